@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { ClueSchema, SignatureSchema, SlugSchema } from './signature.ts';
+import { FixSchema } from './fix.ts';
+import { AffectedSchema, FixedInSchema, SourceSchema, TrackerLinkSchema, VerifiedSchema } from './reference.ts';
+
+/** The part of the gateway a failure belongs to; the home page groups pages by it. */
+export const AreaSchema = z.enum([
+  'inbound-auth',
+  'oauth-interactive',
+  'oauth-discovery',
+  'token-forwarding',
+  'openapi',
+  'transport-session',
+  'upstream-connectivity',
+  'permissions',
+  'tool-listing',
+  'rest-endpoints',
+  'ui-playground',
+  'server-registry',
+  'config-validation',
+  'guardrails-responses',
+  'multi-replica',
+]);
+/** The part of the gateway a failure belongs to. */
+export type Area = z.output<typeof AreaSchema>;
+
+/** Where on the path client → gateway → upstream the failure sits; drawn on the page. */
+export const HopSchema = z.enum([
+  /** Between the MCP client and the gateway: URL, transport, headers the client sends. */
+  'client-gateway',
+  /** The gateway deciding whether to admit the caller: keys, teams, permissions. */
+  'gateway-admission',
+  /** Between the gateway and the upstream MCP server (or the API behind an OpenAPI spec). */
+  'gateway-upstream',
+  /** Between the gateway (or the client) and an OAuth authorization server. */
+  'gateway-authorization-server',
+  /** Inside the gateway: config, database, workers. */
+  'gateway-internals',
+]);
+/** Where on the path the failure sits. */
+export type Hop = z.output<typeof HopSchema>;
+
+/** A paste in the shape a user would paste it; the checker must rank its page first. */
+export const ExampleSchema = z
+  .object({
+    /** What the paste is, e.g. `curl -si against the gateway, token expired`. */
+    title: z.string().min(5),
+    /** The shape of the paste. */
+    shape: z.enum(['curl', 'log', 'traceback', 'client-output', 'text', 'issue']),
+    /** The paste itself, with realistic variable parts. */
+    paste: z.string().min(10),
+    /** A `config.yaml` excerpt given alongside, as `mcpfix check --config` would. */
+    config: z.string().min(5).optional(),
+  })
+  .strict();
+/** A paste in the shape a user would paste it. */
+export type Example = z.output<typeof ExampleSchema>;
+
+/**
+ * The frontmatter of one error page: one failure mode. The page id is the file name, not a field.
+ */
+export const ErrorPageSchema = z
+  .object({
+    /** The failure in a few words, as a heading. */
+    title: z.string().min(10).max(120),
+    /** One line: what goes wrong and why. */
+    summary: z.string().min(20).max(280),
+    /** The gateway product. */
+    product: z.enum(['litellm']).default('litellm'),
+    /** The part of the gateway the failure belongs to. */
+    area: AreaSchema,
+    /** Where on the request path it sits. */
+    hop: HopSchema,
+    /** `bug` (LiteLLM misbehaves), `by-design` (intended; the fix is configuration) or `limitation` (not supported yet). */
+    status: z.enum(['bug', 'by-design', 'limitation']),
+    /** The ways the failure shows itself; at least one. */
+    signatures: z.array(SignatureSchema).min(1),
+    /** Weighted evidence that tells this page apart from look-alikes. */
+    clues: z.array(ClueSchema).default([]),
+    /** The fixes, in the order to try them. */
+    fixes: z.array(FixSchema).min(1),
+    /** LiteLLM versions in which the failure was seen. */
+    affects: z.array(AffectedSchema).default([]),
+    /** The release and PR that fixed it, when it was a bug that got fixed. */
+    fixedIn: FixedInSchema.optional(),
+    /** Fixed long ago: the page stays (its URL is linked from issues) but is marked as history. */
+    retired: z.boolean().default(false),
+    /** PRs and issues about this failure. */
+    related: z.array(TrackerLinkSchema).default([]),
+    /** Ids of other pages that look alike or follow from this one. */
+    relatedErrors: z.array(SlugSchema).default([]),
+    /** Old ids of this page; their URLs redirect here. */
+    aliases: z.array(SlugSchema).default([]),
+    /** Pastes that must lead the checker to this page. */
+    examples: z.array(ExampleSchema).min(1),
+    /** Where the facts come from: LiteLLM source files, docs, tracker threads. */
+    sources: z.array(SourceSchema).min(1),
+    /** When and against what the facts were last checked. */
+    verified: VerifiedSchema,
+  })
+  .strict()
+  .superRefine((page, ctx) => {
+    const seen = new Set<string>();
+    page.signatures.forEach((signature, index) => {
+      if (seen.has(signature.id)) {
+        ctx.addIssue({ code: 'custom', path: ['signatures', index, 'id'], message: `duplicate signature id "${signature.id}" on this page` });
+      }
+      seen.add(signature.id);
+    });
+    if (page.retired && !page.fixedIn) {
+      ctx.addIssue({ code: 'custom', path: ['fixedIn'], message: 'a retired page names the version that fixed it' });
+    }
+    if (page.fixedIn && page.status !== 'bug') {
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'only a bug has a fixed-in version; use status: bug' });
+    }
+  });
+/** The frontmatter of one error page, as validated. */
+export type ErrorPage = z.output<typeof ErrorPageSchema>;
+/** The frontmatter of one error page, as written. */
+export type ErrorPageInput = z.input<typeof ErrorPageSchema>;
+/** A validated page together with its id (the file name). */
+export type ErrorPageEntry = ErrorPage & { id: string };
