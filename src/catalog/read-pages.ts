@@ -51,7 +51,9 @@ export function readPage(path: string, root: string): { page?: PageFile; problem
     data = parseYaml(match[1] ?? '');
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line + 1}` : '';
-    return { problems: [{ file, field: '(frontmatter)', reason: `YAML does not parse${where}: ${(error as Error).message.split('\n')[0]}` }] };
+    // yaml's own message counts lines from the start of the frontmatter; ours counts from the top of the file.
+    const message = ((error as Error).message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    return { problems: [{ file, field: '(frontmatter)', reason: `YAML does not parse${where}: ${message}` }] };
   }
   const parsed = ErrorPageSchema.safeParse(data);
   if (!parsed.success) return { problems: problemsFromZod(file, parsed.error) };
