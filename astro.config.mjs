@@ -1,9 +1,24 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 export default defineConfig({
   site: 'https://mcpfix.dev',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIntegration()],
+  vite: {
+    // The checker worker imports the engine as ES modules.
+    worker: { format: 'es' },
+    build: {
+      rollupOptions: {
+        // Astro's MDX output carries a module-level "use astro:head-inject" directive that the
+        // bundler warns about once per page; the directive is Astro's own business, not a defect.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -1,0 +1,47 @@
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+
+/** The part of every pagefind Node API answer that carries its errors. */
+interface PagefindAnswer {
+  errors: string[];
+}
+
+/**
+ * Throws when a pagefind answer carries errors, after logging each one: a search index with
+ * holes would ship silently otherwise.
+ */
+function assertNoErrors<T extends PagefindAnswer>(answer: T, step: string, logger: AstroIntegrationLogger): T {
+  if (answer.errors.length > 0) {
+    for (const error of answer.errors) logger.error(`pagefind (${step}): ${error}`);
+    throw new Error(`pagefind failed while ${step}: ${answer.errors.join('; ')}`);
+  }
+  return answer;
+}
+
+/**
+ * An Astro integration that builds the pagefind search index over the built site through
+ * pagefind's Node API, and fails the build when pagefind reports any error or indexes no page.
+ */
+export function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'mcpfix:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        try {
+          const created = assertNoErrors(await pagefind.createIndex({ forceLanguage: 'en' }), 'creating the index', logger);
+          const index = created.index;
+          if (!index) throw new Error('pagefind returned no index');
+          const indexed = assertNoErrors(await index.addDirectory({ path: fileURLToPath(dir) }), 'indexing the site', logger);
+          // Only error pages carry data-pagefind-body; zero pages means the markup lost it.
+          if (indexed.page_count === 0) throw new Error('pagefind indexed no page: no element carries data-pagefind-body');
+          assertNoErrors(await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) }), 'writing the index', logger);
+          logger.info(`pagefind indexed ${indexed.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
