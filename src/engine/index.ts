@@ -1,0 +1,12 @@
+/**
+ * The engine's public API: the only module the CLI and the site import. Pure TypeScript that runs
+ * unchanged in the browser and in Node.
+ */
+export { parseInput } from './parse-input.ts';
+export { redactText } from './redact.ts';
+export { checkPaste, matchEvidence, type CheckInput, type CheckResult } from './check-paste.ts';
+export { compileRules } from './compile-rules.ts';
+export type { Match, MatchedEvidence, Highlight } from './explain-match.ts';
+export type { Suggestion } from './suggest-fix.ts';
+export type { RuleIndex, RulePage, RulePageSource, RuleSignature, RuleClue, RuleFact, RuleFix, RuleValueTest, RuleConfigChange } from './rule-index.ts';
+export type * from './evidence.ts';

@@ -1,0 +1,190 @@
+/**
+ * Decides whether one fact holds in a paste's evidence, and where: the semantics documented on
+ * the page schema (src/schemas/fact.ts), evaluated once per distinct fact per paste.
+ */
+import type { HeaderLine, InputName, JsonSeen, ServerConfig } from './evidence.ts';
+import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
+import type { RuleFact } from './rule-index.ts';
+import { isNegativeTest, testValues, valuesAtPath } from './value-test.ts';
+import { patternWindow, type EvidenceView, type ViewLine } from './view-evidence.ts';
+
+/** Where a fact was seen. */
+export interface FactHit {
+  /** Which input. */
+  input: InputName;
+  /** 1-based line. */
+  line: number;
+  /** The span of the raw line that counted, when it is narrower than the line. */
+  span?: { start: number; end: number };
+  /** The `mcp_servers` entry a server-config fact held on. */
+  server?: string;
+}
+
+/** Evaluates facts against one paste, remembering each distinct fact's answer. */
+export interface FactMatcher {
+  /** Where the fact holds, or null when it does not. */
+  match(fact: RuleFact): FactHit | null;
+}
+
+/** Creates the fact matcher for one paste. */
+export function createFactMatcher(prepared: PreparedIndex, view: EvidenceView): FactMatcher {
+  const memo = new Map<number, FactHit | null>();
+  const servers = serversInScope(view);
+  return {
+    match(fact) {
+      const id = prepared.factIds.get(fact);
+      if (id === undefined) return safeMatch(fact, prepared, view, servers);
+      let hit = memo.get(id);
+      if (hit === undefined) {
+        const literal = prepared.literalOfFact.get(id);
+        hit = literal ? matchLiteral(literal, view) : safeMatch(fact, prepared, view, servers);
+        memo.set(id, hit);
+      }
+      return hit;
+    },
+  };
+}
+
+// A rule is data written by people; a surprising shape must cost that fact, never the whole check.
+function safeMatch(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, servers: readonly ServerConfig[]): FactHit | null {
+  try {
+    return matchOther(fact, prepared, view, servers);
+  } catch {
+    return null;
+  }
+}
+
+function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | null {
+  const lines = view.lines;
+  const test = (line: ViewLine): FactHit | null => {
+    if (literal.places && line.place !== 'any' && !literal.places.has(line.place)) return null;
+    if (literal.text !== undefined) {
+      if (!line.norm.includes(literal.text)) return null;
+      const start = line.raw.toLowerCase().indexOf(literal.text);
+      return start >= 0
+        ? { input: line.input, line: line.line, span: { start, end: start + literal.text.length } }
+        : { input: line.input, line: line.line };
+    }
+    const found = literal.regex?.exec(patternWindow(line.raw));
+    if (!found) return null;
+    return { input: line.input, line: line.line, span: { start: found.index, end: found.index + found[0].length } };
+  };
+  if (literal.anchors) {
+    for (const index of view.candidates.get(literal.id) ?? []) {
+      const line = lines[index];
+      const hit = line ? test(line) : null;
+      if (hit) return hit;
+    }
+    return null;
+  }
+  for (const line of lines) {
+    const hit = test(line);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function matchOther(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, servers: readonly ServerConfig[]): FactHit | null {
+  const { evidence } = view;
+  const regexOf = prepared.regexOf;
+  switch (fact.kind) {
+    case 'text':
+    case 'pattern':
+      return null;
+    case 'status': {
+      const wanted = Array.isArray(fact.status) ? fact.status : [fact.status];
+      const seen = evidence.statuses.find((s) => wanted.includes(s.status));
+      return seen ? { input: seen.input, line: seen.line } : null;
+    }
+    case 'header':
+    case 'request-header': {
+      const name = fact.name.toLowerCase();
+      // An access-log line shows a request but not its headers: it can neither show nor rule out a header.
+      const holders =
+        fact.kind === 'header' ? evidence.responses.filter((r) => r.headers.length > 0) : evidence.requests.filter((r) => r.source !== 'access-log');
+      if (fact.absent) {
+        if (holders.length === 0) return null;
+        const isSent = holders.some((h) => h.headers.some((header) => header.name === name));
+        const first = holders[0];
+        return isSent || !first ? null : { input: first.input, line: first.line };
+      }
+      const valueRegex = fact.value === undefined ? null : regexOf(fact.value);
+      if (fact.value !== undefined && !valueRegex) return null;
+      for (const holder of holders) {
+        const header = holder.headers.find((h: HeaderLine) => h.name === name && (!valueRegex || valueRegex.test(h.value)));
+        if (header) return { input: header.input, line: header.line };
+      }
+      return null;
+    }
+    case 'json': {
+      const negative = isNegativeTest(fact.test);
+      const first = fact.path.split('.')[0] ?? '';
+      const pool: readonly JsonSeen[] = negative || first === '*' ? evidence.json : view.jsonByKey.get(first) ?? [];
+      if (negative) {
+        if (pool.length === 0) return null;
+        const holds = pool.every((seen) => testValues(valuesAtPath(seen.value, fact.path), fact.test, regexOf));
+        const seen = pool[0];
+        return holds && seen ? { input: seen.input, line: seen.line } : null;
+      }
+      const seen = pool.find((s) => testValues(valuesAtPath(s.value, fact.path), fact.test, regexOf));
+      return seen ? { input: seen.input, line: seen.line } : null;
+    }
+    case 'exception': {
+      const wanted = fact.type.toLowerCase();
+      const wantedLast = lastPart(wanted);
+      const messageRegex = fact.message === undefined ? null : regexOf(fact.message);
+      if (fact.message !== undefined && !messageRegex) return null;
+      const seen = evidence.exceptions.find((e) => {
+        const type = e.type.toLowerCase();
+        if (lastPart(type) !== wantedLast) return false;
+        if (wanted.includes('.') && type.includes('.') && !type.endsWith(wanted)) return false;
+        return !messageRegex || messageRegex.test(e.message);
+      });
+      return seen ? { input: seen.input, line: seen.line } : null;
+    }
+    case 'server-config': {
+      const entries = Object.entries(fact.fields);
+      const server = servers.find((s) => entries.every(([key, test]) => testValues(valuesAtPath(s.fields, key), test, regexOf)));
+      return server ? { input: server.input, line: server.line, server: server.name } : null;
+    }
+    case 'config': {
+      const docs = evidence.configs;
+      if (docs.length === 0) return null;
+      if (isNegativeTest(fact.test)) {
+        const holds = docs.every((doc) => testValues(valuesAtPath(doc.value, fact.path), fact.test, regexOf));
+        const doc = docs[0];
+        return holds && doc ? { input: doc.input, line: doc.line } : null;
+      }
+      const doc = docs.find((d) => testValues(valuesAtPath(d.value, fact.path), fact.test, regexOf));
+      return doc ? { input: doc.input, line: lineOfPath(view, doc.input, doc.line, fact.path) } : null;
+    }
+  }
+}
+
+/**
+ * The servers a server-config fact is tested on: when the request names a configured server
+ * (`/github/mcp`), only that one, so the config of a server nobody called cannot decide.
+ */
+export function serversInScope(view: EvidenceView): ServerConfig[] {
+  const all = view.evidence.configs.flatMap((config) => config.servers);
+  const called = new Set(view.evidence.requests.map((r) => r.serverName).filter((n): n is string => n !== undefined));
+  const scoped = all.filter((server) => called.has(server.name));
+  return scoped.length > 0 ? scoped : all;
+}
+
+function lastPart(type: string): string {
+  const dot = type.lastIndexOf('.');
+  return dot < 0 ? type : type.slice(dot + 1);
+}
+
+// Points a config explanation at the line of the last key of the path, when it can be found.
+function lineOfPath(view: EvidenceView, input: InputName, from: number, path: string): number {
+  const key = path.split('.').filter((k) => k !== '*').pop();
+  if (!key) return from;
+  for (let line = from; line < from + 5000; line++) {
+    const text = view.textAt(input, line);
+    if (text === '' && line > from + 1 && view.textAt(input, line + 1) === '') break;
+    if (text.trimStart().startsWith(`${key}:`)) return line;
+  }
+  return from;
+}

@@ -1,0 +1,168 @@
+/**
+ * Scores and ranks the pages a paste matched, and decides how sure the checker is.
+ *
+ * Scoring
+ * -------
+ * 1. Every fact has specificity points: what seeing it tells apart from other failures.
+ *      text / pattern ............ 3 (text literals of 24+ characters: 4)
+ *      exception ................. 3 (+1 with a message test)
+ *      json, positive test ....... 3   json, negative test ..... 1
+ *      header with a value ....... 3   header present .......... 2   header absent ....... 1
+ *      request-header with value . 2   request-header present .. 1.5 request-header absent 1
+ *      status .................... 1.5
+ *      server-config ............. 1.5 per field test (at most 6)
+ *      config .................... 2   (negative test: 1)
+ * 2. A signature holds when all its facts hold (a FULL match). Its score is
+ *      (4 + Σ points of its facts) × (0.75 + 0.25 × weight)
+ *    so a signature with more facts beats a bare literal (specific beats generic), and the
+ *    signature weight (0.1–3, "how strongly it points at its page") tilts the score without
+ *    letting one author's weight drown another page's evidence.
+ * 3. A PARTIAL signature (some facts hold) counts only when a distinctive fact held (a literal,
+ *    a pattern, an exception, a positive json test or a header value: a status or a config entry
+ *    alone says nothing), at 35 % of the held facts' points × the same weight factor.
+ * 4. A page's signature score is its best signature's. Clues then add 2 × clue weight each
+ *    (negative clues subtract and are reported as contradictions). Retired pages lose 1.
+ * 5. Tiers keep the promise "a partial match never outranks a full match of another page":
+ *      full match:    score = max(60, 100 + signature score + clues)
+ *      partial only:  score = min(55, signature score + clues), dropped when ≤ 0
+ *    so every full match scores ≥ 60 and every partial ≤ 55.
+ * 6. Order: score (rounded to 0.01) descending, then page id ascending: deterministic.
+ *
+ * Confidence
+ * ----------
+ * The top match is 'high' when it is a full match, no clue contradicts it, and it beats the
+ * runner-up by at least CLEAR_MARGIN points (or the runner-up is only partial). Otherwise a full
+ * match is 'medium' and a partial one 'low'. Matches below the top are never 'high'. The verdict
+ * is 'confident' exactly when the top match is 'high'. Two pages sharing a literal therefore end
+ * up 'medium' until a clue, a config fact or a status separates them by CLEAR_MARGIN.
+ */
+import type { ClueResult, PageResult, SignatureResult } from './match-page.ts';
+import type { RuleFact } from './rule-index.ts';
+import { isNegativeTest } from './value-test.ts';
+
+/** How many points the top match must lead the runner-up by to be 'high'. */
+export const CLEAR_MARGIN = 2;
+const FULL_FLOOR = 60;
+const PARTIAL_CEILING = 55;
+const PARTIAL_SHARE = 0.35;
+const SIGNATURE_BASE = 4;
+const CLUE_FACTOR = 2;
+
+/** A page with its score, its deciding signature and its confidence. */
+export interface RankedPage {
+  /** What matched. */
+  result: PageResult;
+  /** The signature that decided the page's score. */
+  best: SignatureResult;
+  /** Whether `best` held fully. */
+  isFull: boolean;
+  /** The points `best` gave. */
+  signaturePoints: number;
+  /** The clues that held with a positive weight. */
+  support: ClueResult[];
+  /** The clues that held with a negative weight. */
+  contradictions: ClueResult[];
+  /** The page score (see the scoring above). */
+  score: number;
+  /** How sure the checker is of this page. */
+  confidence: 'high' | 'medium' | 'low';
+}
+
+/** Specificity points of one fact (see the table above). */
+export function pointsOfFact(fact: RuleFact): number {
+  switch (fact.kind) {
+    case 'text':
+      return fact.text.length >= 24 ? 4 : 3;
+    case 'pattern':
+      return 3;
+    case 'exception':
+      return fact.message === undefined ? 3 : 4;
+    case 'json':
+      return isNegativeTest(fact.test) ? 1 : 3;
+    case 'header':
+      return fact.absent ? 1 : fact.value === undefined ? 2 : 3;
+    case 'request-header':
+      return fact.absent ? 1 : fact.value === undefined ? 1.5 : 2;
+    case 'status':
+      return 1.5;
+    case 'server-config':
+      return Math.min(6, 1.5 * Math.max(1, Object.keys(fact.fields).length));
+    case 'config':
+      return isNegativeTest(fact.test) ? 1 : 2;
+  }
+}
+
+/** Whether a fact, seen on its own, points at something specific (see rule 3). */
+export function isDistinctive(fact: RuleFact): boolean {
+  switch (fact.kind) {
+    case 'text':
+    case 'pattern':
+    case 'exception':
+      return true;
+    case 'json':
+      return !isNegativeTest(fact.test);
+    case 'header':
+      return fact.value !== undefined && !fact.absent;
+    default:
+      return false;
+  }
+}
+
+function weightFactor(weight: number): number {
+  return 0.75 + 0.25 * weight;
+}
+
+/** The points one signature result gives, and whether it is a full match; null when it does not count. */
+export function scoreSignature(result: SignatureResult): { points: number; isFull: boolean } | null {
+  const factor = weightFactor(result.signature.weight);
+  const heldPoints = result.held.reduce((sum, h) => sum + pointsOfFact(h.fact), 0);
+  if (result.missing.length === 0) return { points: (SIGNATURE_BASE + heldPoints) * factor, isFull: true };
+  if (!result.held.some((h) => isDistinctive(h.fact))) return null;
+  return { points: PARTIAL_SHARE * heldPoints * factor, isFull: false };
+}
+
+/** Scores every page result and ranks them best first; pages whose evidence does not count are dropped. */
+export function rankMatches(results: readonly PageResult[]): RankedPage[] {
+  const ranked: RankedPage[] = [];
+  for (const result of results) {
+    let best: SignatureResult | null = null;
+    let bestScore: { points: number; isFull: boolean } | null = null;
+    for (const signature of result.signatures) {
+      const score = scoreSignature(signature);
+      if (!score) continue;
+      const isBetter =
+        !bestScore || (score.isFull && !bestScore.isFull) || (score.isFull === bestScore.isFull && score.points > bestScore.points);
+      if (isBetter) {
+        best = signature;
+        bestScore = score;
+      }
+    }
+    if (!best || !bestScore) continue;
+    const support = result.clues.filter((c) => c.clue.weight > 0);
+    const contradictions = result.clues.filter((c) => c.clue.weight < 0);
+    const cluePoints = result.clues.reduce((sum, c) => sum + CLUE_FACTOR * c.clue.weight, 0);
+    const raw = bestScore.points + cluePoints - (result.page.retired ? 1 : 0);
+    let score: number;
+    if (bestScore.isFull) score = Math.max(FULL_FLOOR, 100 + raw);
+    else if (raw <= 0) continue;
+    else score = Math.min(PARTIAL_CEILING, raw);
+    ranked.push({
+      result,
+      best,
+      isFull: bestScore.isFull,
+      signaturePoints: bestScore.points,
+      support,
+      contradictions,
+      score: Math.round(score * 100) / 100,
+      confidence: bestScore.isFull ? 'medium' : 'low',
+    });
+  }
+  ranked.sort((a, b) => b.score - a.score || (a.result.page.id < b.result.page.id ? -1 : a.result.page.id > b.result.page.id ? 1 : 0));
+  const top = ranked[0];
+  const runnerUp = ranked[1];
+  if (top && top.isFull && top.contradictions.length === 0) {
+    const isClear = !runnerUp || !runnerUp.isFull || top.score - runnerUp.score >= CLEAR_MARGIN;
+    if (isClear) top.confidence = 'high';
+  }
+  return ranked;
+}

@@ -1,0 +1,236 @@
+/**
+ * Turns the top page's fixes into suggestions: config fixes applied to the user's own YAML (with
+ * the `yaml` Document API, so comments, order and quoting stay) and shown as a unified diff; env
+ * fixes as the exact line; upgrades as the version and PR; the rest as steps.
+ */
+import { applyPatch, createTwoFilesPatch } from 'diff';
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type ToStringOptions } from 'yaml';
+import type { ConfigDocument, Evidence } from './evidence.ts';
+import type { RuleConfigChange, RuleFix, RulePage } from './rule-index.ts';
+import { isDeepEqual } from './value-test.ts';
+
+/** One suggestion, discriminated on `kind`. */
+export type Suggestion =
+  | { kind: 'config-diff'; pageId: string; title: string; diff: string; server?: string }
+  | { kind: 'config-snippet'; pageId: string; title: string; yaml: string }
+  | { kind: 'env'; pageId: string; title: string; line: string }
+  | { kind: 'upgrade'; pageId: string; title: string; version: string; pr?: number }
+  | { kind: 'step'; pageId: string; title: string; note?: string };
+
+/** What the suggestions are built from. */
+export interface FixContext {
+  /** The parsed evidence. */
+  evidence: Evidence;
+  /** The config text given beside the paste, if any. */
+  config?: string | undefined;
+  /** The server a server-config fact of the match held on. */
+  matchedServer?: string | undefined;
+}
+
+/** The placeholder in a change path that stands for the server the evidence points at. */
+export const SERVER_PLACEHOLDER = '<server>';
+
+/** Suggestions for one page's fixes, in the page's order. */
+export function suggestFixes(page: RulePage, context: FixContext): Suggestion[] {
+  const suggestions: Suggestion[] = [];
+  for (const fix of page.fixes) {
+    try {
+      suggestions.push(suggestFix(page.id, fix, context));
+    } catch {
+      suggestions.push(withNote({ kind: 'step', pageId: page.id, title: fix.title }, fix.note));
+    }
+  }
+  return suggestions;
+}
+
+function suggestFix(pageId: string, fix: RuleFix, context: FixContext): Suggestion {
+  switch (fix.kind) {
+    case 'config':
+      return suggestConfig(pageId, fix, context);
+    case 'env':
+      return { kind: 'env', pageId, title: fix.title, line: `${fix.name}=${fix.value}` };
+    case 'upgrade':
+      return fix.pr === undefined
+        ? { kind: 'upgrade', pageId, title: fix.title, version: fix.version }
+        : { kind: 'upgrade', pageId, title: fix.title, version: fix.version, pr: fix.pr };
+    case 'workaround':
+    case 'client':
+      return withNote({ kind: 'step', pageId, title: fix.title }, fix.note);
+  }
+}
+
+function withNote(step: Extract<Suggestion, { kind: 'step' }>, note: string | undefined): Suggestion {
+  return note === undefined ? step : { ...step, note };
+}
+
+/**
+ * The server `<server>` stands for: the one a server-config fact held on, else the server the
+ * request path names, else the only configured server.
+ */
+export function resolveServer(context: FixContext): string | undefined {
+  if (context.matchedServer) return context.matchedServer;
+  const fromRequest = context.evidence.requests.find((r) => r.serverName)?.serverName;
+  if (fromRequest) return fromRequest;
+  const names = new Set(context.evidence.configs.flatMap((c) => c.servers.map((s) => s.name)));
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
+function suggestConfig(pageId: string, fix: Extract<RuleFix, { kind: 'config' }>, context: FixContext): Suggestion {
+  const server = resolveServer(context);
+  const source = configSourceOf(context);
+  if (source !== undefined && (server !== undefined || !fix.changes.some((c) => c.path.includes(SERVER_PLACEHOLDER)))) {
+    const patched = patchConfig(source, fix.changes, server);
+    if (patched !== null) {
+      if (patched === source) {
+        return { kind: 'step', pageId, title: fix.title, note: 'Your config already has this change, so the cause is likely elsewhere: see the other fixes.' };
+      }
+      const diff = createTwoFilesPatch('config.yaml', 'config.yaml', source, patched, undefined, undefined, { context: 3 });
+      return server === undefined ? { kind: 'config-diff', pageId, title: fix.title, diff } : { kind: 'config-diff', pageId, title: fix.title, diff, server };
+    }
+  }
+  return { kind: 'config-snippet', pageId, title: fix.title, yaml: snippetOf(fix.changes, server) };
+}
+
+function configSourceOf(context: FixContext): string | undefined {
+  if (context.config !== undefined && context.config.trim() !== '') return context.config;
+  const docs: ConfigDocument[] = context.evidence.configs;
+  const fromPaste = docs.find((d) => d.servers.length > 0) ?? docs[0];
+  return fromPaste?.source;
+}
+
+/**
+ * Applies config changes to YAML text, keeping comments, order and style; null when the text
+ * does not parse as a YAML mapping or a change cannot be applied.
+ */
+export function patchConfig(source: string, changes: readonly RuleConfigChange[], server: string | undefined): string | null {
+  const doc = parseDocument(source, { keepSourceTokens: false });
+  if (doc.errors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) return null;
+  const options = sniffStyle(source);
+  const before = doc.toString(options);
+  for (const change of changes) {
+    const path = change.path.split('.').map((segment) => (segment === SERVER_PLACEHOLDER ? server : segment));
+    if (path.some((segment) => segment === undefined)) return null;
+    if (!applyChange(doc, path as string[], change)) return null;
+  }
+  const after = doc.toString(options);
+  if (after === before) return source;
+  if (before === source) return after;
+  // The YAML printer restyles some untouched lines; replay only the real change onto the source.
+  const patch = createTwoFilesPatch('a', 'b', before, after, undefined, undefined, { context: 1 });
+  const replayed = applyPatch(source, patch, { fuzzFactor: 1 });
+  return replayed === false ? after : replayed;
+}
+
+function applyChange(doc: Document, path: string[], change: RuleConfigChange): boolean {
+  const current: unknown = doc.getIn(path, true);
+  switch (change.op) {
+    case 'set': {
+      const existing = isScalar(current) ? current.value : current;
+      if (isScalar(current) && isDeepEqual(existing, change.value)) return true;
+      if (!isParentMapOrMissing(doc, path)) return false;
+      doc.setIn(path, doc.createNode(change.value));
+      return true;
+    }
+    case 'add': {
+      if (isSeq(current)) {
+        const isPresent = current.items.some((item) => isSameItem(isScalar(item) ? item.value : item, change.value));
+        if (!isPresent) current.add(doc.createNode(change.value));
+        return true;
+      }
+      if (current === undefined || current === null || (isScalar(current) && (current.value === null || current.value === undefined))) {
+        if (!isParentMapOrMissing(doc, path)) return false;
+        doc.setIn(path, doc.createNode([change.value]));
+        return true;
+      }
+      if (isScalar(current)) {
+        if (isSameItem(current.value, change.value)) return true;
+        doc.setIn(path, doc.createNode([current.value, change.value]));
+        return true;
+      }
+      return false;
+    }
+    case 'remove': {
+      if (current === undefined) return true;
+      if (change.value === undefined) {
+        doc.deleteIn(path);
+        return true;
+      }
+      if (isSeq(current)) {
+        const index = current.items.findIndex((item) => isSameItem(isScalar(item) ? item.value : item, change.value));
+        if (index >= 0) current.delete(index);
+        return true;
+      }
+      if (isScalar(current) && isSameItem(current.value, change.value)) doc.deleteIn(path);
+      return true;
+    }
+  }
+}
+
+function isParentMapOrMissing(doc: Document, path: string[]): boolean {
+  for (let length = path.length - 1; length > 0; length--) {
+    const node: unknown = doc.getIn(path.slice(0, length), true);
+    if (node === undefined) continue;
+    return isMap(node) || (isScalar(node) && node.value === null);
+  }
+  return true;
+}
+
+function isSameItem(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  return isDeepEqual(a, b);
+}
+
+// Print with the user's own indentation and flow-collection spacing, so the diff shows only the change.
+function sniffStyle(source: string): ToStringOptions {
+  const lines = source.split(/\r?\n/);
+  let indent = 2;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i] ?? '';
+    if (/^\s*[^#\s-][^:]*:\s*$/.test(line)) {
+      const base = line.length - line.trimStart().length;
+      const next = lines.slice(i + 1).find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+      if (next !== undefined && !next.trimStart().startsWith('- ')) {
+        const width = next.length - next.trimStart().length - base;
+        if (width >= 1 && width <= 8) {
+          indent = width;
+          break;
+        }
+      }
+    }
+  }
+  const isSeqIndented = !/^(\s*)[^#\s-][^:]*:\s*\r?\n\1- /m.test(source);
+  const hasPadding = /\[ \S|\{ \S/.test(source);
+  return { indent, indentSeq: isSeqIndented, flowCollectionPadding: hasPadding, lineWidth: 0 };
+}
+
+/** A YAML snippet of the changes, for when no config was given. */
+export function snippetOf(changes: readonly RuleConfigChange[], server: string | undefined): string {
+  const root: Record<string, unknown> = {};
+  const removals: string[] = [];
+  for (const change of changes) {
+    const path = change.path.split('.').map((s) => (s === SERVER_PLACEHOLDER ? server ?? SERVER_PLACEHOLDER : s));
+    if (change.op === 'remove') {
+      removals.push(`# remove ${path.join('.')}${change.value === undefined ? '' : ` item ${JSON.stringify(change.value)}`}`);
+      continue;
+    }
+    let node = root;
+    for (const segment of path.slice(0, -1)) {
+      const next = node[segment];
+      if (next && typeof next === 'object' && !Array.isArray(next)) node = next as Record<string, unknown>;
+      else {
+        const created: Record<string, unknown> = {};
+        node[segment] = created;
+        node = created;
+      }
+    }
+    const last = path[path.length - 1] ?? '';
+    if (change.op === 'set') node[last] = change.value;
+    else {
+      const list = Array.isArray(node[last]) ? (node[last] as unknown[]) : [];
+      list.push(change.value);
+      node[last] = list;
+    }
+  }
+  const body = Object.keys(root).length > 0 ? stringify(root, { lineWidth: 0 }) : '';
+  return [body.trimEnd(), ...removals].filter((part) => part !== '').join('\n') + '\n';
+}
