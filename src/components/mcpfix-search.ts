@@ -184,6 +184,8 @@ export class McpfixSearch extends HTMLElement {
       return item;
     });
     this.list.replaceChildren(...items);
+    // Tells tests and assistive tooling which query the list answers (typing may have moved on).
+    this.list.dataset['query'] = query;
     if (query.trim() === '') this.setStatus('');
     else this.setStatus(results.length === 0 ? 'No page matches. Try fewer words, or paste the whole output into the checker.' : `${results.length} result${results.length === 1 ? '' : 's'}`);
   }

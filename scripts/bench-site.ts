@@ -1,0 +1,132 @@
+/**
+ * Site benchmark: prints build time and pagefind index size for the real pages and for 1,000
+ * generated pages, and the gzip size of the /check/ page's JavaScript. Figures only, no asserts.
+ *
+ *   node scripts/bench-site.ts            # real pages + 1,000 generated pages
+ *   node scripts/bench-site.ts --pages 200 # a different generated count
+ *
+ * The generated run works in a temporary copy of the project (node_modules linked, not copied),
+ * removed afterwards; the real run builds into a temporary folder, so dist/ is left alone.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+
+const PROJECT = resolve(import.meta.dirname, '..');
+const ASTRO = join(PROJECT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const countFlag = process.argv.indexOf('--pages');
+const GENERATED_COUNT = countFlag > 0 ? Number(process.argv[countFlag + 1]) : 1000;
+
+/** Sizes of the files under a folder. */
+function measureFolder(folder: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}
+
+/** Runs the build (rules, then astro) in a project folder into outDir; returns seconds. */
+function timeBuild(projectDir: string, outDir: string): number {
+  const started = performance.now();
+  execFileSync(process.execPath, ['scripts/compile-rules.ts'], { cwd: projectDir, stdio: 'pipe' });
+  execFileSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: projectDir, stdio: 'pipe', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  return (performance.now() - started) / 1000;
+}
+
+/** The JavaScript the /check/ page loads: its module scripts, what they import, and the worker. */
+function measureCheckerJs(outDir: string): { main: number; worker: number; files: string[] } {
+  const html = readFileSync(join(outDir, 'check', 'index.html'), 'utf8');
+  const queue = [...html.matchAll(/<script[^>]*\bsrc="(\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+  for (const code of inline) queue.push(...[...code.matchAll(/["'](\/_astro\/[^"']+\.js)["']/g)].map((match) => match[1]!));
+  const seen = new Set<string>();
+  let main = inline.reduce((sum, code) => sum + gzipSync(code).length, 0);
+  let worker = 0;
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const code = readFileSync(join(outDir, path));
+    const size = gzipSync(code).length;
+    if (/worker/i.test(path)) worker += size;
+    else main += size;
+    const text = code.toString('utf8');
+    for (const match of text.matchAll(/["'`](\/_astro\/[^"'`]+\.js)["'`]|(?:from|import)\s*["'](\.\/[^"']+\.js)["']|new URL\(["'](\.?\/?[^"']+\.js)["']/g)) {
+      const reference = match[1] ?? match[2] ?? match[3];
+      if (reference === undefined) continue;
+      const absolute = reference.startsWith('/') ? reference : `/_astro/${reference.replace(/^\.\//, '').replace(/^_astro\//, '')}`;
+      if (existsSync(join(outDir, absolute))) queue.push(absolute);
+    }
+  }
+  return { main, worker, files: [...seen] };
+}
+
+/** Writes `count` pages derived from the model page into a content folder. */
+function generatePages(contentDir: string, count: number): void {
+  const model = readFileSync(join(PROJECT, 'content', 'errors', 'upstream-401-returned-as-empty-tools.mdx'), 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(model);
+  if (!match) throw new Error('the model page has no frontmatter');
+  const front = parseYaml(match[1]!) as Record<string, unknown>;
+  for (let index = 0; index < count; index += 1) {
+    const word = `benchvariant${index.toString(36)}`;
+    const page = {
+      ...front,
+      title: `Generated failure ${index}: upstream answer lost (${word})`,
+      summary: `A generated page for the site benchmark, number ${index}; it mirrors the model page with its own signature ${word}.`,
+      signatures: [{ id: 'generated', text: `{"error":"generated failure ${word}","details":""}`, where: 'body' }],
+      clues: [],
+      relatedErrors: [],
+      aliases: [],
+    };
+    writeFileSync(join(contentDir, `generated-${index}.mdx`), `---\n${stringifyYaml(page)}---\n${match[2]}`);
+  }
+}
+
+function report(label: string, seconds: number, outDir: string, pages: number): void {
+  const index = measureFolder(join(outDir, 'pagefind'));
+  console.log(`${label}: ${pages} pages`);
+  console.log(`  build (rules + astro + pagefind): ${seconds.toFixed(1)} s (${((seconds * 1000) / pages).toFixed(1)} ms/page)`);
+  console.log(`  pagefind index: ${formatBytes(index.bytes)} in ${index.files} files (${formatBytes(index.bytes / pages)}/page)`);
+}
+
+const realOut = mkdtempSync(join(tmpdir(), 'mcpfix-bench-real-'));
+try {
+  const realPages = readdirSync(join(PROJECT, 'content', 'errors')).filter((name) => name.endsWith('.mdx')).length;
+  const seconds = timeBuild(PROJECT, realOut);
+  report('real pages', seconds, realOut, realPages);
+  const js = measureCheckerJs(realOut);
+  console.log(`/check/ JavaScript, gzip: main thread ${formatBytes(js.main)} + worker ${formatBytes(js.worker)} = ${formatBytes(js.main + js.worker)} (aim ≤ 40 KB)`);
+  console.log(`  files: ${js.files.join(', ')}`);
+} finally {
+  rmSync(realOut, { recursive: true, force: true });
+}
+
+if (GENERATED_COUNT > 0) {
+  const copy = mkdtempSync(join(tmpdir(), 'mcpfix-bench-generated-'));
+  try {
+    for (const entry of readdirSync(PROJECT)) {
+      if (['node_modules', 'dist', '.git', '.astro', '.bench', 'content'].includes(entry)) continue;
+      cpSync(join(PROJECT, entry), join(copy, entry), { recursive: true });
+    }
+    symlinkSync(join(PROJECT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+    cpSync(join(PROJECT, 'content'), join(copy, 'content'), { recursive: true });
+    generatePages(join(copy, 'content', 'errors'), GENERATED_COUNT);
+    const total = readdirSync(join(copy, 'content', 'errors')).length;
+    const outDir = join(copy, 'dist');
+    const seconds = timeBuild(copy, outDir);
+    report(`real + ${GENERATED_COUNT} generated`, seconds, outDir, total);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,308 @@
+import type { CheckResult, Match, Suggestion } from '../engine/index.ts';
+import type { CheckerReply, CheckerRequest } from './checker-protocol.ts';
+import { renderHighlighted } from './render-highlighted.ts';
+import { buildShareFragment, parseShareFragment } from '../site/share-fragment.ts';
+import './mcpfix-copy.ts';
+
+const DEBOUNCE_MS = 250;
+const LITELLM_PULL = 'https://github.com/BerriAI/litellm/pull/';
+
+/** Creates an element with text content (never HTML). */
+function make<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (text !== undefined) element.textContent = text;
+  if (className !== undefined) element.className = className;
+  return element;
+}
+
+/** Creates an `mcpfix-copy` element that copies the given text. */
+function makeCopyButton(text: string, label: string): HTMLElement {
+  const copy = document.createElement('mcpfix-copy');
+  copy.dataset['text'] = text;
+  const button = make('button', label, 'secondary');
+  button.type = 'button';
+  button.hidden = true;
+  const status = make('span', undefined, 'copy-status');
+  status.setAttribute('role', 'status');
+  copy.append(button, status);
+  return copy;
+}
+
+function describeConfidence(match: Match): string {
+  return `${match.confidence} confidence · score ${match.score.toFixed(1)}`;
+}
+
+/**
+ * `<mcpfix-checker>`: the paste-in checker. Sends the paste (and optional config) to a Web
+ * Worker running the engine, debounced as you type; renders ranked pages with the evidence that
+ * counted, the paste with that evidence marked, and the suggested change with a copy button.
+ * Share puts the redacted paste in the URL fragment, which never leaves the browser. Everything
+ * the user typed is rendered with textContent and text nodes only.
+ */
+export class McpfixChecker extends HTMLElement {
+  private worker: Worker | undefined;
+  private seq = 0;
+  private latestCheck = 0;
+  private busy = false;
+  private queued = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private paste!: HTMLTextAreaElement;
+  private config!: HTMLTextAreaElement;
+  private status!: HTMLElement;
+  private results!: HTMLElement;
+  private pasteView!: HTMLElement;
+  private configView!: HTMLElement;
+  private shareOutput!: HTMLInputElement;
+  private shareStatus!: HTMLElement;
+
+  connectedCallback(): void {
+    const find = <T extends Element>(selector: string): T => {
+      const element = this.querySelector<T>(selector);
+      if (!element) throw new Error(`mcpfix-checker: missing ${selector}`);
+      return element;
+    };
+    this.paste = find('textarea[name="paste"]');
+    this.config = find('textarea[name="config"]');
+    this.status = find('.checker-status');
+    this.results = find('.checker-results');
+    this.pasteView = find('.paste-view');
+    this.configView = find('.config-view');
+    this.shareOutput = find('input[name="share-url"]');
+    this.shareStatus = find('.share-status');
+    const shareButton = find<HTMLButtonElement>('button[data-action="share"]');
+    shareButton.hidden = false;
+    for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
+
+    this.worker = new Worker(new URL('./checker.worker.ts', import.meta.url), { type: 'module', name: 'mcpfix-checker' });
+    this.worker.addEventListener('message', (event: MessageEvent<CheckerReply>) => this.onReply(event.data));
+    this.worker.addEventListener('error', () => this.setStatus('The checker failed to start. Reload the page to try again.'));
+
+    this.paste.addEventListener('input', () => this.schedule());
+    this.config.addEventListener('input', () => this.schedule());
+    shareButton.addEventListener('click', () => this.share());
+    this.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
+    window.addEventListener('hashchange', () => this.restoreFromFragment());
+    this.restoreFromFragment();
+  }
+
+  disconnectedCallback(): void {
+    this.worker?.terminate();
+  }
+
+  private post(request: CheckerRequest): void {
+    this.worker?.postMessage(request);
+  }
+
+  private restoreFromFragment(): void {
+    const shared = parseShareFragment(location.hash);
+    if (!shared) {
+      if (location.hash.includes('paste=')) this.setStatus('The shared link is damaged: its paste could not be decoded.');
+      return;
+    }
+    this.paste.value = shared.paste;
+    this.config.value = shared.config ?? '';
+    const details = this.config.closest('details');
+    if (details && shared.config !== undefined) details.open = true;
+    this.schedule(0);
+  }
+
+  private schedule(delay = DEBOUNCE_MS): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.requestCheck(), delay);
+  }
+
+  private requestCheck(): void {
+    // One check in flight at a time; while it runs, only the latest text is kept for the next one.
+    if (this.busy) {
+      this.queued = true;
+      return;
+    }
+    if (this.paste.value.trim() === '' && this.config.value.trim() === '') {
+      this.latestCheck = ++this.seq;
+      this.results.replaceChildren();
+      this.pasteView.replaceChildren();
+      this.configView.replaceChildren();
+      this.setStatus('Paste an error, a curl -si transcript, log lines or a traceback.');
+      return;
+    }
+    this.busy = true;
+    this.latestCheck = ++this.seq;
+    this.dataset['state'] = 'checking';
+    this.setStatus('Checking…');
+    this.post({ kind: 'check', seq: this.latestCheck, paste: this.paste.value, config: this.config.value });
+  }
+
+  private onReply(message: CheckerReply): void {
+    switch (message.kind) {
+      case 'ready':
+        this.dataset['state'] = 'ready';
+        if (this.status.textContent === '') this.setStatus('Ready. Nothing you paste leaves this page.');
+        return;
+      case 'result':
+        this.busy = false;
+        if (this.queued) {
+          this.queued = false;
+          this.requestCheck();
+          return;
+        }
+        if (message.seq !== this.latestCheck) return;
+        this.render(message.result);
+        this.dataset['state'] = 'done';
+        return;
+      case 'redacted':
+        this.finishShare(message.paste, message.config);
+        return;
+      case 'failed':
+        this.busy = false;
+        this.dataset['state'] = 'done';
+        this.setStatus(`The checker could not read this paste: ${message.message}`);
+        return;
+    }
+  }
+
+  private setStatus(text: string): void {
+    this.status.textContent = text;
+  }
+
+  private share(): void {
+    this.post({ kind: 'redact', seq: ++this.seq, paste: this.paste.value, config: this.config.value });
+  }
+
+  private finishShare(paste: string, config: string): void {
+    const fragment = buildShareFragment({ paste, config });
+    // replaceState: no hashchange event, no navigation, nothing sent anywhere.
+    history.replaceState(null, '', fragment);
+    this.shareOutput.value = location.href;
+    this.shareOutput.hidden = false;
+    this.shareOutput.closest('[data-share]')?.removeAttribute('hidden');
+    navigator.clipboard.writeText(location.href).then(
+      () => (this.shareStatus.textContent = 'Link copied. Secrets were masked before it was made.'),
+      () => (this.shareStatus.textContent = 'Link ready below. Secrets were masked before it was made.'),
+    );
+  }
+
+  private render(result: CheckResult): void {
+    const pasteSpans = result.highlights.filter((highlight) => highlight.input === 'paste');
+    const configSpans = result.highlights.filter((highlight) => highlight.input === 'config');
+    const marked = renderHighlighted(this.pasteView, this.paste.value, pasteSpans);
+    if (this.config.value.trim() === '') this.configView.replaceChildren();
+    else renderHighlighted(this.configView, this.config.value, configSpans);
+    this.configView.closest('section')?.toggleAttribute('hidden', this.config.value.trim() === '');
+
+    const top = result.matches[0];
+    const verdict =
+      result.verdict === 'confident' && top
+        ? `Most likely: ${top.title}.`
+        : result.verdict === 'unsure'
+          ? 'Not sure: the closest pages are below, with what to paste next.'
+          : 'No page matches this paste yet.';
+    this.setStatus(`${verdict} ${marked} piece${marked === 1 ? '' : 's'} of evidence marked in the paste.`);
+
+    const parts: HTMLElement[] = [];
+    if (result.matches.length > 0) {
+      parts.push(make('h3', result.verdict === 'confident' ? 'Matching pages' : 'Closest pages'));
+      const list = make('ol', undefined, 'results');
+      for (const match of result.matches) list.append(this.renderMatch(match));
+      parts.push(list);
+    }
+    if (result.suggestions.length > 0) {
+      parts.push(make('h3', 'What to change'));
+      for (const suggestion of result.suggestions) parts.push(this.renderSuggestion(suggestion));
+    }
+    if (result.nextSteps.length > 0) {
+      parts.push(make('h3', 'What to paste next'));
+      const list = make('ul');
+      for (const step of result.nextSteps) list.append(make('li', step));
+      parts.push(list);
+    }
+    if (result.notes.length > 0) {
+      parts.push(make('h3', 'Notes on the paste'));
+      const list = make('ul');
+      for (const note of result.notes) list.append(make('li', note));
+      parts.push(list);
+    }
+    this.results.replaceChildren(...parts);
+  }
+
+  private renderMatch(match: Match): HTMLElement {
+    const item = make('li');
+    const heading = make('h4');
+    const link = make('a', match.title);
+    link.href = `${match.url}${match.anchor ?? ''}`;
+    heading.append(link);
+    const confidence = make('p', describeConfidence(match), `confidence-${match.confidence}`);
+    item.append(heading, confidence);
+    if (match.evidence.length > 0) {
+      const evidence = make('ul');
+      for (const piece of match.evidence) {
+        const line = make('li');
+        const where = piece.input === 'config' ? `config line ${piece.line}` : `line ${piece.line}`;
+        const prefix = piece.kind === 'contradiction' ? 'Against: ' : '';
+        line.append(`${prefix}${piece.says} (${where}) `);
+        if (piece.excerpt !== '') line.append(make('code', piece.excerpt));
+        evidence.append(line);
+      }
+      item.append(evidence);
+    }
+    if (match.related.length > 0) {
+      const related = make('p', 'Related: ', 'muted');
+      match.related.forEach((id, index) => {
+        if (index > 0) related.append(', ');
+        const link = make('a', id);
+        link.href = `/errors/${id}/`;
+        related.append(link);
+      });
+      item.append(related);
+    }
+    return item;
+  }
+
+  private renderSuggestion(suggestion: Suggestion): HTMLElement {
+    const box = make('div', undefined, 'suggestion');
+    const title = make('p');
+    title.append(make('strong', suggestion.title), ' — from ');
+    const pageLink = make('a', suggestion.pageId);
+    pageLink.href = `/errors/${suggestion.pageId}/`;
+    title.append(pageLink);
+    box.append(title);
+    switch (suggestion.kind) {
+      case 'config-diff': {
+        const label = suggestion.server === undefined ? 'Change to your config.yaml:' : `Change to your config.yaml (server ${suggestion.server}):`;
+        box.append(make('p', label), this.renderCode(suggestion.diff, 'diff'), makeCopyButton(suggestion.diff, 'Copy diff'));
+        break;
+      }
+      case 'config-snippet':
+        box.append(make('p', 'Add this to your config.yaml (paste your config beside the error for a diff of your own file):'), this.renderCode(suggestion.yaml, 'yaml'), makeCopyButton(suggestion.yaml, 'Copy YAML'));
+        break;
+      case 'env':
+        box.append(make('p', "Set in the proxy's environment:"), this.renderCode(suggestion.line, 'env'), makeCopyButton(suggestion.line, 'Copy line'));
+        break;
+      case 'upgrade': {
+        const line = make('p', `Upgrade LiteLLM to ${suggestion.version} or later`);
+        if (suggestion.pr !== undefined) {
+          line.append(' (');
+          const pr = make('a', `PR #${suggestion.pr}`);
+          pr.href = `${LITELLM_PULL}${suggestion.pr}`;
+          line.append(pr, ')');
+        }
+        line.append('.');
+        box.append(line);
+        break;
+      }
+      case 'step':
+        if (suggestion.note !== undefined) box.append(make('p', suggestion.note));
+        break;
+    }
+    return box;
+  }
+
+  private renderCode(text: string, kind: string): HTMLElement {
+    const pre = make('pre');
+    pre.setAttribute('aria-label', kind === 'diff' ? 'Suggested diff' : 'Suggested change');
+    pre.tabIndex = 0;
+    pre.append(make('code', text));
+    return pre;
+  }
+}
+
+if (!customElements.get('mcpfix-checker')) customElements.define('mcpfix-checker', McpfixChecker);

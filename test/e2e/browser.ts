@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readPages, type PageFile } from '../../src/catalog/read-pages.ts';
+
+/** Launches Debian's Chromium headless, with nothing phoning home. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A page whose console errors, warnings and uncaught exceptions are collected. */
+export interface WatchedPage {
+  /** The page. */
+  page: Page;
+  /** What the console said at error or warning level, and uncaught exceptions. */
+  problems: string[];
+}
+
+/** Opens a new context (optionally with clipboard access and a colour scheme) and a watched page in it. */
+export async function openWatchedPage(
+  browser: Browser,
+  baseUrl: string,
+  options: { clipboard?: boolean; colorScheme?: 'light' | 'dark' } = {},
+): Promise<WatchedPage & { context: BrowserContext }> {
+  const context = await browser.newContext({ baseURL: baseUrl, colorScheme: options.colorScheme ?? 'light' });
+  if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    const type = message.type();
+    // The browser logs a failed resource load (the 404 page's own status) as an error; that one is the point of the test.
+    if ((type === 'error' || type === 'warning') && !/status of 404/.test(message.text())) problems.push(`${type}: ${message.text()} @ ${page.url()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message} @ ${page.url()}`));
+  return { context, page, problems };
+}
+
+/** The real pages, read from content/errors at test time. */
+export function loadContentPages(): PageFile[] {
+  const { pages, problems } = readPages('content/errors', process.cwd());
+  if (problems.length > 0) throw new Error(`content/errors has invalid pages:\n${problems.map((problem) => JSON.stringify(problem)).join('\n')}`);
+  if (pages.length === 0) throw new Error('content/errors has no pages');
+  return pages;
+}
+
+const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** One axe violation, reduced to what a failure message needs. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core in the page and returns its serious and critical violations. */
+export async function findSeriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const report = await axe.run();
+    return report.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => JSON.stringify(node.target)) }));
+  });
+}
