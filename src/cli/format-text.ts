@@ -1,0 +1,105 @@
+import { redactText } from '../engine/index.ts';
+
+/**
+ * One block of terminal output. `check` and `probe` describe what they found as a list of these,
+ * and one renderer turns them into text, with colour or without, so both commands read alike.
+ */
+export type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'verdict'; tone: Tone; text: string }
+  | { kind: 'step'; isOk: boolean; name: string; status: string; detail?: string }
+  | { kind: 'match'; rank: number; title: string; url: string; confidence: string; score: number }
+  | { kind: 'evidence'; where: string; excerpt: string; says: string; weight: number }
+  | { kind: 'field'; label: string; text: string }
+  | { kind: 'bullet'; text: string; tone?: Tone }
+  | { kind: 'code'; text: string; isDiff: boolean }
+  | { kind: 'blank' };
+
+/** How a verdict or a bullet should feel: green, red, yellow or plain. */
+export type Tone = 'good' | 'bad' | 'warn' | 'plain';
+
+/** Decides colour the way most CLIs do: only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function isColorWanted(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+  return stream.isTTY === true && (env.NO_COLOR ?? '') === '';
+}
+
+const ANSI = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+} as const;
+
+type Style = keyof typeof ANSI;
+
+/**
+ * Renders blocks as terminal text. Every piece of text goes through the engine's `redactText`
+ * before it is printed, whatever its source, so no secret reaches the terminal unmasked.
+ */
+export function renderText(blocks: readonly Block[], isColor: boolean): string {
+  const paint = (text: string, ...styles: Style[]): string =>
+    isColor ? styles.reduce((out, style) => `\u001b[${ANSI[style][0]}m${out}\u001b[${ANSI[style][1]}m`, text) : text;
+  const safe = (text: string): string => redactText(text);
+  const toneStyle = (tone: Tone): Style[] => (tone === 'good' ? ['green'] : tone === 'bad' ? ['red'] : tone === 'warn' ? ['yellow'] : []);
+
+  const lines: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        lines.push(paint(safe(block.text), 'bold'));
+        break;
+      case 'verdict':
+        lines.push(paint(safe(block.text), 'bold', ...toneStyle(block.tone)));
+        break;
+      case 'step': {
+        const mark = block.isOk ? paint('✓', 'green') : paint('✗', 'red');
+        const status = block.status ? `  ${paint(safe(block.status), block.isOk ? 'dim' : 'bold')}` : '';
+        lines.push(`${mark} ${safe(block.name)}${status}`);
+        if (block.detail) lines.push(...safe(block.detail).split('\n').map((line) => `    ${paint(line, 'dim')}`));
+        break;
+      }
+      case 'match':
+        lines.push(`${paint(`${block.rank}.`, 'bold')} ${paint(safe(block.title), 'bold')}`);
+        lines.push(`   ${paint(safe(block.url), 'cyan')}`);
+        lines.push(`   ${paint(`confidence ${block.confidence} · score ${block.score.toFixed(2)}`, 'dim')}`);
+        break;
+      case 'evidence': {
+        const sign = block.weight < 0 ? 'red' : 'green';
+        const weight = `${block.weight > 0 ? '+' : ''}${formatWeight(block.weight)}`;
+        lines.push(`     ${paint(safe(block.where).padEnd(10), 'dim')} ${safe(block.excerpt)}`);
+        lines.push(`     ${' '.repeat(10)} ${paint(weight, sign)} ${safe(block.says)}`);
+        break;
+      }
+      case 'field':
+        lines.push(`   ${paint(`${block.label}:`, 'dim')} ${safe(block.text)}`);
+        break;
+      case 'bullet':
+        lines.push(`  • ${paint(safe(block.text), ...toneStyle(block.tone ?? 'plain'))}`);
+        break;
+      case 'code':
+        for (const line of safe(block.text).replace(/\n$/, '').split('\n')) {
+          const style: Style[] = !block.isDiff
+            ? ['cyan']
+            : line.startsWith('+') && !line.startsWith('+++')
+              ? ['green']
+              : line.startsWith('-') && !line.startsWith('---')
+                ? ['red']
+                : line.startsWith('@@')
+                  ? ['cyan']
+                  : [];
+          lines.push(`      ${paint(line, ...style)}`);
+        }
+        break;
+      case 'blank':
+        lines.push('');
+        break;
+    }
+  }
+  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+function formatWeight(weight: number): string {
+  return Number.isInteger(weight) ? String(weight) : weight.toFixed(2).replace(/0$/, '');
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compileRules, type RuleIndex } from '../engine/index.ts';
+import { readPages } from '../catalog/read-pages.ts';
+import { formatProblems } from '../catalog/format-issue.ts';
+
+/** The rule index the CLI matches against, and where it came from. */
+export type LoadedIndex =
+  | { kind: 'loaded'; index: RuleIndex; source: 'generated' | 'content'; warnings: string[] }
+  | { kind: 'failed'; reason: string };
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const GENERATED = fileURLToPath(new URL('../generated/rules.json', import.meta.url));
+const CONTENT = fileURLToPath(new URL('../../content/errors/', import.meta.url));
+
+/**
+ * Loads the rules the build produced (`src/generated/rules.json`, written by
+ * `node scripts/compile-rules.ts`), or compiles them from `content/errors/` when that file is
+ * absent, as it is right after `npm ci`. Both paths use the engine's `compileRules`, so the CLI
+ * never matches against rules hand-kept beside the pages.
+ */
+export function loadIndex(paths: { generated: string; content: string } = { generated: GENERATED, content: CONTENT }): LoadedIndex {
+  let text: string | undefined;
+  try {
+    text = readFileSync(paths.generated, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { kind: 'failed', reason: `cannot read ${paths.generated}: ${(error as Error).message}` };
+  }
+  if (text !== undefined) {
+    const parsed = parseIndex(text);
+    if (parsed) return { kind: 'loaded', index: parsed, source: 'generated', warnings: [] };
+    const compiled = compileFromContent(paths.content);
+    if (compiled.kind === 'loaded') {
+      compiled.warnings.unshift(`${paths.generated} is not a rule index (version 1); compiled the rules from content/ instead`);
+    }
+    return compiled;
+  }
+  return compileFromContent(paths.content);
+}
+
+function parseIndex(text: string): RuleIndex | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<RuleIndex> | null;
+    return value && value.version === 1 && Array.isArray(value.pages) ? (value as RuleIndex) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function compileFromContent(folder: string): LoadedIndex {
+  let read: ReturnType<typeof readPages>;
+  try {
+    read = readPages(folder, ROOT);
+  } catch (error) {
+    return { kind: 'failed', reason: `no rule index: cannot read the pages in ${folder}: ${(error as Error).message}` };
+  }
+  if (read.pages.length === 0) {
+    return { kind: 'failed', reason: `no rule index: no valid page in ${folder}${read.problems.length ? `\n${formatProblems(read.problems)}` : ''}` };
+  }
+  // A page that does not validate is left out rather than failing every check: say which.
+  const warnings = read.problems.length > 0 ? [`${read.problems.length} problem(s) in the pages; those pages were skipped:\n${formatProblems(read.problems)}`] : [];
+  return { kind: 'loaded', index: compileRules(read.pages.map((entry) => entry.page)), source: 'content', warnings };
+}

@@ -1,0 +1,110 @@
+import { Agent, request, type Dispatcher } from 'undici';
+import { readBody, type BodyStop } from './read-body.ts';
+import { describeConnectError, type ConnectFailure } from './describe-connect-error.ts';
+
+/** One header as sent or received, in order. */
+export interface HeaderPair {
+  name: string;
+  value: string;
+}
+
+/** A request the probe is about to send. */
+export interface OutgoingRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: URL;
+  headers: HeaderPair[];
+  /** The JSON text to send, for POST. */
+  body?: string;
+  /** For a JSON-RPC request: the id whose response ends the read of an event stream. */
+  awaitId?: number;
+}
+
+/** What came back, as far as it was read. */
+export interface IncomingResponse {
+  status: number;
+  statusText: string;
+  headers: HeaderPair[];
+  /** The body text read (possibly cut short: see `stop`). */
+  body: string;
+  /** Why reading stopped. */
+  stop: BodyStop;
+  /** Bytes read from the body. */
+  bytes: number;
+}
+
+/** One request and what became of it. */
+export type Exchange =
+  | { kind: 'answered'; request: OutgoingRequest; response: IncomingResponse; elapsedMs: number }
+  | { kind: 'unreachable'; request: OutgoingRequest; failure: ConnectFailure; elapsedMs: number };
+
+/** The limits every request of one probe shares. */
+export interface RequestLimits {
+  /** The most any one request may take, connect to last byte read. */
+  timeoutMs: number;
+  /** The most body bytes read from one response. */
+  maxBodyBytes: number;
+}
+
+/** The HTTP client of one probe: one connection pool with the probe's timeouts, closed at the end. */
+export interface HttpClient {
+  send(outgoing: OutgoingRequest): Promise<Exchange>;
+  close(): Promise<void>;
+}
+
+/** Opens an HTTP client whose every request is bounded in time and in bytes. */
+export function openHttpClient(limits: RequestLimits): HttpClient {
+  const agent = new Agent({
+    connect: { timeout: limits.timeoutMs },
+    headersTimeout: limits.timeoutMs,
+    bodyTimeout: limits.timeoutMs,
+  });
+  return {
+    send: (outgoing) => sendRequest(agent, outgoing, limits),
+    // destroy, not close: a stream that never ends must not keep the process alive.
+    close: () => agent.destroy(),
+  };
+}
+
+async function sendRequest(dispatcher: Dispatcher, outgoing: OutgoingRequest, limits: RequestLimits): Promise<Exchange> {
+  const startedAt = performance.now();
+  const deadline = AbortSignal.timeout(limits.timeoutMs);
+  const elapsed = (): number => Math.round(performance.now() - startedAt);
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await request(outgoing.url, {
+      dispatcher,
+      method: outgoing.method,
+      headers: outgoing.headers.map(({ name, value }) => [name, value]).flat(),
+      ...(outgoing.body !== undefined ? { body: outgoing.body } : {}),
+      signal: deadline,
+      headersTimeout: limits.timeoutMs,
+      // request() never follows redirects: a 3xx is shown as the answer it is.
+      bodyTimeout: limits.timeoutMs,
+    });
+  } catch (error) {
+    return { kind: 'unreachable', request: outgoing, failure: describeConnectError(error, outgoing.url, limits.timeoutMs), elapsedMs: elapsed() };
+  }
+  const headers = flattenHeaders(response.headers);
+  const contentType = headers.find((h) => h.name === 'content-type')?.value ?? '';
+  const read = await readBody(response.body, {
+    isEventStream: /text\/event-stream/i.test(contentType),
+    maxBytes: limits.maxBodyBytes,
+    deadline,
+    ...(outgoing.awaitId !== undefined ? { awaitId: outgoing.awaitId } : {}),
+  });
+  return {
+    kind: 'answered',
+    request: outgoing,
+    response: { status: response.statusCode, statusText: response.statusText, headers, body: read.text, stop: read.stop, bytes: read.bytes },
+    elapsedMs: elapsed(),
+  };
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): HeaderPair[] {
+  const pairs: HeaderPair[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) pairs.push({ name: name.toLowerCase(), value: one });
+  }
+  return pairs;
+}
