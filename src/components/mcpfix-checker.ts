@@ -297,11 +297,13 @@ export class McpfixChecker extends HTMLElement {
   }
 
   private renderCode(text: string, kind: string): HTMLElement {
+    const figure = make('figure');
+    figure.setAttribute('aria-label', kind === 'diff' ? 'Suggested diff' : 'Suggested change');
     const pre = make('pre');
-    pre.setAttribute('aria-label', kind === 'diff' ? 'Suggested diff' : 'Suggested change');
     pre.tabIndex = 0;
     pre.append(make('code', text));
-    return pre;
+    figure.append(pre);
+    return figure;
   }
 }
 

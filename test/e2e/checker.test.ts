@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, loadContentPages, openWatchedPage } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const pages = loadContentPages();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens /check/ and waits until its worker has said it is ready. */
+async function openChecker(page: Page, fragment = ''): Promise<void> {
+  await page.goto(`/check/${fragment}`);
+  await page.waitForSelector('mcpfix-checker[data-state]');
+}
+
+/** Fills the paste (and config) and waits for the results to answer exactly that text. */
+async function checkText(page: Page, paste: string, config?: string): Promise<void> {
+  const pasteBox = page.getByRole('textbox', { name: 'Paste what you see' });
+  if (config !== undefined) {
+    await page.getByText('Add your config.yaml').click();
+    await page.getByRole('textbox', { name: 'config.yaml' }).fill(config);
+  }
+  await pasteBox.fill(paste);
+  await page.waitForFunction(
+    (text) => {
+      const view = document.querySelector('.paste-view');
+      const checker = document.querySelector<HTMLElement>('mcpfix-checker');
+      return checker?.dataset['state'] === 'done' && view?.textContent === text.replace(/\r\n/g, '\n');
+    },
+    paste,
+    { timeout: 20_000 },
+  );
+}
+
+/** The hrefs of the result links, best first. */
+function resultHrefs(page: Page): Promise<string[]> {
+  return page.locator('.checker-results ol.results > li h4 a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+}
+
+const withConfigFix = pages.find((entry) => entry.page.fixes[0]?.kind === 'config' && entry.page.examples.some((example) => example.config !== undefined));
+
+describe('the checker page', () => {
+  it('a page example pasted with its config leads to that page, marks evidence, and its diff copies', async (context) => {
+    if (!withConfigFix) {
+      context.skip('no page has a config fix first and an example with config yet');
+      return;
+    }
+    const example = withConfigFix.page.examples.find((candidate) => candidate.config !== undefined)!;
+    const { page, problems, context: browserContext } = await openWatchedPage(browser, baseUrl, { clipboard: true });
+    await openChecker(page);
+    await checkText(page, example.paste, example.config);
+    const hrefs = await resultHrefs(page);
+    expect(hrefs[0]?.startsWith(`/errors/${withConfigFix.id}/`), `results: ${hrefs.join(', ')}`).toBe(true);
+    await expect(page.locator('.paste-view mark').count()).resolves.toBeGreaterThan(0);
+    const diff = page.getByRole('figure', { name: 'Suggested diff' }).first();
+    const shown = (await diff.textContent()) ?? '';
+    expect(shown).toMatch(/^[+-]/m);
+    await page.getByRole('button', { name: 'Copy diff' }).first().click();
+    await page.getByRole('status').filter({ hasText: 'Copied' }).first().waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(shown);
+    expect(problems).toEqual([]);
+    await browserContext.close();
+  });
+
+  it('every page example pasted into the page lists its page first', async () => {
+    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    await openChecker(page);
+    const misses: string[] = [];
+    for (const entry of pages) {
+      const example = entry.page.examples[0]!;
+      await checkText(page, '');
+      await page.getByRole('textbox', { name: 'config.yaml' }).fill(example.config ?? '');
+      await checkText(page, example.paste);
+      const hrefs = await resultHrefs(page);
+      if (!hrefs[0]?.startsWith(`/errors/${entry.id}/`)) misses.push(`${entry.id}: got ${hrefs[0] ?? 'nothing'}`);
+    }
+    expect(misses).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('Share puts the redacted paste in the fragment, and opening that link restores it with the same result', async () => {
+    const entry = pages[0]!;
+    const secret = 'sk-live-9f8e7d6c5b4a39281706QRST';
+    const paste = `${entry.page.examples[0]!.paste}\nAuthorization: Bearer ${secret}\n`;
+    const { page, problems, context } = await openWatchedPage(browser, baseUrl, { clipboard: true });
+    await openChecker(page);
+    await checkText(page, paste);
+    const before = await resultHrefs(page);
+    await page.getByRole('button', { name: /Share/ }).click();
+    const shareBox = page.getByRole('textbox', { name: /Share link/ });
+    await shareBox.waitFor();
+    const link = await shareBox.inputValue();
+    expect(link).toMatch(/\/check\/#paste=[A-Za-z0-9_-]+/);
+    expect(link).not.toContain(secret);
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(link);
+
+    const second = await openWatchedPage(browser, baseUrl);
+    await second.page.goto(link);
+    await second.page.waitForSelector('mcpfix-checker[data-state="done"]');
+    const restored = await second.page.getByRole('textbox', { name: 'Paste what you see' }).inputValue();
+    expect(restored).not.toContain(secret.slice(0, -4));
+    expect(restored).toContain(entry.page.examples[0]!.paste.split('\n')[0]!.slice(0, 20));
+    await expect(resultHrefs(second.page)).resolves.toEqual(before);
+    expect([...problems, ...second.problems]).toEqual([]);
+    await second.context.close();
+    await context.close();
+  });
+
+  it('an XSS payload pasted stays text: no dialog, no element created', async () => {
+    const payload = '<img src=x onerror=alert(1)><script>alert(2)</script><svg onload=alert(3)>{"error":"MCP request failed","details":""}';
+    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await openChecker(page);
+    await checkText(page, payload);
+    await page.waitForTimeout(300);
+    const created = await page.evaluate(() => document.querySelectorAll('mcpfix-checker img, mcpfix-checker script, mcpfix-checker svg, main img').length);
+    expect(created).toBe(0);
+    await expect(page.locator('.paste-view').textContent()).resolves.toBe(payload);
+    expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an XSS payload arriving through a share link stays text too', async () => {
+    const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    const fragment = `#paste=${Buffer.from(payload).toString('base64url')}`;
+    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await openChecker(page, fragment);
+    await page.waitForSelector('mcpfix-checker[data-state="done"]');
+    await expect(page.getByRole('textbox', { name: 'Paste what you see' }).inputValue()).resolves.toBe(payload);
+    await expect(page.evaluate(() => document.querySelectorAll('main img, main script').length)).resolves.toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('no request leaves the page after load while pasting, checking and sharing', async () => {
+    const entry = withConfigFix ?? pages[0]!;
+    const example = entry.page.examples[0]!;
+    const { page, problems, context } = await openWatchedPage(browser, baseUrl, { clipboard: true });
+    await openChecker(page);
+    await page.waitForLoadState('networkidle');
+    const requests: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
+    page.on('request', (request) => requests.push(request.url()));
+    await checkText(page, example.paste, example.config);
+    await checkText(page, `${example.paste}\n\n${'x'.repeat(200_000)}`);
+    await page.getByRole('button', { name: /Share/ }).click();
+    await page.getByRole('textbox', { name: /Share link/ }).waitFor();
+    expect(requests).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an error page\'s "Open in checker" link carries its first example and the checker names that page', async () => {
+    const entry = pages[0]!;
+    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    await page.goto(`/errors/${entry.id}/`);
+    await page.getByRole('link', { name: 'Open in checker' }).click();
+    await page.waitForSelector('mcpfix-checker[data-state="done"]');
+    await expect(page.getByRole('textbox', { name: 'Paste what you see' }).inputValue()).resolves.toBe(entry.page.examples[0]!.paste);
+    const hrefs = await resultHrefs(page);
+    expect(hrefs[0]?.startsWith(`/errors/${entry.id}/`)).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
