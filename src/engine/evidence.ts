@@ -78,6 +78,12 @@ export interface HttpRequest extends Origin {
   headers: HeaderLine[];
   /** The request body, parsed as JSON when it is JSON. */
   body?: unknown;
+  /**
+   * What the request was read from. Only `curl-command`, `curl-verbose`, `client-command` and
+   * `client-config` list the headers that were sent; an `access-log` request shows none, so a
+   * header missing from it says nothing about what was sent.
+   */
+  source?: 'curl-command' | 'curl-verbose' | 'client-command' | 'client-config' | 'access-log';
 }
 
 /** A status code seen anywhere: a status line, a uvicorn access line, a client's `(HTTP 500)`. */

@@ -1,0 +1,15 @@
+/**
+ * Normalises text for literal matching, applied alike to signature literals and paste lines:
+ * terminal colour codes removed, lower-cased, runs of whitespace collapsed to one space, and
+ * JSON spacing removed around `{ } [ ] , :` after a string, so `{"error": "x"}` and
+ * `{"error":"x"}` compare equal. Linear in the text.
+ */
+export function normalizeForMatch(text: string): string {
+  return text
+    .replace(/\u001b\[[0-9;]{0,20}[A-Za-z]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{}[\],]) ?/g, '$1')
+    .replace(/" ?: ?/g, '":')
+    .trim();
+}

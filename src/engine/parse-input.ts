@@ -1,0 +1,342 @@
+import type { Evidence, HttpResponse, Place, PythonException, TaggedLine } from './evidence.ts';
+import { findEmbeddedJson } from './parse/find-json.ts';
+import { findStatusMentions } from './parse/find-status.ts';
+import { findConfigBlockEnd, isConfigStart, isServerBlockStart, parseConfigText } from './parse/find-config.ts';
+import { requestsFromClientConfig } from './parse/parse-client-config.ts';
+import { isClientCommandStart, parseClientCommand } from './parse/parse-client-command.ts';
+import { isCurlMessage, recognizeClientLine } from './parse/parse-client-output.ts';
+import { createContext, createEvidence, type ParseContext, tagLines } from './parse/parse-context.ts';
+import { isCurlCommandStart, parseCurlCommand } from './parse/parse-curl-command.ts';
+import { isVerboseLine, parseStatusLine, readResponse, readVerboseRun } from './parse/parse-http-transcript.ts';
+import { isJsonLogRecord, parseLogLine, stripLogPrefix } from './parse/parse-log-line.ts';
+import { describeMcpTarget } from './parse/parse-mcp-path.ts';
+import { isSseStart, readSseEvents } from './parse/parse-sse.ts';
+import { findInlineException, isChainMarker, isStandaloneExceptionLine, isTracebackStart, readTraceback } from './parse/parse-traceback.ts';
+import { readCommand } from './parse/read-command.ts';
+import { readJsonBlock } from './parse/read-json-block.ts';
+import { headOf, isBlank, splitLines } from './parse/split-lines.ts';
+import { type Section, splitSections } from './parse/split-sections.ts';
+
+/** What the checker is given: the paste, and optionally a config.yaml beside it (CLI `--config`). */
+export interface CheckInput {
+  /** Whatever the user pasted: curl output, logs, tracebacks, client errors, config, an issue body. */
+  paste: string;
+  /** A config.yaml given separately; always read as YAML. */
+  config?: string;
+}
+
+/**
+ * Parses a paste (and the config given beside it) into evidence: every non-empty line tagged
+ * with its place, HTTP responses and requests, statuses, JSON values, Python exceptions and
+ * config documents. Tolerates any mixture and junk; never throws; deterministic; roughly
+ * linear in the input size.
+ */
+export function parseInput(input: CheckInput): Evidence {
+  const evidence = createEvidence();
+  try {
+    parsePaste(typeof input.paste === 'string' ? input.paste : '', evidence);
+  } catch (error) {
+    // A parser bug must not take the checker down: keep what was found and say so.
+    evidence.notes.push(`Part of the paste could not be read (${error instanceof Error ? error.message : 'internal error'}).`);
+  }
+  if (typeof input.config === 'string') {
+    try {
+      parseConfigInput(input.config, evidence);
+    } catch (error) {
+      evidence.notes.push(`The config could not be read (${error instanceof Error ? error.message : 'internal error'}).`);
+    }
+  }
+  evidence.notes = [...new Set(evidence.notes)];
+  return evidence;
+}
+
+function parsePaste(paste: string, evidence: Evidence): void {
+  const lines = splitLines(paste);
+  const context = createContext('paste', lines, evidence);
+  const { sections } = splitSections(lines);
+  for (const section of sections) readSection(context, section);
+  pushTaggedLines(context);
+}
+
+function parseConfigInput(config: string, evidence: Evidence): void {
+  const lines = splitLines(config);
+  const context = createContext('config', lines, evidence);
+  tagLines(context, 0, lines.length, 'config');
+  if (config.trim() !== '') {
+    const parsed = parseConfigText(config, 'config', 1);
+    if (parsed.kind === 'parsed') evidence.configs.push(parsed.config);
+    else evidence.notes.push(parsed.note);
+  }
+  pushTaggedLines(context);
+}
+
+function pushTaggedLines(context: ParseContext): void {
+  const { lines, places, input, evidence } = context;
+  for (let index = 0; index < lines.length; index++) {
+    const source = lines[index];
+    if (source === undefined || isBlank(source.text)) continue;
+    const tagged: TaggedLine = { input, line: source.line, text: source.text, place: places[index] ?? 'any' };
+    evidence.lines.push(tagged);
+  }
+}
+
+/** Whether a line clearly starts a structure of its own; such a line ends bodies and exception messages. */
+function isOtherStart(head: string): boolean {
+  if (head.trim() === '') return false;
+  return (
+    parseStatusLine(head) !== undefined ||
+    isCurlCommandStart(head) ||
+    isClientCommandStart(head) ||
+    isTracebackStart(head) ||
+    isChainMarker(head) ||
+    isConfigStart(head) ||
+    isVerboseLine(head) ||
+    parseLogLine(head) !== undefined ||
+    /^\s{0,3}#{1,6} /.test(head)
+  );
+}
+
+function readSection(context: ParseContext, section: Section): void {
+  const { lines } = context;
+  if (section.isFenced && /^(?:ya?ml)$/.test(section.language) && readFencedYaml(context, section)) return;
+  let index = section.start;
+  let previousPlace: Place | undefined;
+  while (index < section.end) {
+    const text = lines[index]?.text ?? '';
+    if (isBlank(text)) {
+      index++;
+      continue;
+    }
+    const next = readStructure(context, index, section.end, previousPlace);
+    previousPlace = context.places[next - 1] ?? context.places[index];
+    index = next;
+  }
+}
+
+/** A ```yaml fence is read as one YAML document when it parses; otherwise line by line. */
+function readFencedYaml(context: ParseContext, section: Section): boolean {
+  const { lines, evidence } = context;
+  const source = lines.slice(section.start, section.end).map((line) => line.text).join('\n');
+  if (source.trim() === '') return false;
+  const firstLine = lines[section.start]?.line ?? 1;
+  const parsed = parseConfigText(source, 'paste', firstLine);
+  if (parsed.kind === 'parsed' && typeof parsed.config.value === 'object' && parsed.config.value !== null && !Array.isArray(parsed.config.value)) {
+    evidence.configs.push(parsed.config);
+    tagLines(context, section.start, section.end, 'config');
+    return true;
+  }
+  if (parsed.kind === 'failed' && /^\s*(?:mcp_servers|litellm_settings|general_settings|model_list)\s*:/m.test(source)) evidence.notes.push(parsed.note);
+  return false;
+}
+
+/**
+ * Reads whatever starts at line `index` and returns the index after it. Detectors are tried
+ * from the most specific shape to the least; a line nothing recognises is tagged `any` and
+ * still searched for statuses, JSON and exception names.
+ */
+function readStructure(context: ParseContext, index: number, end: number, previousPlace: Place | undefined): number {
+  const { lines, evidence, input } = context;
+  const source = lines[index] as (typeof lines)[number];
+  const head = headOf(source.text);
+
+  if (isCurlCommandStart(head)) {
+    const command = readCommand(lines, index, end);
+    evidence.requests.push(parseCurlCommand(command, input));
+    tagLines(context, index, command.next, 'request');
+    return command.next;
+  }
+  if (isClientCommandStart(head)) {
+    const command = readCommand(lines, index, end);
+    evidence.requests.push(...parseClientCommand(command, input));
+    tagLines(context, index, command.next, 'request');
+    return command.next;
+  }
+  if (isVerboseLine(head)) return readVerboseRun(context, index, end, isOtherStart);
+  if (parseStatusLine(head) !== undefined) return readResponse(context, index, end, isOtherStart);
+  if (isTracebackStart(head)) return readTracebackAt(context, index, end);
+  if (isChainMarker(head)) {
+    tagLines(context, index, index + 1, 'traceback');
+    return index + 1;
+  }
+  if (isConfigStart(head) || isServerBlockStart(lines, index, end)) {
+    const next = readConfigAt(context, index, end);
+    if (next > index) return next;
+  }
+  const log = parseLogLine(head);
+  if (log !== undefined) {
+    readLogLine(context, index, log);
+    return index + 1;
+  }
+  const standalone = isStandaloneExceptionLine(head);
+  if (standalone !== undefined) {
+    evidence.exceptions.push({ input, line: source.line, type: standalone.type, message: standalone.message, frames: [], depth: 0 });
+    tagLines(context, index, index + 1, previousPlace === 'log' ? 'log' : 'traceback');
+    scanForJsonAndStatus(context, index, head, 'text');
+    return index + 1;
+  }
+  const trimmed = head.trimStart();
+  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !/^[{}] \[\d/.test(trimmed)) {
+    const next = readJsonAt(context, index, end);
+    if (next > index) return next;
+  }
+  if (isSseStart(head)) {
+    const read = readSseEvents(lines, index, end, input);
+    if (read.events.length > 0) {
+      // A bare event stream has no status line: its frames are JSON evidence, not a response.
+      for (const event of read.events) {
+        if (event.json !== undefined) evidence.json.push({ input, line: event.line, value: event.json });
+      }
+      tagLines(context, index, read.lastContent, 'body');
+      return Math.max(read.next, index + 1);
+    }
+  }
+  const client = isCurlMessage(head) ? 'curl' : recognizeClientLine(head);
+  if (client !== undefined) {
+    readClientLine(context, index, head);
+    return index + 1;
+  }
+  readLooseLine(context, index, head);
+  return index + 1;
+}
+
+function readTracebackAt(context: ParseContext, index: number, end: number): number {
+  const read = readTraceback(context.lines, index, end, context.input, isOtherStart);
+  context.evidence.exceptions.push(...read.exceptions);
+  tagLines(context, index, read.next, 'traceback');
+  return read.next;
+}
+
+function readConfigAt(context: ParseContext, index: number, end: number): number {
+  const { lines, evidence } = context;
+  const blockEnd = findConfigBlockEnd(lines, index, end, isOtherStart);
+  // A lone `name:` with nothing under it is not worth a config.
+  if (blockEnd <= index + 1 && !isConfigStart(headOf(lines[index]?.text ?? ''))) return index;
+  const source = lines.slice(index, blockEnd).map((line) => line.text).join('\n');
+  const parsed = parseConfigText(source, context.input, lines[index]?.line ?? 1);
+  if (parsed.kind === 'parsed') evidence.configs.push(parsed.config);
+  else evidence.notes.push(parsed.note);
+  tagLines(context, index, blockEnd, 'config');
+  return blockEnd;
+}
+
+function readJsonAt(context: ParseContext, index: number, end: number): number {
+  const { lines, evidence, input } = context;
+  if (index < context.jsonScanFloor) return index;
+  const read = readJsonBlock(lines, index, end);
+  if (read.kind === 'failed') {
+    context.jsonScanFloor = Math.max(context.jsonScanFloor, read.scannedTo);
+    return index;
+  }
+  const line = lines[index]?.line ?? 1;
+  evidence.json.push({ input, line, value: read.value });
+  if (isJsonLogRecord(read.value)) {
+    tagLines(context, index, read.next, 'log');
+    readJsonLog(context, index, read.value);
+    return read.next;
+  }
+  const requests = requestsFromClientConfig(read.value, input, line);
+  if (requests.length > 0) {
+    evidence.requests.push(...requests);
+    tagLines(context, index, read.next, 'request');
+    return read.next;
+  }
+  tagLines(context, index, read.next, 'body');
+  return read.next;
+}
+
+function readJsonLog(context: ParseContext, index: number, record: Record<string, unknown>): void {
+  const message = typeof record['message'] === 'string' ? record['message'] : typeof record['msg'] === 'string' ? record['msg'] : '';
+  const line = context.lines[index]?.line ?? 1;
+  readMessage(context, index, headOf(message), 'text');
+  for (const key of ['stacktrace', 'exc_info', 'traceback', 'exception']) {
+    const value = record[key];
+    if (typeof value === 'string' && value.includes('\n')) {
+      // A traceback inside a JSON log record: read it as one, attributed to the record's line.
+      const inner = splitLines(value).map((source) => ({ text: source.text, line }));
+      for (let position = 0; position < inner.length; position++) {
+        if (!isTracebackStart(headOf(inner[position]?.text ?? ''))) continue;
+        const read = readTraceback(inner, position, inner.length, context.input, isOtherStart);
+        context.evidence.exceptions.push(...read.exceptions);
+        position = read.next - 1;
+      }
+    }
+  }
+}
+
+function readLogLine(context: ParseContext, index: number, log: NonNullable<ReturnType<typeof parseLogLine>>): void {
+  const { evidence, input, lines } = context;
+  const line = lines[index]?.line ?? 1;
+  tagLines(context, index, index + 1, 'log');
+  if (log.kind === 'access') {
+    evidence.statuses.push({ input, line, status: log.status, from: 'access-log' });
+    const target = describeMcpTarget(log.target);
+    const request: import('./evidence.ts').HttpRequest = { input, line, method: log.method, headers: [], source: 'access-log' };
+    if (target.path !== undefined) request.path = target.path;
+    if (target.serverName !== undefined) request.serverName = target.serverName;
+    evidence.requests.push(request);
+    return;
+  }
+  readMessage(context, index, log.message, 'text');
+}
+
+function readClientLine(context: ParseContext, index: number, head: string): void {
+  tagLines(context, index, index + 1, 'client');
+  const { evidence, input, lines } = context;
+  const line = lines[index]?.line ?? 1;
+  const found = readMessage(context, index, head, 'client');
+  // A client's rendering of an HTTP answer (`Error POSTing to endpoint (HTTP 500): {…}`) is a
+  // response without headers: status from the client, body as the JSON it quoted.
+  const rendered = /\(HTTP (\d{3})\)|Non-200 status code \((\d{3})\)/.exec(head);
+  if (rendered) {
+    const status = Number(rendered[1] ?? rendered[2]);
+    const response: HttpResponse = { input, line, httpVersion: '', status, reason: '', headers: [] };
+    const json = found.json[0];
+    if (json !== undefined) response.body = { kind: 'json', value: json, input, line };
+    evidence.responses.push(response);
+  }
+}
+
+function readLooseLine(context: ParseContext, index: number, head: string): void {
+  const stripped = stripLogPrefix(head);
+  readMessage(context, index, stripped, 'text');
+  // A client config fragment (`"headers": {"x-litellm-api-key": "…"}`) that is not whole JSON.
+  const headersAt = stripped.search(/"headers"\s*:\s*\{/);
+  if (headersAt >= 0) {
+    const objectStart = stripped.indexOf('{', headersAt);
+    const found = findEmbeddedJson(stripped.slice(objectStart), 1)[0];
+    if (found !== undefined && typeof found.value === 'object' && found.value !== null && !Array.isArray(found.value)) {
+      const line = context.lines[index]?.line ?? 1;
+      const headers = Object.entries(found.value as Record<string, unknown>)
+        .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+        .map(([name, value]) => ({ input: context.input, line, name: name.toLowerCase(), value }));
+      if (headers.length > 0) {
+        context.evidence.requests.push({ input: context.input, line, headers, source: 'client-config' });
+        tagLines(context, index, index + 1, 'request');
+      }
+    }
+  }
+}
+
+/** Searches a message for embedded JSON, a named exception and status codes; records what it finds. */
+function readMessage(context: ParseContext, index: number, message: string, from: 'client' | 'text'): { json: unknown[] } {
+  const { evidence, input, lines } = context;
+  const line = lines[index]?.line ?? 1;
+  const json = findEmbeddedJson(message).map((found) => found.value);
+  for (const value of json) evidence.json.push({ input, line, value });
+  const exception = findInlineException(message);
+  if (exception !== undefined) {
+    const found: PythonException = { input, line, type: exception.type, message: exception.message, frames: [], depth: 0 };
+    evidence.exceptions.push(found);
+  }
+  for (const mention of findStatusMentions(message)) {
+    evidence.statuses.push({ input, line, status: mention.status, from: from === 'client' ? mention.from : 'text' });
+  }
+  return { json };
+}
+
+function scanForJsonAndStatus(context: ParseContext, index: number, head: string, from: 'client' | 'text'): void {
+  const { evidence, input, lines } = context;
+  const line = lines[index]?.line ?? 1;
+  for (const found of findEmbeddedJson(head)) evidence.json.push({ input, line, value: found.value });
+  for (const mention of findStatusMentions(head)) evidence.statuses.push({ input, line, status: mention.status, from: from === 'client' ? mention.from : 'text' });
+}

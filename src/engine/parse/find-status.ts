@@ -1,0 +1,44 @@
+import type { StatusSeen } from '../evidence.ts';
+
+/** A status code mentioned inside a line, and how it was said. */
+export interface StatusMention {
+  /** The status code. */
+  status: number;
+  /** `client` for the forms MCP clients print (`(HTTP 500)`, `Non-200 status code (401)`), `text` otherwise. */
+  from: StatusSeen['from'];
+}
+
+const MENTIONS: Array<{ pattern: RegExp; from: StatusSeen['from'] }> = [
+  // Claude Code / the TypeScript SDK: `Error POSTing to endpoint (HTTP 500): …`.
+  { pattern: /\(HTTP (\d{3})\)/g, from: 'client' },
+  // The TypeScript SDK's legacy SSE transport: `SSE error: Non-200 status code (401)`.
+  { pattern: /Non-200 status code \((\d{3})\)/g, from: 'client' },
+  { pattern: /\bHTTP(?:\/\d(?:\.\d)?)?[ :]{1,2}(\d{3})\b/g, from: 'text' },
+  { pattern: /\bstatus(?:[ _]code)?\s{0,2}[:=]?\s{0,2}(\d{3})\b/gi, from: 'text' },
+  // httpx: `Client error '401 Unauthorized' for url …`.
+  { pattern: /\b(?:Client|Server) error '(\d{3}) /g, from: 'text' },
+  { pattern: /\b(\d{3}) (?:Unauthorized|Forbidden|Not Found|Not Acceptable|Bad Request|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Method Not Allowed|Too Many Requests|Unprocessable Entity|Conflict)\b/g, from: 'text' },
+];
+
+/**
+ * Finds status codes mentioned in a line of text (a client error, a log message, prose),
+ * each code once, in order of appearance. Only 100–599 count.
+ */
+export function findStatusMentions(text: string): StatusMention[] {
+  const found: Array<StatusMention & { at: number }> = [];
+  for (const { pattern, from } of MENTIONS) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const status = Number(match[1]);
+      if (status < 100 || status > 599) continue;
+      const existing = found.find((mention) => mention.status === status);
+      if (existing) {
+        if (from === 'client') existing.from = 'client';
+        continue;
+      }
+      found.push({ status, from, at: match.index });
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  return found.map(({ status, from }) => ({ status, from }));
+}

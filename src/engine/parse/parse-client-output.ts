@@ -1,0 +1,41 @@
+/** Which MCP client printed a line, as far as its wording tells. */
+export type ClientName = 'claude-code' | 'mcp-remote' | 'mcp-inspector' | 'mcp-sdk' | 'cursor' | 'curl' | 'unknown-client';
+
+// Each pattern is anchored or starts with a distinctive literal, so testing a line is linear.
+const CLIENT_PATTERNS: Array<{ client: ClientName; pattern: RegExp }> = [
+  // Claude Code and the TypeScript SDK's streamable HTTP transport.
+  { client: 'mcp-sdk', pattern: /Error POSTing to endpoint/ },
+  { client: 'mcp-sdk', pattern: /Streamable HTTP error:/ },
+  { client: 'mcp-sdk', pattern: /SSE error:/ },
+  { client: 'mcp-sdk', pattern: /\bMcpError\b|MCP error -?\d{1,6}/ },
+  { client: 'mcp-sdk', pattern: /Error: (?:Connection closed|Request timed out|Not connected)/ },
+  { client: 'mcp-sdk', pattern: /Failed to open SSE stream|Unexpected content type|Error in (?:POST|GET) SSE|Failed to reconnect SSE stream/ },
+  // mcp-remote prefixes every line with the process id in brackets.
+  { client: 'mcp-remote', pattern: /^\[\d{1,9}\] / },
+  { client: 'mcp-remote', pattern: /Recursively reconnecting for reason|falling-back-to-alternate-transport|Error from remote server|Connecting to remote server/ },
+  { client: 'mcp-inspector', pattern: /Connection Error - Check if your MCP server is running|proxy token is correct|MCP Inspector|Error from MCP server/ },
+  // Claude Code: `/mcp` panel, `claude mcp list`, `--debug` output.
+  { client: 'claude-code', pattern: /^\s*(?:[⎿└│⎯●◯✗✘✔✓×·-]\s{0,4}){0,3}(?:MCP server ["'][^"']{1,200}["']|MCP servers? (?:failed|error))/ },
+  { client: 'claude-code', pattern: /\(HTTP\) - [✗✘×✓✔] |\bFailed to connect\b(?! to \S+ port)|Needs authentication|needs authentication|Authentication (?:required|failed)|Invalid OAuth|OAuth (?:flow|error|authorization) /i },
+  { client: 'claude-code', pattern: /^\s*\[(?:DEBUG|ERROR|WARN)\] MCP server/ },
+  { client: 'cursor', pattern: /^\s*(?:\d{4}-\d\d-\d\d[ T][\d:.]+ )?\[(?:error|info|warning)\] (?:Client error|Error connecting|Failed to)/ },
+  { client: 'mcp-sdk', pattern: /^\s*(?:Uncaught )?(?:Error|TypeError|McpError|StreamableHTTPError|SseError|UnauthorizedError): / },
+  { client: 'mcp-sdk', pattern: /No tools (?:available|found)|\b0 tools\b|Tools: none/i },
+];
+
+/**
+ * Tells whether a line is something an MCP client printed (Claude Code, mcp-remote, the MCP
+ * Inspector, the TypeScript / Python SDKs, Cursor) and which client, by its wording. Returns
+ * undefined when the line does not read like client output.
+ */
+export function recognizeClientLine(head: string): ClientName | undefined {
+  for (const { client, pattern } of CLIENT_PATTERNS) {
+    if (pattern.test(head)) return client;
+  }
+  return undefined;
+}
+
+/** Whether a line is one of curl's own messages (`* Trying…`, `curl: (7) Failed to connect…`). */
+export function isCurlMessage(head: string): boolean {
+  return /^curl: \(\d{1,3}\) /.test(head);
+}

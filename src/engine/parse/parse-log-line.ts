@@ -1,0 +1,109 @@
+/** A log line as far as its format could be read. */
+export type LogLine =
+  | {
+      /** LiteLLM's own logger: `15:29:02 - LiteLLM:ERROR: client.py:165 - …`, `LiteLLM Proxy:DEBUG: …`. */
+      kind: 'litellm';
+      /** The level (`ERROR`). */
+      level: string;
+      /** The logger name (`LiteLLM`, `LiteLLM Proxy`, `LiteLLM Router`). */
+      logger: string;
+      /** The source file, when printed (`client.py`). */
+      file?: string;
+      /** The line in that file. */
+      fileLine?: number;
+      /** The message after the prefix. */
+      message: string;
+    }
+  | {
+      /** Python's default logging format (`ERROR:LiteLLM:…`) or uvicorn's (`ERROR:    Exception in ASGI application`). */
+      kind: 'python-logging';
+      /** The level. */
+      level: string;
+      /** The logger name, when printed. */
+      logger?: string;
+      /** The message. */
+      message: string;
+    }
+  | {
+      /** An access-log line: uvicorn (`INFO:     10.0.0.5:51234 - "POST /github/mcp HTTP/1.1" 500 Internal Server Error`) or the common log format of nginx and friends. */
+      kind: 'access';
+      /** The request method. */
+      method: string;
+      /** The request target (`/github/mcp`). */
+      target: string;
+      /** The status code answered. */
+      status: number;
+      /** The rest of the line after the status (uvicorn prints the reason phrase). */
+      rest: string;
+    }
+  | {
+      /** Another timestamped or levelled line (`2025-06-01 10:00:00,123 ERROR …`, `[ERROR] …`). */
+      kind: 'generic';
+      /** The level, upper-cased. */
+      level: string;
+      /** The line from the level on. */
+      message: string;
+    };
+
+// `15:29:02 - LiteLLM:ERROR: client.py:165 - msg`, optionally with a date and milliseconds.
+const LITELLM_LINE =
+  /^(?:\d{4}-\d\d-\d\d[ T])?\d\d:\d\d:\d\d(?:[.,]\d{1,6})?\s{1,4}-\s{1,4}(LiteLLM(?: [A-Z][A-Za-z]{0,20})?):(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|EXCEPTION)\s?:?\s?(?:([\w.-]{1,100}\.py):(\d{1,7})\s{1,4}-\s?)?/;
+// The same without the time (`LiteLLM Proxy:DEBUG: server.py:812 - …`).
+const LITELLM_UNTIMED = /^(LiteLLM(?: [A-Z][A-Za-z]{0,20})?):(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|EXCEPTION):\s?(?:([\w.-]{1,100}\.py):(\d{1,7})\s{1,4}-\s?)?/;
+const PYTHON_LOGGING = /^(DEBUG|INFO|WARNING|ERROR|CRITICAL):([A-Za-z_][\w. -]{0,60}):(?!\/\/)/;
+const UVICORN_LEVEL = /^(DEBUG|INFO|WARNING|ERROR|CRITICAL):\s+/;
+// `"POST /github/mcp HTTP/1.1" 500` anywhere in the line (uvicorn, gunicorn, nginx).
+const ACCESS_REQUEST = /"([A-Z]{3,7}) (\S{1,2000}) HTTP\/\d(?:\.\d)?" (\d{3})\b/;
+const GENERIC_LEVEL =
+  /^(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,\dZ+:-]{0,16}\]?\s{1,4}(?:-\s{1,4}|\|\s{1,4})?|\[)(?:[\w.-]{1,40}\s{1,4}(?:-\s{1,4})?)?\[?(DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL|TRACE)\]?[\s:|-]/i;
+
+/**
+ * Strips what container runtimes put before a log line: a docker compose service column
+ * (`litellm-1  | `) and a Kubernetes / docker timestamp (`2025-06-01T10:00:00.123456789Z stdout F `).
+ */
+export function stripLogPrefix(head: string): string {
+  let text = head;
+  const compose = /^[\w.-]{1,80}\s{1,40}\|\s/.exec(text);
+  if (compose) text = text.slice(compose[0].length);
+  const stamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)\s(?:(?:stdout|stderr)\s[FP]\s)?/.exec(text);
+  if (stamp) text = text.slice(stamp[0].length);
+  return text;
+}
+
+/**
+ * Reads a log line's format: LiteLLM's logger, Python's default logging format, uvicorn's
+ * levelled and access lines, or a generic timestamped/levelled line. Returns undefined for
+ * anything else. Looks only at the (already bounded) head of the line.
+ */
+export function parseLogLine(head: string): LogLine | undefined {
+  const text = stripLogPrefix(head);
+  const litellm = LITELLM_LINE.exec(text) ?? LITELLM_UNTIMED.exec(text);
+  if (litellm) {
+    const line: LogLine = { kind: 'litellm', logger: litellm[1] ?? 'LiteLLM', level: (litellm[2] ?? '').toUpperCase(), message: text.slice(litellm[0].length) };
+    if (litellm[3] !== undefined) line.file = litellm[3];
+    if (litellm[4] !== undefined) line.fileLine = Number(litellm[4]);
+    return line;
+  }
+  const access = ACCESS_REQUEST.exec(text);
+  if (access && (UVICORN_LEVEL.test(text) || /^\S{1,200} - /.test(text) || /^\d/.test(text))) {
+    return { kind: 'access', method: access[1] ?? '', target: access[2] ?? '', status: Number(access[3]), rest: text.slice(access.index + access[0].length).trim() };
+  }
+  const python = PYTHON_LOGGING.exec(text);
+  if (python) {
+    return { kind: 'python-logging', level: python[1] ?? '', logger: (python[2] ?? '').trim(), message: text.slice(python[0].length) };
+  }
+  const uvicorn = UVICORN_LEVEL.exec(text);
+  if (uvicorn) return { kind: 'python-logging', level: uvicorn[1] ?? '', message: text.slice(uvicorn[0].length) };
+  const generic = GENERIC_LEVEL.exec(text);
+  if (generic) return { kind: 'generic', level: (generic[1] ?? '').toUpperCase(), message: text.slice(generic.index) };
+  return undefined;
+}
+
+/** The JSON log format (`json_logs: true`): an object with a message and a level. */
+export function isJsonLogRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  const hasMessage = typeof record['message'] === 'string' || typeof record['msg'] === 'string';
+  const hasLevel = typeof record['level'] === 'string' || typeof record['levelname'] === 'string' || typeof record['severity'] === 'string';
+  return hasMessage && hasLevel;
+}

@@ -1,0 +1,187 @@
+import type { InputName, PythonException, TracebackFrame } from '../evidence.ts';
+import { headOf, type SourceLine } from './split-lines.ts';
+
+const TRACEBACK_START = /^\s{0,40}(?:[|+]\s{0,4}){0,8}(?:Exception Group )?Traceback \(most recent call last\):/;
+const CHAIN_MARKER = /^\s{0,40}(?:\|\s{0,4}){0,8}(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)/;
+const FRAME = /^\s{0,8}File "([^"]{1,1000})", line (\d{1,9})(?:, in (.{1,300}))?$/;
+const EXCEPTION_LINE = /^([A-Za-z_][\w]{0,100}(?:\.[A-Za-z_][\w]{0,100}){0,20})(?::(?: (.*)|$)|$)/;
+const BOX_SEPARATOR = /^-?[+-]{0,2}-{4,}/;
+
+/** Whether a line opens a Python traceback (plain or an ExceptionGroup's). */
+export function isTracebackStart(head: string): boolean {
+  return TRACEBACK_START.test(head);
+}
+
+/** Whether a line joins two chained tracebacks (`During handling…`, `The above exception was the direct cause…`). */
+export function isChainMarker(head: string): boolean {
+  return CHAIN_MARKER.test(head);
+}
+
+/** What reading a traceback found. */
+export interface TracebackRead {
+  /** Every exception in it: the last line of each traceback, each ExceptionGroup sub-exception its own entry. */
+  exceptions: PythonException[];
+  /** Index of the first line after the traceback. */
+  next: number;
+}
+
+/**
+ * Reads one Python traceback starting at `start`: frames (`File "…", line N, in f`), the exception
+ * line and a message that runs over several lines; and the Python 3.11+ ExceptionGroup rendering,
+ * where each `|`-boxed sub-exception (nested to any depth) becomes its own exception with its
+ * depth. Chained tracebacks inside a box are read too; chains outside a box are read as the next
+ * traceback by the caller. `isOtherStart` says when a line clearly starts something else, which
+ * ends an exception message.
+ */
+export function readTraceback(
+  lines: SourceLine[],
+  start: number,
+  end: number,
+  input: InputName,
+  isOtherStart: (head: string) => boolean,
+): TracebackRead {
+  const exceptions: PythonException[] = [];
+  const frames: TracebackFrame[][] = [];
+  const firstHead = headOf(lines[start]?.text ?? '');
+  const indent = firstHead.length - firstHead.trimStart().length;
+  const isBoxed = /^\s*\+/.test(firstHead);
+  const boxColumn = indent;
+  let lastException: PythonException | undefined;
+  let messageLines = 0;
+  let index = start;
+  for (; index < end; index++) {
+    const source = lines[index];
+    if (source === undefined) break;
+    const head = headOf(source.text);
+    let depth = 0;
+    let content: string;
+    let isSeparator = false;
+    if (isBoxed) {
+      const spaces = head.length - head.trimStart().length;
+      const mark = head[spaces];
+      if (head.trim() === '') {
+        // Python leaves no blank lines inside a box; a blank line ends it.
+        break;
+      }
+      if ((mark !== '|' && mark !== '+') || spaces < boxColumn) break;
+      depth = Math.max(0, Math.floor((spaces - boxColumn) / 2));
+      content = head.slice(spaces + 1);
+      if (content.startsWith(' ')) content = content.slice(1);
+      if (mark === '+') {
+        if (BOX_SEPARATOR.test(content)) isSeparator = true;
+        else if (/^-?\+?-*$/.test(content.trim())) isSeparator = true;
+      }
+      if (isSeparator) {
+        lastException = undefined;
+        // `+------------------------------------` at the outer column closes the whole group.
+        if (depth === 0 && /^-{10,}\s*$/.test(content)) {
+          index++;
+          break;
+        }
+        continue;
+      }
+    } else {
+      if (head.trim() === '') {
+        if (lastException !== undefined || index > start) {
+          break;
+        }
+        continue;
+      }
+      const spaces = head.length - head.trimStart().length;
+      content = spaces >= indent ? head.slice(indent) : head.trimStart();
+      if (index > start && lastException !== undefined && isOtherStart(head)) break;
+      if (index > start && lastException === undefined && spaces < indent) {
+        // Something less indented than the traceback header that is no exception line ends it.
+        if (!EXCEPTION_LINE.test(head.trimStart())) break;
+      }
+    }
+    const frame = FRAME.exec(content.length > 1400 ? content.slice(0, 1400) : content);
+    if (TRACEBACK_START.test(content)) {
+      frames[depth] = [];
+      lastException = undefined;
+      continue;
+    }
+    if (CHAIN_MARKER.test(content)) {
+      lastException = undefined;
+      continue;
+    }
+    if (frame) {
+      (frames[depth] ??= []).push({ input, line: source.line, file: frame[1] ?? '', fileLine: Number(frame[2]), function: (frame[3] ?? '').trim() });
+      lastException = undefined;
+      continue;
+    }
+    if (/^\s/.test(content) || content.trim() === '') {
+      // A source line, a caret line (`^^^^`), or a note.
+      continue;
+    }
+    if (lastException !== undefined && lastException.depth === depth && messageLines < 40) {
+      if (!EXCEPTION_LINE.test(content) || !/^[\w.]+(?:Error|Exception|Group|Warning)\b/.test(content)) {
+        lastException.message += `\n${content}`;
+        messageLines++;
+        continue;
+      }
+    }
+    const exception = EXCEPTION_LINE.exec(content);
+    if (exception) {
+      const found: PythonException = {
+        input,
+        line: source.line,
+        type: exception[1] ?? '',
+        message: (exception[2] ?? '').trim(),
+        frames: frames[depth] ?? [],
+        depth,
+      };
+      frames[depth] = [];
+      exceptions.push(found);
+      lastException = found;
+      messageLines = 0;
+      continue;
+    }
+    if (!isBoxed) break;
+  }
+  return { exceptions, next: Math.max(index, start + 1) };
+}
+
+// A type name that is module-qualified, or ends like an exception class, followed by `: message`.
+const INLINE_EXCEPTION = /(?<![\w.])((?:[A-Za-z_]\w{0,100}\.){0,12}[A-Za-z_]\w{0,100}?(?:Error|Exception|ExceptionGroup|Timeout|Cancelled|Exit))(?::\s?|(?=\s|$|,))/g;
+const LITELLM_ERROR_TYPE = /Error Type: ([A-Za-z_][\w.]{0,200}), Error: (.{0,2000}?)(?:, Server: |, Prompt: |$)/;
+
+/** An exception named inside a line of text. */
+export interface InlineException {
+  /** The type as printed. */
+  type: string;
+  /** The message after it (possibly empty). */
+  message: string;
+}
+
+/**
+ * Finds the exception a log line or client message names in passing: LiteLLM's
+ * `Error Type: ExceptionGroup, Error: unhandled errors in a TaskGroup (1 sub-exception)`, or a
+ * type followed by a colon (`… - Error: httpx.ConnectError: All connection attempts failed`,
+ * `McpError: MCP error -32001: Request timed out`). A bare word without a colon only counts
+ * when module-qualified (`litellm.proxy._types.ProxyException`). At most one per line.
+ */
+export function findInlineException(text: string): InlineException | undefined {
+  const litellm = LITELLM_ERROR_TYPE.exec(text);
+  if (litellm) return { type: litellm[1] ?? '', message: (litellm[2] ?? '').trim() };
+  INLINE_EXCEPTION.lastIndex = 0;
+  for (let match = INLINE_EXCEPTION.exec(text); match !== null; match = INLINE_EXCEPTION.exec(text)) {
+    const type = match[1] ?? '';
+    const hasColon = match[0].includes(':');
+    if (!hasColon && !type.includes('.')) continue;
+    if (type.includes('.') && /^\d|\.\d/.test(type)) continue;
+    const message = hasColon ? text.slice(match.index + match[0].length).trim() : '';
+    return { type, message };
+  }
+  return undefined;
+}
+
+/** Whether a whole line is an exception line on its own (`httpx.ConnectError: All connection attempts failed`). */
+export function isStandaloneExceptionLine(head: string): InlineException | undefined {
+  const trimmed = head.trim();
+  const match = /^((?:[A-Za-z_]\w{0,100}\.){0,12}[A-Za-z_]\w{0,100}?(?:Error|Exception|ExceptionGroup|Timeout|Cancelled|Exit))(?::\s?(.*))?$/.exec(trimmed);
+  if (!match) return undefined;
+  const type = match[1] ?? '';
+  if (match[2] === undefined && !type.includes('.')) return undefined;
+  return { type, message: (match[2] ?? '').trim() };
+}

@@ -1,0 +1,59 @@
+import type { SourceLine } from './split-lines.ts';
+import { createCommandTracker } from './tokenize-shell.ts';
+
+/** A shell command as pasted over one or more lines. */
+export interface PastedCommand {
+  /** The command lines joined with newlines. */
+  text: string;
+  /** Index of the first line after the command. */
+  next: number;
+  /** The 1-based input line an offset of `text` falls on. */
+  lineAt(offset: number): number;
+}
+
+/** The most lines one pasted command may take (a long `-d` body spread over lines still fits). */
+const MAX_COMMAND_LINES = 400;
+
+/**
+ * Collects the lines of a command that starts at `start`: it continues while a line ends in a
+ * continuation character (`\`, `^`, backtick) or a quote is still open. A leading prompt
+ * (`$ `, `% `, `# `, `PS C:\> `) is removed from the first line.
+ */
+export function readCommand(lines: SourceLine[], start: number, end: number): PastedCommand {
+  const tracker = createCommandTracker();
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const numbers: number[] = [];
+  let offset = 0;
+  let index = start;
+  for (; index < end && index - start < MAX_COMMAND_LINES; index++) {
+    const source = lines[index];
+    if (source === undefined) break;
+    let text = source.text;
+    if (index === start) text = text.replace(/^\s*(?:PS [^>\n]{0,200}>|[$%#>])?\s*/, '');
+    parts.push(text);
+    starts.push(offset);
+    numbers.push(source.line);
+    offset += text.length + 1;
+    tracker.feed(text);
+    if (!tracker.isOpen()) {
+      index++;
+      break;
+    }
+  }
+  const text = parts.join('\n');
+  return {
+    text,
+    next: Math.max(index, start + 1),
+    lineAt(position: number): number {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((starts[middle] ?? 0) <= position) low = middle;
+        else high = middle - 1;
+      }
+      return numbers[low] ?? numbers[0] ?? 1;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { SourceLine } from './split-lines.ts';
+
+/** A stretch of lines read on its own: the inside of a Markdown code fence, or text between fences. */
+export interface Section {
+  /** Index of its first line. */
+  start: number;
+  /** Index after its last line. */
+  end: number;
+  /** The fence's info string (`yaml`, `json`, `console`…), lower-cased; empty outside fences. */
+  language: string;
+  /** Whether the section is the inside of a code fence. */
+  isFenced: boolean;
+}
+
+const FENCE_OPEN = /^\s{0,3}(`{3,}|~{3,})\s*([\w.+-]{0,40})/;
+
+/** The result of splitting an input into sections. */
+export interface Sections {
+  /** The sections in order. */
+  sections: Section[];
+  /** Indexes of fence lines and `---` rules, which belong to no section. */
+  separators: number[];
+}
+
+/**
+ * Splits lines into sections at Markdown code fences (``` or ~~~, closed by a fence of the
+ * same character at least as long; an unclosed fence runs to the end) and at `---` rules.
+ * No block the parser reads crosses a section boundary, so a fenced config or log ends at its
+ * fence. Linear in the number of lines.
+ */
+export function splitSections(lines: SourceLine[]): Sections {
+  const sections: Section[] = [];
+  const separators: number[] = [];
+  let start = 0;
+  let fence: { marker: string; language: string } | undefined;
+  const close = (end: number, isFenced: boolean, language: string): void => {
+    if (end > start) sections.push({ start, end, language, isFenced });
+  };
+  for (let index = 0; index < lines.length; index++) {
+    const text = lines[index]?.text ?? '';
+    if (fence !== undefined) {
+      const trimmed = text.trim();
+      if (trimmed.length >= fence.marker.length && trimmed[0] === fence.marker[0] && /^(`{3,}|~{3,})$/.test(trimmed) && trimmed.length >= fence.marker.length) {
+        close(index, true, fence.language);
+        separators.push(index);
+        fence = undefined;
+        start = index + 1;
+      }
+      continue;
+    }
+    const open = text.length < 200 ? FENCE_OPEN.exec(text) : null;
+    if (open) {
+      close(index, false, '');
+      separators.push(index);
+      fence = { marker: open[1] ?? '```', language: (open[2] ?? '').toLowerCase() };
+      start = index + 1;
+      continue;
+    }
+    if (/^\s{0,3}-{3,}\s*$/.test(text) && text.length < 200) {
+      close(index, false, '');
+      separators.push(index);
+      start = index + 1;
+    }
+  }
+  close(lines.length, fence !== undefined, fence?.language ?? '');
+  return { sections, separators };
+}
