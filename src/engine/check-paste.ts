@@ -6,7 +6,7 @@ import type { Evidence } from './evidence.ts';
 import { explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
 import { createFactMatcher } from './match-fact.ts';
 import { matchPage, type PageResult } from './match-page.ts';
-import { parseInput } from './parse-input.ts';
+import { parseInput, type CheckInput } from './parse-input.ts';
 import { prepareIndex } from './prepare-rules.ts';
 import { rankMatches, type RankedPage } from './rank-matches.ts';
 import type { RuleIndex } from './rule-index.ts';
@@ -14,13 +14,7 @@ import { suggestFixes, type Suggestion } from './suggest-fix.ts';
 import { suggestNextSteps } from './suggest-next-steps.ts';
 import { viewEvidence } from './view-evidence.ts';
 
-/** What the user gives: the paste, and a config.yaml given beside it (CLI `--config`). */
-export interface CheckInput {
-  /** The pasted text. */
-  paste: string;
-  /** A config.yaml given separately. */
-  config?: string | undefined;
-}
+export type { CheckInput };
 
 /** What the checker answers. */
 export interface CheckResult {

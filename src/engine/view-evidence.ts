@@ -38,6 +38,8 @@ export interface EvidenceView {
 // Patterns are tested on at most this many characters of a line: a bound on regex work for
 // single-line megabyte pastes (minified JSON, binary junk) that no real signature needs.
 const MAX_PATTERN_LINE = 16_384;
+// The same colour-code shape normalizeForMatch removes.
+const ANSI = /\u001b\[[0-9;]{0,20}[A-Za-z]/g;
 
 /** Builds the view of a paste's evidence for one index. */
 export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): EvidenceView {
@@ -45,7 +47,9 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
   const textByKey = new Map<string, string>();
   const placeByKey = new Map<string, Place>();
   for (const line of evidence.lines) {
-    const raw = line.text;
+    // Colour codes are dropped before patterns run, as normalizeForMatch drops them for literals:
+    // the words a pattern sees are then exactly the words the anchor prefilter saw.
+    const raw = line.text.includes('\u001b') ? line.text.replace(ANSI, '') : line.text;
     lines.push({ input: line.input, line: line.line, place: line.place, raw, norm: safeNormalize(raw) });
     textByKey.set(`${line.input}:${line.line}`, raw);
     placeByKey.set(`${line.input}:${line.line}`, line.place);

@@ -1,0 +1,193 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkRegexSafety } from '../../src/engine/check-regex-safety.ts';
+import { compileRules } from '../../src/engine/compile-rules.ts';
+import type { Evidence } from '../../src/engine/evidence.ts';
+import { createFactMatcher } from '../../src/engine/match-fact.ts';
+import { normalizeForMatch } from '../../src/engine/normalize.ts';
+import { prepareIndex, safeWordsOfLiteral, safeWordsOfPattern } from '../../src/engine/prepare-rules.ts';
+import type { RuleFact, RuleIndex } from '../../src/engine/rule-index.ts';
+import { viewEvidence } from '../../src/engine/view-evidence.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+
+function indexOf(facts: RuleFact[]): RuleIndex {
+  return compileRules([
+    {
+      id: 'p',
+      title: 't',
+      summary: 's',
+      area: 'a',
+      hop: 'h',
+      status: 'bug',
+      retired: false,
+      relatedErrors: [],
+      clues: [],
+      fixes: [],
+      signatures: facts.map((fact, i) => ({ id: `s${i}`, text: 'x', where: 'any', weight: 1, facts: [fact] })),
+    },
+  ]);
+}
+
+function linesEvidence(lines: string[]): Evidence {
+  return {
+    lines: lines.map((text, i) => ({ input: 'paste', line: i + 1, text, place: 'any' })),
+    responses: [],
+    requests: [],
+    statuses: [],
+    json: [],
+    exceptions: [],
+    configs: [],
+    notes: [],
+  };
+}
+
+describe('compileRules', () => {
+  it('sorts pages by id, adds their URL and folds text facts to the normalised form', () => {
+    const index = compileRules([
+      { id: 'zeta', title: 'Z', summary: 's', area: 'a', hop: 'h', status: 'bug', retired: false, relatedErrors: [], clues: [], fixes: [], signatures: [] },
+      {
+        id: 'alpha',
+        title: 'A',
+        summary: 's',
+        area: 'a',
+        hop: 'h',
+        status: 'bug',
+        retired: false,
+        relatedErrors: [],
+        clues: [],
+        fixes: [],
+        signatures: [{ id: 's', text: 'x', where: 'body', weight: 1, facts: [{ kind: 'text', text: '{"Error":  "MCP Request Failed"}', in: undefined }] }],
+      },
+    ]);
+    expect(index.pages.map((p) => [p.id, p.url])).toEqual([
+      ['alpha', '/errors/alpha/'],
+      ['zeta', '/errors/zeta/'],
+    ]);
+    expect(index.pages[0]?.signatures[0]?.facts[0]).toEqual({ kind: 'text', text: normalizeForMatch('{"Error":  "MCP Request Failed"}') });
+    expect(JSON.stringify(index)).not.toContain('undefined');
+  });
+});
+
+describe('anchor words', () => {
+  it('are the words a literal fully contains', () => {
+    expect(safeWordsOfLiteral('mcp request failed')).toEqual(['request']);
+    expect(safeWordsOfLiteral('{"error":"mcp request failed"')).toEqual(['error', 'mcp', 'request', 'failed']);
+    expect(safeWordsOfLiteral('exceptiongroup')).toEqual([]);
+  });
+
+  it('are read per alternative from a pattern, and a pattern beyond the reader has none', () => {
+    expect(safeWordsOfPattern('MCP server (\\S+) not found')).toEqual([['server', 'not']]);
+    expect(safeWordsOfPattern('no tools (available|found)|0 tools')).toEqual([['tools'], []]);
+    expect(safeWordsOfPattern('\\bunauthorized\\b')).toEqual([['unauthorized']]);
+    expect(safeWordsOfPattern('tools?')).toEqual([[]]);
+  });
+
+  it('never hide a line a text literal matches (property)', () => {
+    const word = fc.constantFrom('mcp', 'request', 'failed', 'error', 'tools', 'x1', 'server_name', 'MCP', 'Failed');
+    const sep = fc.constantFrom(' ', '  ', '": "', '":"', '-', '.', '\t', '', '/');
+    const text = fc.array(fc.tuple(word, sep), { minLength: 1, maxLength: 6 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    fc.assert(
+      fc.property(text.filter((t) => t.trim().length >= 3), fc.array(text, { maxLength: 6 }), (literal, lines) => {
+        const index = indexOf([{ kind: 'text', text: literal }]);
+        const fact = index.pages[0]?.signatures[0]?.facts[0] as RuleFact;
+        const prepared = prepareIndex(index);
+        const hit = createFactMatcher(prepared, viewEvidence(linesEvidence(lines), prepared)).match(fact);
+        const expected = lines.some((line) => normalizeForMatch(line).includes(normalizeForMatch(literal)));
+        expect(hit !== null).toBe(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never hide a line a pattern matches (property)', () => {
+    const piece = fc.constantFrom('mcp', 'server', 'not', 'found', ' ', '\\s+', '(\\S+)', '.*', ':', '\\b', '^', '(a|b)', 'x?', '[0-9]+', '\\.');
+    const pattern = fc.array(piece, { minLength: 1, maxLength: 7 }).map((parts) => parts.join(''));
+    const line = fc.array(fc.constantFrom('MCP', 'mcp', 'server', 'not', 'found', ' ', ':', 'a', 'b', '7', '.', 'xserver', 'notfound'), { maxLength: 10 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(pattern, fc.array(line, { maxLength: 5 }), (source, lines) => {
+        let regex: RegExp;
+        try {
+          regex = new RegExp(source, 'iu');
+        } catch {
+          return;
+        }
+        const index = indexOf([{ kind: 'pattern', pattern: source }]);
+        const fact = index.pages[0]?.signatures[0]?.facts[0] as RuleFact;
+        const prepared = prepareIndex(index);
+        const hit = createFactMatcher(prepared, viewEvidence(linesEvidence(lines), prepared)).match(fact);
+        expect(hit !== null).toBe(lines.some((l) => regex.test(l)));
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
+
+describe('the regex safety check', () => {
+  it.each([
+    ['(a+)+', 'nested-quantifier'],
+    ['(.*)*', 'nested-quantifier'],
+    ['(\\w+\\s?)*', 'nested-quantifier'],
+    ['^(?:[a-z]+,?)+$', 'nested-quantifier'],
+    ['(a|ab)*c', 'overlapping-alternation'],
+    ['(\\w|\\d)+', 'overlapping-alternation'],
+    ['(?:x|)+', 'overlapping-alternation'],
+    ['\\s*.*failed', 'adjacent-quantifiers'],
+    ['\\d+\\d+', 'adjacent-quantifiers'],
+  ])('rejects %s as %s', (source, kind) => {
+    expect(checkRegexSafety(source).map((p) => p.kind)).toContain(kind);
+  });
+
+  it.each([
+    'no tools (available|found)|0 tools',
+    'MCP server (\\S+) not found',
+    '"error":\\s*"MCP request failed"',
+    'Bearer [A-Za-z0-9._~+/-]{10,}=*',
+    'HTTP/\\d(?:\\.\\d)? 40[13]',
+    '(?:GET|POST) /[\\w/-]+ HTTP',
+    'timed out after \\d+(?:\\.\\d+)?s',
+    'a.*b.*c',
+  ])('accepts %s', (source) => {
+    expect(checkRegexSafety(source)).toEqual([]);
+  });
+
+  it('reports a regex that does not compile', () => {
+    expect(checkRegexSafety('(unclosed')[0]?.kind).toBe('syntax');
+  });
+});
+
+describe('scripts/compile-rules.ts', () => {
+  const run = (content: string): { status: number | null; stdout: string; stderr: string; out: string } => {
+    const out = join(mkdtempSync(join(tmpdir(), 'mcpfix-rules-')), 'rules.json');
+    const result = spawnSync(process.execPath, ['scripts/compile-rules.ts', '--content', content, '--out', out], { cwd: root, encoding: 'utf8' });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr, out };
+  };
+
+  it('exits 1 naming file, field and reason for each catastrophic regex', () => {
+    const result = run('test/fixtures/broken-pages/catastrophic-regex');
+    expect(result.status).toBe(1);
+    const lines = result.stderr.split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/broken-pages\/catastrophic-regex\/nested-quantifier-pattern\.mdx: signatures\.0\.facts\.1\.pattern: nested unbounded quantifier/));
+    expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/broken-pages\/catastrophic-regex\/nested-quantifier-pattern\.mdx: clues\.0\.fact\.value: alternatives "a" and "ab"/));
+    expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/broken-pages\/catastrophic-regex\/adjacent-quantifiers-message\.mdx: signatures\.0\.facts\.0\.message: "\\s\*" and "\.\*" follow each other/));
+  });
+
+  it('exits 1 on a page that does not validate', () => {
+    const result = run('test/fixtures/broken-pages/unknown-fact-kind');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/unknown-fact-kind.*\.mdx: signatures\.0\.facts\.0/);
+  });
+
+  it('writes the index of the real pages', () => {
+    const result = run('content/errors');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const index = JSON.parse(readFileSync(result.out, 'utf8')) as RuleIndex;
+    expect(index.version).toBe(1);
+    expect(index.pages.map((p) => p.id)).toContain('upstream-401-returned-as-empty-tools');
+  });
+});
