@@ -57,7 +57,7 @@ function safeMatch(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, 
 function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | null {
   const lines = view.lines;
   const test = (line: ViewLine): FactHit | null => {
-    if (literal.places && line.place !== 'any' && !literal.places.has(line.place)) return null;
+    if (literal.places && !literal.places.has(line.place) && !(line.place === 'any' && literal.acceptsUnplaced)) return null;
     if (literal.text !== undefined) {
       if (!line.norm.includes(literal.text)) return null;
       const start = line.raw.toLowerCase().indexOf(literal.text);

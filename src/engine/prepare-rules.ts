@@ -19,6 +19,12 @@ export interface PreparedLiteral {
   regex?: RegExp | null;
   /** The places it may match in; null for anywhere. */
   places: ReadonlySet<Place> | null;
+  /**
+   * Whether a line the parser could not place (`any`) may count: yes when the fact allows a log,
+   * client, traceback or body line, whose formats vary too much for the parser to know them all;
+   * no for requests, headers, status lines and config, which the parser recognises by structure.
+   */
+  acceptsUnplaced: boolean;
   /** Words that each fully occur as a token of any line the fact holds on (any one suffices); null: test every line. */
   anchors: string[] | null;
 }
@@ -109,11 +115,14 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
   };
 }
 
+const UNPLACED_OK: readonly Place[] = ['log', 'client', 'traceback', 'body'];
+
 function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, id: number): PreparedLiteral {
   const places = fact.in && !fact.in.includes('any') ? new Set<Place>(fact.in) : null;
+  const acceptsUnplaced = !places || UNPLACED_OK.some((place) => places.has(place));
   if (fact.kind === 'text') {
     const anchor = pickAnchor(safeWordsOfLiteral(fact.text));
-    return { id, fact, text: fact.text, places, anchors: anchor ? [anchor] : null };
+    return { id, fact, text: fact.text, places, acceptsUnplaced, anchors: anchor ? [anchor] : null };
   }
   const regex = compileRegex(fact.pattern);
   const branches = regex ? safeWordsOfPattern(fact.pattern) : null;
@@ -122,7 +131,7 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
     const picked = branches.map(pickAnchor);
     if (picked.every((a): a is string => a !== null)) anchors = [...new Set(picked)];
   }
-  return { id, fact, regex, places, anchors };
+  return { id, fact, regex, places, acceptsUnplaced, anchors };
 }
 
 /** Whether a UTF-16 code unit is a token character: ASCII letters, digits and `_`. */

@@ -30,8 +30,10 @@
  *
  * Confidence
  * ----------
- * The top match is 'high' when it is a full match, no clue contradicts it, and it beats the
- * runner-up by at least CLEAR_MARGIN points (or the runner-up is only partial). Otherwise a full
+ * The top match is 'high' when it is a full match, no clue contradicts it, and it clearly beats
+ * the runner-up: by at least CLEAR_MARGIN points, or the runner-up is only partial, or (still
+ * scoring higher) a clue contradicts the runner-up, or every line that counted for the runner-up
+ * also counted for the top page (the same evidence, read more specifically). Otherwise a full
  * match is 'medium' and a partial one 'low'. Matches below the top are never 'high'. The verdict
  * is 'confident' exactly when the top match is 'high'. Two pages sharing a literal therefore end
  * up 'medium' until a clue, a config fact or a status separates them by CLEAR_MARGIN.
@@ -160,9 +162,21 @@ export function rankMatches(results: readonly PageResult[]): RankedPage[] {
   ranked.sort((a, b) => b.score - a.score || (a.result.page.id < b.result.page.id ? -1 : a.result.page.id > b.result.page.id ? 1 : 0));
   const top = ranked[0];
   const runnerUp = ranked[1];
-  if (top && top.isFull && top.contradictions.length === 0) {
-    const isClear = !runnerUp || !runnerUp.isFull || top.score - runnerUp.score >= CLEAR_MARGIN;
-    if (isClear) top.confidence = 'high';
-  }
+  if (top && top.isFull && top.contradictions.length === 0 && (!runnerUp || isClearlyAhead(top, runnerUp))) top.confidence = 'high';
   return ranked;
+}
+
+/**
+ * Whether the top page clearly beats the runner-up: the runner-up is only partial, or trails by
+ * CLEAR_MARGIN, or trails while a clue contradicts it, or trails while all its evidence is also
+ * the top page's evidence (the same lines, read more specifically: specific beats generic).
+ */
+function isClearlyAhead(top: RankedPage, runnerUp: RankedPage): boolean {
+  if (!runnerUp.isFull || top.score - runnerUp.score >= CLEAR_MARGIN) return true;
+  if (top.score <= runnerUp.score) return false;
+  if (runnerUp.contradictions.length > 0) return true;
+  const linesOf = (page: RankedPage): string[] =>
+    [...page.best.held.map((h) => h.hit), ...page.support.map((c) => c.hit)].map((hit) => `${hit.input}:${hit.line}`);
+  const topLines = new Set(linesOf(top));
+  return linesOf(runnerUp).every((line) => topLines.has(line));
 }

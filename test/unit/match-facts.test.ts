@@ -61,6 +61,14 @@ describe('text facts', () => {
     expect(holds({ kind: 'text', text: 'MCP request failed', in: ['any'] }, evidence)).toBe(true);
   });
 
+  it('count a line the parser could not place for log, client, traceback and body, not for a request', () => {
+    const evidence = evidenceOf({ text: ['calling /github/mcp alone works'], place: 'any' });
+    expect(holds({ kind: 'text', text: '/github/mcp', in: ['log'] }, evidence)).toBe(true);
+    expect(holds({ kind: 'text', text: '/github/mcp', in: ['client', 'body'] }, evidence)).toBe(true);
+    expect(holds({ kind: 'text', text: '/github/mcp', in: ['request'] }, evidence)).toBe(false);
+    expect(holds({ kind: 'pattern', pattern: '/\\w+/mcp', in: ['request', 'config'] }, evidence)).toBe(false);
+  });
+
   it('see a pretty-printed JSON body as its compact form', () => {
     const evidence = evidenceOf({
       lines: [
