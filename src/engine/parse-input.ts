@@ -163,15 +163,17 @@ function readStructure(context: ParseContext, index: number, end: number, previo
     if (next > index) return next;
   }
   const log = parseLogLine(head);
-  if (log !== undefined) {
+  // Claude Code's `--debug` lines (`[DEBUG] MCP server "x": …`) look generic-levelled but are client output.
+  if (log !== undefined && !(log.kind === 'generic' && recognizeClientLine(head) !== undefined)) {
     readLogLine(context, index, log);
     return index + 1;
   }
   const standalone = isStandaloneExceptionLine(head);
   if (standalone !== undefined) {
     evidence.exceptions.push({ input, line: source.line, type: standalone.type, message: standalone.message, frames: [], depth: 0 });
-    tagLines(context, index, index + 1, previousPlace === 'log' ? 'log' : 'traceback');
-    scanForJsonAndStatus(context, index, head, 'text');
+    const isClient = recognizeClientLine(head) !== undefined;
+    tagLines(context, index, index + 1, isClient ? 'client' : previousPlace === 'log' ? 'log' : 'traceback');
+    scanForJsonAndStatus(context, index, head, isClient ? 'client' : 'text');
     return index + 1;
   }
   const trimmed = head.trimStart();
@@ -227,6 +229,8 @@ function readJsonAt(context: ParseContext, index: number, end: number): number {
     context.jsonScanFloor = Math.max(context.jsonScanFloor, read.scannedTo);
     return index;
   }
+  // `[48213] Connecting…` (mcp-remote) starts with valid JSON but is a line of text.
+  if ((read.rest !== '' && read.rest !== '%') || !isStructuredJson(read.value)) return index;
   const line = lines[index]?.line ?? 1;
   evidence.json.push({ input, line, value: read.value });
   if (isJsonLogRecord(read.value)) {
@@ -339,4 +343,10 @@ function scanForJsonAndStatus(context: ParseContext, index: number, head: string
   const line = lines[index]?.line ?? 1;
   for (const found of findEmbeddedJson(head)) evidence.json.push({ input, line, value: found.value });
   for (const mention of findStatusMentions(head)) evidence.statuses.push({ input, line, status: mention.status, from: from === 'client' ? mention.from : 'text' });
+}
+
+/** Whether a standalone JSON value is a structure worth reading (an object, or a list that is empty or holds objects). */
+function isStructuredJson(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0 || value.some((item) => typeof item === 'object' && item !== null);
+  return typeof value === 'object' && value !== null;
 }

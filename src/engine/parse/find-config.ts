@@ -67,7 +67,7 @@ export function findConfigBlockEnd(lines: SourceLine[], start: number, end: numb
       lastContent = index + 1;
       continue;
     }
-    if (lineIndent === indent && (KEY_LINE.test(head) || /^\s*- /.test(head)) && !isOtherStart(head)) {
+    if (lineIndent === indent && (KEY_LINE.test(head) || /^\s*- /.test(head)) && (isConfigStart(head) || !isOtherStart(head))) {
       lastContent = index + 1;
       continue;
     }

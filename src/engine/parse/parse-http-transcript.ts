@@ -225,11 +225,14 @@ export function readVerboseRun(context: ParseContext, start: number, end: number
         evidence.responses.push(response);
         evidence.statuses.push({ input, line: lineNumber, status: statusLine.status, from: 'status-line' });
         tagLines(context, index, index + 1, 'status-line');
-      } else if (response !== undefined && rest.trim() !== '') {
-        const header = parseHeaderLine(rest);
-        if (header) response.headers.push({ input, line: lineNumber, ...header });
+      } else {
+        const header = rest.trim() === '' ? undefined : parseHeaderLine(rest);
+        if (header && response !== undefined) response.headers.push({ input, line: lineNumber, ...header });
         tagLines(context, index, index + 1, 'header');
       }
+    } else {
+      // `{ [43 bytes data]`: curl's own progress note.
+      tagLines(context, index, index + 1, 'client');
     }
     index++;
   }

@@ -10,6 +10,8 @@ export type JsonBlockRead =
       value: unknown;
       /** Index of the first line after the value. */
       next: number;
+      /** What follows the closing bracket on its line, trimmed (`%` when zsh marks a missing newline). */
+      rest: string;
     }
   | {
       /** The brackets never closed, or what they enclose is not JSON. */
@@ -41,7 +43,7 @@ export function readJsonBlock(lines: SourceLine[], start: number, end: number): 
         parts.push(text.slice(from, position + 1));
         const parsed = tryParseJson(parts.join('\n'));
         if (!parsed) return { kind: 'failed', scannedTo: index + 1 };
-        return { kind: 'parsed', value: parsed.value, next: index + 1 };
+        return { kind: 'parsed', value: parsed.value, next: index + 1, rest: text.slice(position + 1, position + 201).trim() };
       }
     }
     budget -= stop - from + 1;
