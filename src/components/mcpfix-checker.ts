@@ -123,6 +123,7 @@ export class McpfixChecker extends HTMLElement {
       this.pasteView.replaceChildren();
       this.configView.replaceChildren();
       this.setStatus('Paste an error, a curl -si transcript, log lines or a traceback.');
+      this.dataset['state'] = 'done';
       return;
     }
     this.busy = true;

@@ -48,7 +48,7 @@ describe('search', () => {
     expect(misses).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 30_000 + pages.length * 1_000);
 
   it('a result links to the matching signature and shows its text, not only the title', async () => {
     const { page, problems, context } = await openWatchedPage(browser, baseUrl);
@@ -129,7 +129,7 @@ describe('error pages', () => {
     }
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 30_000 + pages.length * 1_000);
 
   it('an anchor link to the last signature of a long page scrolls that signature into view', async () => {
     const { page, problems, context } = await openWatchedPage(browser, baseUrl);
