@@ -17,6 +17,10 @@ import { readJsonBlock } from './parse/read-json-block.ts';
 import { headOf, isBlank, splitLines } from './parse/split-lines.ts';
 import { type Section, splitSections } from './parse/split-sections.ts';
 
+// A config.yaml is a few hundred lines; a longer "config" is a mis-detection or a dump, and the
+// YAML library's cost on megabytes would dominate the whole parse.
+const MAX_CONFIG_LINES = 5000;
+
 /** What the checker is given: the paste, and optionally a config.yaml beside it (CLI `--config`). */
 export interface CheckInput {
   /** Whatever the user pasted: curl output, logs, tracebacks, client errors, config, an issue body. */
@@ -116,6 +120,7 @@ function readSection(context: ParseContext, section: Section): void {
 /** A ```yaml fence is read as one YAML document when it parses; otherwise line by line. */
 function readFencedYaml(context: ParseContext, section: Section): boolean {
   const { lines, evidence } = context;
+  if (section.end - section.start > MAX_CONFIG_LINES) return false;
   const source = lines.slice(section.start, section.end).map((line) => line.text).join('\n');
   if (source.trim() === '') return false;
   const firstLine = lines[section.start]?.line ?? 1;
@@ -147,7 +152,7 @@ function readStructure(context: ParseContext, index: number, end: number, previo
   }
   if (isClientCommandStart(head)) {
     const command = readCommand(lines, index, end);
-    evidence.requests.push(...parseClientCommand(command, input));
+    for (const request of parseClientCommand(command, input)) evidence.requests.push(request);
     tagLines(context, index, command.next, 'request');
     return command.next;
   }
@@ -203,7 +208,7 @@ function readStructure(context: ParseContext, index: number, end: number, previo
 
 function readTracebackAt(context: ParseContext, index: number, end: number): number {
   const read = readTraceback(context.lines, index, end, context.input, isOtherStart);
-  context.evidence.exceptions.push(...read.exceptions);
+  for (const exception of read.exceptions) context.evidence.exceptions.push(exception);
   tagLines(context, index, read.next, 'traceback');
   return read.next;
 }
@@ -213,11 +218,15 @@ function readConfigAt(context: ParseContext, index: number, end: number): number
   const blockEnd = findConfigBlockEnd(lines, index, end, isOtherStart);
   // A lone `name:` with nothing under it is not worth a config.
   if (blockEnd <= index + 1 && !isConfigStart(headOf(lines[index]?.text ?? ''))) return index;
+  tagLines(context, index, blockEnd, 'config');
+  if (blockEnd - index > MAX_CONFIG_LINES) {
+    evidence.notes.push(`The YAML at line ${lines[index]?.line ?? 1} of the paste is too long to read (${blockEnd - index} lines): paste only the mcp_servers part.`);
+    return blockEnd;
+  }
   const source = lines.slice(index, blockEnd).map((line) => line.text).join('\n');
   const parsed = parseConfigText(source, context.input, lines[index]?.line ?? 1);
   if (parsed.kind === 'parsed') evidence.configs.push(parsed.config);
   else evidence.notes.push(parsed.note);
-  tagLines(context, index, blockEnd, 'config');
   return blockEnd;
 }
 
@@ -240,7 +249,7 @@ function readJsonAt(context: ParseContext, index: number, end: number): number {
   }
   const requests = requestsFromClientConfig(read.value, input, line);
   if (requests.length > 0) {
-    evidence.requests.push(...requests);
+    for (const request of requests) evidence.requests.push(request);
     tagLines(context, index, read.next, 'request');
     return read.next;
   }
@@ -260,7 +269,7 @@ function readJsonLog(context: ParseContext, index: number, record: Record<string
       for (let position = 0; position < inner.length; position++) {
         if (!isTracebackStart(headOf(inner[position]?.text ?? ''))) continue;
         const read = readTraceback(inner, position, inner.length, context.input, isOtherStart);
-        context.evidence.exceptions.push(...read.exceptions);
+        for (const exception of read.exceptions) context.evidence.exceptions.push(exception);
         position = read.next - 1;
       }
     }
@@ -304,7 +313,7 @@ function readLooseLine(context: ParseContext, index: number, head: string): void
   const stripped = stripLogPrefix(head);
   readMessage(context, index, stripped, 'text');
   // A client config fragment (`"headers": {"x-litellm-api-key": "…"}`) that is not whole JSON.
-  const headersAt = stripped.search(/"headers"\s*:\s*\{/);
+  const headersAt = stripped.includes('"headers"') ? stripped.search(/"headers"\s*:\s*\{/) : -1;
   if (headersAt >= 0) {
     const objectStart = stripped.indexOf('{', headersAt);
     const found = findEmbeddedJson(stripped.slice(objectStart), 1)[0];
@@ -325,7 +334,7 @@ function readLooseLine(context: ParseContext, index: number, head: string): void
 function readMessage(context: ParseContext, index: number, message: string, from: 'client' | 'text'): { json: unknown[] } {
   const { evidence, input, lines } = context;
   const line = lines[index]?.line ?? 1;
-  const json = findEmbeddedJson(message).map((found) => found.value);
+  const json = message.includes('{') || message.includes('[') ? findEmbeddedJson(message).map((found) => found.value) : [];
   for (const value of json) evidence.json.push({ input, line, value });
   const exception = findInlineException(message);
   if (exception !== undefined) {
@@ -341,7 +350,7 @@ function readMessage(context: ParseContext, index: number, message: string, from
 function scanForJsonAndStatus(context: ParseContext, index: number, head: string, from: 'client' | 'text'): void {
   const { evidence, input, lines } = context;
   const line = lines[index]?.line ?? 1;
-  for (const found of findEmbeddedJson(head)) evidence.json.push({ input, line, value: found.value });
+  if (head.includes('{') || head.includes('[')) for (const found of findEmbeddedJson(head)) evidence.json.push({ input, line, value: found.value });
   for (const mention of findStatusMentions(head)) evidence.statuses.push({ input, line, status: mention.status, from: from === 'client' ? mention.from : 'text' });
 }
 

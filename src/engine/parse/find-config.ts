@@ -21,7 +21,7 @@ const SERVER_KEYS = new Set([
 
 /** Whether a line opens a config.yaml excerpt (`mcp_servers:`, `general_settings:`, `litellm_settings:`…). */
 export function isConfigStart(head: string): boolean {
-  return CONFIG_START.test(head);
+  return head.length < 300 && head.includes(':') && CONFIG_START.test(head);
 }
 
 /**
@@ -30,7 +30,9 @@ export function isConfigStart(head: string): boolean {
  * (`url`, `transport`, `auth_type`…).
  */
 export function isServerBlockStart(lines: SourceLine[], start: number, end: number): boolean {
-  const match = BARE_KEY.exec(headOf(lines[start]?.text ?? ''));
+  const text = lines[start]?.text ?? '';
+  if (text.length > 200 || (!text.trimEnd().endsWith(':') && !text.includes('#'))) return false;
+  const match = BARE_KEY.exec(text);
   if (!match) return false;
   const indent = (match[1] ?? '').length;
   for (let index = start + 1; index < end && index <= start + 12; index++) {

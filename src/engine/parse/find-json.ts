@@ -83,6 +83,10 @@ export function findEmbeddedJson(text: string, maxStarts = 4): Array<{ value: un
     const start = brace < 0 ? bracket : bracket < 0 ? brace : Math.min(brace, bracket);
     if (start < 0) break;
     attempts++;
+    if (!isPlausibleJsonStart(text, start)) {
+      from = start + 1;
+      continue;
+    }
     const end = findJsonEnd(text, start, 200_000);
     if (end < 0) {
       from = start + 1;
@@ -97,6 +101,20 @@ export function findEmbeddedJson(text: string, maxStarts = 4): Array<{ value: un
     }
   }
   return found;
+}
+
+/**
+ * Whether the bracket at `start` can open JSON: `{` must be followed by `"` or `}`, `[` by a
+ * value. Rejects `[DEBUG]`, `{ [43 bytes data]` and `${VAR}` before any parse is attempted
+ * (a failed JSON.parse throws, which is slow).
+ */
+export function isPlausibleJsonStart(text: string, start: number): boolean {
+  let index = start + 1;
+  while (index < text.length && (text[index] === ' ' || text[index] === '\t')) index++;
+  if (index >= text.length) return true;
+  const next = text[index] as string;
+  if (text[start] === '{') return next === '"' || next === '}';
+  return next === '{' || next === '[' || next === '"' || next === ']' || next === '-' || (next >= '0' && next <= '9') || next === 't' || next === 'f' || next === 'n';
 }
 
 function isWorthReporting(value: unknown): boolean {

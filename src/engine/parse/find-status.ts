@@ -25,6 +25,7 @@ const MENTIONS: Array<{ pattern: RegExp; from: StatusSeen['from'] }> = [
  * each code once, in order of appearance. Only 100–599 count.
  */
 export function findStatusMentions(text: string): StatusMention[] {
+  if (!/\d\d\d/.test(text)) return [];
   const found: Array<StatusMention & { at: number }> = [];
   for (const { pattern, from } of MENTIONS) {
     pattern.lastIndex = 0;

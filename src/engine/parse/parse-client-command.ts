@@ -10,7 +10,7 @@ const CLIENT_COMMAND_START = /^\s*(?:PS [^>]{0,200}>|[$%#>])?\s*(?:claude\s+mcp\
 
 /** Whether a line starts a command that registers or bridges an MCP server (`claude mcp add`, `npx mcp-remote`). */
 export function isClientCommandStart(head: string): boolean {
-  return CLIENT_COMMAND_START.test(head);
+  return head.includes('mcp') && CLIENT_COMMAND_START.test(head);
 }
 
 /**

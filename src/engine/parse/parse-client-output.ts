@@ -23,12 +23,16 @@ const CLIENT_PATTERNS: Array<{ client: ClientName; pattern: RegExp }> = [
   { client: 'mcp-sdk', pattern: /No tools (?:available|found)|\b0 tools\b|Tools: none/i },
 ];
 
+// Every client pattern holds one of these words (or starts with `[pid]`): a cheap first test.
+const MIGHT_BE_CLIENT = /rror|ail|MCP|Mcp|SSE|HTTP|uth|ools|onnect|ontent type|Recursively|^\s*\[\d/;
+
 /**
  * Tells whether a line is something an MCP client printed (Claude Code, mcp-remote, the MCP
  * Inspector, the TypeScript / Python SDKs, Cursor) and which client, by its wording. Returns
  * undefined when the line does not read like client output.
  */
 export function recognizeClientLine(head: string): ClientName | undefined {
+  if (!MIGHT_BE_CLIENT.test(head)) return undefined;
   for (const { client, pattern } of CLIENT_PATTERNS) {
     if (pattern.test(head)) return client;
   }

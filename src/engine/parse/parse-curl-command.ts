@@ -8,7 +8,7 @@ const CURL_START = /^\s*(?:PS [^>]{0,200}>|[$%#>])?\s*curl(?:\.exe)?\s/;
 
 /** Whether a line starts a curl command (optionally after a shell prompt). */
 export function isCurlCommandStart(head: string): boolean {
-  return CURL_START.test(head);
+  return head.includes('curl') && CURL_START.test(head);
 }
 
 // curl options that take an argument but say nothing the checker uses; their argument is skipped.

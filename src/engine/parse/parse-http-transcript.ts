@@ -27,6 +27,7 @@ export interface StatusLine {
 
 /** Reads an HTTP status line (`HTTP/1.1 401 Unauthorized`, `HTTP/2 200`). */
 export function parseStatusLine(head: string): StatusLine | undefined {
+  if (!head.includes('HTTP/')) return undefined;
   const match = STATUS_LINE.exec(head);
   if (!match) return undefined;
   const status = Number(match[2]);

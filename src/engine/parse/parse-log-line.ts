@@ -63,6 +63,7 @@ const GENERIC_LEVEL =
  */
 export function stripLogPrefix(head: string): string {
   let text = head;
+  if (!text.includes('|') && !/^\d{4}-/.test(text)) return text;
   const compose = /^[\w.-]{1,80}\s{1,40}\|\s/.exec(text);
   if (compose) text = text.slice(compose[0].length);
   const stamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)\s(?:(?:stdout|stderr)\s[FP]\s)?/.exec(text);
@@ -77,22 +78,28 @@ export function stripLogPrefix(head: string): string {
  */
 export function parseLogLine(head: string): LogLine | undefined {
   const text = stripLogPrefix(head);
-  const litellm = LITELLM_LINE.exec(text) ?? LITELLM_UNTIMED.exec(text);
+  const first = text.charCodeAt(0);
+  const startsWithDigit = first >= 48 && first <= 57;
+  const startsWithUpper = first >= 65 && first <= 90;
+  // Every format below starts with a digit, an upper-case letter, `[`, or holds an access request.
+  if (!startsWithDigit && !startsWithUpper && first !== 91 && !text.includes(' HTTP/')) return undefined;
+  const litellm = text.includes('LiteLLM') ? (LITELLM_LINE.exec(text) ?? LITELLM_UNTIMED.exec(text)) : null;
   if (litellm) {
     const line: LogLine = { kind: 'litellm', logger: litellm[1] ?? 'LiteLLM', level: (litellm[2] ?? '').toUpperCase(), message: text.slice(litellm[0].length) };
     if (litellm[3] !== undefined) line.file = litellm[3];
     if (litellm[4] !== undefined) line.fileLine = Number(litellm[4]);
     return line;
   }
-  const access = ACCESS_REQUEST.exec(text);
+  const access = text.includes(' HTTP/') ? ACCESS_REQUEST.exec(text) : null;
   if (access && (UVICORN_LEVEL.test(text) || /^\S{1,200} - /.test(text) || /^\d/.test(text))) {
     return { kind: 'access', method: access[1] ?? '', target: access[2] ?? '', status: Number(access[3]), rest: text.slice(access.index + access[0].length).trim() };
   }
-  const python = PYTHON_LOGGING.exec(text);
+  if (!startsWithDigit && !startsWithUpper && first !== 91) return undefined;
+  const python = startsWithUpper ? PYTHON_LOGGING.exec(text) : null;
   if (python) {
     return { kind: 'python-logging', level: python[1] ?? '', logger: (python[2] ?? '').trim(), message: text.slice(python[0].length) };
   }
-  const uvicorn = UVICORN_LEVEL.exec(text);
+  const uvicorn = startsWithUpper ? UVICORN_LEVEL.exec(text) : null;
   if (uvicorn) return { kind: 'python-logging', level: uvicorn[1] ?? '', message: text.slice(uvicorn[0].length) };
   const generic = GENERIC_LEVEL.exec(text);
   if (generic) return { kind: 'generic', level: (generic[1] ?? '').toUpperCase(), message: text.slice(generic.index) };

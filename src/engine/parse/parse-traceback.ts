@@ -9,12 +9,12 @@ const BOX_SEPARATOR = /^-?[+-]{0,2}-{4,}/;
 
 /** Whether a line opens a Python traceback (plain or an ExceptionGroup's). */
 export function isTracebackStart(head: string): boolean {
-  return TRACEBACK_START.test(head);
+  return head.includes('Traceback (') && TRACEBACK_START.test(head);
 }
 
 /** Whether a line joins two chained tracebacks (`During handling…`, `The above exception was the direct cause…`). */
 export function isChainMarker(head: string): boolean {
-  return CHAIN_MARKER.test(head);
+  return head.includes('above exception') && CHAIN_MARKER.test(head);
 }
 
 /** What reading a traceback found. */
@@ -144,6 +144,8 @@ export function readTraceback(
 
 // A type name that is module-qualified, or ends like an exception class, followed by `: message`.
 const INLINE_EXCEPTION = /(?<![\w.])((?:[A-Za-z_]\w{0,100}\.){0,12}[A-Za-z_]\w{0,100}?(?:Error|Exception|ExceptionGroup|Timeout|Cancelled|Exit))(?::\s?|(?=\s|$|,))/g;
+// A cheap test that a line can name an exception at all, before the heavier patterns run.
+const NAMES_EXCEPTION = /Error|Exception|Timeout|Cancelled|Exit/;
 const LITELLM_ERROR_TYPE = /Error Type: ([A-Za-z_][\w.]{0,200}), Error: (.{0,2000}?)(?:, Server: |, Prompt: |$)/;
 
 /** An exception named inside a line of text. */
@@ -162,6 +164,7 @@ export interface InlineException {
  * when module-qualified (`litellm.proxy._types.ProxyException`). At most one per line.
  */
 export function findInlineException(text: string): InlineException | undefined {
+  if (!NAMES_EXCEPTION.test(text)) return undefined;
   const litellm = LITELLM_ERROR_TYPE.exec(text);
   if (litellm) return { type: litellm[1] ?? '', message: (litellm[2] ?? '').trim() };
   INLINE_EXCEPTION.lastIndex = 0;
@@ -178,6 +181,7 @@ export function findInlineException(text: string): InlineException | undefined {
 
 /** Whether a whole line is an exception line on its own (`httpx.ConnectError: All connection attempts failed`). */
 export function isStandaloneExceptionLine(head: string): InlineException | undefined {
+  if (!NAMES_EXCEPTION.test(head)) return undefined;
   const trimmed = head.trim();
   const match = /^((?:[A-Za-z_]\w{0,100}\.){0,12}[A-Za-z_]\w{0,100}?(?:Error|Exception|ExceptionGroup|Timeout|Cancelled|Exit))(?::\s?(.*))?$/.exec(trimmed);
   if (!match) return undefined;
