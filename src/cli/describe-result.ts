@@ -43,7 +43,7 @@ export function describeResult(result: CheckResult): Block[] {
 
   if (result.verdict !== 'confident' && result.nextSteps.length > 0) {
     blocks.push({ kind: 'blank' });
-    blocks.push({ kind: 'heading', text: 'To narrow it down, paste:' });
+    blocks.push({ kind: 'heading', text: 'To narrow it down:' });
     for (const step of result.nextSteps) blocks.push({ kind: 'bullet', text: step });
   }
 

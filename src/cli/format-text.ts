@@ -73,7 +73,7 @@ export function renderText(blocks: readonly Block[], isColor: boolean): string {
         break;
       }
       case 'field':
-        lines.push(`   ${paint(`${block.label}:`, 'dim')} ${safe(block.text)}`);
+        lines.push(`   ${paint(`${block.label}:`, 'dim')}${block.text ? ` ${safe(block.text)}` : ''}`);
         break;
       case 'bullet':
         lines.push(`  • ${paint(safe(block.text), ...toneStyle(block.tone ?? 'plain'))}`);

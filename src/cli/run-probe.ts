@@ -71,7 +71,7 @@ export async function runProbe(command: CommandLine & { kind: 'probe' }, io: Cli
     return ExitCode.unreachable;
   }
 
-  const transcript = buildTranscript(run.exchanges, run.mismatches);
+  const transcript = buildTranscript(run.exchanges, run.originChecks);
   const result = checkPaste(loaded.index, { paste: transcript, ...(config !== undefined ? { config } : {}) });
   const isHealthy = run.steps.every((step) => step.isOk) && (run.tools?.length ?? 0) > 0 && result.verdict !== 'confident';
 

@@ -1,25 +1,36 @@
+import { redactText } from '../../engine/index.ts';
 import type { Exchange, HeaderPair, OutgoingRequest } from './send-request.ts';
-import type { OriginMismatch } from './well-known-urls.ts';
+import type { OriginCheck } from './well-known-urls.ts';
 
 /**
  * Writes the probe's exchanges as the text a user would paste after running them by hand: each
  * request as its `curl -si` command line, then the answer exactly as `curl -si` prints it (status
  * line, headers, blank line, body), or curl's own error line when no answer came. The engine reads
  * this like any paste, so a probe and a pasted `curl -si` reach the same page by the same path.
- * Request secrets are masked here; everything printed is also passed through `redactText`.
+ * Request secrets are masked by header name here, then the whole text goes through the engine's
+ * `redactText`: the engine reads exactly the text the user may print or share.
  */
-export function buildTranscript(exchanges: readonly Exchange[], mismatches: readonly OriginMismatch[]): string {
+export function buildTranscript(exchanges: readonly Exchange[], originChecks: readonly OriginCheck[]): string {
   const blocks = exchanges.map(renderExchange);
-  if (mismatches.length > 0) blocks.push(mismatches.map(renderMismatch).join('\n'));
-  return `${blocks.join('\n\n')}\n`;
+  const origins = renderOriginChecks(originChecks);
+  if (origins) blocks.push(origins);
+  return redactText(`${blocks.join('\n\n')}\n`);
 }
 
 /**
- * One line per URL on the wrong origin. The wording carries the field name and both origins so a
- * page's text or pattern fact can key on `issuer` and on `does not match the origin`.
+ * What the probe alone knows, as lines the pages can key on: which OAuth URLs use another origin
+ * than the one the user called (one line each, naming the field and both origins), and which were
+ * checked and use the called origin (one line). A page cannot tell `http://127.0.0.1:4000` in an
+ * issuer from an internal address on its own; the probe can, because it knows what was called.
  */
-export function renderMismatch(mismatch: OriginMismatch): string {
-  return `mcpfix probe: ${mismatch.field} ${mismatch.url} does not match the origin you called: expected ${mismatch.expected}, got ${mismatch.origin}`;
+export function renderOriginChecks(checks: readonly OriginCheck[]): string {
+  const lines = checks
+    .filter((check) => !check.isSameOrigin)
+    .map((check) => `mcpfix probe: ${check.field} ${check.url} does not match the origin you called: expected ${check.expected}, got ${check.origin}`);
+  const same = [...new Set(checks.filter((check) => check.isSameOrigin).map((check) => check.field))];
+  const expected = checks[0]?.expected;
+  if (same.length > 0 && expected) lines.push(`mcpfix probe: ${same.join(', ')} use the origin you called (${expected})`);
+  return lines.join('\n');
 }
 
 function renderExchange(exchange: Exchange): string {
@@ -69,11 +80,13 @@ function curlErrorLine(exchange: Exchange & { kind: 'unreachable' }): string {
   }
 }
 
-const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|x-litellm-api-key|x-api-key|api-key)$|key|token|secret|password|credential|auth/i;
+// Broader than redactText's key list on purpose: a header the user adds with --header may carry a
+// credential under any name that says so (x-goog-api-key, private-token, x-mcp-github-authorization).
+const SECRET_HEADER = /key|token|secret|password|credential|auth|cookie/i;
 
 /** Masks a request header's value when its name says it carries a credential. */
 export function maskRequestHeader(header: HeaderPair): string {
-  return SECRET_HEADER.test(header.name) && !/^x-litellm-mcp-debug$/i.test(header.name) ? maskSecret(header.value) : header.value;
+  return SECRET_HEADER.test(header.name) ? maskSecret(header.value) : header.value;
 }
 
 function maskResponseHeader(header: HeaderPair): string {
@@ -81,15 +94,15 @@ function maskResponseHeader(header: HeaderPair): string {
 }
 
 /**
- * Masks a credential, keeping its scheme (`Bearer `), a known key prefix (`sk-`) and the last four
- * characters, so two masked values can still be compared by eye.
+ * Masks a credential the way the engine's `redactText` does: the scheme (`Bearer `) and a known
+ * key prefix (`sk-`) kept, then `****` and the last four characters when at least twelve are there,
+ * so two masked values can still be compared by eye.
  */
 export function maskSecret(value: string): string {
   const scheme = /^(bearer|basic|token)\s+/i.exec(value)?.[0] ?? '';
-  const secret = value.slice(scheme.length);
-  if (secret.length <= 8) return `${scheme}****`;
-  const prefix = /^(sk-|gh[opsu]_)/.exec(secret)?.[0] ?? '';
-  return `${scheme}${prefix}****${secret.slice(-4)}`;
+  const prefix = /^(sk-|gh[opusr]_|github_pat_)/.exec(value.slice(scheme.length))?.[0] ?? '';
+  const secret = value.slice(scheme.length + prefix.length);
+  return `${scheme}${prefix}${secret.length >= 12 ? `****${secret.slice(-4)}` : '****'}`;
 }
 
 function quote(text: string): string {

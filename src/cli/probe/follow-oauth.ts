@@ -3,19 +3,20 @@ import type { ProbeStep } from './probe-gateway.ts';
 import { isObject } from './read-json-rpc.ts';
 import {
   authorizationServerCandidates,
+  checkDocumentOrigins,
   checkOrigin,
-  findOriginMismatches,
   parseChallengeParams,
   protectedResourceCandidates,
   resolveUrl,
-  type OriginMismatch,
+  type OriginCheck,
 } from './well-known-urls.ts';
 
 /** What following OAuth discovery found. */
 export interface OAuthFindings {
   steps: ProbeStep[];
   exchanges: Exchange[];
-  mismatches: OriginMismatch[];
+  /** Every absolute URL of the challenge and the documents, checked against the origin called. */
+  originChecks: OriginCheck[];
 }
 
 /**
@@ -42,14 +43,14 @@ export function pointsToOAuth(exchanges: readonly Exchange[]): boolean {
  * https://www.rfc-editor.org/rfc/rfc9728#section-3 and https://www.rfc-editor.org/rfc/rfc8414#section-3
  */
 export async function followOAuth(client: HttpClient, target: URL, previous: readonly Exchange[]): Promise<OAuthFindings> {
-  const findings: OAuthFindings = { steps: [], exchanges: [], mismatches: [] };
+  const findings: OAuthFindings = { steps: [], exchanges: [], originChecks: [] };
   const challenge = lastChallenge(previous);
   const params = challenge ? parseChallengeParams(challenge) : {};
-  const challengeMismatches: OriginMismatch[] = [];
+  const challengeChecks: OriginCheck[] = [];
   for (const field of ['resource_metadata', 'authorization_uri']) {
     const value = params[field];
-    const mismatch = value ? checkOrigin(`WWW-Authenticate ${field}`, value, target) : undefined;
-    if (mismatch) challengeMismatches.push(mismatch);
+    const check = value ? checkOrigin(`WWW-Authenticate ${field}`, value, target) : undefined;
+    if (check) challengeChecks.push(check);
   }
   const resourceMetadata = params.resource_metadata ? resolveUrl(params.resource_metadata, target) : undefined;
   const authorizationUri = params.authorization_uri ? resolveUrl(params.authorization_uri, target) : undefined;
@@ -67,28 +68,28 @@ export async function followOAuth(client: HttpClient, target: URL, previous: rea
       }
     }
   }
-  const resourceMismatches = [
-    ...challengeMismatches,
-    ...(resource.document ? findOriginMismatches(resource.document, ['resource', 'authorization_servers'], target) : []),
+  const resourceChecks = [
+    ...challengeChecks,
+    ...(resource.document ? checkDocumentOrigins(resource.document, ['resource', 'authorization_servers'], target) : []),
   ];
   findings.steps.push(
-    metadataStep('oauth-protected-resource', resource, resourceMismatches, () => {
+    metadataStep('oauth-protected-resource', resource, resourceChecks, () => {
       const servers = named.join(', ');
       return servers ? `authorization servers: ${servers}` : 'names no authorization server';
     }),
   );
 
   const server = await fetchFirstJson(client, authorizationServerCandidates(target, authorizationUri, issuers), findings);
-  const serverMismatches = server.document
-    ? findOriginMismatches(server.document, ['issuer', 'authorization_endpoint', 'token_endpoint', 'registration_endpoint'], target)
+  const serverChecks = server.document
+    ? checkDocumentOrigins(server.document, ['issuer', 'authorization_endpoint', 'token_endpoint', 'registration_endpoint'], target)
     : [];
   findings.steps.push(
-    metadataStep('oauth-authorization-server', server, serverMismatches, () => {
+    metadataStep('oauth-authorization-server', server, serverChecks, () => {
       const issuer = server.document?.issuer;
       return typeof issuer === 'string' ? `issuer ${issuer}` : 'no issuer';
     }),
   );
-  findings.mismatches.push(...resourceMismatches, ...serverMismatches);
+  findings.originChecks.push(...resourceChecks, ...serverChecks);
   return findings;
 }
 
@@ -125,7 +126,8 @@ async function fetchFirstJson(client: HttpClient, candidates: readonly URL[], fi
   return fetched;
 }
 
-function metadataStep(name: string, fetched: Fetched, mismatches: readonly OriginMismatch[], describeFound: () => string): ProbeStep {
+function metadataStep(name: string, fetched: Fetched, checks: readonly OriginCheck[], describeFound: () => string): ProbeStep {
+  const mismatches = checks.filter((check) => !check.isSameOrigin);
   const exchange = fetched.exchange;
   const request = exchange ? `GET ${exchange.request.url.pathname}` : 'GET';
   if (!exchange || exchange.kind === 'unreachable') {

@@ -2,7 +2,7 @@ import { openHttpClient, type Exchange, type HeaderPair, type HttpClient, type O
 import { readJsonRpc, isObject, type JsonRpcAnswer } from './read-json-rpc.ts';
 import { followOAuth, pointsToOAuth } from './follow-oauth.ts';
 import type { ConnectFailure } from './describe-connect-error.ts';
-import type { OriginMismatch } from './well-known-urls.ts';
+import type { OriginCheck } from './well-known-urls.ts';
 
 /** What to probe and how. */
 export interface ProbeSettings {
@@ -37,8 +37,8 @@ export interface ProbeRun {
   steps: ProbeStep[];
   /** Every HTTP exchange, in order: the transcript is built from these. */
   exchanges: Exchange[];
-  /** URLs in OAuth answers that use another origin than the one called. */
-  mismatches: OriginMismatch[];
+  /** The absolute URLs in OAuth answers, each checked against the origin called. */
+  originChecks: OriginCheck[];
   /** The tool names, when tools/list answered with a list. */
   tools?: string[];
   /** Set when the very first request got no HTTP answer at all. */
@@ -60,14 +60,14 @@ export const PROTOCOL_VERSION = '2025-06-18';
  */
 export async function probeGateway(settings: ProbeSettings): Promise<ProbeRun> {
   const client = openHttpClient({ timeoutMs: settings.timeoutMs, maxBodyBytes: MAX_BODY_BYTES });
-  const run: ProbeRun = { target: settings.target, steps: [], exchanges: [], mismatches: [] };
+  const run: ProbeRun = { target: settings.target, steps: [], exchanges: [], originChecks: [] };
   try {
     await runMcpSteps(client, settings, run);
     if (!run.unreachable && pointsToOAuth(run.exchanges)) {
       const oauth = await followOAuth(client, settings.target, run.exchanges);
       run.steps.push(...oauth.steps);
       run.exchanges.push(...oauth.exchanges);
-      run.mismatches.push(...oauth.mismatches);
+      run.originChecks.push(...oauth.originChecks);
     }
   } finally {
     await client.close();

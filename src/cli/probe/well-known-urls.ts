@@ -3,8 +3,8 @@
  * the origin the user called. Pure functions over URLs, so the rules are testable without a server.
  */
 
-/** A URL in a challenge or a metadata document that points at another origin than the one called. */
-export interface OriginMismatch {
+/** One absolute URL in a challenge or a metadata document, checked against the origin called. */
+export interface OriginCheck {
   /** Where the URL was found: `WWW-Authenticate resource_metadata`, `issuer`, `token_endpoint`… */
   field: string;
   /** The URL as given. */
@@ -13,6 +13,8 @@ export interface OriginMismatch {
   origin: string;
   /** The origin the user called. */
   expected: string;
+  /** Whether the two origins are the same. */
+  isSameOrigin: boolean;
 }
 
 /** The parameters of a `WWW-Authenticate` challenge, names lower-cased (RFC 9110 §11.6.1). */
@@ -79,26 +81,26 @@ export function serverNameOf(pathname: string): string | undefined {
 }
 
 /** Checks the URL-valued fields of a metadata document against the origin called. */
-export function findOriginMismatches(document: Record<string, unknown>, fields: readonly string[], expected: URL): OriginMismatch[] {
-  const mismatches: OriginMismatch[] = [];
+export function checkDocumentOrigins(document: Record<string, unknown>, fields: readonly string[], expected: URL): OriginCheck[] {
+  const checks: OriginCheck[] = [];
   for (const field of fields) {
     const value = document[field];
     const values = Array.isArray(value) ? value : [value];
     for (const one of values) {
       if (typeof one !== 'string') continue;
-      const mismatch = checkOrigin(field, one, expected);
-      if (mismatch) mismatches.push(mismatch);
+      const check = checkOrigin(field, one, expected);
+      if (check) checks.push(check);
     }
   }
-  return mismatches;
+  return checks;
 }
 
-/** The mismatch of one absolute URL, or undefined when it uses the called origin (or is relative). */
-export function checkOrigin(field: string, text: string, expected: URL): OriginMismatch | undefined {
+/** Checks one URL against the origin called; undefined when it is relative or not a URL. */
+export function checkOrigin(field: string, text: string, expected: URL): OriginCheck | undefined {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return undefined;
   const url = resolveUrl(text, expected);
-  if (!url || url.origin === expected.origin) return undefined;
-  return { field, url: text, origin: url.origin, expected: expected.origin };
+  if (!url) return undefined;
+  return { field, url: text, origin: url.origin, expected: expected.origin, isSameOrigin: url.origin === expected.origin };
 }
 
 function atOrigin(url: URL, target: URL): URL {

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { describeRun, runCli, type CliRun } from '../support/run-cli.ts';
+
+const FIXTURES = 'test/fixtures/cli';
+
+async function snapshot(run: CliRun, name: string): Promise<void> {
+  await expect(describeRun(run)).toMatchFileSnapshot(`snapshots/${name}.txt`);
+}
+
+function expectOneLineOnStderr(run: CliRun): void {
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+}
+
+interface JsonOutput {
+  verdict: string;
+  matches: Array<{ id: string; title: string; url: string; score: number; confidence: string; related: string[]; evidence: Array<Record<string, unknown>> }>;
+  suggestions: Array<{ kind: string; pageId: string; title: string; diff?: string }>;
+  nextSteps: string[];
+}
+
+describe('mcpfix check', { timeout: 30_000 }, () => {
+  test('an unknown flag is a usage error: exit 2 and one line naming the flag', async () => {
+    const run = await runCli(['check', '--colour', `${FIXTURES}/unrelated-prose.txt`]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('unknown flag --colour');
+    expectOneLineOnStderr(run);
+    await snapshot(run, 'check-unknown-flag');
+  });
+
+  test('a file that does not exist is a usage error naming the file', async () => {
+    const run = await runCli(['check', `${FIXTURES}/no-such-paste.txt`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no-such-paste.txt: no such file');
+    expectOneLineOnStderr(run);
+    await snapshot(run, 'check-missing-file');
+  });
+
+  test('a directory given as the paste is a usage error', async () => {
+    const run = await runCli(['check', FIXTURES]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is a directory');
+    expectOneLineOnStderr(run);
+  });
+
+  test('a --config file that does not exist is a usage error', async () => {
+    const run = await runCli(['check', `${FIXTURES}/oauth2-server-500.curl.txt`, '--config', `${FIXTURES}/nope.yaml`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('cannot read --config');
+    expectOneLineOnStderr(run);
+  });
+
+  test('a blank paste and an empty stdin are usage errors, not a silent empty answer', async () => {
+    const fromFile = await runCli(['check', `${FIXTURES}/blank.txt`]);
+    expect(fromFile.code).toBe(2);
+    expect(fromFile.stderr).toContain('the paste is empty');
+    expectOneLineOnStderr(fromFile);
+    const fromStdin = await runCli(['check'], { stdin: '' });
+    expect(fromStdin.code).toBe(2);
+    expect(fromStdin.stderr).toContain('the paste is empty (stdin)');
+    await snapshot(fromStdin, 'check-empty-stdin');
+  });
+
+  test('mcpfix with no command, or an unknown one, is a usage error', async () => {
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+    expectOneLineOnStderr(none);
+    const unknown = await runCli(['diagnose']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "diagnose"');
+  });
+
+  test('--help prints the usage and exits 0', async () => {
+    const run = await runCli(['check', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: mcpfix check [FILE|-]');
+    await snapshot(run, 'check-help');
+  });
+
+  test('a curl -si paste of the gateway challenge matches its page with confidence and exits 0', async () => {
+    const run = await runCli(['check', `${FIXTURES}/gateway-401-authentication-required.curl.txt`]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('https://mcpfix.dev/errors/gateway-401-authentication-required/#sig-');
+    expect(run.stdout).toMatch(/^1\. .+\n {3}https:\/\/mcpfix\.dev\/errors\/gateway-401-authentication-required\//m);
+    expect(run.stdout).toContain('confidence high');
+    expect(run.stdout).toMatch(/paste:\d+/);
+    expect(run.stderr).toBe('');
+    await snapshot(run, 'check-matching-curl');
+  });
+
+  test('unrelated prose matches nothing confidently and exits 1', async () => {
+    const run = await runCli(['check', `${FIXTURES}/unrelated-prose.txt`]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('Matched:');
+    expect(run.stderr).toBe('');
+    await snapshot(run, 'check-unrelated-prose');
+  });
+
+  test('--json prints matches, suggestions and the verdict in the documented shape', async () => {
+    const run = await runCli(['check', '--json', `${FIXTURES}/gateway-401-authentication-required.curl.txt`]);
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout) as JsonOutput;
+    expect(output.verdict).toBe('confident');
+    const top = output.matches[0];
+    expect(top).toBeDefined();
+    expect(Object.keys(top ?? {}).sort()).toEqual(['confidence', 'evidence', 'id', 'related', 'score', 'title', 'url']);
+    expect(top?.id).toBe('gateway-401-authentication-required');
+    expect(top?.url).toMatch(/^https:\/\/mcpfix\.dev\/errors\/gateway-401-authentication-required\/#sig-[a-z0-9-]+$/);
+    expect(top?.evidence.length).toBeGreaterThan(0);
+    expect(top?.evidence[0]).toEqual(expect.objectContaining({ input: 'paste', line: expect.any(Number), excerpt: expect.any(String), says: expect.any(String) }));
+    expect(Array.isArray(output.suggestions)).toBe(true);
+    expect(output.suggestions.every((s) => s.pageId === 'gateway-401-authentication-required')).toBe(true);
+    await snapshot(run, 'check-json');
+  });
+
+  test('--config turns the fix into a unified diff of the given config, comments kept', async () => {
+    const run = await runCli(['check', `${FIXTURES}/oauth2-server-500.curl.txt`, '--config', `${FIXTURES}/oauth2-server.config.yaml`, '--json']);
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout) as JsonOutput;
+    expect(output.matches[0]?.id).toBe('oauth2-interactive-500-instead-of-401');
+    const diff = output.suggestions.find((s) => s.kind === 'config-diff');
+    expect(diff?.diff).toContain('+    delegate_auth_to_upstream: true');
+    // The user's own lines come back as written: quotes and the comment inside the entry.
+    expect(diff?.diff).toContain('     # the gateway runs the PKCE sign-in itself');
+    expect(diff?.diff).toContain('     token_url: "https://login.acme.test/oauth2/token"');
+    const text = await runCli(['check', `${FIXTURES}/oauth2-server-500.curl.txt`, '--config', `${FIXTURES}/oauth2-server.config.yaml`]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('+    delegate_auth_to_upstream: true');
+    expect(text.stdout).toMatch(/config:\d+/);
+    await snapshot(text, 'check-config-diff');
+  });
+
+  test('a paste piped on stdin is read like a file, with or without "-"', async () => {
+    const paste = readFileSync(`${FIXTURES}/gateway-401-authentication-required.curl.txt`, 'utf8');
+    const implicit = await runCli(['check'], { stdin: paste });
+    const dash = await runCli(['check', '-'], { stdin: paste });
+    const fromFile = await runCli(['check', `${FIXTURES}/gateway-401-authentication-required.curl.txt`]);
+    expect(implicit.code).toBe(0);
+    expect(implicit.stdout).toBe(fromFile.stdout);
+    expect(dash.stdout).toBe(fromFile.stdout);
+    await snapshot(implicit, 'check-stdin');
+  });
+
+  test('a GitHub issue body (Markdown with code fences) is a valid paste and finds its page', async () => {
+    const run = await runCli(['check', `${FIXTURES}/github-issue-body.md`]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('https://mcpfix.dev/errors/oauth2-interactive-500-instead-of-401/');
+    await snapshot(run, 'check-github-issue');
+  });
+
+  test('keys and tokens in the paste never reach the output unmasked, in text or JSON', async () => {
+    const secrets = ['sk-acme-7f00d2c94b1e5a66', 'sk-acme-0a1b2c3d4e5f9999'];
+    for (const args of [
+      ['check', `${FIXTURES}/oauth2-server-500.curl.txt`, '--config', `${FIXTURES}/oauth2-server.config.yaml`],
+      ['check', `${FIXTURES}/oauth2-server-500.curl.txt`, '--json'],
+      ['check', `${FIXTURES}/github-issue-body.md`, '--json'],
+    ]) {
+      const run = await runCli(args);
+      for (const secret of secrets) expect(run.stdout + run.stderr).not.toContain(secret);
+    }
+  });
+});
