@@ -6,7 +6,7 @@ import type { HeaderLine, InputName, JsonSeen, ServerConfig } from './evidence.t
 import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
 import type { RuleFact } from './rule-index.ts';
 import { isNegativeTest, testValues, valuesAtPath } from './value-test.ts';
-import { patternWindow, type EvidenceView, type ViewLine } from './view-evidence.ts';
+import { lastTypePart, normOf, patternWindow, type EvidenceView, type ViewLine } from './view-evidence.ts';
 
 /** Where a fact was seen. */
 export interface FactHit {
@@ -30,14 +30,15 @@ export interface FactMatcher {
 export function createFactMatcher(prepared: PreparedIndex, view: EvidenceView): FactMatcher {
   const memo = new Map<number, FactHit | null>();
   const servers = serversInScope(view);
+  const paths: PathCache = new Map();
   return {
     match(fact) {
       const id = prepared.factIds.get(fact);
-      if (id === undefined) return safeMatch(fact, prepared, view, servers);
+      if (id === undefined) return safeMatch(fact, prepared, view, servers, paths);
       let hit = memo.get(id);
       if (hit === undefined) {
         const literal = prepared.literalOfFact.get(id);
-        hit = literal ? matchLiteral(literal, view) : safeMatch(fact, prepared, view, servers);
+        hit = literal ? matchLiteral(literal, view) : safeMatch(fact, prepared, view, servers, paths);
         memo.set(id, hit);
       }
       return hit;
@@ -46,9 +47,9 @@ export function createFactMatcher(prepared: PreparedIndex, view: EvidenceView): 
 }
 
 // A rule is data written by people; a surprising shape must cost that fact, never the whole check.
-function safeMatch(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, servers: readonly ServerConfig[]): FactHit | null {
+function safeMatch(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, servers: readonly ServerConfig[], paths: PathCache): FactHit | null {
   try {
-    return matchOther(fact, prepared, view, servers);
+    return matchOther(fact, prepared, view, servers, paths);
   } catch {
     return null;
   }
@@ -59,7 +60,7 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
   const test = (line: ViewLine): FactHit | null => {
     if (literal.places && !literal.places.has(line.place) && !(line.place === 'any' && literal.acceptsUnplaced)) return null;
     if (literal.text !== undefined) {
-      if (!line.norm.includes(literal.text)) return null;
+      if (!normOf(line).includes(literal.text)) return null;
       const start = line.raw.toLowerCase().indexOf(literal.text);
       return start >= 0
         ? { input: line.input, line: line.line, span: { start, end: start + literal.text.length } }
@@ -77,6 +78,15 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
     }
     return null;
   }
+  if (literal.needles) {
+    const indexes = literal.needles.length === 1 ? view.linesContaining(literal.needles[0] as string) : [...new Set(literal.needles.flatMap((n) => view.linesContaining(n)))].sort((a, b) => a - b);
+    for (const index of indexes) {
+      const line = lines[index];
+      const hit = line ? test(line) : null;
+      if (hit) return hit;
+    }
+    return null;
+  }
   for (const line of lines) {
     const hit = test(line);
     if (hit) return hit;
@@ -84,7 +94,20 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
   return null;
 }
 
-function matchOther(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, servers: readonly ServerConfig[]): FactHit | null {
+// The values at one JSON path, walked once per paste however many facts test that path.
+type PathCache = Map<string, { seen: JsonSeen; values: unknown[] }[]>;
+
+function valuesOfPool(paths: PathCache, pool: readonly JsonSeen[], path: string, isWholePool: boolean): { seen: JsonSeen; values: unknown[] }[] {
+  const key = `${isWholePool ? 'all' : 'key'}:${path}`;
+  let cached = paths.get(key);
+  if (!cached) {
+    cached = pool.map((seen) => ({ seen, values: valuesAtPath(seen.value, path) }));
+    paths.set(key, cached);
+  }
+  return cached;
+}
+
+function matchOther(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, servers: readonly ServerConfig[], paths: PathCache): FactHit | null {
   const { evidence } = view;
   const regexOf = prepared.regexOf;
   switch (fact.kind) {
@@ -93,50 +116,46 @@ function matchOther(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView,
       return null;
     case 'status': {
       const wanted = Array.isArray(fact.status) ? fact.status : [fact.status];
-      const seen = evidence.statuses.find((s) => wanted.includes(s.status));
-      return seen ? { input: seen.input, line: seen.line } : null;
+      let first: { input: InputName; line: number } | undefined;
+      for (const status of wanted) {
+        const seen = view.indexes.statuses.get(status);
+        if (seen && (!first || isEarlier(seen, first))) first = seen;
+      }
+      return first ? { input: first.input, line: first.line } : null;
     }
     case 'header':
     case 'request-header': {
+      const isResponse = fact.kind === 'header';
+      const byName = isResponse ? view.indexes.responseHeaders : view.indexes.requestHeaders;
+      const holder = isResponse ? view.indexes.firstResponseWithHeaders : view.indexes.firstRequestWithHeaders;
       const name = fact.name.toLowerCase();
-      // An access-log line shows a request but not its headers: it can neither show nor rule out a header.
-      const holders =
-        fact.kind === 'header' ? evidence.responses.filter((r) => r.headers.length > 0) : evidence.requests.filter((r) => r.source !== 'access-log');
-      if (fact.absent) {
-        if (holders.length === 0) return null;
-        const isSent = holders.some((h) => h.headers.some((header) => header.name === name));
-        const first = holders[0];
-        return isSent || !first ? null : { input: first.input, line: first.line };
-      }
+      if (fact.absent) return holder && !byName.has(name) ? { input: holder.input, line: holder.line } : null;
       const valueRegex = fact.value === undefined ? null : regexOf(fact.value);
       if (fact.value !== undefined && !valueRegex) return null;
-      for (const holder of holders) {
-        const header = holder.headers.find((h: HeaderLine) => h.name === name && (!valueRegex || valueRegex.test(h.value)));
-        if (header) return { input: header.input, line: header.line };
-      }
-      return null;
+      const header = byName.get(name)?.find((h: HeaderLine) => !valueRegex || valueRegex.test(h.value));
+      return header ? { input: header.input, line: header.line } : null;
     }
     case 'json': {
       const negative = isNegativeTest(fact.test);
       const first = fact.path.split('.')[0] ?? '';
-      const pool: readonly JsonSeen[] = negative || first === '*' ? evidence.json : view.jsonByKey.get(first) ?? [];
+      const isWholePool = negative || first === '*';
+      const pool: readonly JsonSeen[] = isWholePool ? evidence.json : view.jsonByKey.get(first) ?? [];
+      const walked = valuesOfPool(paths, pool, fact.path, isWholePool);
       if (negative) {
-        if (pool.length === 0) return null;
-        const holds = pool.every((seen) => testValues(valuesAtPath(seen.value, fact.path), fact.test, regexOf));
         const seen = pool[0];
-        return holds && seen ? { input: seen.input, line: seen.line } : null;
+        if (!seen) return null;
+        const holds = walked.every(({ values }) => testValues(values, fact.test, regexOf));
+        return holds ? { input: seen.input, line: seen.line } : null;
       }
-      const seen = pool.find((s) => testValues(valuesAtPath(s.value, fact.path), fact.test, regexOf));
-      return seen ? { input: seen.input, line: seen.line } : null;
+      const found = walked.find(({ values }) => testValues(values, fact.test, regexOf));
+      return found ? { input: found.seen.input, line: found.seen.line } : null;
     }
     case 'exception': {
       const wanted = fact.type.toLowerCase();
-      const wantedLast = lastPart(wanted);
       const messageRegex = fact.message === undefined ? null : regexOf(fact.message);
       if (fact.message !== undefined && !messageRegex) return null;
-      const seen = evidence.exceptions.find((e) => {
+      const seen = view.indexes.exceptions.get(lastTypePart(wanted))?.find((e) => {
         const type = e.type.toLowerCase();
-        if (lastPart(type) !== wantedLast) return false;
         if (wanted.includes('.') && type.includes('.') && !type.endsWith(wanted)) return false;
         return !messageRegex || messageRegex.test(e.message);
       });
@@ -172,9 +191,8 @@ export function serversInScope(view: EvidenceView): ServerConfig[] {
   return scoped.length > 0 ? scoped : all;
 }
 
-function lastPart(type: string): string {
-  const dot = type.lastIndexOf('.');
-  return dot < 0 ? type : type.slice(dot + 1);
+function isEarlier(a: { input: InputName; line: number }, b: { input: InputName; line: number }): boolean {
+  return a.input === b.input ? a.line < b.line : a.input === 'paste';
 }
 
 // Points a config explanation at the line of the last key of the path, when it can be found.

@@ -27,6 +27,8 @@ export interface PreparedLiteral {
   acceptsUnplaced: boolean;
   /** Words that each fully occur as a token of any line the fact holds on (any one suffices); null: test every line. */
   anchors: string[] | null;
+  /** Without anchors: lower-case substrings one of which every matching line contains; null: test every line. */
+  needles: string[] | null;
 }
 
 /** An index made ready for matching. */
@@ -43,6 +45,8 @@ export interface PreparedIndex {
   literals: PreparedLiteral[];
   /** anchor word → literal ids. */
   anchorTable: Map<string, number[]>;
+  /** The same table keyed by the anchor's hash (see `hashWord`), for an allocation-free token scan. */
+  anchorHashes: Map<number, { word: string; ids: number[] }[]>;
   /** Literal ids without an anchor: tested on every line of their places. */
   unanchored: number[];
   /** Shortest and longest anchor, to skip tokens cheaply. */
@@ -102,9 +106,17 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
     for (const signature of page.signatures) signature.facts.forEach(visit);
     for (const clue of page.clues) visit(clue.fact);
   }
+  const anchorHashes = new Map<number, { word: string; ids: number[] }[]>();
+  for (const [word, ids] of anchorTable) {
+    const hash = hashWord(word);
+    const list = anchorHashes.get(hash);
+    if (list) list.push({ word, ids });
+    else anchorHashes.set(hash, [{ word, ids }]);
+  }
   return {
     index,
     factIds,
+    anchorHashes,
     factCount: idOfKey.size,
     literalOfFact,
     literals,
@@ -122,7 +134,8 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
   const acceptsUnplaced = !places || UNPLACED_OK.some((place) => places.has(place));
   if (fact.kind === 'text') {
     const anchor = pickAnchor(safeWordsOfLiteral(fact.text));
-    return { id, fact, text: fact.text, places, acceptsUnplaced, anchors: anchor ? [anchor] : null };
+    const run = longestRun(fact.text);
+    return { id, fact, text: fact.text, places, acceptsUnplaced, anchors: anchor ? [anchor] : null, needles: !anchor && run.length >= 3 ? [run] : null };
   }
   const regex = compileRegex(fact.pattern);
   const branches = regex ? safeWordsOfPattern(fact.pattern) : null;
@@ -131,7 +144,20 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
     const picked = branches.map(pickAnchor);
     if (picked.every((a): a is string => a !== null)) anchors = [...new Set(picked)];
   }
-  return { id, fact, regex, places, acceptsUnplaced, anchors };
+  let needles: string[] | null = null;
+  const runs = anchors || !regex ? null : requiredRunsOfPattern(fact.pattern);
+  if (runs) {
+    const longest = runs.map((branch) => branch.reduce((best, run) => (run.length > best.length ? run : best), ''));
+    if (longest.every((run) => run.length >= 3)) needles = [...new Set(longest)];
+  }
+  return { id, fact, regex, places, acceptsUnplaced, anchors, needles };
+}
+
+/** The hash the token scan computes for a lower-case word. */
+export function hashWord(word: string): number {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+  return hash;
 }
 
 /** Whether a UTF-16 code unit is a token character: ASCII letters, digits and `_`. */
@@ -183,6 +209,18 @@ type Atom = { kind: 'word'; char: string } | { kind: 'bound' } | { kind: 'edge' 
  * tested on every line).
  */
 export function safeWordsOfPattern(source: string): string[][] | null {
+  return atomsOfPattern(source)?.map(wordsOfAtoms) ?? null;
+}
+
+/**
+ * For each top-level alternative of a regex, the runs of literal word characters it must match
+ * (not necessarily whole tokens); null when the source is beyond the reader.
+ */
+export function requiredRunsOfPattern(source: string): string[][] | null {
+  return atomsOfPattern(source)?.map(runsOfAtoms) ?? null;
+}
+
+function atomsOfPattern(source: string): Atom[][] | null {
   const branches: Atom[][] = [[]];
   let i = 0;
   const push = (atom: Atom): void => {
@@ -250,7 +288,27 @@ export function safeWordsOfPattern(source: string): string[][] | null {
     push(atom);
     i = next;
   }
-  return branches.map(wordsOfAtoms);
+  return branches;
+}
+
+function runsOfAtoms(atoms: readonly Atom[]): string[] {
+  const runs: string[] = [];
+  let run = '';
+  for (const atom of [...atoms, { kind: 'unknown' } as const]) {
+    if (atom.kind === 'word') run += atom.char;
+    else {
+      if (run !== '') runs.push(run);
+      run = '';
+    }
+  }
+  return runs;
+}
+
+/** The longest run of word characters in a folded literal: a substring of any line it occurs on. */
+export function longestRun(text: string): string {
+  let best = '';
+  for (const run of text.split(/[^a-z0-9_]+/)) if (run.length > best.length) best = run;
+  return best;
 }
 
 function wordsOfAtoms(atoms: readonly Atom[]): string[] {
