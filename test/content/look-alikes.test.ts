@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPages } from '../../src/catalog/read-pages.ts';
+import { checkPaste, compileRules, type CheckResult } from '../../src/engine/index.ts';
+
+// Pairs of pastes that differ only in the evidence that decides between look-alike pages, run
+// against the real pages: the deciding evidence must change the answer.
+const root = resolve(import.meta.dirname, '../..');
+const { pages } = readPages(resolve(root, 'content/errors'), root);
+const index = compileRules(pages.map((entry) => entry.page));
+const ids = new Set(pages.map((p) => p.id));
+
+function check(paste: string, config?: string): CheckResult {
+  return checkPaste(index, config === undefined ? { paste } : { paste, config });
+}
+
+function ranking(result: CheckResult): string {
+  return result.matches.map((m) => `${m.id} ${m.score} ${m.confidence}`).join('; ') || '(no match)';
+}
+
+const FAILED_500 = 'HTTP/1.1 500 Internal Server Error\ncontent-type: application/json\n\n{"error":"MCP request failed","details":""}';
+const EMPTY_TOOLS = 'HTTP/1.1 200 OK\ncontent-type: application/json\n\n{"jsonrpc":"2.0","id":1,"result":{"tools":[]}}';
+
+describe('look-alike pastes', () => {
+  it('"MCP request failed" goes to the interactive-OAuth page only with an oauth2 server config', () => {
+    expect(ids.has('oauth2-interactive-500-instead-of-401')).toBe(true);
+    const oauth = check(FAILED_500, 'mcp_servers:\n  gmail:\n    url: https://gmail.example.com/mcp\n    auth_type: oauth2\n    authorization_url: https://accounts.google.com/o/oauth2/auth\n    token_url: https://oauth2.googleapis.com/token\n');
+    expect(oauth.matches[0]?.id, ranking(oauth)).toBe('oauth2-interactive-500-instead-of-401');
+    expect(oauth.verdict).toBe('confident');
+    const forwarding = check(FAILED_500, 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    extra_headers: [Authorization]\n');
+    expect(forwarding.verdict, ranking(forwarding)).not.toBe('confident');
+    expect(forwarding.nextSteps.length).toBeGreaterThan(0);
+  });
+
+  it('a 200 with no tools goes to the swallowed-401 page with a forwarded Authorization, to the IP-restriction page with an internal-only server', () => {
+    const forwarding = check(EMPTY_TOOLS, 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    extra_headers: [Authorization]\n');
+    expect(forwarding.matches[0]?.id, ranking(forwarding)).toBe('upstream-401-returned-as-empty-tools');
+    expect(forwarding.verdict).toBe('confident');
+    const internal = check(EMPTY_TOOLS, 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    available_on_public_internet: false\n');
+    expect(internal.matches[0]?.id, ranking(internal)).toBe('server-restricted-to-internal-networks');
+    expect(internal.verdict).toBe('confident');
+  });
+
+  it('a 200 with no tools goes to the scoped-request page when the request scopes with x-mcp-servers', () => {
+    const scoped = check(`$ curl -si http://localhost:4000/mcp/ -H 'x-litellm-api-key: sk-1234' -H 'x-mcp-servers: githbu'\n${EMPTY_TOOLS}`);
+    expect(scoped.matches[0]?.id, ranking(scoped)).toBe('scoped-mcp-request-resolves-to-no-servers');
+    expect(scoped.verdict).toBe('confident');
+    const bare = check(EMPTY_TOOLS);
+    expect(bare.verdict, ranking(bare)).not.toBe('confident');
+  });
+
+  it('a ConnectError goes to the TLS page only when the message says CERTIFICATE_VERIFY_FAILED', () => {
+    const tls = check('httpx.ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1010)');
+    expect(tls.matches[0]?.id, ranking(tls)).toBe('upstream-tls-certificate-verify-failed');
+    expect(tls.verdict).toBe('confident');
+    const refused = check('httpx.ConnectError: All connection attempts failed');
+    expect(refused.matches[0]?.id, ranking(refused)).toBe('upstream-unreachable-connect-error');
+    expect(refused.verdict).toBe('confident');
+  });
+});
