@@ -108,6 +108,8 @@ function readSection(context: ParseContext, section: Section): void {
   while (index < section.end) {
     const text = lines[index]?.text ?? '';
     if (isBlank(text)) {
+      // A lone exception line only continues a log line directly above it.
+      previousPlace = undefined;
       index++;
       continue;
     }

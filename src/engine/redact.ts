@@ -82,6 +82,8 @@ export function isSensitiveKey(key: string): boolean {
   return SENSITIVE_EXACT.has(name) || SENSITIVE_SUFFIX.test(name);
 }
 
+const SCHEME_VALUE = /^(?:Bearer|Basic|Token|ApiKey|Digest)[ \t]{1,4}/i;
+
 const COOKIE_ATTRIBUTES = new Set(['path', 'domain', 'expires', 'max-age', 'samesite', 'secure', 'httponly', 'partitioned', 'priority']);
 
 function isPlaceholder(value: string): boolean {
@@ -92,7 +94,7 @@ function isPlaceholder(value: string): boolean {
   // LiteLLM's masked debug values, and our own.
   if (isMasked(trimmed)) return true;
   // Placeholders people write in docs: `your-key`, `YOUR_API_KEY`, `xxx`, `changeme`.
-  if (/^(?:your[-_ ]|my[-_ ]|x{3,}$|changeme$|example|placeholder|sk-\.\.\.)/i.test(trimmed)) return true;
+  if (/^(?:sk-)?(?:your[-_ ]|my[-_ ]|x{3,}$|changeme$|example|placeholder|sk-\.\.\.)/i.test(trimmed)) return true;
   return false;
 }
 
@@ -138,7 +140,9 @@ function redactKeyValues(line: string): string {
       valueEnd = Math.min(valueEnd, line.length);
     } else {
       const isFlow = line.lastIndexOf('{', match.index) >= 0 || line.lastIndexOf('[', match.index) >= 0;
-      valueEnd = start;
+      // `key: Bearer abc`: the scheme and its credential are one value.
+      const scheme = SCHEME_VALUE.exec(line.slice(start, start + 40));
+      valueEnd = start + (scheme ? scheme[0].length : 0);
       const isHeaderLike = separator === ':' && /^(?:authorization|proxy-authorization|cookie|set-cookie)$/i.test(key);
       while (valueEnd < line.length) {
         const char = line[valueEnd] as string;
