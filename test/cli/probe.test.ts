@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startGatewayStandIn, type GatewayScenario } from '../support/gateway-stand-in.ts';
 import { startMcpServer, type RunningServer } from '../support/mcp-server.ts';
-import { findClosedPort, startHtmlServer, startSilentServer, startStreamingServer } from '../support/misbehaving-servers.ts';
+import { findClosedPort, startHtmlServer, startJsonRpcErrorServer, startSilentServer, startStreamingServer } from '../support/misbehaving-servers.ts';
 import { describeRun, runCli, type CliRun } from '../support/run-cli.ts';
 
 const FIXTURES = 'test/fixtures/cli';
@@ -265,6 +265,17 @@ describe('mcpfix probe when the answer is not an MCP answer, or never comes', { 
       expect(run.stdout).toMatch(/✗ initialize .*404 Not Found/);
       expect(run.stdout).toContain('answered an HTML page, not JSON-RPC');
       await snapshot(run, 'probe-html-404');
+    });
+  });
+
+  test('a JSON-RPC error to initialize is shown with its code and message: exit 1', async () => {
+    await withServer(startJsonRpcErrorServer, async (server) => {
+      const run = await runCli(['probe', `${server.origin}/mcp`, '--json']);
+      expect(run.code).toBe(1);
+      const output = JSON.parse(run.stdout) as ProbeJson;
+      expect(output.steps).toEqual([
+        { name: 'initialize', request: 'POST /mcp', status: 200, ok: false, detail: 'JSON-RPC error -32602: Unsupported protocol version' },
+      ]);
     });
   });
 

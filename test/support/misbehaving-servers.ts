@@ -35,6 +35,18 @@ export async function startHtmlServer(): Promise<RunningServer> {
   return listen(server);
 }
 
+/** An MCP-shaped server that refuses initialize with a JSON-RPC error, as a server on an incompatible protocol revision does. */
+export async function startJsonRpcErrorServer(): Promise<RunningServer> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      const message = (await readJson(req)) as { id?: number } | undefined;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ jsonrpc: '2.0', id: message?.id ?? null, error: { code: -32602, message: 'Unsupported protocol version' } }));
+    })();
+  });
+  return listen(server);
+}
+
 /** A server whose event streams never end, in one of three ways. */
 export async function startStreamingServer(mode: StreamMode): Promise<RunningServer> {
   const timers = new Set<NodeJS.Timeout>();

@@ -1,0 +1,174 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { isColorWanted, renderText } from '../../src/cli/format-text.ts';
+import { parseCommandLine, parseDuration, parseHeaderArg } from '../../src/cli/parse-args.ts';
+import { maskSecret, renderOriginChecks } from '../../src/cli/probe/build-transcript.ts';
+import { describeConnectError } from '../../src/cli/probe/describe-connect-error.ts';
+import { parseSseFrames } from '../../src/cli/probe/parse-sse.ts';
+import {
+  authorizationServerCandidates,
+  checkOrigin,
+  parseChallengeParams,
+  protectedResourceCandidates,
+  serverNameOf,
+} from '../../src/cli/probe/well-known-urls.ts';
+import { resolveTarget } from '../../src/cli/run-probe.ts';
+import { REPO_ROOT } from '../support/run-cli.ts';
+
+describe('the command line', () => {
+  test('durations take ms, s and m, a bare number is seconds, and anything else is refused with the reason', () => {
+    expect(parseDuration('10s')).toBe(10_000);
+    expect(parseDuration('500ms')).toBe(500);
+    expect(parseDuration('1.5s')).toBe(1_500);
+    expect(parseDuration('2m')).toBe(120_000);
+    expect(parseDuration('3')).toBe(3_000);
+    expect(parseDuration('0s')).toMatch(/more than zero/);
+    expect(parseDuration('11m')).toMatch(/at most 10m/);
+    expect(parseDuration('10 seconds')).toMatch(/expected a duration/);
+  });
+
+  test("a header is 'Name: value' with a token for a name and no line break in the value", () => {
+    expect(parseHeaderArg('Authorization: Bearer abc')).toEqual({ name: 'Authorization', value: 'Bearer abc' });
+    expect(parseHeaderArg('x-empty:')).toEqual({ name: 'x-empty', value: '' });
+    expect(parseHeaderArg(': value')).toMatch(/expected 'Name: value'/);
+    expect(parseHeaderArg('bad name: v')).toMatch(/expected 'Name: value'/);
+    expect(parseHeaderArg('x-a: one\r\nx-b: two')).toMatch(/line break/);
+  });
+
+  test('probe flags may repeat --header, take --flag=value, and default the timeout to 10 s', () => {
+    const parsed = parseCommandLine(['probe', 'http://h:4000/mcp', '--header', 'A: 1', '--header=B: 2', '--server=github', '--json']);
+    expect(parsed).toEqual({
+      kind: 'probe',
+      url: 'http://h:4000/mcp',
+      headers: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }],
+      timeoutMs: 10_000,
+      server: 'github',
+      isJson: true,
+    });
+  });
+
+  test('a flag given twice, a flag missing its value and a boolean given a value are usage errors', () => {
+    expect(parseCommandLine(['check', '--config', 'a.yaml', '--config', 'b.yaml'])).toEqual(expect.objectContaining({ kind: 'usage-error', reason: '--config given twice' }));
+    expect(parseCommandLine(['probe', 'http://h/mcp', '--key'])).toEqual(expect.objectContaining({ kind: 'usage-error', reason: '--key needs a value' }));
+    expect(parseCommandLine(['check', '--json=yes'])).toEqual(expect.objectContaining({ kind: 'usage-error', reason: '--json takes no value' }));
+    expect(parseCommandLine(['probe', 'http://user:pw@h/mcp'])).toEqual(expect.objectContaining({ kind: 'usage-error' }));
+  });
+
+  test('"-" is the stdin paste and everything after "--" is a file name', () => {
+    expect(parseCommandLine(['check', '-'])).toEqual({ kind: 'check', file: '-', isJson: false });
+    expect(parseCommandLine(['check', '--', '--json'])).toEqual({ kind: 'check', file: '--json', isJson: false });
+  });
+
+  test('--server on the proxy root names /<server>/mcp; on the aggregate /mcp it scopes with x-mcp-servers', () => {
+    expect(resolveTarget('http://h:4000', 'github').url.href).toBe('http://h:4000/github/mcp');
+    expect(resolveTarget('http://h:4000/litellm/', 'github').url.href).toBe('http://h:4000/litellm/github/mcp');
+    const aggregate = resolveTarget('http://h:4000/mcp', 'github');
+    expect(aggregate.url.href).toBe('http://h:4000/mcp');
+    expect(aggregate.headers).toEqual([{ name: 'x-mcp-servers', value: 'github' }]);
+  });
+});
+
+describe('the probe helpers', () => {
+  test('an event stream splits into complete frames; pings are skipped and a half-arrived frame waits', () => {
+    const { frames, isComplete } = parseSseFrames(': ping\n\nevent: message\ndata: {"id":1}\n\ndata: {"id":');
+    expect(isComplete).toBe(false);
+    expect(frames).toEqual([{ event: 'message', data: '{"id":1}', json: { id: 1 } }]);
+    expect(parseSseFrames('data: a\r\ndata: b\r\n\r\n').frames).toEqual([{ data: 'a\nb' }]);
+  });
+
+  test('challenge parameters are read quoted or bare, names case-insensitive', () => {
+    expect(parseChallengeParams('Bearer error="invalid_token", Resource_Metadata="https://g/.well-known/x", realm=mcp')).toEqual({
+      error: 'invalid_token',
+      resource_metadata: 'https://g/.well-known/x',
+      realm: 'mcp',
+    });
+  });
+
+  test('discovery documents are looked for at the called origin only, even when the challenge names another', () => {
+    const target = new URL('https://gw.example/github/mcp');
+    const resource = protectedResourceCandidates(target, new URL('http://litellm:4000/.well-known/oauth-protected-resource/github/mcp'));
+    expect(resource.map(String)).toEqual([
+      'https://gw.example/.well-known/oauth-protected-resource/github/mcp',
+      'https://gw.example/.well-known/oauth-protected-resource',
+    ]);
+    const server = authorizationServerCandidates(target, undefined, [new URL('http://litellm:4000/github')]);
+    expect(server.map(String)).toEqual([
+      'https://gw.example/.well-known/oauth-authorization-server/github',
+      'https://gw.example/.well-known/oauth-authorization-server/mcp/github',
+      'https://gw.example/.well-known/oauth-authorization-server',
+    ]);
+  });
+
+  test('the server name comes from /<server>/mcp and /mcp/<server>, not from the aggregate /mcp', () => {
+    expect(serverNameOf('/github/mcp')).toBe('github');
+    expect(serverNameOf('/mcp/github')).toBe('github');
+    expect(serverNameOf('/mcp')).toBeUndefined();
+  });
+
+  test('an origin check compares scheme, host and port, and skips relative URLs', () => {
+    const called = new URL('https://gw.example/github/mcp');
+    expect(checkOrigin('issuer', 'https://gw.example', called)?.isSameOrigin).toBe(true);
+    expect(checkOrigin('issuer', 'http://gw.example', called)?.isSameOrigin).toBe(false);
+    expect(checkOrigin('issuer', 'https://gw.example:8443', called)?.isSameOrigin).toBe(false);
+    expect(checkOrigin('resource_metadata', '/.well-known/oauth-protected-resource', called)).toBeUndefined();
+    const lines = renderOriginChecks([
+      { field: 'issuer', url: 'http://litellm:4000', origin: 'http://litellm:4000', expected: 'https://gw.example', isSameOrigin: false },
+      { field: 'token_endpoint', url: 'https://gw.example/token', origin: 'https://gw.example', expected: 'https://gw.example', isSameOrigin: true },
+    ]);
+    expect(lines).toBe(
+      'mcpfix probe: issuer http://litellm:4000 does not match the origin you called: expected https://gw.example, got http://litellm:4000\n' +
+        'mcpfix probe: token_endpoint use the origin you called (https://gw.example)',
+    );
+  });
+
+  test('a credential is masked keeping its scheme, its key prefix and, when long enough, its last four characters', () => {
+    expect(maskSecret('Bearer sk-live-0123456789abcd')).toBe('Bearer sk-****abcd');
+    expect(maskSecret('gho_0123456789abcdef')).toBe('gho_****cdef');
+    expect(maskSecret('short')).toBe('****');
+  });
+
+  test('undici errors are named by the socket code found anywhere in their cause chain', () => {
+    const url = new URL('http://gw.example:4000/mcp');
+    const wrapped = (code: string): Error => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
+    expect(describeConnectError(wrapped('ENOTFOUND'), url, 1000).kind).toBe('dns');
+    expect(describeConnectError(wrapped('ECONNREFUSED'), url, 1000).kind).toBe('refused');
+    expect(describeConnectError(wrapped('UND_ERR_CONNECT_TIMEOUT'), url, 1000).reason).toBe('timed out after 1s connecting to gw.example:4000');
+    expect(describeConnectError(wrapped('CERT_HAS_EXPIRED'), url, 1000).kind).toBe('tls');
+    expect(describeConnectError(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]), url, 1000).kind).toBe('refused');
+  });
+});
+
+describe('the terminal output', () => {
+  test('colour is used only on a TTY, and never when NO_COLOR is set', () => {
+    expect(isColorWanted({ isTTY: true }, {})).toBe(true);
+    expect(isColorWanted({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(isColorWanted({ isTTY: false }, {})).toBe(false);
+    expect(isColorWanted({}, {})).toBe(false);
+  });
+
+  test('every piece of text is redacted before it is printed, with colour or without', () => {
+    const blocks = [
+      { kind: 'step', isOk: false, name: 'initialize', status: '401', detail: 'sent x-litellm-api-key: Bearer sk-live-0123456789abcd' },
+      { kind: 'code', text: '+  api_key: sk-live-0123456789abcd\n', isDiff: true },
+    ] as const;
+    for (const isColor of [false, true]) {
+      const text = renderText(blocks, isColor);
+      expect(text).not.toContain('0123456789');
+      expect(text).toContain('abcd');
+      expect(text.includes('\u001b[')).toBe(isColor);
+    }
+  });
+});
+
+describe('the launcher', () => {
+  const oldNode = '/usr/bin/node';
+  const isOldNode = existsSync(oldNode) && Number(execFileSync(oldNode, ['-p', 'process.versions.node.split(".")[0]']).toString().trim()) < 22;
+
+  test.skipIf(!isOldNode)('an old Node gets one line naming the version needed, and exit 2', () => {
+    const run = spawnSync(oldNode, ['bin/mcpfix.js', 'check', 'x'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^mcpfix: needs Node 22\.18 or newer \(this is Node \d+\.\d+\.\d+\)\n$/);
+  });
+});
