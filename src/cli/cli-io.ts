@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 
 /** The process around a command: its streams and environment, passed in so runners stay testable. */
 export interface CliIo {
+  /** Where results go; `isTTY` decides colour. */
   stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** Where one-line usage errors and warnings go. */
   stderr: { write(text: string): unknown };
+  /** The paste when no FILE is given; `isTTY` tells a terminal (no paste) from a pipe. */
   stdin: AsyncIterable<Buffer | string> & { isTTY?: boolean };
+  /** LITELLM_API_KEY and NO_COLOR are read from here. */
   env: Record<string, string | undefined>;
 }
 

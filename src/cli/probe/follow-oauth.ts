@@ -13,7 +13,9 @@ import {
 
 /** What following OAuth discovery found. */
 export interface OAuthFindings {
+  /** One step per discovery document: protected resource, then authorization server. */
   steps: ProbeStep[];
+  /** Every GET tried, found or not, for the transcript. */
   exchanges: Exchange[];
   /** Every absolute URL of the challenge and the documents, checked against the origin called. */
   originChecks: OriginCheck[];

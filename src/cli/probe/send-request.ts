@@ -4,7 +4,9 @@ import { describeConnectError, type ConnectFailure } from './describe-connect-er
 
 /** One header as sent or received, in order. */
 export interface HeaderPair {
+  /** The name; lower-cased for received headers. */
   name: string;
+  /** The value as sent or received. */
   value: string;
 }
 
@@ -21,8 +23,11 @@ export interface OutgoingRequest {
 
 /** What came back, as far as it was read. */
 export interface IncomingResponse {
+  /** The HTTP status code. */
   status: number;
+  /** The reason phrase. */
   statusText: string;
+  /** The headers in the order received, repeated ones kept. */
   headers: HeaderPair[];
   /** The body text read (possibly cut short: see `stop`). */
   body: string;
@@ -47,7 +52,9 @@ export interface RequestLimits {
 
 /** The HTTP client of one probe: one connection pool with the probe's timeouts, closed at the end. */
 export interface HttpClient {
+  /** Sends one request; resolves with the answer or why none came, never rejects. */
   send(outgoing: OutgoingRequest): Promise<Exchange>;
+  /** Drops every connection, open streams included. */
   close(): Promise<void>;
 }
 
