@@ -31,6 +31,9 @@ interface RankedResult {
 
 // How many pagefind hits get re-ranked by signature; each costs one small fragment request.
 const RERANK_DEPTH = 30;
+// Fallback searches when the whole query finds nothing (a pasted log line carries words no page has).
+const WINDOW_WORDS = 3;
+const MAX_WINDOWS = 8;
 const DEBOUNCE_MS = 150;
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
@@ -45,6 +48,27 @@ function loadPagefind(): Promise<PagefindApi> {
     return api;
   });
   return pagefindPromise;
+}
+
+/**
+ * Searches the normalised query; pagefind requires every word, so when a pasted line carries
+ * words no page has (timestamps, host names) and nothing comes back, it searches overlapping
+ * windows of the query's meaningful words and merges the hits, keeping each page's best score.
+ */
+async function searchWithFallback(api: PagefindApi, normalised: string, filters: Record<string, string>): Promise<PagefindResult[]> {
+  const whole = (await api.search(normalised, { filters }))?.results ?? [];
+  const words = normalised.split(' ').filter((word) => word.length > 2 && !/^\d+$/.test(word));
+  if (whole.length > 0 || words.length < 2) return whole;
+  const merged = new Map<string, PagefindResult>();
+  const step = Math.max(1, Math.ceil((words.length - WINDOW_WORDS) / (MAX_WINDOWS - 1)));
+  for (let start = 0; start < Math.max(1, words.length - WINDOW_WORDS + 1); start += step) {
+    const window = words.slice(start, start + WINDOW_WORDS).join(' ');
+    for (const hit of (await api.search(window, { filters }))?.results ?? []) {
+      const known = merged.get(hit.id);
+      if (!known || known.score < hit.score) merged.set(hit.id, hit);
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.score - a.score);
 }
 
 function parseSignatures(raw: string | undefined): RankableSignature[] {
@@ -133,9 +157,9 @@ export class McpfixSearch extends HTMLElement {
       this.setStatus('Search is unavailable here (the index is built with the site). Browse errors by area on the home page.');
       return;
     }
-    const answer = await api.search(normalised, { filters: this.filters() });
+    const found = await searchWithFallback(api, normalised, this.filters());
     if (generation !== this.generation) return;
-    const hits = answer?.results.slice(0, RERANK_DEPTH) ?? [];
+    const hits = found.slice(0, RERANK_DEPTH);
     const ranked = await Promise.all(
       hits.map(async (hit): Promise<RankedResult> => {
         const data = await hit.data();

@@ -50,6 +50,16 @@ describe('search', () => {
     await context.close();
   }, 30_000 + pages.length * 1_000);
 
+  it('a signature pasted inside a log line, with a timestamp and a host name no page has, still finds its page first', async () => {
+    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    await page.goto('/search/');
+    const entry = [...pages].sort((a, b) => b.page.signatures[0]!.text.length - a.page.signatures[0]!.text.length || a.id.localeCompare(b.id))[0]!;
+    const results = await search(page, `2026-01-05 15:29:02 - LiteLLM Proxy:ERROR: gw-7f9cqz1 ${entry.page.signatures[0]!.text}`);
+    expect(results[0]?.href.startsWith(`/errors/${entry.id}/`), `got ${results[0]?.href}`).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('a result links to the matching signature and shows its text, not only the title', async () => {
     const { page, problems, context } = await openWatchedPage(browser, baseUrl);
     await page.goto('/search/');
