@@ -1,4 +1,4 @@
-import type { Evidence, HttpResponse, Place, PythonException, TaggedLine } from './evidence.ts';
+import type { Evidence, HttpRequest, HttpResponse, Place, PythonException, TaggedLine } from './evidence.ts';
 import { findEmbeddedJson } from './parse/find-json.ts';
 import { findStatusMentions } from './parse/find-status.ts';
 import { findConfigBlockEnd, isConfigStart, isServerBlockStart, parseConfigText } from './parse/find-config.ts';
@@ -7,7 +7,7 @@ import { isClientCommandStart, parseClientCommand } from './parse/parse-client-c
 import { isCurlMessage, recognizeClientLine } from './parse/parse-client-output.ts';
 import { createContext, createEvidence, type ParseContext, tagLines } from './parse/parse-context.ts';
 import { isCurlCommandStart, parseCurlCommand } from './parse/parse-curl-command.ts';
-import { isVerboseLine, parseStatusLine, readResponse, readVerboseRun } from './parse/parse-http-transcript.ts';
+import { isVerboseStart, parseStatusLine, readResponse, readVerboseRun } from './parse/parse-http-transcript.ts';
 import { isJsonLogRecord, parseLogLine, stripLogPrefix } from './parse/parse-log-line.ts';
 import { describeMcpTarget } from './parse/parse-mcp-path.ts';
 import { isSseStart, readSseEvents } from './parse/parse-sse.ts';
@@ -94,7 +94,7 @@ function isOtherStart(head: string): boolean {
     isTracebackStart(head) ||
     isChainMarker(head) ||
     isConfigStart(head) ||
-    isVerboseLine(head) ||
+    isVerboseStart(head) ||
     parseLogLine(head) !== undefined ||
     /^\s{0,3}#{1,6} /.test(head)
   );
@@ -158,7 +158,7 @@ function readStructure(context: ParseContext, index: number, end: number, previo
     tagLines(context, index, command.next, 'request');
     return command.next;
   }
-  if (isVerboseLine(head)) return readVerboseRun(context, index, end, isOtherStart);
+  if (isVerboseStart(head)) return readVerboseRun(context, index, end, isOtherStart);
   if (parseStatusLine(head) !== undefined) return readResponse(context, index, end, isOtherStart);
   if (isTracebackStart(head)) return readTracebackAt(context, index, end);
   if (isChainMarker(head)) {
@@ -177,10 +177,14 @@ function readStructure(context: ParseContext, index: number, end: number, previo
   }
   const standalone = isStandaloneExceptionLine(head);
   if (standalone !== undefined) {
+    // `McpError: MCP error -32001: …` is what an SDK client printed: read as client output (its exception included).
+    if (recognizeClientLine(head) !== undefined) {
+      readClientLine(context, index, head);
+      return index + 1;
+    }
     evidence.exceptions.push({ input, line: source.line, type: standalone.type, message: standalone.message, frames: [], depth: 0 });
-    const isClient = recognizeClientLine(head) !== undefined;
-    tagLines(context, index, index + 1, isClient ? 'client' : previousPlace === 'log' ? 'log' : 'traceback');
-    scanForJsonAndStatus(context, index, head, isClient ? 'client' : 'text');
+    tagLines(context, index, index + 1, previousPlace === 'log' ? 'log' : 'traceback');
+    scanForJsonAndStatus(context, index, head);
     return index + 1;
   }
   const trimmed = head.trimStart();
@@ -285,7 +289,7 @@ function readLogLine(context: ParseContext, index: number, log: NonNullable<Retu
   if (log.kind === 'access') {
     evidence.statuses.push({ input, line, status: log.status, from: 'access-log' });
     const target = describeMcpTarget(log.target);
-    const request: import('./evidence.ts').HttpRequest = { input, line, method: log.method, headers: [], source: 'access-log' };
+    const request: HttpRequest = { input, line, method: log.method, headers: [], source: 'access-log' };
     if (target.path !== undefined) request.path = target.path;
     if (target.serverName !== undefined) request.serverName = target.serverName;
     evidence.requests.push(request);
@@ -349,11 +353,12 @@ function readMessage(context: ParseContext, index: number, message: string, from
   return { json };
 }
 
-function scanForJsonAndStatus(context: ParseContext, index: number, head: string, from: 'client' | 'text'): void {
+/** Records the JSON and status codes in a line already read for its exception. */
+function scanForJsonAndStatus(context: ParseContext, index: number, head: string): void {
   const { evidence, input, lines } = context;
   const line = lines[index]?.line ?? 1;
   if (head.includes('{') || head.includes('[')) for (const found of findEmbeddedJson(head)) evidence.json.push({ input, line, value: found.value });
-  for (const mention of findStatusMentions(head)) evidence.statuses.push({ input, line, status: mention.status, from: from === 'client' ? mention.from : 'text' });
+  for (const mention of findStatusMentions(head)) evidence.statuses.push({ input, line, status: mention.status, from: 'text' });
 }
 
 /** Whether a standalone JSON value is a structure worth reading (an object, or a list that is empty or holds objects). */

@@ -332,3 +332,28 @@ describe('parseInput on every line', () => {
     expect(parseInput({ paste: '' })).toEqual({ lines: [], responses: [], requests: [], statuses: [], json: [], exceptions: [], configs: [], notes: [] });
   });
 });
+
+describe('parseInput on Markdown around the evidence', () => {
+  it('does not take a Markdown quote or bullet for curl -v output', () => {
+    const evidence = parseInput({ paste: '> Note: this started after the upgrade\n* Error handling looks broken\n> POST /github/mcp HTTP/1.1\n> Host: localhost:4000\n< HTTP/1.1 401 Unauthorized\n< www-authenticate: Bearer' });
+    expect(evidence.lines.map((line) => line.place)).toEqual(['any', 'any', 'request', 'request', 'status-line', 'header']);
+    expect(evidence.requests).toHaveLength(1);
+    expect(evidence.responses[0]?.headers.map((header) => header.name)).toEqual(['www-authenticate']);
+  });
+});
+
+describe('parseInput on SDK errors printed on their own', () => {
+  it('reads a lone SseError line as client output with its status, its response and its exception once', () => {
+    const evidence = parseInput({ paste: 'SseError: SSE error: Non-200 status code (401)' });
+    expect(evidence.lines[0]?.place).toBe('client');
+    expect(evidence.statuses).toEqual([{ input: 'paste', line: 1, status: 401, from: 'client' }]);
+    expect(evidence.responses.map((response) => response.status)).toEqual([401]);
+    expect(evidence.exceptions.map((exception) => exception.type)).toEqual(['SseError']);
+  });
+
+  it('reads an httpx status error as an exception with the status it names', () => {
+    const evidence = parseInput({ paste: "httpx.HTTPStatusError: Client error '401 Unauthorized' for url 'https://mcp.example.com/mcp'" });
+    expect(evidence.exceptions[0]).toMatchObject({ type: 'httpx.HTTPStatusError' });
+    expect(evidence.statuses).toEqual([{ input: 'paste', line: 1, status: 401, from: 'text' }]);
+  });
+});

@@ -61,6 +61,20 @@ export function isVerboseLine(head: string): boolean {
 }
 
 /**
+ * Whether a line can open a `curl -v` run: a curl info line, a `> METHOD path HTTP/x` request
+ * line or a `< HTTP/x NNN` status line. Header lines only continue a run, so a Markdown quote
+ * such as `> Note: …` does not start one.
+ */
+export function isVerboseStart(head: string): boolean {
+  const mark = head[0];
+  if (mark === '*') return CURL_INFO.test(head);
+  if (head[1] !== ' ') return false;
+  if (mark === '>') return REQUEST_LINE.test(head.slice(2));
+  if (mark === '<') return parseStatusLine(head.slice(2)) !== undefined;
+  return false;
+}
+
+/**
  * Reads one response as `curl -si` (or `-i`, `-D -`) prints it, starting at its status line:
  * headers (repeated ones kept, folded ones joined), a blank line, then the body as JSON
  * (single or pretty-printed), SSE frames, or text. A body may also follow the headers with no
