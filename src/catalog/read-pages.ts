@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, basename } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseDocument, isScalar, visit, YAMLParseError } from 'yaml';
 import { ErrorPageSchema, SlugSchema, type ErrorPageEntry } from '../schemas/index.ts';
 import { problemsFromZod, type ContentProblem } from './format-issue.ts';
 
@@ -46,15 +46,12 @@ export function readPage(path: string, root: string): { page?: PageFile; problem
   if (!match) {
     return { problems: [{ file, field: '(frontmatter)', reason: 'the file must start with a --- YAML frontmatter block ---' }] };
   }
-  let data: unknown;
-  try {
-    data = parseYaml(match[1] ?? '');
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line + 1}` : '';
-    // yaml's own message counts lines from the start of the frontmatter; ours counts from the top of the file.
-    const message = ((error as Error).message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    return { problems: [{ file, field: '(frontmatter)', reason: `YAML does not parse${where}: ${message}` }] };
-  }
+  const document = parseDocument(match[1] ?? '', { prettyErrors: true });
+  const [yamlError] = document.errors;
+  if (yamlError) return { problems: [{ file, field: '(frontmatter)', reason: describeYamlError(yamlError) }] };
+  const truncated = findTruncatedScalars(document);
+  if (truncated.length > 0) return { problems: truncated.map((field) => ({ file, field, reason: TRUNCATED_REASON })) };
+  const data: unknown = document.toJS();
   const parsed = ErrorPageSchema.safeParse(data);
   if (!parsed.success) return { problems: problemsFromZod(file, parsed.error) };
   return { page: { id, file, page: { ...parsed.data, id }, body: match[2] ?? '' }, problems: [] };
@@ -70,4 +67,44 @@ export function readPages(folder: string, root: string): ReadResult {
     problems.push(...result.problems);
   }
   return { pages, problems };
+}
+
+const TRUNCATED_REASON = 'an unquoted value followed by " #" loses the rest of the line to a YAML comment; quote the value';
+
+// `says: see issue #29261` is valid YAML that silently means `says: see issue`: a trailing comment
+// on a plain scalar is almost always an author's `#` that was meant as text.
+function findTruncatedScalars(document: ReturnType<typeof parseDocument>): string[] {
+  const fields: string[] = [];
+  visit(document, {
+    Scalar(_key, node, path) {
+      if (isScalar(node) && node.type === 'PLAIN' && node.comment) fields.push(fieldPath(path, node));
+    },
+  });
+  return fields;
+}
+
+function fieldPath(path: readonly unknown[], node: unknown): string {
+  const keys: string[] = [];
+  const chain = [...path, node];
+  for (let i = 1; i < chain.length; i += 1) {
+    const parent = chain[i - 1];
+    const child = chain[i];
+    if (parent && typeof parent === 'object' && 'items' in parent && Array.isArray(parent.items)) {
+      const index = parent.items.indexOf(child);
+      if (index >= 0 && !isPair(child)) keys.push(String(index));
+    }
+    if (isPair(child) && isScalar(child.key)) keys.push(String(child.key.value));
+  }
+  return keys.join('.');
+}
+
+function isPair(value: unknown): value is { key: unknown; value: unknown } {
+  return !!value && typeof value === 'object' && 'key' in value && 'value' in value && !('items' in value);
+}
+
+function describeYamlError(error: YAMLParseError): string {
+  // yaml's own message counts lines from the start of the frontmatter; ours counts from the top of the file.
+  const where = error.linePos ? ` at line ${error.linePos[0].line + 1}` : '';
+  const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  return `YAML does not parse${where}: ${message}`;
 }

@@ -37,6 +37,7 @@ describe('the page schema', () => {
     ['bad-file-name', 'Bad_Name.mdx: (file name): the file name is the page id and must be kebab-case'],
     ['bad-yaml', 'bad-yaml.mdx: (frontmatter): YAML does not parse at line 3'],
     ['no-frontmatter', 'no-frontmatter.mdx: (frontmatter): the file must start with a --- YAML frontmatter block'],
+    ['comment-truncates-value', 'comment-truncates-value.mdx: summary: an unquoted value followed by " #" loses the rest of the line to a YAML comment'],
     ['retired-without-fix', 'retired-without-fix.mdx: fixedIn: a retired page names the version that fixed it'],
   ];
 
