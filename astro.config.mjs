@@ -7,6 +7,10 @@ export default defineConfig({
   site: 'https://mcpfix.dev',
   trailingSlash: 'always',
   integrations: [mdx(), pagefindIntegration()],
+  markdown: {
+    // Code blocks follow the system colour scheme like the rest of the site (see global.css).
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
+  },
   vite: {
     // The checker worker imports the engine as ES modules.
     worker: { format: 'es' },
