@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileRules, type RuleIndex } from '../engine/index.ts';
-import { readPages } from '../catalog/read-pages.ts';
+import { listPageFiles, readPages } from '../catalog/read-pages.ts';
 import { formatProblems } from '../catalog/format-issue.ts';
 
 /** The rule index the CLI matches against, and where it came from. */
@@ -16,8 +16,9 @@ const CONTENT = fileURLToPath(new URL('../../content/errors/', import.meta.url))
 /**
  * Loads the rules the build produced (`src/generated/rules.json`, written by
  * `node scripts/compile-rules.ts`), or compiles them from `content/errors/` when that file is
- * absent, as it is right after `npm ci`. Both paths use the engine's `compileRules`, so the CLI
- * never matches against rules hand-kept beside the pages.
+ * absent, as it is right after `npm ci`, or older than a page (someone edited content since the
+ * last build). Both paths use the engine's `compileRules`, so the CLI never matches against rules
+ * hand-kept beside the pages.
  */
 export function loadIndex(paths: { generated: string; content: string } = { generated: GENERATED, content: CONTENT }): LoadedIndex {
   let text: string | undefined;
@@ -26,6 +27,7 @@ export function loadIndex(paths: { generated: string; content: string } = { gene
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { kind: 'failed', reason: `cannot read ${paths.generated}: ${(error as Error).message}` };
   }
+  if (text !== undefined && isOlderThanContent(paths.generated, paths.content)) text = undefined;
   if (text !== undefined) {
     const parsed = parseIndex(text);
     if (parsed) return { kind: 'loaded', index: parsed, source: 'generated', warnings: [] };
@@ -36,6 +38,16 @@ export function loadIndex(paths: { generated: string; content: string } = { gene
     return compiled;
   }
   return compileFromContent(paths.content);
+}
+
+// A stale index would answer with rules the pages no longer say; comparing mtimes costs one stat per page.
+function isOlderThanContent(generated: string, content: string): boolean {
+  try {
+    const builtAt = statSync(generated).mtimeMs;
+    return listPageFiles(content).some((file) => statSync(file).mtimeMs > builtAt);
+  } catch {
+    return false;
+  }
 }
 
 function parseIndex(text: string): RuleIndex | undefined {
