@@ -45,8 +45,16 @@ function formatBytes(bytes: number): string {
 /** Runs the build (rules, then astro) in a project folder into outDir; returns seconds. */
 function timeBuild(projectDir: string, outDir: string): number {
   const started = performance.now();
-  execFileSync(process.execPath, ['scripts/compile-rules.ts'], { cwd: projectDir, stdio: 'pipe' });
-  execFileSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: projectDir, stdio: 'pipe', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const run = (args: string[]): void => {
+    try {
+      execFileSync(process.execPath, args, { cwd: projectDir, stdio: 'pipe', encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    } catch (error) {
+      const failed = error as { stdout?: string; stderr?: string };
+      throw new Error(`bench-site: \`node ${args.join(' ')}\` failed in ${projectDir}:\n${failed.stderr ?? ''}${failed.stdout ?? ''}`);
+    }
+  };
+  run(['scripts/compile-rules.ts']);
+  run([ASTRO, 'build', '--outDir', outDir]);
   return (performance.now() - started) / 1000;
 }
 
@@ -103,7 +111,7 @@ function report(label: string, seconds: number, outDir: string, pages: number): 
   const index = measurePagefind(join(outDir, 'pagefind'));
   console.log(`${label}: ${pages} pages`);
   console.log(`  build (rules + astro + pagefind): ${seconds.toFixed(1)} s (${((seconds * 1000) / pages).toFixed(1)} ms/page)`);
-  console.log(`  pagefind index: ${formatBytes(index.bytes)} in ${index.files} files (${formatBytes(index.bytes / pages)}/page), plus ${formatBytes(index.runtimeBytes)} of pagefind runtime and UI bundles`);
+  console.log(`  pagefind index: ${formatBytes(index.bytes)} in ${index.files} files (${formatBytes(index.bytes / pages)}/page), plus ${formatBytes(index.runtimeBytes)} of pagefind runtime (JS and wasm)`);
 }
 
 const realOut = mkdtempSync(join(tmpdir(), 'mcpfix-bench-real-'));
