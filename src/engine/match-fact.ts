@@ -6,7 +6,7 @@ import type { HeaderLine, InputName, JsonSeen, ServerConfig } from './evidence.t
 import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
 import type { RuleFact } from './rule-index.ts';
 import { isNegativeTest, testValues, valuesAtPath } from './value-test.ts';
-import { lastTypePart, normOf, patternWindow, type EvidenceView, type ViewLine } from './view-evidence.ts';
+import { lastTypePart, normOf, patternWindow, type EvidenceView } from './view-evidence.ts';
 
 /** Where a fact was seen. */
 export interface FactHit {
@@ -56,39 +56,49 @@ function safeMatch(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, 
 }
 
 function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | null {
-  const lines = view.lines;
-  const test = (line: ViewLine): FactHit | null => {
-    if (literal.places && !literal.places.has(line.place) && !(line.place === 'any' && literal.acceptsUnplaced)) return null;
-    if (literal.text !== undefined) {
-      if (!normOf(line).includes(literal.text)) return null;
-      const start = line.raw.toLowerCase().indexOf(literal.text);
-      return start >= 0
-        ? { input: line.input, line: line.line, span: { start, end: start + literal.text.length } }
-        : { input: line.input, line: line.line };
+  const { lines, maxWordRun } = view;
+  const { places, acceptsUnplaced, text, regex, minWordRun } = literal;
+  const test = (index: number): FactHit | null => {
+    const line = lines[index];
+    if (!line) return null;
+    if (places && !places.has(line.place) && !(line.place === 'any' && acceptsUnplaced)) return null;
+    if (text !== undefined) {
+      if (!normOf(line).includes(text)) return null;
+      const start = line.raw.toLowerCase().indexOf(text);
+      return start >= 0 ? { input: line.input, line: line.line, span: { start, end: start + text.length } } : { input: line.input, line: line.line };
     }
-    const found = literal.regex?.exec(patternWindow(line.raw));
+    if (!regex || (maxWordRun[index] as number) < minWordRun) return null;
+    const found = regex.exec(patternWindow(line.raw));
     if (!found) return null;
     return { input: line.input, line: line.line, span: { start: found.index, end: found.index + found[0].length } };
   };
-  if (literal.anchors) {
-    for (const index of view.candidates.get(literal.id) ?? []) {
-      const line = lines[index];
-      const hit = line ? test(line) : null;
+  // A literal kept to places the parser recognises by structure (a request, a status line) is
+  // tested on those lines only when they are fewer than the prefilter's: the same lines hold it.
+  if (places && !acceptsUnplaced) {
+    const placed = [...places].flatMap((place) => view.linesByPlace.get(place) ?? []);
+    if (places.size > 1) placed.sort((a, b) => a - b);
+    if (placed.length < 512 || !literal.branches) {
+      for (const index of placed) {
+        const hit = test(index);
+        if (hit) return hit;
+      }
+      return null;
+    }
+  }
+  if (literal.branches) {
+    for (const index of view.candidatesOf(literal)) {
+      const hit = test(index);
       if (hit) return hit;
     }
     return null;
   }
   if (literal.needles) {
-    const indexes = literal.needles.length === 1 ? view.linesContaining(literal.needles[0] as string) : [...new Set(literal.needles.flatMap((n) => view.linesContaining(n)))].sort((a, b) => a - b);
-    for (const index of indexes) {
-      const line = lines[index];
-      const hit = line ? test(line) : null;
-      if (hit) return hit;
-    }
-    return null;
+    let hit: FactHit | null = null;
+    view.forLinesContaining(literal.needles, (index) => (hit = test(index)) !== null);
+    return hit;
   }
-  for (const line of lines) {
-    const hit = test(line);
+  for (let index = 0; index < lines.length; index++) {
+    const hit = test(index);
     if (hit) return hit;
   }
   return null;

@@ -1,13 +1,14 @@
 /**
- * The per-index work done once, not per paste: regexes compiled, identical facts shared, and an
- * anchor word picked for every literal and pattern so that matching a large paste only tests the
- * lines that contain the anchor (a word-token prefilter instead of rules × lines scans).
+ * The per-index work done once, not per paste: regexes compiled, identical facts shared, and the
+ * words every literal and pattern needs picked out, so that matching a large paste only tests
+ * the lines that hold its rarest needed words (one token scan of the paste finds them all,
+ * instead of rules × lines scans).
  */
 import type { Place } from './evidence.ts';
 import type { RuleFact, RuleIndex } from './rule-index.ts';
 import { compileRegex, createRegexCache, type RegexCache } from './value-test.ts';
 
-/** A text or pattern fact with its prefilter anchors. */
+/** A text or pattern fact with its prefilters. */
 export interface PreparedLiteral {
   /** Index in `PreparedIndex.literals`. */
   id: number;
@@ -25,10 +26,16 @@ export interface PreparedLiteral {
    * no for requests, headers, status lines and config, which the parser recognises by structure.
    */
   acceptsUnplaced: boolean;
-  /** Words that each fully occur as a token of any line the fact holds on (any one suffices); null: test every line. */
-  anchors: string[] | null;
-  /** Without anchors: lower-case substrings one of which every matching line contains; null: test every line. */
+  /**
+   * For each alternative (one for a text literal), the ids in `PreparedIndex.words` of the words
+   * (3+ characters) that occur as whole tokens of any line it holds on; null when some alternative
+   * has none (then `needles`, or every line). A line must hold all words of one alternative.
+   */
+  branches: number[][] | null;
+  /** Without branches: lower-case substrings one of which every matching line contains; null: test every line. */
   needles: string[] | null;
+  /** Patterns: the length of a run of word characters every matching line holds (0: no such bound). */
+  minWordRun: number;
 }
 
 /** An index made ready for matching. */
@@ -43,14 +50,14 @@ export interface PreparedIndex {
   literalOfFact: Map<number, PreparedLiteral>;
   /** Every literal fact. */
   literals: PreparedLiteral[];
-  /** anchor word → literal ids. */
-  anchorTable: Map<string, number[]>;
-  /** The same table keyed by the anchor's hash (see `hashWord`), for an allocation-free token scan. */
-  anchorHashes: Map<number, { word: string; ids: number[] }[]>;
-  /** Literal ids without an anchor: tested on every line of their places. */
-  unanchored: number[];
-  /** Shortest and longest anchor, to skip tokens cheaply. */
-  anchorLength: { min: number; max: number };
+  /** Every word some literal needs (lower case), by word id. */
+  words: string[];
+  /** An open-addressing table of word ids + 1 by `hashWord(word) & (size - 1)` (0: empty slot). */
+  wordSlots: Int32Array;
+  /** `hashWord` of each word, by word id. */
+  wordHashes: Int32Array;
+  /** Shortest and longest word, to skip tokens cheaply. */
+  wordLength: { min: number; max: number };
   /** Compiled regexes for header values, exception messages and `matches` tests. */
   regexOf: RegexCache;
 }
@@ -71,10 +78,17 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
   const idOfKey = new Map<string, number>();
   const literalOfFact = new Map<number, PreparedLiteral>();
   const literals: PreparedLiteral[] = [];
-  const anchorTable = new Map<string, number[]>();
-  const unanchored: number[] = [];
-  let min = Infinity;
-  let max = 0;
+  const wordIds = new Map<string, number>();
+  const words: string[] = [];
+  const idOfWord = (word: string): number => {
+    let id = wordIds.get(word);
+    if (id === undefined) {
+      id = words.length;
+      words.push(word);
+      wordIds.set(word, id);
+    }
+    return id;
+  };
 
   const visit = (fact: RuleFact): void => {
     const key = JSON.stringify(fact);
@@ -83,20 +97,9 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
       id = idOfKey.size;
       idOfKey.set(key, id);
       if (fact.kind === 'text' || fact.kind === 'pattern') {
-        const literal = prepareLiteral(fact, literals.length);
+        const literal = prepareLiteral(fact, literals.length, idOfWord);
         literals.push(literal);
         literalOfFact.set(id, literal);
-        if (literal.anchors) {
-          for (const anchor of literal.anchors) {
-            const list = anchorTable.get(anchor);
-            if (list) list.push(literal.id);
-            else anchorTable.set(anchor, [literal.id]);
-            min = Math.min(min, anchor.length);
-            max = Math.max(max, anchor.length);
-          }
-        } else {
-          unanchored.push(literal.id);
-        }
       }
     }
     factIds.set(fact, id);
@@ -106,51 +109,59 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
     for (const signature of page.signatures) signature.facts.forEach(visit);
     for (const clue of page.clues) visit(clue.fact);
   }
-  const anchorHashes = new Map<number, { word: string; ids: number[] }[]>();
-  for (const [word, ids] of anchorTable) {
+  let size = 16;
+  while (size < words.length * 2) size *= 2;
+  const wordSlots = new Int32Array(size);
+  const wordHashes = new Int32Array(words.length);
+  let min = Infinity;
+  let max = 0;
+  words.forEach((word, id) => {
     const hash = hashWord(word);
-    const list = anchorHashes.get(hash);
-    if (list) list.push({ word, ids });
-    else anchorHashes.set(hash, [{ word, ids }]);
-  }
+    wordHashes[id] = hash;
+    let slot = hash & (size - 1);
+    while (wordSlots[slot] !== 0) slot = (slot + 1) & (size - 1);
+    wordSlots[slot] = id + 1;
+    min = Math.min(min, word.length);
+    max = Math.max(max, word.length);
+  });
   return {
     index,
     factIds,
-    anchorHashes,
     factCount: idOfKey.size,
     literalOfFact,
     literals,
-    anchorTable,
-    unanchored,
-    anchorLength: { min: min === Infinity ? 0 : min, max },
+    words,
+    wordSlots,
+    wordHashes,
+    wordLength: { min: min === Infinity ? 0 : min, max },
     regexOf: createRegexCache(),
   };
 }
 
 const UNPLACED_OK: readonly Place[] = ['log', 'client', 'traceback', 'body'];
 
-function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, id: number): PreparedLiteral {
+function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, id: number, idOfWord: (word: string) => number): PreparedLiteral {
   const places = fact.in && !fact.in.includes('any') ? new Set<Place>(fact.in) : null;
   const acceptsUnplaced = !places || UNPLACED_OK.some((place) => places.has(place));
+  const branchesOf = (lists: readonly (readonly string[])[]): number[][] | null => {
+    const kept = lists.map((list) => [...new Set(list.filter((word) => word.length >= 3))]);
+    return kept.every((list) => list.length > 0) ? kept.map((list) => list.map(idOfWord)) : null;
+  };
   if (fact.kind === 'text') {
-    const anchor = pickAnchor(safeWordsOfLiteral(fact.text));
+    const branches = branchesOf([safeWordsOfLiteral(fact.text)]);
     const run = longestRun(fact.text);
-    return { id, fact, text: fact.text, places, acceptsUnplaced, anchors: anchor ? [anchor] : null, needles: !anchor && run.length >= 3 ? [run] : null };
+    return { id, fact, text: fact.text, places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, minWordRun: 0 };
   }
   const regex = compileRegex(fact.pattern);
-  const branches = regex ? safeWordsOfPattern(fact.pattern) : null;
-  let anchors: string[] | null = null;
-  if (branches) {
-    const picked = branches.map(pickAnchor);
-    if (picked.every((a): a is string => a !== null)) anchors = [...new Set(picked)];
-  }
+  const safe = regex ? safeWordsOfPattern(fact.pattern) : null;
+  const branches = safe ? branchesOf(safe) : null;
   let needles: string[] | null = null;
-  const runs = anchors || !regex ? null : requiredRunsOfPattern(fact.pattern);
+  const runs = branches || !regex ? null : requiredRunsOfPattern(fact.pattern);
   if (runs) {
     const longest = runs.map((branch) => branch.reduce((best, run) => (run.length > best.length ? run : best), ''));
     if (longest.every((run) => run.length >= 3)) needles = [...new Set(longest)];
   }
-  return { id, fact, regex, places, acceptsUnplaced, anchors, needles };
+  return { id, fact, regex, places, acceptsUnplaced, branches, needles, minWordRun: regex ? minWordRunOfPattern(fact.pattern) : 0 };
 }
 
 /** The hash the token scan computes for a lower-case word. */
@@ -163,23 +174,6 @@ export function hashWord(word: string): number {
 /** Whether a UTF-16 code unit is a token character: ASCII letters, digits and `_`. */
 export function isWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95 || (code >= 65 && code <= 90);
-}
-
-// Words so common in error text that they filter little; used only when nothing better exists.
-const WEAK_ANCHORS = new Set(['error', 'errors', 'failed', 'request', 'server', 'servers', 'true', 'false', 'null', 'http', 'https', 'json', 'message', 'detail', 'litellm', 'tools', 'with', 'from', 'that', 'this', 'info', 'debug']);
-
-function pickAnchor(words: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestScore = -1;
-  for (const word of words) {
-    if (word.length < 3) continue;
-    const score = Math.min(word.length, 12) + (WEAK_ANCHORS.has(word) ? 0 : 20);
-    if (score > bestScore) {
-      best = word;
-      bestScore = score;
-    }
-  }
-  return best;
 }
 
 /**
@@ -302,6 +296,96 @@ function runsOfAtoms(atoms: readonly Atom[]): string[] {
     }
   }
   return runs;
+}
+
+/**
+ * The length of a run of word characters (`[A-Za-z0-9_]`, and `ſ`/`K`, which the case-insensitive
+ * unicode flag folds to `s`/`k`) that every match of the regex contains, taking the least over
+ * its top-level alternatives; 0 when there is no such bound or the source is beyond this
+ * conservative reader. Optional word atoms inside a run keep it contiguous and add nothing.
+ */
+export function minWordRunOfPattern(source: string): number {
+  let least = Infinity;
+  let branchBest = 0;
+  let run = 0;
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i] ?? '';
+    let next = i + 1;
+    let isWordish = false;
+    if (ch === '|') {
+      least = Math.min(least, Math.max(branchBest, run));
+      branchBest = 0;
+      run = 0;
+      i = next;
+      continue;
+    }
+    if (ch === '(') {
+      next = skipGroup(source, i);
+      if (next < 0) return 0;
+    } else if (ch === '[') {
+      next = skipClass(source, i);
+      if (next < 0) return 0;
+      isWordish = isWordClass(source.slice(i + 1, next - 1));
+    } else if (ch === '\\') {
+      const esc = source[i + 1] ?? '';
+      next = i + 2;
+      if (esc === 'w' || esc === 'd') isWordish = true;
+      else if (esc === 'p' || esc === 'P' || esc === 'u' || esc === 'x' || esc === 'k' || esc === 'c') return 0;
+    } else if (ch === '*' || ch === '+' || ch === '?' || ch === '{' || ch === ')' || ch === ']') {
+      return 0;
+    } else if (ch !== '^' && ch !== '$' && ch !== '.') {
+      isWordish = isWordCode(ch.charCodeAt(0));
+    }
+    let min = 1;
+    const q = source[next] ?? '';
+    if (q === '?' || q === '*' || q === '+' || q === '{') {
+      min = q === '+' ? 1 : 0;
+      let end = next + 1;
+      if (q === '{') {
+        const close = source.indexOf('}', next);
+        const m = close > 0 ? /^(\d+)(,\d*)?$/.exec(source.slice(next + 1, close)) : null;
+        if (!m) return 0;
+        min = Number(m[1]);
+        end = close + 1;
+      }
+      if (source[end] === '?') end++;
+      next = end;
+    }
+    if (isWordish) run += min;
+    else {
+      branchBest = Math.max(branchBest, run);
+      run = 0;
+    }
+    i = next;
+  }
+  least = Math.min(least, Math.max(branchBest, run));
+  return least === Infinity ? 0 : Math.min(least, 1 << 20);
+}
+
+// Whether a character class (its body, between the brackets) only holds word characters.
+function isWordClass(body: string): boolean {
+  if (body === '' || body.startsWith('^')) return false;
+  const isIn = (code: number, from: string, to: string): boolean => code >= from.charCodeAt(0) && code <= to.charCodeAt(0);
+  const groupOf = (code: number): number => (isIn(code, 'a', 'z') ? 1 : isIn(code, 'A', 'Z') ? 2 : isIn(code, '0', '9') ? 3 : code === 95 ? 4 : 0);
+  let i = 0;
+  while (i < body.length) {
+    if (body[i] === '\\') {
+      if (body[i + 1] !== 'w' && body[i + 1] !== 'd') return false;
+      i += 2;
+      continue;
+    }
+    const code = body.charCodeAt(i);
+    const group = groupOf(code);
+    if (group === 0) return false;
+    if (body[i + 1] === '-' && i + 2 < body.length) {
+      if (body[i + 2] === '\\' || groupOf(body.charCodeAt(i + 2)) !== group || body.charCodeAt(i + 2) < code) return false;
+      i += 3;
+      continue;
+    }
+    i++;
+  }
+  return true;
 }
 
 /** The longest run of word characters in a folded literal: a substring of any line it occurs on. */

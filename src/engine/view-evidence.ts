@@ -1,10 +1,11 @@
 /**
- * The per-paste view the matcher works on: every line normalised once, the lines each literal's
- * anchor word occurs on (one pass over the tokens of the paste), and lookups for explanations.
+ * The per-paste view the matcher works on: every line normalised at most once (and only when a
+ * literal's prefilter lets it through), the lines each needed word occurs on (one pass over the
+ * tokens of the paste), and lookups for explanations.
  */
 import type { Evidence, HeaderLine, HttpRequest, HttpResponse, InputName, JsonSeen, Place, PythonException, StatusSeen } from './evidence.ts';
 import { normalizeForMatch } from './normalize.ts';
-import type { PreparedIndex } from './prepare-rules.ts';
+import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
 import { asText } from './value-test.ts';
 
 /** One line the literals are tested on: a pasted line, or a multi-line JSON value made compact. */
@@ -41,16 +42,27 @@ export interface EvidenceView {
   evidence: Evidence;
   /** The lines literals are tested on. */
   lines: ViewLine[];
-  /** literal id → indexes into `lines` where its anchor occurs (ascending). */
-  candidates: Map<number, number[]>;
+  /**
+   * Indexes into `lines` (ascending) that may hold a literal with `branches`: every line holding
+   * it is among them. Lines with characters the token scan cannot fold (see `isUnfoldedCode`)
+   * are always included.
+   */
+  candidatesOf(literal: PreparedLiteral): number[];
+  /** Indexes into `lines` (ascending) by the place the parser gave the line. */
+  linesByPlace: Map<Place, number[]>;
+  /** The longest run of word characters (`[A-Za-z0-9_ſK]`) of each line, by index into `lines`. */
+  maxWordRun: Int32Array;
   /** JSON values by their first key (objects) or `*` (arrays and scalars). */
   jsonByKey: Map<string, JsonSeen[]>;
   /** Evidence grouped for the non-literal facts. */
   indexes: EvidenceIndexes;
   /** The text of a line of an input (colour codes removed), for excerpts. */
   textAt(input: InputName, line: number): string;
-  /** Indexes into `lines` whose text contains a lower-case needle (case-insensitively), ascending. */
-  linesContaining(needle: string): number[];
+  /**
+   * Calls `visit` on each index into `lines` (ascending, once each) whose text contains one of
+   * the lower-case needles (case-insensitively), until `visit` returns true.
+   */
+  forLinesContaining(needles: readonly string[], visit: (index: number) => boolean): void;
 }
 
 // Patterns are tested on at most this many characters of a line: a bound on regex work for
@@ -85,61 +97,65 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : ['*'];
     for (const key of keys) pushTo(jsonByKey, key, seen);
   }
+  const scan = scanWords(lines, prepared);
+  const linesByPlace = new Map<Place, number[]>();
+  for (let index = 0; index < lines.length; index++) pushTo(linesByPlace, (lines[index] as ViewLine).place, index);
   return {
+    linesByPlace,
     evidence,
     lines,
-    candidates: findCandidates(lines, prepared),
+    candidatesOf: (literal) => candidatesOf(literal, scan),
+    maxWordRun: scan.maxWordRun,
     jsonByKey,
     indexes: indexEvidence(evidence),
     textAt: (input, line) => text[input]?.[line] ?? '',
-    linesContaining: createNeedleSearch(lines),
+    forLinesContaining: createNeedleSearch(lines),
   };
 }
 
 // One lower-cased copy of the whole text, searched with indexOf per needle: far cheaper than
-// testing every line when a literal has no anchor word.
-function createNeedleSearch(lines: readonly ViewLine[]): (needle: string) => number[] {
+// testing every line when a literal has no anchor word. The occurrences are visited as they are
+// found, so a literal that holds early stops the search there. Lines are lower-cased one by one
+// (offsets taken from the lower-cased lines), since lower-casing can change a length (İ).
+function createNeedleSearch(lines: readonly ViewLine[]): EvidenceView['forLinesContaining'] {
   let joined: string | undefined;
-  let starts: number[] = [];
-  const cache = new Map<string, number[]>();
-  return (needle) => {
-    const cached = cache.get(needle);
-    if (cached) return cached;
+  const starts: number[] = [];
+  const lineAt = (at: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] as number) <= at) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  return (needles, visit) => {
     if (joined === undefined) {
-      starts = [];
+      const lower: string[] = new Array<string>(lines.length);
       let offset = 0;
-      for (const line of lines) {
+      for (let index = 0; index < lines.length; index++) {
+        const text = (lines[index] as ViewLine).raw.toLowerCase();
+        lower[index] = text;
         starts.push(offset);
-        offset += line.raw.length + 1;
+        offset += text.length + 1;
       }
-      const plain = lines.map((line) => line.raw).join('\n');
-      const lower = plain.toLowerCase();
-      // Lower-casing a few characters changes the length (İ): then offsets would lie; search per line.
-      joined = lower.length === plain.length ? lower : '';
+      joined = lower.join('\n');
     }
-    const found: number[] = [];
-    if (joined === '' && lines.length > 0) {
-      lines.forEach((line, index) => {
-        if (line.raw.toLowerCase().includes(needle)) found.push(index);
-      });
-    } else {
-      let from = 0;
-      for (;;) {
-        const at = joined.indexOf(needle, from);
-        if (at < 0) break;
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-          const mid = (low + high + 1) >> 1;
-          if ((starts[mid] ?? 0) <= at) low = mid;
-          else high = mid - 1;
-        }
-        found.push(low);
-        from = (starts[low + 1] ?? joined.length) as number;
-      }
+    const text = joined;
+    // The next line holding each needle at or after the current line (-1: no more); needles are
+    // runs of word characters, so none spans the line feed that joins two lines.
+    const nextLine = (needle: string, fromLine: number): number => {
+      const at = text.indexOf(needle, starts[fromLine] ?? text.length);
+      return at < 0 ? -1 : lineAt(at);
+    };
+    const pending = needles.map((needle) => nextLine(needle, 0));
+    for (;;) {
+      let line = -1;
+      for (const found of pending) if (found >= 0 && (line < 0 || found < line)) line = found;
+      if (line < 0 || visit(line)) return;
+      for (let k = 0; k < pending.length; k++) if (pending[k] === line) pending[k] = nextLine(needles[k] as string, line + 1);
     }
-    cache.set(needle, found);
-    return found;
   };
 }
 
@@ -209,19 +225,49 @@ function addCompactJson(evidence: Evidence, lines: ViewLine[], text: Record<Inpu
   }
 }
 
+/** Where the words literals need occur in a paste: per word, the lines holding it as a token. */
+interface WordScan {
+  /** Distinct lines per word id. */
+  count: Int32Array;
+  /** First occurrence per word id (-1: none); occurrences chain through `next`. */
+  head: Int32Array;
+  /** The line (index into the view's lines) of each occurrence. */
+  occurrenceLine: Int32Array;
+  /** The next occurrence of the same word (-1: none). */
+  next: Int32Array;
+  /** Lines holding a character the scan does not fold (ascending). */
+  unfolded: number[];
+  /** The longest run of word characters of each line. */
+  maxWordRun: Int32Array;
+}
+
 // Tokens are read from the text without colour codes, folding ASCII case on the fly and hashing
-// as they go, so the scan allocates nothing for the many tokens that are no anchor. Tokens of the
-// folded text are the tokens of the normalised text: normalisation only lower-cases, drops
-// colour codes (already gone) and changes spacing between non-word characters.
-function findCandidates(lines: readonly ViewLine[], prepared: PreparedIndex): Map<number, number[]> {
-  const candidates = new Map<number, number[]>();
-  const { anchorHashes } = prepared;
-  const { min, max } = prepared.anchorLength;
-  if (anchorHashes.size === 0) return candidates;
+// as they go, so the scan allocates nothing for the many tokens that are no needed word. Tokens
+// of the folded text are the tokens of the normalised text (normalisation only lower-cases,
+// drops colour codes, already gone, and changes spacing between non-word characters) and of the
+// text a case-insensitive pattern sees, except around the three characters `isUnfoldedCode`
+// names: lines holding one are candidates for every literal.
+function scanWords(lines: readonly ViewLine[], prepared: PreparedIndex): WordScan {
+  const { words, wordSlots, wordHashes } = prepared;
+  const { min, max } = prepared.wordLength;
+  const mask = wordSlots.length - 1;
+  const count = new Int32Array(words.length);
+  const head = new Int32Array(words.length).fill(-1);
+  const tail = new Int32Array(words.length).fill(-1);
+  const lastLine = new Int32Array(words.length).fill(-1);
+  let occurrenceLine = new Int32Array(1024);
+  let next = new Int32Array(1024);
+  let occurrences = 0;
+  const unfolded: number[] = [];
+  const maxWordRun = new Int32Array(lines.length);
+  const hasWords = words.length > 0;
   for (let index = 0; index < lines.length; index++) {
     const raw = (lines[index] as ViewLine).raw;
     let start = -1;
     let hash = 0;
+    let longest = 0;
+    let extra = 0;
+    let isUnfolded = false;
     for (let i = 0; i <= raw.length; i++) {
       let code = i < raw.length ? raw.charCodeAt(i) : 32;
       if (code >= 65 && code <= 90) code += 32;
@@ -233,25 +279,97 @@ function findCandidates(lines: readonly ViewLine[], prepared: PreparedIndex): Ma
         hash = (Math.imul(hash, 31) + code) | 0;
         continue;
       }
-      if (start < 0) continue;
-      const length = i - start;
-      if (length >= min && length <= max) {
-        const entries = anchorHashes.get(hash);
-        if (entries) {
-          for (const entry of entries) {
-            if (entry.word.length !== length || !isSameFolded(raw, start, entry.word)) continue;
-            for (const id of entry.ids) {
-              const list = candidates.get(id);
-              if (!list) candidates.set(id, [index]);
-              else if (list[list.length - 1] !== index) list.push(index);
-            }
-          }
+      if (code > 127 && isUnfoldedCode(code)) {
+        isUnfolded = true;
+        // ſ and K are word characters to a case-insensitive pattern: they extend the run.
+        if (code !== 0x130) {
+          if (start >= 0) extra += i - start;
+          extra++;
+          start = -1;
+          continue;
         }
       }
+      if (start < 0) {
+        if (extra > longest) longest = extra;
+        extra = 0;
+        continue;
+      }
+      const length = i - start;
+      if (length + extra > longest) longest = length + extra;
+      extra = 0;
       start = -1;
+      if (!hasWords || length < min || length > max) continue;
+      let slot = hash & mask;
+      for (let id = wordSlots[slot] as number; id !== 0; slot = (slot + 1) & mask, id = wordSlots[slot] as number) {
+        const word = id - 1;
+        if (wordHashes[word] !== hash || lastLine[word] === index) continue;
+        const text = words[word] as string;
+        if (text.length !== length || !isSameFolded(raw, i - length, text)) continue;
+        if (occurrences === occurrenceLine.length) {
+          occurrenceLine = grow(occurrenceLine);
+          next = grow(next);
+        }
+        occurrenceLine[occurrences] = index;
+        next[occurrences] = -1;
+        if (tail[word] === -1) head[word] = occurrences;
+        else next[tail[word] as number] = occurrences;
+        tail[word] = occurrences;
+        lastLine[word] = index;
+        count[word] = (count[word] as number) + 1;
+        occurrences++;
+      }
     }
+    maxWordRun[index] = longest;
+    if (isUnfolded) unfolded.push(index);
   }
-  return candidates;
+  return { count, head, occurrenceLine, next, unfolded, maxWordRun };
+}
+
+/**
+ * Characters whose folding reaches ASCII word characters: `İ` lower-cases to `i` + a combining
+ * dot (normalised literals see an `i`); `ſ` and `K` fold to `s` and `k` for case-insensitive
+ * patterns. The ASCII-only scan cannot tell which tokens such a line holds.
+ */
+function isUnfoldedCode(code: number): boolean {
+  return code === 0x130 || code === 0x17f || code === 0x212a;
+}
+
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+// For each alternative, the lines holding its rarest word, kept only when they also hold its
+// second-rarest word: a line must hold every word of the alternative. Alternatives are merged.
+function candidatesOf(literal: PreparedLiteral, scan: WordScan): number[] {
+  const { count, head, occurrenceLine, next, unfolded } = scan;
+  const lists: number[][] = [];
+  for (const branch of literal.branches ?? []) {
+    let rarest = -1;
+    let second = -1;
+    for (const word of branch) {
+      if (rarest < 0 || (count[word] as number) < (count[rarest] as number)) {
+        second = rarest;
+        rarest = word;
+      } else if (second < 0 || (count[word] as number) < (count[second] as number)) second = word;
+    }
+    const found: number[] = [];
+    let other = second < 0 ? -1 : (head[second] as number);
+    for (let at = rarest < 0 ? -1 : (head[rarest] as number); at >= 0; at = next[at] as number) {
+      const line = occurrenceLine[at] as number;
+      if (second >= 0) {
+        while (other >= 0 && (occurrenceLine[other] as number) < line) other = next[other] as number;
+        if (other < 0) break;
+        if (occurrenceLine[other] !== line) continue;
+      }
+      found.push(line);
+    }
+    lists.push(found);
+  }
+  if (unfolded.length > 0) lists.push(unfolded);
+  if (lists.length === 1) return lists[0] as number[];
+  return [...new Set(lists.flat())].sort((a, b) => a - b);
 }
 
 function isSameFolded(text: string, start: number, word: string): boolean {
