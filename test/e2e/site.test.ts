@@ -58,6 +58,10 @@ describe('search', () => {
     const entry = [...pages].sort((a, b) => b.page.signatures[0]!.text.length - a.page.signatures[0]!.text.length || a.id.localeCompare(b.id))[0]!;
     const results = await search(page, `2026-01-05 15:29:02 - LiteLLM Proxy:ERROR: gw-7f9cqz1 ${entry.page.signatures[0]!.text}`);
     expect(results[0]?.href.startsWith(`/errors/${entry.id}/`), `got ${results[0]?.href}`).toBe(true);
+    // A query that looks like an error message is also offered to the checker, carried in the fragment.
+    const toChecker = page.getByRole('link', { name: 'check the whole paste in the checker' });
+    await expect(toChecker.isVisible()).resolves.toBe(true);
+    await expect(toChecker.getAttribute('href')).resolves.toMatch(/^\/check\/#paste=[A-Za-z0-9_-]+$/);
     expect(problems).toEqual([]);
     await context.close();
   });
