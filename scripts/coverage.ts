@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { readPages } from '../src/catalog/read-pages.ts';
-import { checkPages } from '../src/catalog/check-pages.ts';
+import { validateContent } from '../src/catalog/validate-content.ts';
 import { formatProblems } from '../src/catalog/format-issue.ts';
 import { compileRules, checkPaste } from '../src/engine/index.ts';
 import { instantiateLiteral } from '../src/catalog/instantiate-literal.ts';
@@ -20,8 +19,7 @@ interface InventoryEntry {
 const root = process.cwd();
 const args = new Set(process.argv.slice(2));
 const inventory = parseYaml(readFileSync(resolve(root, 'content/inventory/litellm-mcp-literals.yaml'), 'utf8')) as { entries: InventoryEntry[] };
-const { pages, problems } = readPages(resolve(root, 'content/errors'), root);
-problems.push(...checkPages(pages));
+const { pages, problems } = validateContent(resolve(root, 'content/errors'), root);
 if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);

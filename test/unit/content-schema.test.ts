@@ -1,22 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPages } from '../../src/catalog/check-pages.ts';
+import { validateContent } from '../../src/catalog/validate-content.ts';
 import { formatProblems } from '../../src/catalog/format-issue.ts';
 
 const root = process.cwd();
 const broken = join(root, 'test/fixtures/broken-pages');
 
 function problemsIn(folder: string): string {
-  const { pages, problems } = readPages(folder, root);
-  return formatProblems([...problems, ...checkPages(pages)]);
+  return formatProblems(validateContent(folder, root).problems);
 }
 
 describe('the page schema', () => {
   it('accepts every real page in content/errors', () => {
-    const { pages, problems } = readPages(join(root, 'content/errors'), root);
-    expect(formatProblems([...problems, ...checkPages(pages)])).toBe('');
+    const { pages, problems } = validateContent(join(root, 'content/errors'), root);
+    expect(formatProblems(problems)).toBe('');
     expect(pages.length).toBeGreaterThan(0);
   });
 

@@ -1,0 +1,68 @@
+import type { PageFile } from './read-pages.ts';
+import { readPages } from './read-pages.ts';
+import { checkPages } from './check-pages.ts';
+import type { ContentProblem } from './format-issue.ts';
+import { checkRegexSafety } from '../engine/check-regex-safety.ts';
+import type { RuleFact, RuleValueTest } from '../engine/rule-index.ts';
+
+/** The valid pages of a content folder and every problem found: per page, across pages, in regexes. */
+export interface ValidatedContent {
+  pages: PageFile[];
+  problems: ContentProblem[];
+}
+
+/**
+ * Runs every check the build runs on a content folder: the schema per page, the links and
+ * collisions between pages, and the backtracking check of every regex.
+ */
+export function validateContent(folder: string, root: string): ValidatedContent {
+  const { pages, problems } = readPages(folder, root);
+  problems.push(...checkPages(pages), ...checkRegexes(pages));
+  return { pages, problems };
+}
+
+/** Every regex a page carries, with the field that holds it. */
+function regexFields(entry: PageFile): { field: string; source: string }[] {
+  const found: { field: string; source: string }[] = [];
+  const ofTest = (test: RuleValueTest, field: string): void => {
+    if (test.matches !== undefined) found.push({ field: `${field}.matches`, source: test.matches });
+  };
+  const ofFact = (fact: RuleFact, field: string): void => {
+    switch (fact.kind) {
+      case 'pattern':
+        found.push({ field: `${field}.pattern`, source: fact.pattern });
+        return;
+      case 'header':
+      case 'request-header':
+        if (fact.value !== undefined) found.push({ field: `${field}.value`, source: fact.value });
+        return;
+      case 'exception':
+        if (fact.message !== undefined) found.push({ field: `${field}.message`, source: fact.message });
+        return;
+      case 'json':
+      case 'config':
+        ofTest(fact.test, `${field}.test`);
+        return;
+      case 'server-config':
+        for (const [key, test] of Object.entries(fact.fields)) ofTest(test, `${field}.fields.${key}`);
+        return;
+      default:
+        return;
+    }
+  };
+  entry.page.signatures.forEach((signature, s) => signature.facts.forEach((fact, f) => ofFact(fact, `signatures.${s}.facts.${f}`)));
+  entry.page.clues.forEach((clue, c) => ofFact(clue.fact, `clues.${c}.fact`));
+  return found;
+}
+
+/** The regex-safety problems of the pages, one per unsafe regex shape. */
+export function checkRegexes(pages: readonly PageFile[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const entry of pages) {
+    for (const { field, source } of regexFields(entry)) {
+      for (const problem of checkRegexSafety(source)) problems.push({ file: entry.file, field, reason: problem.reason });
+    }
+  }
+  return problems;
+}
+
