@@ -58,8 +58,9 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
   const view = viewEvidence(evidence, prepared);
   const facts = createFactMatcher(prepared, view);
   const results: PageResult[] = [];
+  let at = 0;
   for (const page of prepared.index.pages) {
-    const result = matchPage(page, facts);
+    const result = matchPage(page, facts, prepared.pageFactIds[at++]);
     if (result) results.push(result);
   }
   const ranked = rankMatches(results);

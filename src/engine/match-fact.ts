@@ -24,32 +24,39 @@ export interface FactHit {
 export interface FactMatcher {
   /** Where the fact holds, or null when it does not. */
   match(fact: RuleFact): FactHit | null;
+  /** The same for a fact whose distinct id (`PreparedIndex.factIds`) is known. */
+  matchId(id: number, fact: RuleFact): FactHit | null;
 }
 
 /** Creates the fact matcher for one paste. */
 export function createFactMatcher(prepared: PreparedIndex, view: EvidenceView): FactMatcher {
-  const memo = new Map<number, FactHit | null>();
+  // Answers by distinct fact id: undefined until asked.
+  const memo = new Array<FactHit | null | undefined>(prepared.factCount);
   const servers = serversInScope(view);
   const paths: PathCache = new Map();
+  const scalars: ScalarCache = new Map();
+  const matchId = (id: number, fact: RuleFact): FactHit | null => {
+    let hit = memo[id];
+    if (hit === undefined) {
+      const literal = prepared.literalOfFact.get(id);
+      hit = literal ? matchLiteral(literal, view) : safeMatch(fact, prepared, view, servers, paths, scalars);
+      memo[id] = hit;
+    }
+    return hit;
+  };
   return {
     match(fact) {
       const id = prepared.factIds.get(fact);
-      if (id === undefined) return safeMatch(fact, prepared, view, servers, paths);
-      let hit = memo.get(id);
-      if (hit === undefined) {
-        const literal = prepared.literalOfFact.get(id);
-        hit = literal ? matchLiteral(literal, view) : safeMatch(fact, prepared, view, servers, paths);
-        memo.set(id, hit);
-      }
-      return hit;
+      return id === undefined ? safeMatch(fact, prepared, view, servers, paths, scalars) : matchId(id, fact);
     },
+    matchId,
   };
 }
 
 // A rule is data written by people; a surprising shape must cost that fact, never the whole check.
-function safeMatch(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, servers: readonly ServerConfig[], paths: PathCache): FactHit | null {
+function safeMatch(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, servers: readonly ServerConfig[], paths: PathCache, scalars: ScalarCache): FactHit | null {
   try {
-    return matchOther(fact, prepared, view, servers, paths);
+    return matchOther(fact, prepared, view, servers, paths, scalars);
   } catch {
     return null;
   }
@@ -104,8 +111,26 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
   return null;
 }
 
-// The values at one JSON path, walked once per paste however many facts test that path.
-type PathCache = Map<string, { seen: JsonSeen; values: unknown[] }[]>;
+// The values at one JSON path, walked once per paste however many facts test that path; and,
+// built on first use, the first walked entry holding each scalar value there (an `equals` test
+// on a scalar is then one lookup instead of a walk over every JSON value of the paste).
+type Walked = { seen: JsonSeen; values: unknown[] }[];
+type PathCache = Map<string, Walked>;
+type ScalarCache = Map<Walked, Map<unknown, Walked[number]>>;
+
+function isScalarKey(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Number.isNaN(value));
+}
+
+function firstWithScalar(scalars: ScalarCache, walked: Walked, wanted: unknown): Walked[number] | undefined {
+  let byValue = scalars.get(walked);
+  if (!byValue) {
+    byValue = new Map();
+    for (const entry of walked) for (const value of entry.values) if (isScalarKey(value) && !byValue.has(value)) byValue.set(value, entry);
+    scalars.set(walked, byValue);
+  }
+  return byValue.get(wanted);
+}
 
 function valuesOfPool(paths: PathCache, pool: readonly JsonSeen[], path: string, isWholePool: boolean): { seen: JsonSeen; values: unknown[] }[] {
   const key = `${isWholePool ? 'all' : 'key'}:${path}`;
@@ -117,7 +142,7 @@ function valuesOfPool(paths: PathCache, pool: readonly JsonSeen[], path: string,
   return cached;
 }
 
-function matchOther(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, servers: readonly ServerConfig[], paths: PathCache): FactHit | null {
+function matchOther(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, servers: readonly ServerConfig[], paths: PathCache, scalars: ScalarCache): FactHit | null {
   const { evidence } = view;
   const regexOf = prepared.regexOf;
   switch (fact.kind) {
@@ -157,7 +182,8 @@ function matchOther(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView,
         const holds = walked.every(({ values }) => testValues(values, fact.test, regexOf));
         return holds ? { input: seen.input, line: seen.line } : null;
       }
-      const found = walked.find(({ values }) => testValues(values, fact.test, regexOf));
+      const test = fact.test;
+      const found = 'equals' in test && isScalarKey(test.equals) ? firstWithScalar(scalars, walked, test.equals) : walked.find(({ values }) => testValues(values, test, regexOf));
       return found ? { input: found.seen.input, line: found.seen.line } : null;
     }
     case 'exception': {

@@ -38,6 +38,14 @@ export interface PreparedLiteral {
   minWordRun: number;
 }
 
+/** The distinct fact ids of one page's signatures (one list per signature) and clues. */
+export interface PageFactIds {
+  /** Per signature, the ids of its facts in order. */
+  signatures: number[][];
+  /** Per clue, the id of its fact. */
+  clues: number[];
+}
+
 /** An index made ready for matching. */
 export interface PreparedIndex {
   /** The index itself. */
@@ -46,6 +54,8 @@ export interface PreparedIndex {
   factIds: Map<RuleFact, number>;
   /** How many distinct facts there are. */
   factCount: number;
+  /** The distinct fact ids of each page (parallel to `index.pages`): per signature, and per clue. */
+  pageFactIds: PageFactIds[];
   /** Literal facts (text, pattern) by distinct fact id. */
   literalOfFact: Map<number, PreparedLiteral>;
   /** Every literal fact. */
@@ -90,7 +100,7 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
     return id;
   };
 
-  const visit = (fact: RuleFact): void => {
+  const visit = (fact: RuleFact): number => {
     const key = JSON.stringify(fact);
     let id = idOfKey.get(key);
     if (id === undefined) {
@@ -103,11 +113,13 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
       }
     }
     factIds.set(fact, id);
+    return id;
   };
 
+  const pageFactIds: PageFactIds[] = [];
   for (const page of Array.isArray(index.pages) ? index.pages : []) {
-    for (const signature of page.signatures) signature.facts.forEach(visit);
-    for (const clue of page.clues) visit(clue.fact);
+    const signatures = page.signatures.map((signature) => signature.facts.map(visit));
+    pageFactIds.push({ signatures, clues: page.clues.map((clue) => visit(clue.fact)) });
   }
   let size = 16;
   while (size < words.length * 2) size *= 2;
@@ -128,6 +140,7 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
     index,
     factIds,
     factCount: idOfKey.size,
+    pageFactIds,
     literalOfFact,
     literals,
     words,
