@@ -37,7 +37,11 @@ export function stripAnsi(text: string): string {
   return text.replace(/\u001b\[[0-9;]{0,20}[A-Za-z]/g, '');
 }
 
-/** Whether a line holds nothing but whitespace. */
+/** Whether a line holds nothing but whitespace (what `String.prototype.trim` removes). */
 export function isBlank(text: string): boolean {
+  // The common case decides on the first character without allocating a trimmed copy.
+  const first = text.charCodeAt(0);
+  if (text.length === 0) return true;
+  if (first > 32 && first < 127) return false;
   return text.trim() === '';
 }
