@@ -187,6 +187,9 @@ function maskValue(key: string, value: string): string {
     const credential = scheme[3] ?? '';
     return isPlaceholder(credential) ? value : `${scheme[1]}${scheme[2]}${mask(credential)}`;
   }
+  // `credential: 401/403 relayed` in prose: a value with no letter and no run of six digits holds
+  // no secret worth masking, while numeric passwords and PINs of six digits or more still do.
+  if (!/[A-Za-z]/.test(value) && !/\d{6}/.test(value)) return value;
   // `authorization=Bearer****1234` style debug values and bare masked strings stay.
   return mask(value);
 }

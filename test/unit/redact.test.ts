@@ -40,6 +40,12 @@ describe('redactText masks secrets and keeps the last 4 characters', () => {
   }
 });
 
+describe('redactText masks a numeric secret long enough to be one', () => {
+  it('masks a six-digit password', () => {
+    expect(redactText('password: 12345678')).toBe('password: ****');
+  });
+});
+
 describe('redactText leaves what is not secret alone', () => {
   const untouched = [
     ['LiteLLM masked debug values', 'x-mcp-debug-inbound-auth: x-litellm-api-key=Bearer****1234; authorization=Bearer****ef01'],
@@ -56,6 +62,7 @@ describe('redactText leaves what is not secret alone', () => {
     ['a traceback frame', '  File "/app/litellm/proxy/auth/user_api_key_auth.py", line 1675, in _user_api_key_auth_builder'],
     ['max_tokens and token counts', 'max_tokens: 4096\ntotal_tokens=1234'],
     ['an already masked key', 'x-litellm-api-key: sk-****z7Na'],
+    ['status codes after a secret-sounding word in prose', 'Upstream rejects the forwarded or stored credential: 401/403 relayed'],
   ];
   for (const [what, text] of untouched) {
     it(`keeps ${what}`, () => {
