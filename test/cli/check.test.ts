@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { describeRun, runCli, type CliRun } from '../support/run-cli.ts';
+import { expectOneLineOnStderr, runCli, snapshot } from '../support/run-cli.ts';
 
 const FIXTURES = 'test/fixtures/cli';
-
-async function snapshot(run: CliRun, name: string): Promise<void> {
-  await expect(describeRun(run)).toMatchFileSnapshot(`snapshots/${name}.txt`);
-}
-
-function expectOneLineOnStderr(run: CliRun): void {
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-}
 
 interface JsonOutput {
   verdict: string;

@@ -5,18 +5,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startGatewayStandIn, type GatewayScenario } from '../support/gateway-stand-in.ts';
 import { startMcpServer, type RunningServer } from '../support/mcp-server.ts';
 import { findClosedPort, startHtmlServer, startJsonRpcErrorServer, startSilentServer, startStreamingServer } from '../support/misbehaving-servers.ts';
-import { describeRun, runCli, type CliRun } from '../support/run-cli.ts';
+import { expectOneLineOnStderr, runCli, snapshot } from '../support/run-cli.ts';
 
 const FIXTURES = 'test/fixtures/cli';
 const KEY = 'sk-probe-5e7a9c1d2b3f4a1234';
-
-async function snapshot(run: CliRun, name: string): Promise<void> {
-  await expect(describeRun(run)).toMatchFileSnapshot(`snapshots/${name}.txt`);
-}
-
-function expectOneLineOnStderr(run: CliRun): void {
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-}
 
 interface ProbeJson {
   target: string;

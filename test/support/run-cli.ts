@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -71,4 +72,14 @@ export function normalise(text: string): string {
 
 function quoteArg(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Compares a run (command, output, exit code) with its snapshot file under the calling test's `snapshots/`. */
+export async function snapshot(run: CliRun, name: string): Promise<void> {
+  await expect(describeRun(run)).toMatchFileSnapshot(`snapshots/${name}.txt`);
+}
+
+/** Usage errors and connection failures say why in exactly one line. */
+export function expectOneLineOnStderr(run: CliRun): void {
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
 }
