@@ -91,8 +91,8 @@ export const ErrorPageSchema = z
     relatedErrors: z.array(SlugSchema).default([]),
     /** Old ids of this page; their URLs redirect here. */
     aliases: z.array(SlugSchema).default([]),
-    /** Pastes that must lead the checker to this page. */
-    examples: z.array(ExampleSchema).min(1),
+    /** Pastes that must lead the checker to this page; two at least, in different shapes where the failure allows. */
+    examples: z.array(ExampleSchema).min(2, 'give at least two examples: pastes in the shapes users paste (curl -si, a log excerpt, client output…)'),
     /** Where the facts come from: LiteLLM source files, docs, tracker threads. */
     sources: z.array(SourceSchema).min(1),
     /** When and against what the facts were last checked. */
