@@ -22,14 +22,25 @@ const FAILED_500 = 'HTTP/1.1 500 Internal Server Error\ncontent-type: applicatio
 const EMPTY_TOOLS = 'HTTP/1.1 200 OK\ncontent-type: application/json\n\n{"jsonrpc":"2.0","id":1,"result":{"tools":[]}}';
 
 describe('look-alike pastes', () => {
-  it('"MCP request failed" goes to the interactive-OAuth page only with an oauth2 server config', () => {
+  it('"MCP request failed" with empty details goes to the interactive-OAuth page only with an oauth2 server config, else to the flattened key-check page', () => {
     expect(ids.has('oauth2-interactive-500-instead-of-401')).toBe(true);
     const oauth = check(FAILED_500, 'mcp_servers:\n  gmail:\n    url: https://gmail.example.com/mcp\n    auth_type: oauth2\n    authorization_url: https://accounts.google.com/o/oauth2/auth\n    token_url: https://oauth2.googleapis.com/token\n');
     expect(oauth.matches[0]?.id, ranking(oauth)).toBe('oauth2-interactive-500-instead-of-401');
     expect(oauth.verdict).toBe('confident');
+    // The empty-details 500 is LiteLLM's key check flattened (PR #31011), whatever the server forwards.
     const forwarding = check(FAILED_500, 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    extra_headers: [Authorization]\n');
-    expect(forwarding.verdict, ranking(forwarding)).not.toBe('confident');
-    expect(forwarding.nextSteps.length).toBeGreaterThan(0);
+    expect(forwarding.matches[0]?.id, ranking(forwarding)).toBe('mcp-request-failed-empty-details-500');
+    const bare = check('Error POSTing to endpoint (HTTP 500): {"error":"MCP request failed","details":""}');
+    expect(bare.matches[0]?.id, ranking(bare)).toBe('mcp-request-failed-empty-details-500');
+    expect(bare.matches.map((m) => m.id)).not.toContain('upstream-401-returned-as-empty-tools');
+  });
+
+  it('the same empty-details 500 goes to the Bearer-prefix page when the key was sent as a bare sk-…', () => {
+    const rawKey = check(`$ curl -si http://localhost:4000/github/mcp -H 'x-litellm-api-key: sk-4f9a8b7c6d5e' -d '{}'\n${FAILED_500}`);
+    expect(rawKey.matches[0]?.id, ranking(rawKey)).toBe('litellm-key-missing-bearer-prefix');
+    expect(rawKey.verdict).toBe('confident');
+    const withBearer = check(`$ curl -si http://localhost:4000/github/mcp -H 'x-litellm-api-key: Bearer sk-4f9a8b7c6d5e' -d '{}'\n${FAILED_500}`);
+    expect(withBearer.matches[0]?.id, ranking(withBearer)).toBe('mcp-request-failed-empty-details-500');
   });
 
   it('a 200 with no tools goes to the swallowed-401 page with a forwarded Authorization, to the IP-restriction page with an internal-only server', () => {
