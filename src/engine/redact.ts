@@ -95,6 +95,8 @@ function isPlaceholder(value: string): boolean {
   if (isMasked(trimmed)) return true;
   // Placeholders people write in docs: `your-key`, `YOUR_API_KEY`, `xxx`, `changeme`.
   if (/^(?:sk-)?(?:your[-_ ]|my[-_ ]|x{3,}$|changeme$|example|placeholder|sk-\.\.\.)/i.test(trimmed)) return true;
+  // `sk-…`, `gho_...`: a short prefix followed by an ellipsis is elided text in docs, never a secret.
+  if (/^[A-Za-z]{0,12}[-_]?(?:…|\.\.\.)/.test(trimmed)) return true;
   return false;
 }
 

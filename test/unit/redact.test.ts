@@ -62,6 +62,7 @@ describe('redactText leaves what is not secret alone', () => {
     ['a traceback frame', '  File "/app/litellm/proxy/auth/user_api_key_auth.py", line 1675, in _user_api_key_auth_builder'],
     ['max_tokens and token counts', 'max_tokens: 4096\ntotal_tokens=1234'],
     ['an already masked key', 'x-litellm-api-key: sk-****z7Na'],
+    ['an elided key in documentation', 'send it as x-litellm-api-key: sk-… (no Bearer) or Authorization: Bearer gho_...'],
     ['status codes after a secret-sounding word in prose', 'Upstream rejects the forwarded or stored credential: 401/403 relayed'],
   ];
   for (const [what, text] of untouched) {
