@@ -63,8 +63,8 @@ function safeMatch(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, 
 }
 
 function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | null {
-  const { lines, maxWordRun } = view;
-  const { places, acceptsUnplaced, text, regex, minWordRun } = literal;
+  const { lines, maxWordRun, secondWordRun } = view;
+  const { places, acceptsUnplaced, text, regex, minWordRun, minSecondRun } = literal;
   const test = (index: number): FactHit | null => {
     const line = lines[index];
     if (!line) return null;
@@ -74,7 +74,7 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
       const start = line.raw.toLowerCase().indexOf(text);
       return start >= 0 ? { input: line.input, line: line.line, span: { start, end: start + text.length } } : { input: line.input, line: line.line };
     }
-    if (!regex || (maxWordRun[index] as number) < minWordRun) return null;
+    if (!regex || (maxWordRun[index] as number) < minWordRun || (secondWordRun[index] as number) < minSecondRun) return null;
     const found = regex.exec(patternWindow(line.raw));
     if (!found) return null;
     return { input: line.input, line: line.line, span: { start: found.index, end: found.index + found[0].length } };
@@ -93,11 +93,9 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
     }
   }
   if (literal.branches) {
-    for (const index of view.candidatesOf(literal)) {
-      const hit = test(index);
-      if (hit) return hit;
-    }
-    return null;
+    let hit: FactHit | null = null;
+    view.forCandidates(literal, (index) => (hit = test(index)) !== null);
+    return hit;
   }
   if (literal.needles) {
     let hit: FactHit | null = null;

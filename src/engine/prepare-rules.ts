@@ -36,6 +36,8 @@ export interface PreparedLiteral {
   needles: string[] | null;
   /** Patterns: the length of a run of word characters every matching line holds (0: no such bound). */
   minWordRun: number;
+  /** Patterns: a length two distinct runs of word characters of every matching line reach (0: no such bound). */
+  minSecondRun: number;
 }
 
 /** The distinct fact ids of one page's signatures (one list per signature) and clues. */
@@ -163,7 +165,7 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
   if (fact.kind === 'text') {
     const branches = branchesOf([safeWordsOfLiteral(fact.text)]);
     const run = longestRun(fact.text);
-    return { id, fact, text: fact.text, places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, minWordRun: 0 };
+    return { id, fact, text: fact.text, places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, minWordRun: 0, minSecondRun: 0 };
   }
   const regex = compileRegex(fact.pattern);
   const safe = regex ? safeWordsOfPattern(fact.pattern) : null;
@@ -174,7 +176,7 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
     const longest = runs.map((branch) => branch.reduce((best, run) => (run.length > best.length ? run : best), ''));
     if (longest.every((run) => run.length >= 3)) needles = [...new Set(longest)];
   }
-  return { id, fact, regex, places, acceptsUnplaced, branches, needles, minWordRun: regex ? minWordRunOfPattern(fact.pattern) : 0 };
+  return { id, fact, regex, places, acceptsUnplaced, branches, needles, minWordRun: regex ? minWordRunOfPattern(fact.pattern) : 0, minSecondRun: regex ? secondWordRunOfPattern(fact.pattern) : 0 };
 }
 
 /** The hash the token scan computes for a lower-case word. */
@@ -373,6 +375,93 @@ export function minWordRunOfPattern(source: string): number {
     i = next;
   }
   least = Math.min(least, Math.max(branchBest, run));
+  return least === Infinity ? 0 : Math.min(least, 1 << 20);
+}
+
+/**
+ * A length that two distinct runs of word characters (as `minWordRunOfPattern` counts them) of
+ * every line the regex matches reach; 0 when there is no such bound or the source is beyond this
+ * conservative reader. `[A-Za-z0-9_]{20,}-[A-Za-z0-9_]{20,}` gives 20: the `-` between the two
+ * runs can never be a word character, so the line holds two runs of 20 or more. Each top-level
+ * alternative is cut into segments at mandatory separators (an ASCII non-word literal, `\s`…);
+ * the runs of different segments are different runs of the line, while anything the reader does
+ * not follow (a group, `.`, a mixed class, an optional separator) keeps the segment whole.
+ */
+export function secondWordRunOfPattern(source: string): number {
+  let least = Infinity;
+  let segments: number[] = [];
+  let segmentBest = 0;
+  let run = 0;
+  const closeSegment = (): void => {
+    segmentBest = Math.max(segmentBest, run);
+    run = 0;
+    if (segmentBest > 0) segments.push(segmentBest);
+    segmentBest = 0;
+  };
+  const closeBranch = (): void => {
+    closeSegment();
+    segments.sort((a, b) => b - a);
+    least = Math.min(least, segments[1] ?? 0);
+    segments = [];
+  };
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i] ?? '';
+    let next = i + 1;
+    // What the atom is: a word character (class), a separator no word character can match, or
+    // something this reader does not follow.
+    let kind: 'word' | 'separator' | 'other' = 'other';
+    if (ch === '|') {
+      closeBranch();
+      i = next;
+      continue;
+    }
+    if (ch === '(') {
+      next = skipGroup(source, i);
+      if (next < 0) return 0;
+    } else if (ch === '[') {
+      next = skipClass(source, i);
+      if (next < 0) return 0;
+      if (isWordClass(source.slice(i + 1, next - 1))) kind = 'word';
+    } else if (ch === '\\') {
+      const esc = source[i + 1] ?? '';
+      next = i + 2;
+      if (esc === 'w' || esc === 'd') kind = 'word';
+      else if (esc === 's' || esc === 'n' || esc === 't' || esc === 'r' || esc === 'f' || esc === 'v') kind = 'separator';
+      else if (esc === 'p' || esc === 'P' || esc === 'u' || esc === 'x' || esc === 'k' || esc === 'c') return 0;
+      else if (esc !== '' && esc.charCodeAt(0) < 128 && !isWordCode(esc.charCodeAt(0))) kind = 'separator';
+      else if (esc === '_') kind = 'word';
+    } else if (ch === '*' || ch === '+' || ch === '?' || ch === '{' || ch === ')' || ch === ']') {
+      return 0;
+    } else if (ch !== '^' && ch !== '$' && ch !== '.') {
+      const code = ch.charCodeAt(0);
+      if (isWordCode(code)) kind = 'word';
+      else if (code < 128) kind = 'separator';
+    }
+    let min = 1;
+    const q = source[next] ?? '';
+    if (q === '?' || q === '*' || q === '+' || q === '{') {
+      min = q === '+' ? 1 : 0;
+      let end = next + 1;
+      if (q === '{') {
+        const close = source.indexOf('}', next);
+        const m = close > 0 ? /^(\d+)(,\d*)?$/.exec(source.slice(next + 1, close)) : null;
+        if (!m) return 0;
+        min = Number(m[1]);
+        end = close + 1;
+      }
+      if (source[end] === '?') end++;
+      next = end;
+    }
+    if (kind === 'word') run += min;
+    else if (kind === 'separator' && min >= 1) closeSegment();
+    else {
+      segmentBest = Math.max(segmentBest, run);
+      run = 0;
+    }
+    i = next;
+  }
+  closeBranch();
   return least === Infinity ? 0 : Math.min(least, 1 << 20);
 }
 

@@ -43,15 +43,18 @@ export interface EvidenceView {
   /** The lines literals are tested on. */
   lines: ViewLine[];
   /**
-   * Indexes into `lines` (ascending) that may hold a literal with `branches`: every line holding
-   * it is among them. Lines with characters the token scan cannot fold (see `isUnfoldedCode`)
-   * are always included.
+   * Calls `visit` on each index into `lines` (ascending, once each) that may hold a literal with
+   * `branches`, until `visit` returns true: every line holding it is among them. Lines with
+   * characters the token scan cannot fold (see `isUnfoldedCode`) are always visited. Candidates
+   * are found as they are visited, so a literal that holds early costs only its first lines.
    */
-  candidatesOf(literal: PreparedLiteral): number[];
+  forCandidates(literal: PreparedLiteral, visit: (index: number) => boolean): void;
   /** Indexes into `lines` (ascending) by the place the parser gave the line. */
   linesByPlace: Map<Place, number[]>;
   /** The longest run of word characters (`[A-Za-z0-9_ſK]`) of each line, by index into `lines`. */
   maxWordRun: Int32Array;
+  /** The second-longest run of word characters of each line (0 when it has fewer than two runs). */
+  secondWordRun: Int32Array;
   /** JSON values by their first key (objects) or `*` (arrays and scalars). */
   jsonByKey: Map<string, JsonSeen[]>;
   /** Evidence grouped for the non-literal facts. */
@@ -104,8 +107,9 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     linesByPlace,
     evidence,
     lines,
-    candidatesOf: (literal) => candidatesOf(literal, scan),
+    forCandidates: (literal, visit) => forCandidates(literal, scan, visit),
     maxWordRun: scan.maxWordRun,
+    secondWordRun: scan.secondWordRun,
     jsonByKey,
     indexes: indexEvidence(evidence),
     textAt: (input, line) => text[input]?.[line] ?? '',
@@ -239,7 +243,14 @@ interface WordScan {
   unfolded: number[];
   /** The longest run of word characters of each line. */
   maxWordRun: Int32Array;
+  /** The second-longest run of word characters of each line. */
+  secondWordRun: Int32Array;
 }
+
+// What the token scan makes of each UTF-16 code unit below 128: 1 for a word character (its
+// lower-case code is `code | 32` for letters), 0 for anything else.
+const WORD_CODE = new Uint8Array(128);
+for (let code = 0; code < 128; code++) WORD_CODE[code] = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 ? 1 : 0;
 
 // Tokens are read from the text without colour codes, folding ASCII case on the fly and hashing
 // as they go, so the scan allocates nothing for the many tokens that are no needed word. Tokens
@@ -260,26 +271,30 @@ function scanWords(lines: readonly ViewLine[], prepared: PreparedIndex): WordSca
   let occurrences = 0;
   const unfolded: number[] = [];
   const maxWordRun = new Int32Array(lines.length);
+  const secondWordRun = new Int32Array(lines.length);
   const hasWords = words.length > 0;
   for (let index = 0; index < lines.length; index++) {
     const raw = (lines[index] as ViewLine).raw;
+    const length = raw.length;
     let start = -1;
     let hash = 0;
     let longest = 0;
+    let second = 0;
     let extra = 0;
     let isUnfolded = false;
-    for (let i = 0; i <= raw.length; i++) {
-      let code = i < raw.length ? raw.charCodeAt(i) : 32;
-      if (code >= 65 && code <= 90) code += 32;
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95) {
-        if (start < 0) {
-          start = i;
-          hash = 0;
+    for (let i = 0; i <= length; i++) {
+      let code = i < length ? raw.charCodeAt(i) : 32;
+      if (code < 128) {
+        if (WORD_CODE[code] === 1) {
+          if (code >= 65 && code <= 90) code += 32;
+          if (start < 0) {
+            start = i;
+            hash = 0;
+          }
+          hash = (Math.imul(hash, 31) + code) | 0;
+          continue;
         }
-        hash = (Math.imul(hash, 31) + code) | 0;
-        continue;
-      }
-      if (code > 127 && isUnfoldedCode(code)) {
+      } else if (isUnfoldedCode(code)) {
         isUnfolded = true;
         // ſ and K are word characters to a case-insensitive pattern: they extend the run.
         if (code !== 0x130) {
@@ -289,22 +304,32 @@ function scanWords(lines: readonly ViewLine[], prepared: PreparedIndex): WordSca
           continue;
         }
       }
+      // A run of word characters ends here.
       if (start < 0) {
-        if (extra > longest) longest = extra;
-        extra = 0;
+        if (extra > 0) {
+          if (extra > longest) {
+            second = longest;
+            longest = extra;
+          } else if (extra > second) second = extra;
+          extra = 0;
+        }
         continue;
       }
-      const length = i - start;
-      if (length + extra > longest) longest = length + extra;
+      const tokenLength = i - start;
+      const run = tokenLength + extra;
+      if (run > longest) {
+        second = longest;
+        longest = run;
+      } else if (run > second) second = run;
       extra = 0;
       start = -1;
-      if (!hasWords || length < min || length > max) continue;
+      if (!hasWords || tokenLength < min || tokenLength > max) continue;
       let slot = hash & mask;
       for (let id = wordSlots[slot] as number; id !== 0; slot = (slot + 1) & mask, id = wordSlots[slot] as number) {
         const word = id - 1;
         if (wordHashes[word] !== hash || lastLine[word] === index) continue;
         const text = words[word] as string;
-        if (text.length !== length || !isSameFolded(raw, i - length, text)) continue;
+        if (text.length !== tokenLength || !isSameFolded(raw, i - tokenLength, text)) continue;
         if (occurrences === occurrenceLine.length) {
           occurrenceLine = grow(occurrenceLine);
           next = grow(next);
@@ -320,9 +345,10 @@ function scanWords(lines: readonly ViewLine[], prepared: PreparedIndex): WordSca
       }
     }
     maxWordRun[index] = longest;
+    secondWordRun[index] = second;
     if (isUnfolded) unfolded.push(index);
   }
-  return { count, head, occurrenceLine, next, unfolded, maxWordRun };
+  return { count, head, occurrenceLine, next, unfolded, maxWordRun, secondWordRun };
 }
 
 /**
@@ -341,35 +367,75 @@ function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 }
 
 // For each alternative, the lines holding its rarest word, kept only when they also hold its
-// second-rarest word: a line must hold every word of the alternative. Alternatives are merged.
-function candidatesOf(literal: PreparedLiteral, scan: WordScan): number[] {
+// second-rarest word: a line must hold every word of the alternative. The alternatives' lines
+// (each ascending) and the unfolded lines are merged as they are visited, each line once.
+function forCandidates(literal: PreparedLiteral, scan: WordScan, visit: (index: number) => boolean): void {
   const { count, head, occurrenceLine, next, unfolded } = scan;
-  const lists: number[][] = [];
-  for (const branch of literal.branches ?? []) {
+  const branches = literal.branches ?? [];
+  const cursors = branches.length + (unfolded.length > 0 ? 1 : 0);
+  // Per cursor: the current occurrence of the rarest word (or position in `unfolded`), the
+  // current occurrence of the second-rarest word (-1: no more; -2: none needed), and the line
+  // it stands on.
+  const rarestAt = new Int32Array(cursors);
+  const secondAt = new Int32Array(cursors);
+  const lineAt = new Int32Array(cursors);
+  // Moves cursor k to its next candidate line at or after its current occurrence; -1 when none.
+  const settle = (k: number): void => {
+    if (k === branches.length) {
+      lineAt[k] = (rarestAt[k] as number) < unfolded.length ? (unfolded[rarestAt[k] as number] as number) : -1;
+      return;
+    }
+    let at = rarestAt[k] as number;
+    let other = secondAt[k] as number;
+    const needsSecond = other !== -2;
+    for (; at >= 0; at = next[at] as number) {
+      const line = occurrenceLine[at] as number;
+      if (needsSecond) {
+        while (other >= 0 && (occurrenceLine[other] as number) < line) other = next[other] as number;
+        if (other < 0) {
+          at = -1;
+          break;
+        }
+        if (occurrenceLine[other] !== line) continue;
+      }
+      break;
+    }
+    rarestAt[k] = at;
+    if (needsSecond) secondAt[k] = other;
+    lineAt[k] = at < 0 ? -1 : (occurrenceLine[at] as number);
+  };
+  for (let k = 0; k < branches.length; k++) {
     let rarest = -1;
     let second = -1;
-    for (const word of branch) {
+    for (const word of branches[k] as number[]) {
       if (rarest < 0 || (count[word] as number) < (count[rarest] as number)) {
         second = rarest;
         rarest = word;
       } else if (second < 0 || (count[word] as number) < (count[second] as number)) second = word;
     }
-    const found: number[] = [];
-    let other = second < 0 ? -1 : (head[second] as number);
-    for (let at = rarest < 0 ? -1 : (head[rarest] as number); at >= 0; at = next[at] as number) {
-      const line = occurrenceLine[at] as number;
-      if (second >= 0) {
-        while (other >= 0 && (occurrenceLine[other] as number) < line) other = next[other] as number;
-        if (other < 0) break;
-        if (occurrenceLine[other] !== line) continue;
-      }
-      found.push(line);
-    }
-    lists.push(found);
+    rarestAt[k] = rarest < 0 ? -1 : (head[rarest] as number);
+    // -2 marks an alternative of one word: no second word to check.
+    secondAt[k] = second < 0 ? -2 : (head[second] as number);
+    settle(k);
   }
-  if (unfolded.length > 0) lists.push(unfolded);
-  if (lists.length === 1) return lists[0] as number[];
-  return [...new Set(lists.flat())].sort((a, b) => a - b);
+  if (cursors > branches.length) {
+    rarestAt[branches.length] = 0;
+    settle(branches.length);
+  }
+  for (;;) {
+    let line = -1;
+    for (let k = 0; k < cursors; k++) {
+      const at = lineAt[k] as number;
+      if (at >= 0 && (line < 0 || at < line)) line = at;
+    }
+    if (line < 0 || visit(line)) return;
+    for (let k = 0; k < cursors; k++) {
+      if (lineAt[k] !== line) continue;
+      if (k === branches.length) rarestAt[k] = (rarestAt[k] as number) + 1;
+      else rarestAt[k] = next[rarestAt[k] as number] as number;
+      settle(k);
+    }
+  }
 }
 
 function isSameFolded(text: string, start: number, word: string): boolean {
