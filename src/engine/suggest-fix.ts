@@ -203,8 +203,27 @@ function sniffStyle(source: string): ToStringOptions {
   return { indent, indentSeq: isSeqIndented, flowCollectionPadding: hasPadding, lineWidth: 0 };
 }
 
+// Snippets by the changes (an index's own arrays) and server: the YAML printer is costly per
+// call, and the same top page comes back for every paste of its failure.
+const snippets = new WeakMap<readonly RuleConfigChange[], Map<string | undefined, string>>();
+
 /** A YAML snippet of the changes, for when no config was given. */
 export function snippetOf(changes: readonly RuleConfigChange[], server: string | undefined): string {
+  let byServer = snippets.get(changes);
+  if (!byServer) {
+    byServer = new Map();
+    snippets.set(changes, byServer);
+  }
+  let snippet = byServer.get(server);
+  if (snippet === undefined) {
+    snippet = printSnippet(changes, server);
+    // A pathological server name must not grow the cache without bound.
+    if (byServer.size < 64) byServer.set(server, snippet);
+  }
+  return snippet;
+}
+
+function printSnippet(changes: readonly RuleConfigChange[], server: string | undefined): string {
   const root: Record<string, unknown> = {};
   const removals: string[] = [];
   for (const change of changes) {
