@@ -20,6 +20,16 @@ function ranking(result: CheckResult): string {
 
 const FAILED_500 = 'HTTP/1.1 500 Internal Server Error\ncontent-type: application/json\n\n{"error":"MCP request failed","details":""}';
 const EMPTY_TOOLS = 'HTTP/1.1 200 OK\ncontent-type: application/json\n\n{"jsonrpc":"2.0","id":1,"result":{"tools":[]}}';
+const INSPECTOR_ERROR = 'Connection Error - Check if your MCP server is running and proxy token is correct';
+
+function emptyToolsWithOutcome(outcome: string): string {
+  return `HTTP/1.1 200 OK\ncontent-type: application/json\n\n{"jsonrpc":"2.0","id":1,"result":{"_meta":{"litellm.ai/server_outcomes":{"jira":${outcome}}},"tools":[]}}`;
+}
+
+function curl401(wwwAuthenticate: string | null, body: string): string {
+  const challenge = wwwAuthenticate === null ? '' : `www-authenticate: ${wwwAuthenticate}\n`;
+  return `$ curl -si -X POST https://litellm.internal.example.com/mcp/linear -H 'x-litellm-api-key: Bearer sk-team-5521'\nHTTP/1.1 401 Unauthorized\n${challenge}content-type: application/json\n\n${body}`;
+}
 
 describe('look-alike pastes', () => {
   it('"MCP request failed" with empty details goes to the interactive-OAuth page only with an oauth2 server config, else to the flattened key-check page', () => {
@@ -56,8 +66,9 @@ describe('look-alike pastes', () => {
     const scoped = check(`$ curl -si http://localhost:4000/mcp/ -H 'x-litellm-api-key: sk-1234' -H 'x-mcp-servers: githbu'\n${EMPTY_TOOLS}`);
     expect(scoped.matches[0]?.id, ranking(scoped)).toBe('scoped-mcp-request-resolves-to-no-servers');
     expect(scoped.verdict).toBe('confident');
+    // With nothing but the empty list, the landing page that lays out the causes is the answer.
     const bare = check(EMPTY_TOOLS);
-    expect(bare.verdict, ranking(bare)).not.toBe('confident');
+    expect(bare.matches[0]?.id, ranking(bare)).toBe('empty-tool-list-through-gateway');
   });
 
   it('a ConnectError goes to the TLS page only when the message says CERTIFICATE_VERIFY_FAILED', () => {
@@ -67,5 +78,68 @@ describe('look-alike pastes', () => {
     const refused = check('httpx.ConnectError: All connection attempts failed');
     expect(refused.matches[0]?.id, ranking(refused)).toBe('upstream-unreachable-connect-error');
     expect(refused.verdict).toBe('confident');
+  });
+  it('a client 401 with nothing else goes to the 401 landing page; the body or the challenge sends it to the specific page', () => {
+    for (const bare of [
+      'Error POSTing to endpoint (HTTP 401): {"detail":"Unauthorized"}',
+      'SSE error: Non-200 status code (401)',
+      curl401(null, '{"detail":"Unauthorized"}'),
+    ]) {
+      const result = check(bare);
+      expect(result.matches[0]?.id, ranking(result)).toBe('client-401-unauthorized-through-gateway');
+      expect(result.verdict).toBe('confident');
+    }
+    const decided: [string, string][] = [
+      ['Error POSTing to endpoint (HTTP 401): {"detail":{"error":"authentication_required","message":"Authenticate with the gateway to use the MCP endpoint."}}', 'gateway-401-authentication-required'],
+      ['Error POSTing to endpoint (HTTP 401): {"detail":"Invalid or expired credential"}', 'gateway-session-credential-invalid-or-expired'],
+      ['Error POSTing to endpoint (HTTP 401): {"detail":{"error":"byok_auth_required","message":"No stored credential found for this BYOK server. Complete the OAuth authorization flow to provide your API key."}}', 'byok-credential-required'],
+      [curl401('Bearer authorization_uri="https://litellm.internal.example.com/.well-known/oauth-authorization-server/mcp/linear"', '{"detail":"Unauthorized"}'), 'server-needs-user-token-401-challenge'],
+      [curl401('Bearer resource_metadata="https://litellm.internal.example.com/.well-known/oauth-protected-resource/mcp/linear", error="invalid_token", error_description="Missing or invalid subject token; authenticate with the IdP and retry"', '{"detail":"Unauthorized"}'), 'token-exchange-subject-token-missing-or-rejected'],
+    ];
+    for (const [paste, page] of decided) {
+      const result = check(paste);
+      expect(result.matches[0]?.id, ranking(result)).toBe(page);
+      expect(result.verdict, ranking(result)).toBe('confident');
+    }
+    const rawKey = check("$ curl -si -X POST http://localhost:4000/github/mcp -H 'x-litellm-api-key: sk-4f9a8b7c6d5e'\nHTTP/1.1 401 Unauthorized\ncontent-type: application/json\n\n{\"error\":{\"message\":\"Authentication Error, Malformed API Key passed in. Ensure Key has `Bearer ` prefix. Passed in: sk-4f9a8b7c6d5e\",\"code\":\"401\"}}");
+    expect(rawKey.matches[0]?.id, ranking(rawKey)).toBe('litellm-key-missing-bearer-prefix');
+    const passthrough = check('Error POSTing to endpoint (HTTP 401): {"detail":"Unauthorized"}', 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    auth_type: true_passthrough\n');
+    expect(passthrough.matches[0]?.id, ranking(passthrough)).toBe('upstream-rejected-forwarded-credential');
+    expect(passthrough.verdict).toBe('confident');
+  });
+
+  it("the Inspector's generic Connection Error goes to its landing page alone, and to the gateway's own page when the console shows the gateway's answer", () => {
+    const bare = check(INSPECTOR_ERROR);
+    expect(bare.matches[0]?.id, ranking(bare)).toBe('mcp-inspector-connection-error-through-gateway');
+    expect(bare.verdict).toBe('confident');
+    const decided: [string, string][] = [
+      ['Error from MCP server: Error: Error POSTing to endpoint (HTTP 401): {"detail":"Unauthorized"}', 'client-401-unauthorized-through-gateway'],
+      ['Error: Error POSTing to endpoint (HTTP 403): {"detail":"Invalid Origin header"}', 'mcp-origin-header-not-allowed'],
+      ['Error POSTing to endpoint (HTTP 406): {"jsonrpc":"2.0","id":"server-error","error":{"code":-32600,"message":"Not Acceptable: Client must accept both application/json and text/event-stream"}}', 'streamable-http-missing-accept-header'],
+      ['INFO:     172.18.0.1:50344 - "POST /mcp HTTP/1.1" 307 Temporary Redirect', 'mcp-path-without-trailing-slash-redirected'],
+    ];
+    for (const [line, page] of decided) {
+      const result = check(`${INSPECTOR_ERROR}\n${line}`);
+      expect(result.matches[0]?.id, ranking(result)).toBe(page);
+      expect(result.verdict, ranking(result)).toBe('confident');
+    }
+  });
+
+  it('an empty tool list whose _meta names a server outcome goes to that outcome\'s page, not to the empty-list landing page', () => {
+    const decided: [string, string][] = [
+      ['{"status":"timeout"}', 'tool-listing-timeout-server-dropped'],
+      ['{"status":"unreachable"}', 'upstream-unreachable-connect-error'],
+      ['{"status":"upstream_error","http_status":502}', 'upstream-5xx-during-tool-listing'],
+    ];
+    for (const [outcome, page] of decided) {
+      const result = check(emptyToolsWithOutcome(outcome));
+      expect(result.matches[0]?.id, ranking(result)).toBe(page);
+      expect(result.verdict, ranking(result)).toBe('confident');
+    }
+    const authRequired = check(emptyToolsWithOutcome('{"status":"auth_required","http_status":401}'));
+    expect(authRequired.matches[0]?.id, ranking(authRequired)).toBe('empty-tool-list-through-gateway');
+    const omitted = check(`${EMPTY_TOOLS}\n10:05:12 - LiteLLM:INFO: server.py:1187 - MCP list_tools: omitting linear; it needs upstream auth`);
+    expect(omitted.matches[0]?.id, ranking(omitted)).toBe('server-needs-user-token-401-challenge');
+    expect(omitted.verdict).toBe('confident');
   });
 });
