@@ -5,8 +5,8 @@
  * `{"error":"x"}` compare equal. Linear in the text.
  */
 export function normalizeForMatch(text: string): string {
-  return text
-    .replace(/\u001b\[[0-9;]{0,20}[A-Za-z]/g, '')
+  // Without an ESC there is no colour code to remove (most lines): skip that scan.
+  return (text.includes('\u001b') ? text.replace(/\u001b\[[0-9;]{0,20}[A-Za-z]/g, '') : text)
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/ ?([{}[\],]) ?/g, '$1')

@@ -372,6 +372,9 @@ function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 function forCandidates(literal: PreparedLiteral, scan: WordScan, visit: (index: number) => boolean): void {
   const { count, head, occurrenceLine, next, unfolded } = scan;
   const branches = literal.branches ?? [];
+  // Most literals have a word the paste lacks in every alternative: nothing to visit, decided
+  // before allocating the cursors.
+  if (unfolded.length === 0 && branches.every((branch) => branch.some((word) => count[word] === 0))) return;
   const cursors = branches.length + (unfolded.length > 0 ? 1 : 0);
   // Per cursor: the current occurrence of the rarest word (or position in `unfolded`), the
   // current occurrence of the second-rarest word (-1: no more; -2: none needed), and the line
