@@ -142,4 +142,33 @@ describe('look-alike pastes', () => {
     expect(omitted.matches[0]?.id, ranking(omitted)).toBe('server-needs-user-token-401-challenge');
     expect(omitted.verdict).toBe('confident');
   });
+  it('an OpenAPI tool missing from the local registry goes to the server-registration page, a bare unknown tool name to the tool-name page', () => {
+    const registry = check('Tool call petstore-getPetById failed:\nOpenAPI tool getPetById not found in registry');
+    expect(registry.matches[0]?.id, ranking(registry)).toBe('openapi-tool-server-not-registered');
+    const bare = check('ValueError: Tool github-create_issue not found');
+    expect(bare.matches[0]?.id, ranking(bare)).toBe('tool-name-not-found-on-call');
+  });
+
+  it('a single-server REST listing fault goes to the page of its tag: timeout, unreachable or upstream_error', () => {
+    const body = (tag: string) => `{"detail":{"error":"${tag}","message":"Failed to list tools from server jira_onprem"}}`;
+    expect(check(body('timeout')).matches[0]?.id, ranking(check(body('timeout')))).toBe('tool-listing-timeout-server-dropped');
+    expect(check(body('unreachable')).matches[0]?.id, ranking(check(body('unreachable')))).toBe('upstream-unreachable-connect-error');
+    expect(check(body('upstream_error')).matches[0]?.id, ranking(check(body('upstream_error')))).toBe('upstream-5xx-during-tool-listing');
+    const log = check('INFO: rest_endpoints.py:640 - Listing tools from jira_onprem failed with a timeout fault');
+    expect(log.matches[0]?.id, ranking(log)).toBe('tool-listing-timeout-server-dropped');
+  });
+
+  it('the UI connection test says "timed out" for a read timeout and "unreachable" for a refused host, and each has its page', () => {
+    const timedOut = check('{"status":"error","error":true,"message":"Failed to connect to MCP server: the connection timed out."}');
+    expect(timedOut.matches[0]?.id, ranking(timedOut)).toBe('ui-test-connection-timed-out');
+    const unreachable = check('{"status":"error","error":true,"message":"Failed to connect to MCP server: the server is unreachable. Check the URL and that the server is running."}');
+    expect(unreachable.matches[0]?.id, ranking(unreachable)).not.toBe('ui-test-connection-timed-out');
+  });
+
+  it('per-user env vars without a database go to the database page, a user without stored values to the 412 page', () => {
+    const noDb = check('RuntimeError: MCP per-user env vars require a database connection, but none is configured. Connect a database to your proxy to use per-user MCP env vars.');
+    expect(noDb.matches[0]?.id, ranking(noDb)).toBe('per-user-env-vars-need-database');
+    const missing = check('HTTP/1.1 412 Precondition Failed\ncontent-type: application/json\n\n{"detail":{"error":"missing_user_env_vars","server_id":"jira","missing":["JIRA_API_TOKEN"]}}');
+    expect(missing.matches[0]?.id, ranking(missing)).toBe('rest-missing-user-env-vars-412');
+  });
 });
