@@ -352,21 +352,10 @@ export function minWordRunOfPattern(source: string): number {
     } else if (ch !== '^' && ch !== '$' && ch !== '.') {
       isWordish = isWordCode(ch.charCodeAt(0));
     }
-    let min = 1;
-    const q = source[next] ?? '';
-    if (q === '?' || q === '*' || q === '+' || q === '{') {
-      min = q === '+' ? 1 : 0;
-      let end = next + 1;
-      if (q === '{') {
-        const close = source.indexOf('}', next);
-        const m = close > 0 ? /^(\d+)(,\d*)?$/.exec(source.slice(next + 1, close)) : null;
-        if (!m) return 0;
-        min = Number(m[1]);
-        end = close + 1;
-      }
-      if (source[end] === '?') end++;
-      next = end;
-    }
+    const quantifier = readQuantifier(source, next);
+    if (!quantifier) return 0;
+    const { min } = quantifier;
+    next = quantifier.next;
     if (isWordish) run += min;
     else {
       branchBest = Math.max(branchBest, run);
@@ -438,21 +427,10 @@ export function secondWordRunOfPattern(source: string): number {
       if (isWordCode(code)) kind = 'word';
       else if (code < 128) kind = 'separator';
     }
-    let min = 1;
-    const q = source[next] ?? '';
-    if (q === '?' || q === '*' || q === '+' || q === '{') {
-      min = q === '+' ? 1 : 0;
-      let end = next + 1;
-      if (q === '{') {
-        const close = source.indexOf('}', next);
-        const m = close > 0 ? /^(\d+)(,\d*)?$/.exec(source.slice(next + 1, close)) : null;
-        if (!m) return 0;
-        min = Number(m[1]);
-        end = close + 1;
-      }
-      if (source[end] === '?') end++;
-      next = end;
-    }
+    const quantifier = readQuantifier(source, next);
+    if (!quantifier) return 0;
+    const { min } = quantifier;
+    next = quantifier.next;
     if (kind === 'word') run += min;
     else if (kind === 'separator' && min >= 1) closeSegment();
     else {
@@ -463,6 +441,24 @@ export function secondWordRunOfPattern(source: string): number {
   }
   closeBranch();
   return least === Infinity ? 0 : Math.min(least, 1 << 20);
+}
+
+// The quantifier after an atom that ends before `at`: the atom's least repeat count and where the
+// next atom starts; no quantifier means exactly once. Undefined for a `{…}` this reader cannot read.
+function readQuantifier(source: string, at: number): { min: number; next: number } | undefined {
+  const q = source[at] ?? '';
+  if (q !== '?' && q !== '*' && q !== '+' && q !== '{') return { min: 1, next: at };
+  let min = q === '+' ? 1 : 0;
+  let end = at + 1;
+  if (q === '{') {
+    const close = source.indexOf('}', at);
+    const m = close > 0 ? /^(\d+)(,\d*)?$/.exec(source.slice(at + 1, close)) : null;
+    if (!m) return undefined;
+    min = Number(m[1]);
+    end = close + 1;
+  }
+  if (source[end] === '?') end++;
+  return { min, next: end };
 }
 
 // Whether a character class (its body, between the brackets) only holds word characters.
