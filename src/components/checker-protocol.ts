@@ -1,13 +1,26 @@
 import type { CheckResult } from '../engine/index.ts';
 
-/** A message from the checker page to its worker, discriminated on `kind`. */
+/** The id of the `<script type="application/json">` block in /check/ that carries the compiled rules. */
+export const RULES_BLOCK_ID = 'mcpfix-rules';
+
+/**
+ * A message from the checker page to its worker, discriminated on `kind`. The first one is
+ * `load-rules`: the text of the page's rules block (null when the page has none), which the worker
+ * parses itself so the main thread never holds the parsed index.
+ */
 export type CheckerRequest =
+  | { kind: 'load-rules'; rules: string | null }
   | { kind: 'check'; seq: number; paste: string; config: string }
   | { kind: 'redact'; seq: number; paste: string; config: string };
 
-/** A message from the checker worker to the page, discriminated on `kind`. */
+/**
+ * A message from the checker worker to the page, discriminated on `kind`. `ready` answers a
+ * `load-rules` that worked; `unavailable` answers one that did not, and the worker then refuses
+ * every check with `failed` carrying the same reason.
+ */
 export type CheckerReply =
-  | { kind: 'ready' }
+  | { kind: 'ready'; pages: number }
+  | { kind: 'unavailable'; message: string }
   | { kind: 'result'; seq: number; result: CheckResult }
   | { kind: 'redacted'; seq: number; paste: string; config: string }
   | { kind: 'failed'; seq: number; message: string };

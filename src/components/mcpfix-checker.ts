@@ -1,5 +1,5 @@
 import type { CheckResult, Match, Suggestion } from '../engine/index.ts';
-import type { CheckerReply, CheckerRequest } from './checker-protocol.ts';
+import { RULES_BLOCK_ID, type CheckerReply, type CheckerRequest } from './checker-protocol.ts';
 import { renderHighlighted } from './render-highlighted.ts';
 import { buildShareFragment, parseShareFragment } from '../site/share-fragment.ts';
 import './mcpfix-copy.ts';
@@ -37,7 +37,8 @@ function describeConfidence(match: Match): string {
  * Worker running the engine, debounced as you type; renders ranked pages with the evidence that
  * counted, the paste with that evidence marked, and the suggested change with a copy button.
  * Share puts the redacted paste in the URL fragment, which never leaves the browser. Everything
- * the user typed is rendered with textContent and text nodes only.
+ * the user typed is rendered with textContent and text nodes only. The compiled rules come from
+ * the page's JSON data block (`#mcpfix-rules`), handed to the worker as text in its first message.
  */
 export class McpfixChecker extends HTMLElement {
   private worker: Worker | undefined;
@@ -45,6 +46,8 @@ export class McpfixChecker extends HTMLElement {
   private latestCheck = 0;
   private busy = false;
   private queued = false;
+  /** Why the checker cannot check, once the worker has said so. */
+  private unavailable: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private paste!: HTMLTextAreaElement;
   private config!: HTMLTextAreaElement;
@@ -76,6 +79,8 @@ export class McpfixChecker extends HTMLElement {
     this.worker = new Worker(new URL('./checker.worker.ts', import.meta.url), { type: 'module', name: 'mcpfix-checker' });
     this.worker.addEventListener('message', (event: MessageEvent<CheckerReply>) => this.onReply(event.data));
     this.worker.addEventListener('error', () => this.setStatus('The checker failed to start. Reload the page to try again.'));
+    // The worker parses the text itself: the main thread never builds the index it does not use.
+    this.post({ kind: 'load-rules', rules: document.getElementById(RULES_BLOCK_ID)?.textContent ?? null });
 
     this.paste.addEventListener('input', () => this.schedule());
     this.config.addEventListener('input', () => this.schedule());
@@ -117,6 +122,10 @@ export class McpfixChecker extends HTMLElement {
       this.queued = true;
       return;
     }
+    if (this.unavailable !== undefined) {
+      this.showUnavailable(this.unavailable);
+      return;
+    }
     if (this.paste.value.trim() === '' && this.config.value.trim() === '') {
       this.latestCheck = ++this.seq;
       this.results.replaceChildren();
@@ -136,8 +145,12 @@ export class McpfixChecker extends HTMLElement {
   private onReply(message: CheckerReply): void {
     switch (message.kind) {
       case 'ready':
-        this.dataset['state'] = 'ready';
+        if (this.dataset['state'] === undefined) this.dataset['state'] = 'ready';
         if (this.status.textContent === '') this.setStatus('Ready. Nothing you paste leaves this page.');
+        return;
+      case 'unavailable':
+        this.unavailable = message.message;
+        this.showUnavailable(message.message);
         return;
       case 'result':
         this.busy = false;
@@ -155,10 +168,26 @@ export class McpfixChecker extends HTMLElement {
         return;
       case 'failed':
         this.busy = false;
+        if (this.unavailable !== undefined) {
+          this.queued = false;
+          this.showUnavailable(this.unavailable);
+          return;
+        }
+        if (this.queued) {
+          this.queued = false;
+          this.requestCheck();
+          return;
+        }
         this.dataset['state'] = 'done';
         this.setStatus(`The checker could not read this paste: ${message.message}`);
         return;
     }
+  }
+
+  private showUnavailable(reason: string): void {
+    this.results.replaceChildren();
+    this.dataset['state'] = 'unavailable';
+    this.setStatus(reason);
   }
 
   private setStatus(text: string): void {

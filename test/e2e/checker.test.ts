@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, loadContentPages, openWatchedPage } from './browser.ts';
+import { escapeJsonForScript } from '../../src/site/embed-json.ts';
+import { RULES_BLOCK_ID } from '../../src/components/checker-protocol.ts';
 
 const baseUrl = inject('baseUrl');
 const pages = loadContentPages();
@@ -41,6 +43,22 @@ async function checkText(page: Page, paste: string, config?: string): Promise<vo
 /** The hrefs of the result links, best first. */
 function resultHrefs(page: Page): Promise<string[]> {
   return page.locator('.checker-results ol.results > li h4 a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+}
+
+const RULES_BLOCK = new RegExp(`(<script type="application/json" id="${RULES_BLOCK_ID}">)([\\s\\S]*?)(</script>)`);
+
+/** Serves /check/ with its rules data block rewritten by `edit` (the text, or null to drop the element). */
+async function rewriteRulesBlock(page: Page, edit: (text: string) => string | null): Promise<void> {
+  await page.route(/\/check\/$/, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    if (!RULES_BLOCK.test(html)) throw new Error('/check/ has no rules data block to rewrite');
+    const body = html.replace(RULES_BLOCK, (_whole, open: string, text: string, close: string) => {
+      const edited = edit(text);
+      return edited === null ? '' : `${open}${edited}${close}`;
+    });
+    await route.fulfill({ response, body });
+  });
 }
 
 const withConfigFix = pages.find((entry) => entry.page.fixes[0]?.kind === 'config' && entry.page.examples.some((example) => example.config !== undefined));
@@ -172,6 +190,63 @@ describe('the checker page', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('the rules come from the page\'s data block: the worker script carries none of them, and a page left out of the block is never named', async () => {
+    const entry = pages[0]!;
+    const example = entry.page.examples[0]!;
+    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const workerScripts: Promise<string>[] = [];
+    page.on('response', (response) => {
+      if (/checker\.worker[^/]*\.js$/.test(response.url())) workerScripts.push(response.text());
+    });
+    await openChecker(page);
+    await page.waitForSelector('mcpfix-checker[data-state="ready"]');
+    const blockText = await page.locator(`script#${RULES_BLOCK_ID}`).textContent();
+    const rules = JSON.parse(blockText ?? '') as { version: number; pages: Array<{ id: string; summary: string }> };
+    expect(rules.version).toBe(1);
+    expect(rules.pages.map((rule) => rule.id)).toContain(entry.id);
+    expect(workerScripts).toHaveLength(1);
+    const workerCode = await workerScripts[0]!;
+    expect(workerCode.length).toBeGreaterThan(1000);
+    expect(workerCode).not.toContain(entry.page.summary.slice(0, 60));
+    await checkText(page, example.paste, example.config);
+    expect((await resultHrefs(page))[0]?.startsWith(`/errors/${entry.id}/`)).toBe(true);
+    await context.close();
+
+    const pruned = await openWatchedPage(browser, baseUrl);
+    await rewriteRulesBlock(pruned.page, (text) => {
+      const index = JSON.parse(text) as { version: number; pages: Array<{ id: string }> };
+      return escapeJsonForScript(JSON.stringify({ ...index, pages: index.pages.filter((rule) => rule.id !== entry.id) }));
+    });
+    await openChecker(pruned.page);
+    await checkText(pruned.page, example.paste, example.config);
+    const hrefs = await resultHrefs(pruned.page);
+    expect(hrefs.filter((href) => href.startsWith(`/errors/${entry.id}/`)), `results: ${hrefs.join(', ')}`).toEqual([]);
+    expect([...problems, ...pruned.problems]).toEqual([]);
+    await pruned.context.close();
+  });
+
+  for (const [label, edit, says] of [
+    ['without its rules data block', () => null, /carries no rules data/],
+    ['with a truncated rules data block', (text: string) => text.slice(0, 500), /not JSON/],
+    ['with rules data of another version', () => '{"version":2,"pages":[]}', /version 2/],
+  ] as const) {
+    it(`a checker page ${label} says it cannot run and answers no paste`, async () => {
+      const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+      await rewriteRulesBlock(page, edit);
+      await openChecker(page);
+      await page.waitForSelector('mcpfix-checker[data-state="unavailable"]');
+      const status = page.locator('.checker-status');
+      await expect(status.textContent()).resolves.toMatch(says);
+      await page.getByRole('textbox', { name: 'Paste what you see' }).fill(pages[0]!.page.examples[0]!.paste);
+      await page.waitForTimeout(600);
+      await expect(page.locator('mcpfix-checker').getAttribute('data-state')).resolves.toBe('unavailable');
+      await expect(status.textContent()).resolves.toMatch(says);
+      await expect(page.locator('.checker-results').textContent()).resolves.toBe('');
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
 
   it('an error page\'s "Open in checker" link carries its first example and the checker names that page', async () => {
     const entry = pages[0]!;
