@@ -4,12 +4,13 @@
  */
 import type { Evidence } from './evidence.ts';
 import { explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
+import { findCandidatePages } from './find-candidates.ts';
 import { createFactMatcher } from './match-fact.ts';
 import { matchPage, type PageResult } from './match-page.ts';
 import { parseInput, type CheckInput } from './parse-input.ts';
 import { prepareIndex } from './prepare-rules.ts';
 import { rankMatches, type RankedPage } from './rank-matches.ts';
-import type { RuleIndex } from './rule-index.ts';
+import type { RuleIndex, RulePage } from './rule-index.ts';
 import { suggestFixes, type Suggestion } from './suggest-fix.ts';
 import { suggestNextSteps } from './suggest-next-steps.ts';
 import { viewEvidence } from './view-evidence.ts';
@@ -58,9 +59,8 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
   const view = viewEvidence(evidence, prepared);
   const facts = createFactMatcher(prepared, view);
   const results: PageResult[] = [];
-  let at = 0;
-  for (const page of prepared.index.pages) {
-    const result = matchPage(page, facts, prepared.pageFactIds[at++]);
+  for (const at of findCandidatePages(prepared, view, facts)) {
+    const result = matchPage(prepared.index.pages[at] as RulePage, facts, prepared.pageFactIds[at]);
     if (result) results.push(result);
   }
   const ranked = rankMatches(results);

@@ -3,10 +3,10 @@
  * the page schema (src/schemas/fact.ts), evaluated once per distinct fact per paste.
  */
 import type { HeaderLine, InputName, JsonSeen, ServerConfig } from './evidence.ts';
-import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
+import { lastTypePart, type PreparedIndex, type PreparedLiteral } from './prepare-rules.ts';
 import type { RuleFact } from './rule-index.ts';
 import { isNegativeTest, testValues, valuesAtPath } from './value-test.ts';
-import { lastTypePart, normOf, patternWindow, type EvidenceView } from './view-evidence.ts';
+import { lowerOf, normOf, patternWindow, type EvidenceView } from './view-evidence.ts';
 
 /** Where a fact was seen. */
 export interface FactHit {
@@ -64,14 +64,18 @@ function safeMatch(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, 
 
 function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | null {
   const { lines, maxWordRun, secondWordRun } = view;
-  const { places, acceptsUnplaced, text, regex, minWordRun, minSecondRun } = literal;
+  const { places, acceptsUnplaced, text, segments, regex, minWordRun, minSecondRun } = literal;
   const test = (index: number): FactHit | null => {
     const line = lines[index];
     if (!line) return null;
     if (places && !places.has(line.place) && !(line.place === 'any' && acceptsUnplaced)) return null;
     if (text !== undefined) {
+      if (segments) {
+        const lower = lowerOf(line);
+        for (const segment of segments) if (!lower.includes(segment)) return null;
+      }
       if (!normOf(line).includes(text)) return null;
-      const start = line.raw.toLowerCase().indexOf(text);
+      const start = lowerOf(line).indexOf(text);
       return start >= 0 ? { input: line.input, line: line.line, span: { start, end: start + text.length } } : { input: line.input, line: line.line };
     }
     if (!regex || (maxWordRun[index] as number) < minWordRun || (secondWordRun[index] as number) < minSecondRun) return null;

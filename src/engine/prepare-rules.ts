@@ -6,7 +6,7 @@
  */
 import type { Place } from './evidence.ts';
 import type { RuleFact, RuleIndex } from './rule-index.ts';
-import { compileRegex, createRegexCache, type RegexCache } from './value-test.ts';
+import { compileRegex, createRegexCache, isNegativeTest, type RegexCache } from './value-test.ts';
 
 /** A text or pattern fact with its prefilters. */
 export interface PreparedLiteral {
@@ -16,6 +16,13 @@ export interface PreparedLiteral {
   fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>;
   /** The folded literal, for text facts. */
   text?: string;
+  /**
+   * Text facts: the parts of the literal between whitespace and `{ } [ ] , :` (the characters
+   * around which normalisation changes spacing), longest first; every line holding the literal
+   * holds each of them verbatim once lower-cased, so a line without one is rejected before
+   * being normalised.
+   */
+  segments?: string[];
   /** The compiled regex, for pattern facts (null when it does not compile: never holds). */
   regex?: RegExp | null;
   /** The places it may match in; null for anywhere. */
@@ -56,12 +63,16 @@ export interface PreparedIndex {
   factIds: Map<RuleFact, number>;
   /** How many distinct facts there are. */
   factCount: number;
+  /** One fact of each distinct id, by id. */
+  factOfId: RuleFact[];
   /** The distinct fact ids of each page (parallel to `index.pages`): per signature, and per clue. */
   pageFactIds: PageFactIds[];
   /** Literal facts (text, pattern) by distinct fact id. */
   literalOfFact: Map<number, PreparedLiteral>;
   /** Every literal fact. */
   literals: PreparedLiteral[];
+  /** Every needle of a literal without words (lower case, distinct). */
+  needles: string[];
   /** Every word some literal needs (lower case), by word id. */
   words: string[];
   /** An open-addressing table of word ids + 1 by `hashWord(word) & (size - 1)` (0: empty slot). */
@@ -72,6 +83,42 @@ export interface PreparedIndex {
   wordLength: { min: number; max: number };
   /** Compiled regexes for header values, exception messages and `matches` tests. */
   regexOf: RegexCache;
+  /** What must be in a paste for each distinct fact to possibly hold (see `FactTriggers`). */
+  triggers: FactTriggers;
+  /** Per distinct fact id, the pages (indexes into `index.pages`, ascending) with it in a signature. */
+  pagesOfFact: number[][];
+}
+
+/**
+ * The inverted index from evidence to the facts that could hold on it: a paste only ever asks
+ * the facts whose trigger it shows, so one check costs what the paste holds, not what the index
+ * holds. Each list holds distinct fact ids.
+ */
+export interface FactTriggers {
+  /** Per word id, the literals with an alternative anchored on that word (every line holding the alternative holds it). */
+  literalsByWord: number[][];
+  /** Literals with alternatives (tested whenever some line holds a character the token scan cannot fold). */
+  literalsWithWords: number[];
+  /** Literals no word of the token scan can rule out: asked on every paste with lines. */
+  literalsAlways: number[];
+  /** Status facts by status. */
+  byStatus: Map<number, number[]>;
+  /** Response-header facts that need the header, by lower-cased name. */
+  byResponseHeader: Map<string, number[]>;
+  /** Response-header facts that need the header absent: asked when a response shows headers. */
+  responseHeaderAbsent: number[];
+  /** Request-header facts that need the header, by lower-cased name. */
+  byRequestHeader: Map<string, number[]>;
+  /** Request-header facts that need the header absent: asked when a request lists headers. */
+  requestHeaderAbsent: number[];
+  /** JSON facts on a first key, by that key. */
+  byJsonKey: Map<string, number[]>;
+  /** JSON facts on every value (negative tests, `*` paths): asked when the paste holds JSON. */
+  jsonAny: number[];
+  /** Exception facts by the lower-cased last part of their type. */
+  byException: Map<string, number[]>;
+  /** Config and server-config facts: asked when the paste or the input holds a config. */
+  config: number[];
 }
 
 const prepared = new WeakMap<RuleIndex, PreparedIndex>();
@@ -119,10 +166,16 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
   };
 
   const pageFactIds: PageFactIds[] = [];
-  for (const page of Array.isArray(index.pages) ? index.pages : []) {
+  const pagesOfFact: number[][] = [];
+  const pages = Array.isArray(index.pages) ? index.pages : [];
+  pages.forEach((page, pageAt) => {
     const signatures = page.signatures.map((signature) => signature.facts.map(visit));
     pageFactIds.push({ signatures, clues: page.clues.map((clue) => visit(clue.fact)) });
-  }
+    for (const id of new Set(signatures.flat())) (pagesOfFact[id] ??= []).push(pageAt);
+  });
+  const factOfId: RuleFact[] = [];
+  for (const [fact, id] of factIds) factOfId[id] ??= fact;
+  for (let id = 0; id < idOfKey.size; id++) pagesOfFact[id] ??= [];
   let size = 16;
   while (size < words.length * 2) size *= 2;
   const wordSlots = new Int32Array(size);
@@ -142,6 +195,8 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
     index,
     factIds,
     factCount: idOfKey.size,
+    factOfId,
+    needles: [...new Set(literals.flatMap((literal) => (literal.branches ? [] : literal.needles ?? [])))],
     pageFactIds,
     literalOfFact,
     literals,
@@ -150,7 +205,92 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
     wordHashes,
     wordLength: { min: min === Infinity ? 0 : min, max },
     regexOf: createRegexCache(),
+    triggers: buildTriggers(factOfId, literalOfFact, words.length),
+    pagesOfFact,
   };
+}
+
+function pushTo<K>(map: Map<K, number[]>, key: K, id: number): void {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
+}
+
+function buildTriggers(factOfId: readonly RuleFact[], literalOfFact: ReadonlyMap<number, PreparedLiteral>, wordCount: number): FactTriggers {
+  const triggers: FactTriggers = {
+    literalsByWord: Array.from({ length: wordCount }, () => []),
+    literalsWithWords: [],
+    literalsAlways: [],
+    byStatus: new Map(),
+    byResponseHeader: new Map(),
+    responseHeaderAbsent: [],
+    byRequestHeader: new Map(),
+    requestHeaderAbsent: [],
+    byJsonKey: new Map(),
+    jsonAny: [],
+    byException: new Map(),
+    config: [],
+  };
+  // How many literals need each word: an alternative is anchored on its least shared word, so a
+  // common word of the paste wakes as few literals as possible.
+  const uses = new Int32Array(wordCount);
+  for (const literal of literalOfFact.values()) for (const branch of literal.branches ?? []) for (const word of branch) uses[word] = (uses[word] as number) + 1;
+  factOfId.forEach((fact, id) => {
+    switch (fact.kind) {
+      case 'text':
+      case 'pattern': {
+        const branches = literalOfFact.get(id)?.branches;
+        if (!branches) {
+          triggers.literalsAlways.push(id);
+          break;
+        }
+        triggers.literalsWithWords.push(id);
+        const anchors = new Set<number>();
+        for (const branch of branches) {
+          let anchor = branch[0] as number;
+          for (const word of branch) if ((uses[word] as number) < (uses[anchor] as number)) anchor = word;
+          anchors.add(anchor);
+        }
+        for (const anchor of anchors) triggers.literalsByWord[anchor]?.push(id);
+        break;
+      }
+      case 'status':
+        for (const status of new Set(Array.isArray(fact.status) ? fact.status : [fact.status])) pushTo(triggers.byStatus, status, id);
+        break;
+      case 'header':
+        if (fact.absent) triggers.responseHeaderAbsent.push(id);
+        else pushTo(triggers.byResponseHeader, fact.name.toLowerCase(), id);
+        break;
+      case 'request-header':
+        if (fact.absent) triggers.requestHeaderAbsent.push(id);
+        else pushTo(triggers.byRequestHeader, fact.name.toLowerCase(), id);
+        break;
+      case 'json': {
+        const first = fact.path.split('.')[0] ?? '';
+        if (isNegativeTest(fact.test) || first === '*') triggers.jsonAny.push(id);
+        else pushTo(triggers.byJsonKey, first, id);
+        break;
+      }
+      case 'exception':
+        pushTo(triggers.byException, lastTypePart(fact.type), id);
+        break;
+      case 'server-config':
+      case 'config':
+        triggers.config.push(id);
+        break;
+      default:
+        // A kind this engine does not know (a newer index): asked always, so it is never lost.
+        triggers.literalsAlways.push(id);
+    }
+  });
+  return triggers;
+}
+
+/** The lower-cased last dotted part of a Python type (`httpx.ConnectError` → `connecterror`). */
+export function lastTypePart(type: string): string {
+  const lower = type.toLowerCase();
+  const dot = lower.lastIndexOf('.');
+  return dot < 0 ? lower : lower.slice(dot + 1);
 }
 
 const UNPLACED_OK: readonly Place[] = ['log', 'client', 'traceback', 'body'];
@@ -165,7 +305,7 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
   if (fact.kind === 'text') {
     const branches = branchesOf([safeWordsOfLiteral(fact.text)]);
     const run = longestRun(fact.text);
-    return { id, fact, text: fact.text, places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, minWordRun: 0, minSecondRun: 0 };
+    return { id, fact, text: fact.text, segments: segmentsOf(fact.text), places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, minWordRun: 0, minSecondRun: 0 };
   }
   const regex = compileRegex(fact.pattern);
   const safe = regex ? safeWordsOfPattern(fact.pattern) : null;
@@ -484,6 +624,11 @@ function isWordClass(body: string): boolean {
     i++;
   }
   return true;
+}
+
+/** The distinct parts of a folded literal between whitespace and `{ } [ ] , :`, longest first (see `PreparedLiteral.segments`). */
+export function segmentsOf(text: string): string[] {
+  return [...new Set(text.split(/[\s{}[\],:]+/).filter((part) => part !== ''))].sort((a, b) => b.length - a.length);
 }
 
 /** The longest run of word characters in a folded literal: a substring of any line it occurs on. */

@@ -5,7 +5,7 @@
  */
 import type { Evidence, HeaderLine, HttpRequest, HttpResponse, InputName, JsonSeen, Place, PythonException, StatusSeen } from './evidence.ts';
 import { normalizeForMatch } from './normalize.ts';
-import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
+import { lastTypePart, type PreparedIndex, type PreparedLiteral } from './prepare-rules.ts';
 import { asText } from './value-test.ts';
 
 /** One line the literals are tested on: a pasted line, or a multi-line JSON value made compact. */
@@ -20,6 +20,8 @@ export interface ViewLine {
   raw: string;
   /** The normalised text, computed on first use (text literals test this). */
   norm: string | undefined;
+  /** The lower-cased text, computed on first use (cheap prefilters test this). */
+  lower: string | undefined;
 }
 
 /** Evidence regrouped so that each fact looks only at what could make it hold. */
@@ -51,6 +53,10 @@ export interface EvidenceView {
   forCandidates(literal: PreparedLiteral, visit: (index: number) => boolean): void;
   /** Indexes into `lines` (ascending) by the place the parser gave the line. */
   linesByPlace: Map<Place, number[]>;
+  /** Per word id of the prepared index, how many lines hold the word as a token. */
+  wordLineCount: Int32Array;
+  /** Whether some line holds a character the token scan cannot fold (every literal with words is then possible). */
+  hasUnfolded: boolean;
   /** The longest run of word characters (`[A-Za-z0-9_ſK]`) of each line, by index into `lines`. */
   maxWordRun: Int32Array;
   /** The second-longest run of word characters of each line (0 when it has fewer than two runs). */
@@ -83,7 +89,7 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     // Colour codes are dropped before patterns run, as normalizeForMatch drops them for literals:
     // the words a pattern sees are then exactly the words the anchor prefilter saw.
     const raw = line.text.includes('\u001b') ? line.text.replace(ANSI, '') : line.text;
-    lines.push({ input: line.input, line: line.line, place: line.place, raw, norm: undefined });
+    lines.push({ input: line.input, line: line.line, place: line.place, raw, norm: undefined, lower: undefined });
     text[line.input][line.line] = raw;
     places[line.input][line.line] = line.place;
   }
@@ -108,12 +114,14 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     evidence,
     lines,
     forCandidates: (literal, visit) => forCandidates(literal, scan, visit),
+    wordLineCount: scan.count,
+    hasUnfolded: scan.unfolded.length > 0,
     maxWordRun: scan.maxWordRun,
     secondWordRun: scan.secondWordRun,
     jsonByKey,
     indexes: indexEvidence(evidence),
     textAt: (input, line) => text[input]?.[line] ?? '',
-    forLinesContaining: createNeedleSearch(lines),
+    forLinesContaining: createNeedleSearch(lines, prepared.needles),
   };
 }
 
@@ -121,8 +129,9 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
 // testing every line when a literal has no anchor word. The occurrences are visited as they are
 // found, so a literal that holds early stops the search there. Lines are lower-cased one by one
 // (offsets taken from the lower-cased lines), since lower-casing can change a length (İ).
-function createNeedleSearch(lines: readonly ViewLine[]): EvidenceView['forLinesContaining'] {
+function createNeedleSearch(lines: readonly ViewLine[], allNeedles: readonly string[]): EvidenceView['forLinesContaining'] {
   let joined: string | undefined;
+  let firstAt: Map<string, number> | undefined;
   const starts: number[] = [];
   const lineAt = (at: number): number => {
     let low = 0;
@@ -139,18 +148,26 @@ function createNeedleSearch(lines: readonly ViewLine[]): EvidenceView['forLinesC
       const lower: string[] = new Array<string>(lines.length);
       let offset = 0;
       for (let index = 0; index < lines.length; index++) {
-        const text = (lines[index] as ViewLine).raw.toLowerCase();
+        const text = lowerOf(lines[index] as ViewLine);
         lower[index] = text;
         starts.push(offset);
         offset += text.length + 1;
       }
       joined = lower.join('\n');
+      if (joined.length >= FIRST_OCCURRENCE_PASS_FROM) firstAt = findFirstOccurrences(joined, allNeedles);
     }
     const text = joined;
+    const first = firstAt;
     // The next line holding each needle at or after the current line (-1: no more); needles are
     // runs of word characters, so none spans the line feed that joins two lines.
     const nextLine = (needle: string, fromLine: number): number => {
-      const at = text.indexOf(needle, starts[fromLine] ?? text.length);
+      let from = starts[fromLine] ?? text.length;
+      if (first) {
+        const at = first.get(needle);
+        if (at === undefined) return -1;
+        if (at > from) from = at;
+      }
+      const at = text.indexOf(needle, from);
       return at < 0 ? -1 : lineAt(at);
     };
     const pending = needles.map((needle) => nextLine(needle, 0));
@@ -163,10 +180,47 @@ function createNeedleSearch(lines: readonly ViewLine[]): EvidenceView['forLinesC
   };
 }
 
+// Below this many characters, one indexOf per needle is cheaper than compiling the alternation.
+const FIRST_OCCURRENCE_PASS_FROM = 256 * 1024;
+
+/**
+ * The first offset of every needle that occurs in the text, in one left-to-right pass: an
+ * alternation of the needles not yet found is searched from the last find, and shrinks as they
+ * are found. A needle absent from a large paste then costs nothing per literal, where an indexOf
+ * per needle would read the whole text each time.
+ */
+export function findFirstOccurrences(text: string, needles: readonly string[]): Map<string, number> {
+  const found = new Map<string, number>();
+  let remaining = [...new Set(needles)].filter((needle) => needle !== '');
+  let from = 0;
+  while (remaining.length > 0) {
+    const search = new RegExp(remaining.map(escapeRegex).join('|'), 'g');
+    search.lastIndex = from;
+    const match = search.exec(text);
+    if (!match) break;
+    from = match.index;
+    // Every needle starting here is found; the search goes on from here, so a needle starting
+    // inside this match is not skipped.
+    for (const needle of remaining) if (text.startsWith(needle, from)) found.set(needle, from);
+    remaining = remaining.filter((needle) => !found.has(needle));
+  }
+  return found;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** The normalised text of a view line, computed once. */
 export function normOf(line: ViewLine): string {
   if (line.norm === undefined) line.norm = safeNormalize(line.raw);
   return line.norm;
+}
+
+/** The lower-cased text of a view line, computed once. */
+export function lowerOf(line: ViewLine): string {
+  if (line.lower === undefined) line.lower = line.raw.toLowerCase();
+  return line.lower;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -197,13 +251,6 @@ function indexEvidence(evidence: Evidence): EvidenceIndexes {
   return { statuses, responseHeaders, firstResponseWithHeaders, requestHeaders, firstRequestWithHeaders, exceptions };
 }
 
-/** The lower-cased last dotted part of a Python type (`httpx.ConnectError` → `connecterror`). */
-export function lastTypePart(type: string): string {
-  const lower = type.toLowerCase();
-  const dot = lower.lastIndexOf('.');
-  return dot < 0 ? lower : lower.slice(dot + 1);
-}
-
 /** The part of a raw line a pattern is tested on. */
 export function patternWindow(raw: string): string {
   return raw.length > MAX_PATTERN_LINE ? raw.slice(0, MAX_PATTERN_LINE) : raw;
@@ -225,7 +272,7 @@ function addCompactJson(evidence: Evidence, lines: ViewLine[], text: Record<Inpu
     const source = text[seen.input]?.[seen.line] ?? '';
     if (source.length > 2 && !/^\s*[[{]\s*$/.test(source)) continue;
     const compact = asText(seen.value);
-    lines.push({ input: seen.input, line: seen.line, place: places[seen.input]?.[seen.line] ?? 'body', raw: compact, norm: undefined });
+    lines.push({ input: seen.input, line: seen.line, place: places[seen.input]?.[seen.line] ?? 'body', raw: compact, norm: undefined, lower: undefined });
   }
 }
 
