@@ -3,7 +3,10 @@
  * the `yaml` Document API, so comments, order and quoting stay) and shown as a unified diff; env
  * fixes as the exact line; upgrades as the version and PR; the rest as steps.
  */
-import { applyPatch, createTwoFilesPatch } from 'diff';
+// jsdiff's documented subpaths (`diff/lib/*.js`), not its root: the root imports every diff kind, and
+// the bundler keeps their module-level `new WordDiff()`-style instances, 1.5 KB gzip of the browser worker.
+import { applyPatch } from 'diff/lib/patch/apply.js';
+import { createTwoFilesPatch } from 'diff/lib/patch/create.js';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type ToStringOptions } from 'yaml';
 import type { ConfigDocument, Evidence } from './evidence.ts';
 import type { RuleConfigChange, RuleFix, RulePage } from './rule-index.ts';
