@@ -64,7 +64,7 @@ function safeMatch(fact: RuleFact, prepared: PreparedIndex, view: EvidenceView, 
 
 function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | null {
   const { lines, maxWordRun, secondWordRun } = view;
-  const { places, acceptsUnplaced, text, segments, regex, minWordRun, minSecondRun } = literal;
+  const { places, acceptsUnplaced, text, segments, regex, runBranches, minWordRun, minSecondRun } = literal;
   const test = (index: number): FactHit | null => {
     const line = lines[index];
     if (!line) return null;
@@ -79,6 +79,7 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
       return start >= 0 ? { input: line.input, line: line.line, span: { start, end: start + text.length } } : { input: line.input, line: line.line };
     }
     if (!regex || (maxWordRun[index] as number) < minWordRun || (secondWordRun[index] as number) < minSecondRun) return null;
+    if (runBranches && view.isUnfoldedLine[index] === 0 && !holdsSomeBranch(lowerOf(line), runBranches)) return null;
     const found = regex.exec(patternWindow(line.raw));
     if (!found) return null;
     return { input: line.input, line: line.line, span: { start: found.index, end: found.index + found[0].length } };
@@ -111,6 +112,21 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
     if (hit) return hit;
   }
   return null;
+}
+
+// Whether a lower-cased line holds every run of some alternative of a pattern.
+function holdsSomeBranch(lower: string, runBranches: readonly (readonly string[])[]): boolean {
+  for (const runs of runBranches) {
+    let holdsAll = true;
+    for (const run of runs) {
+      if (!lower.includes(run)) {
+        holdsAll = false;
+        break;
+      }
+    }
+    if (holdsAll) return true;
+  }
+  return false;
 }
 
 // The values at one JSON path, walked once per paste however many facts test that path; and,

@@ -41,6 +41,13 @@ export interface PreparedLiteral {
   branches: number[][] | null;
   /** Without branches: lower-case substrings one of which every matching line contains; null: test every line. */
   needles: string[] | null;
+  /**
+   * Patterns: per top-level alternative, the runs of word characters (lower case) it must
+   * match; a line whose lower-cased text lacks a run of every alternative cannot hold the
+   * pattern, unless it holds a character case-insensitive matching folds onto ASCII (`ſ`, `K`).
+   * Null when some alternative has no such run.
+   */
+  runBranches: string[][] | null;
   /** Patterns: the length of a run of word characters every matching line holds (0: no such bound). */
   minWordRun: number;
   /** Patterns: a length two distinct runs of word characters of every matching line reach (0: no such bound). */
@@ -305,18 +312,20 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
   if (fact.kind === 'text') {
     const branches = branchesOf([safeWordsOfLiteral(fact.text)]);
     const run = longestRun(fact.text);
-    return { id, fact, text: fact.text, segments: segmentsOf(fact.text), places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, minWordRun: 0, minSecondRun: 0 };
+    return { id, fact, text: fact.text, segments: segmentsOf(fact.text), places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, runBranches: null, minWordRun: 0, minSecondRun: 0 };
   }
   const regex = compileRegex(fact.pattern);
   const safe = regex ? safeWordsOfPattern(fact.pattern) : null;
   const branches = safe ? branchesOf(safe) : null;
   let needles: string[] | null = null;
-  const runs = branches || !regex ? null : requiredRunsOfPattern(fact.pattern);
+  const required = regex ? requiredRunsOfPattern(fact.pattern) : null;
+  const runBranches = required && required.every((branch) => branch.length > 0) ? required.map((branch) => [...new Set(branch)].sort((a, b) => b.length - a.length)) : null;
+  const runs = branches ? null : required;
   if (runs) {
     const longest = runs.map((branch) => branch.reduce((best, run) => (run.length > best.length ? run : best), ''));
     if (longest.every((run) => run.length >= 3)) needles = [...new Set(longest)];
   }
-  return { id, fact, regex, places, acceptsUnplaced, branches, needles, minWordRun: regex ? minWordRunOfPattern(fact.pattern) : 0, minSecondRun: regex ? secondWordRunOfPattern(fact.pattern) : 0 };
+  return { id, fact, regex, places, acceptsUnplaced, branches, needles, runBranches, minWordRun: regex ? minWordRunOfPattern(fact.pattern) : 0, minSecondRun: regex ? secondWordRunOfPattern(fact.pattern) : 0 };
 }
 
 /** The hash the token scan computes for a lower-case word. */

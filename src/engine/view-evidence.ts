@@ -57,6 +57,8 @@ export interface EvidenceView {
   wordLineCount: Int32Array;
   /** Whether some line holds a character the token scan cannot fold (every literal with words is then possible). */
   hasUnfolded: boolean;
+  /** Per index into `lines`, 1 when the line holds such a character (`isUnfoldedCode`). */
+  isUnfoldedLine: Uint8Array;
   /** The longest run of word characters (`[A-Za-z0-9_ſK]`) of each line, by index into `lines`. */
   maxWordRun: Int32Array;
   /** The second-longest run of word characters of each line (0 when it has fewer than two runs). */
@@ -69,7 +71,8 @@ export interface EvidenceView {
   textAt(input: InputName, line: number): string;
   /**
    * Calls `visit` on each index into `lines` (ascending, once each) whose text contains one of
-   * the lower-case needles (case-insensitively), until `visit` returns true.
+   * the lower-case needles (case-insensitively) or holds a character the token scan cannot fold,
+   * until `visit` returns true.
    */
   forLinesContaining(needles: readonly string[], visit: (index: number) => boolean): void;
 }
@@ -116,12 +119,13 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     forCandidates: (literal, visit) => forCandidates(literal, scan, visit),
     wordLineCount: scan.count,
     hasUnfolded: scan.unfolded.length > 0,
+    isUnfoldedLine: flagLines(lines.length, scan.unfolded),
     maxWordRun: scan.maxWordRun,
     secondWordRun: scan.secondWordRun,
     jsonByKey,
     indexes: indexEvidence(evidence),
     textAt: (input, line) => text[input]?.[line] ?? '',
-    forLinesContaining: createNeedleSearch(lines, prepared.needles),
+    forLinesContaining: createNeedleSearch(lines, prepared.needles, scan.unfolded),
   };
 }
 
@@ -129,7 +133,7 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
 // testing every line when a literal has no anchor word. The occurrences are visited as they are
 // found, so a literal that holds early stops the search there. Lines are lower-cased one by one
 // (offsets taken from the lower-cased lines), since lower-casing can change a length (İ).
-function createNeedleSearch(lines: readonly ViewLine[], allNeedles: readonly string[]): EvidenceView['forLinesContaining'] {
+function createNeedleSearch(lines: readonly ViewLine[], allNeedles: readonly string[], unfolded: readonly number[]): EvidenceView['forLinesContaining'] {
   let joined: string | undefined;
   let firstAt: Map<string, number> | undefined;
   const starts: number[] = [];
@@ -171,23 +175,29 @@ function createNeedleSearch(lines: readonly ViewLine[], allNeedles: readonly str
       return at < 0 ? -1 : lineAt(at);
     };
     const pending = needles.map((needle) => nextLine(needle, 0));
+    // Lines holding ſ or K are visited too: a case-insensitive pattern reads them as s and k,
+    // which the lower-cased text does not show.
+    let unfoldedAt = 0;
     for (;;) {
-      let line = -1;
+      let line = unfoldedAt < unfolded.length ? (unfolded[unfoldedAt] as number) : -1;
       for (const found of pending) if (found >= 0 && (line < 0 || found < line)) line = found;
       if (line < 0 || visit(line)) return;
       for (let k = 0; k < pending.length; k++) if (pending[k] === line) pending[k] = nextLine(needles[k] as string, line + 1);
+      if (unfolded[unfoldedAt] === line) unfoldedAt++;
     }
   };
 }
 
 // Below this many characters, one indexOf per needle is cheaper than compiling the alternation.
-const FIRST_OCCURRENCE_PASS_FROM = 256 * 1024;
+const FIRST_OCCURRENCE_PASS_FROM = 16 * 1024;
+// Finds of needles already found that make the alternation worth recompiling without them.
+const REPEATS_BEFORE_SHRINKING = 32;
 
 /**
- * The first offset of every needle that occurs in the text, in one left-to-right pass: an
- * alternation of the needles not yet found is searched from the last find, and shrinks as they
- * are found. A needle absent from a large paste then costs nothing per literal, where an indexOf
- * per needle would read the whole text each time.
+ * The first offset of every needle that occurs in the text, in one left-to-right pass of an
+ * alternation of the needles not yet found, recompiled without the found ones once they keep
+ * turning up. A needle absent from a large paste then costs nothing per literal, where an
+ * indexOf per needle would read the whole text each time.
  */
 export function findFirstOccurrences(text: string, needles: readonly string[]): Map<string, number> {
   const found = new Map<string, number>();
@@ -196,12 +206,24 @@ export function findFirstOccurrences(text: string, needles: readonly string[]): 
   while (remaining.length > 0) {
     const search = new RegExp(remaining.map(escapeRegex).join('|'), 'g');
     search.lastIndex = from;
-    const match = search.exec(text);
-    if (!match) break;
-    from = match.index;
-    // Every needle starting here is found; the search goes on from here, so a needle starting
-    // inside this match is not skipped.
-    for (const needle of remaining) if (text.startsWith(needle, from)) found.set(needle, from);
+    let repeats = 0;
+    let match: RegExpExecArray | null;
+    while (repeats < REPEATS_BEFORE_SHRINKING && (match = search.exec(text)) !== null) {
+      const at = match.index;
+      // Every needle starting here counts, not only the alternative that won; the search goes
+      // on from the next character, so a needle starting inside this match is not skipped.
+      let isNew = false;
+      for (const needle of remaining) {
+        if (!found.has(needle) && text.startsWith(needle, at)) {
+          found.set(needle, at);
+          isNew = true;
+        }
+      }
+      if (!isNew) repeats++;
+      search.lastIndex = at + 1;
+      from = at + 1;
+    }
+    if (repeats < REPEATS_BEFORE_SHRINKING) break;
     remaining = remaining.filter((needle) => !found.has(needle));
   }
   return found;
@@ -215,6 +237,12 @@ function escapeRegex(text: string): string {
 export function normOf(line: ViewLine): string {
   if (line.norm === undefined) line.norm = safeNormalize(line.raw);
   return line.norm;
+}
+
+function flagLines(count: number, indexes: readonly number[]): Uint8Array {
+  const flags = new Uint8Array(count);
+  for (const index of indexes) flags[index] = 1;
+  return flags;
 }
 
 /** The lower-cased text of a view line, computed once. */
