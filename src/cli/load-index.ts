@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileRules, type RuleIndex } from '../engine/index.ts';
+import { compileRules, readRuleIndex, type RuleIndex } from '../engine/index.ts';
 import { listPageFiles, readPages } from '../catalog/read-pages.ts';
 import { formatProblems } from '../catalog/format-issue.ts';
 
@@ -29,11 +29,11 @@ export function loadIndex(paths: { generated: string; content: string } = { gene
   }
   if (text !== undefined && isOlderThanContent(paths.generated, paths.content)) text = undefined;
   if (text !== undefined) {
-    const parsed = parseIndex(text);
-    if (parsed) return { kind: 'loaded', index: parsed, source: 'generated', warnings: [] };
+    const reading = readRuleIndex(text);
+    if (reading.kind === 'read') return { kind: 'loaded', index: reading.index, source: 'generated', warnings: [] };
     const compiled = compileFromContent(paths.content);
     if (compiled.kind === 'loaded') {
-      compiled.warnings.unshift(`${paths.generated} is not a rule index (version 1); compiled the rules from content/ instead`);
+      compiled.warnings.unshift(`${paths.generated} is not a usable rule index (${reading.reason}); compiled the rules from content/ instead`);
     }
     return compiled;
   }
@@ -50,14 +50,6 @@ function isOlderThanContent(generated: string, content: string): boolean {
   }
 }
 
-function parseIndex(text: string): RuleIndex | undefined {
-  try {
-    const value = JSON.parse(text) as Partial<RuleIndex> | null;
-    return value && value.version === 1 && Array.isArray(value.pages) ? (value as RuleIndex) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function compileFromContent(folder: string): LoadedIndex {
   let read: ReturnType<typeof readPages>;

@@ -1,7 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isColorWanted, renderText } from '../../src/cli/format-text.ts';
+import { loadIndex } from '../../src/cli/load-index.ts';
 import { parseCommandLine, parseDuration, parseHeaderArg } from '../../src/cli/parse-args.ts';
 import { maskSecret, renderOriginChecks } from '../../src/cli/probe/build-transcript.ts';
 import { describeConnectError } from '../../src/cli/probe/describe-connect-error.ts';
@@ -170,5 +173,28 @@ describe('the launcher', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^mcpfix: needs Node 22\.18 or newer \(this is Node \d+\.\d+\.\d+\)\n$/);
+  });
+});
+
+describe('the rule index the CLI loads', () => {
+  const content = join(REPO_ROOT, 'content', 'errors');
+
+  test('a truncated rules.json is set aside with its reason and the rules compiled from the pages', () => {
+    const generated = join(mkdtempSync(join(tmpdir(), 'mcpfix-index-')), 'rules.json');
+    // Written after the pages, so it is not merely stale: it must be rejected for what it holds.
+    writeFileSync(generated, '{"version":1,"pages":[{"id":"x"');
+    const loaded = loadIndex({ generated, content });
+    expect(loaded.kind).toBe('loaded');
+    if (loaded.kind !== 'loaded') return;
+    expect(loaded.source).toBe('content');
+    expect(loaded.warnings[0]).toMatch(/is not a usable rule index \(the rules data is not JSON/);
+    expect(loaded.index.pages.length).toBeGreaterThan(100);
+  });
+
+  test('a rules.json of another version is set aside and says which version it holds', () => {
+    const generated = join(mkdtempSync(join(tmpdir(), 'mcpfix-index-')), 'rules.json');
+    writeFileSync(generated, JSON.stringify({ version: 2, pages: [] }));
+    const loaded = loadIndex({ generated, content });
+    expect(loaded.kind === 'loaded' ? loaded.warnings[0] : '').toContain('the rules data has version 2; this checker reads version 1');
   });
 });
