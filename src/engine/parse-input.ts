@@ -1,4 +1,4 @@
-import type { Evidence, HttpRequest, HttpResponse, Place, PythonException, TaggedLine } from './evidence.ts';
+import type { Evidence, HttpRequest, HttpResponse, InputName, Place, PythonException, TaggedLine } from './evidence.ts';
 import { findEmbeddedJson } from './parse/find-json.ts';
 import { findStatusMentions } from './parse/find-status.ts';
 import { findConfigBlockEnd, isConfigStart, isServerBlockStart, parseConfigText } from './parse/find-config.ts';
@@ -14,7 +14,7 @@ import { isSseStart, readSseEvents } from './parse/parse-sse.ts';
 import { findInlineException, isChainMarker, isStandaloneExceptionLine, isTracebackStart, readTraceback } from './parse/parse-traceback.ts';
 import { readCommand } from './parse/read-command.ts';
 import { readJsonBlock } from './parse/read-json-block.ts';
-import { headOf, isBlank, splitLines } from './parse/split-lines.ts';
+import { firstNonSpace, headOf, isBlank, splitLines, splitLineTexts } from './parse/split-lines.ts';
 import { type Section, splitSections } from './parse/split-sections.ts';
 
 // A config.yaml is a few hundred lines; a longer "config" is a mis-detection or a dump, and the
@@ -55,15 +55,27 @@ export function parseInput(input: CheckInput): Evidence {
 }
 
 function parsePaste(paste: string, evidence: Evidence): void {
-  const lines = splitLines(paste);
+  const lines = createTaggedLines(paste, 'paste');
   const context = createContext('paste', lines, evidence);
   const { sections } = splitSections(lines);
   for (const section of sections) readSection(context, section);
-  pushTaggedLines(context);
+  pushTaggedLines(lines, evidence);
+}
+
+/**
+ * Splits an input into lines that are already the evidence's tagged lines (place decided
+ * later): one object per line serves both the parse and the result, which halves the
+ * allocations on pastes of many short lines.
+ */
+function createTaggedLines(text: string, input: InputName): TaggedLine[] {
+  const texts = splitLineTexts(text);
+  const lines = new Array<TaggedLine>(texts.length);
+  for (let index = 0; index < texts.length; index++) lines[index] = { input, line: index + 1, text: texts[index] as string, place: 'any' };
+  return lines;
 }
 
 function parseConfigInput(config: string, evidence: Evidence): void {
-  const lines = splitLines(config);
+  const lines = createTaggedLines(config, 'config');
   const context = createContext('config', lines, evidence);
   tagLines(context, 0, lines.length, 'config');
   if (config.trim() !== '') {
@@ -71,32 +83,60 @@ function parseConfigInput(config: string, evidence: Evidence): void {
     if (parsed.kind === 'parsed') evidence.configs.push(parsed.config);
     else evidence.notes.push(parsed.note);
   }
-  pushTaggedLines(context);
+  pushTaggedLines(lines, evidence);
 }
 
-function pushTaggedLines(context: ParseContext): void {
-  const { lines, places, input, evidence } = context;
-  for (let index = 0; index < lines.length; index++) {
-    const source = lines[index];
-    if (source === undefined || isBlank(source.text)) continue;
-    const tagged: TaggedLine = { input, line: source.line, text: source.text, place: places[index] ?? 'any' };
-    evidence.lines.push(tagged);
-  }
+/** Adds the non-blank lines, tagged with their places, to the evidence. */
+function pushTaggedLines(lines: TaggedLine[], evidence: Evidence): void {
+  const kept = lines.filter((tagged) => !isBlank(tagged.text));
+  // The paste's lines come first: they become the list itself rather than being copied into it.
+  if (evidence.lines.length === 0) evidence.lines = kept;
+  else for (const tagged of kept) evidence.lines.push(tagged);
+}
+
+// Character codes the detectors dispatch on.
+const CHAR = {
+  hash: 35, dollar: 36, percent: 37, star: 42, plus: 43, less: 60, greater: 62, openBracket: 91, openBrace: 123, pipe: 124,
+  upperD: 68, upperE: 69, upperH: 72, upperP: 80, upperT: 84, lowerC: 99, lowerM: 109, lowerN: 110,
+} as const;
+
+// Each shape a detector recognises starts (after its indentation) with one of a few characters,
+// so the first non-space character rules most detectors out before any pattern runs:
+// a command starts with a prompt (`$ % # > PS`) or its name (`curl`, `claude`, `npx`, `mcp-remote`),
+function mayStartCommand(code: number): boolean {
+  return code === CHAR.lowerC || code === CHAR.dollar || code === CHAR.percent || code === CHAR.hash || code === CHAR.greater || code === CHAR.upperP || code === CHAR.lowerN || code === CHAR.lowerM;
+}
+
+// a traceback header with `Traceback` or `Exception Group`, possibly inside ExceptionGroup boxes (`|`, `+`),
+function mayStartTraceback(code: number): boolean {
+  return code === CHAR.upperT || code === CHAR.upperE || code === CHAR.pipe || code === CHAR.plus;
+}
+
+// a chain marker with `During handling…` or `The above exception…`, possibly inside boxes (`|`).
+function mayBeChainMarker(code: number): boolean {
+  return code === CHAR.upperD || code === CHAR.upperT || code === CHAR.pipe;
+}
+
+// and a config.yaml's top-level keys (`mcp_servers:`, `general_settings:`…) are lower-case.
+function isLowerCode(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 /** Whether a line clearly starts a structure of its own; such a line ends bodies and exception messages. */
 function isOtherStart(head: string): boolean {
-  if (head.trim() === '') return false;
+  const lead = firstNonSpace(head);
+  if (lead === head.length) return false;
+  const code = head.charCodeAt(lead);
+  const first = head.charCodeAt(0);
   return (
-    parseStatusLine(head) !== undefined ||
-    isCurlCommandStart(head) ||
-    isClientCommandStart(head) ||
-    isTracebackStart(head) ||
-    isChainMarker(head) ||
-    isConfigStart(head) ||
-    isVerboseStart(head) ||
+    (code === CHAR.upperH && parseStatusLine(head) !== undefined) ||
+    (mayStartCommand(code) && (isCurlCommandStart(head) || isClientCommandStart(head))) ||
+    (mayStartTraceback(code) && isTracebackStart(head)) ||
+    (mayBeChainMarker(code) && isChainMarker(head)) ||
+    (isLowerCode(code) && isConfigStart(head)) ||
+    ((first === CHAR.star || first === CHAR.greater || first === CHAR.less) && isVerboseStart(head)) ||
     parseLogLine(head) !== undefined ||
-    /^\s{0,3}#{1,6} /.test(head)
+    (code === CHAR.hash && lead <= 3 && /^\s{0,3}#{1,6} /.test(head))
   );
 }
 
@@ -114,7 +154,9 @@ function readSection(context: ParseContext, section: Section): void {
       continue;
     }
     const next = readStructure(context, index, section.end, previousPlace);
-    previousPlace = context.places[next - 1] ?? context.places[index];
+    // The place of the structure just read (`any` means no reader tagged it).
+    const last = lines[next - 1]?.place ?? 'any';
+    previousPlace = last !== 'any' ? last : lines[index]?.place;
     index = next;
   }
 }
@@ -145,27 +187,31 @@ function readStructure(context: ParseContext, index: number, end: number, previo
   const { lines, evidence, input } = context;
   const source = lines[index] as (typeof lines)[number];
   const head = headOf(source.text);
+  const code = head.charCodeAt(firstNonSpace(head));
+  const first = head.charCodeAt(0);
 
-  if (isCurlCommandStart(head)) {
-    const command = readCommand(lines, index, end);
-    evidence.requests.push(parseCurlCommand(command, input));
-    tagLines(context, index, command.next, 'request');
-    return command.next;
+  if (mayStartCommand(code)) {
+    if (isCurlCommandStart(head)) {
+      const command = readCommand(lines, index, end);
+      evidence.requests.push(parseCurlCommand(command, input));
+      tagLines(context, index, command.next, 'request');
+      return command.next;
+    }
+    if (isClientCommandStart(head)) {
+      const command = readCommand(lines, index, end);
+      for (const request of parseClientCommand(command, input)) evidence.requests.push(request);
+      tagLines(context, index, command.next, 'request');
+      return command.next;
+    }
   }
-  if (isClientCommandStart(head)) {
-    const command = readCommand(lines, index, end);
-    for (const request of parseClientCommand(command, input)) evidence.requests.push(request);
-    tagLines(context, index, command.next, 'request');
-    return command.next;
-  }
-  if (isVerboseStart(head)) return readVerboseRun(context, index, end, isOtherStart);
-  if (parseStatusLine(head) !== undefined) return readResponse(context, index, end, isOtherStart);
-  if (isTracebackStart(head)) return readTracebackAt(context, index, end);
-  if (isChainMarker(head)) {
+  if ((first === CHAR.star || first === CHAR.greater || first === CHAR.less) && isVerboseStart(head)) return readVerboseRun(context, index, end, isOtherStart);
+  if (code === CHAR.upperH && parseStatusLine(head) !== undefined) return readResponse(context, index, end, isOtherStart);
+  if (mayStartTraceback(code) && isTracebackStart(head)) return readTracebackAt(context, index, end);
+  if (mayBeChainMarker(code) && isChainMarker(head)) {
     tagLines(context, index, index + 1, 'traceback');
     return index + 1;
   }
-  if (isConfigStart(head) || isServerBlockStart(lines, index, end)) {
+  if ((isLowerCode(code) && isConfigStart(head)) || isServerBlockStart(lines, index, end)) {
     const next = readConfigAt(context, index, end);
     if (next > index) return next;
   }
@@ -187,12 +233,12 @@ function readStructure(context: ParseContext, index: number, end: number, previo
     scanForJsonAndStatus(context, index, head);
     return index + 1;
   }
-  const trimmed = head.trimStart();
-  if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && !/^[{}] \[\d/.test(trimmed)) {
+  if ((code === CHAR.openBrace || code === CHAR.openBracket) && !/^[{}] \[\d/.test(head.trimStart())) {
     const next = readJsonAt(context, index, end);
     if (next > index) return next;
   }
-  if (isSseStart(head)) {
+  // SSE fields start the line: `event:`, `data:`, `id:`, `retry:`.
+  if ((first === 101 || first === 100 || first === 105 || first === 114) && isSseStart(head)) {
     const read = readSseEvents(lines, index, end, input);
     if (read.events.length > 0) {
       // A bare event stream has no status line: its frames are JSON evidence, not a response.
@@ -203,7 +249,7 @@ function readStructure(context: ParseContext, index: number, end: number, previo
       return Math.max(read.next, index + 1);
     }
   }
-  const client = isCurlMessage(head) ? 'curl' : recognizeClientLine(head);
+  const client = first === CHAR.lowerC && isCurlMessage(head) ? 'curl' : recognizeClientLine(head);
   if (client !== undefined) {
     readClientLine(context, index, head);
     return index + 1;
@@ -302,14 +348,13 @@ function readClientLine(context: ParseContext, index: number, head: string): voi
   tagLines(context, index, index + 1, 'client');
   const { evidence, input, lines } = context;
   const line = lines[index]?.line ?? 1;
-  const found = readMessage(context, index, head, 'client');
+  const json = readMessage(context, index, head, 'client');
   // A client's rendering of an HTTP answer (`Error POSTing to endpoint (HTTP 500): {…}`) is a
   // response without headers: status from the client, body as the JSON it quoted.
   const rendered = /\(HTTP (\d{3})\)|Non-200 status code \((\d{3})\)/.exec(head);
   if (rendered) {
     const status = Number(rendered[1] ?? rendered[2]);
     const response: HttpResponse = { input, line, httpVersion: '', status, reason: '', headers: [] };
-    const json = found.json[0];
     if (json !== undefined) response.body = { kind: 'json', value: json, input, line };
     evidence.responses.push(response);
   }
@@ -336,12 +381,19 @@ function readLooseLine(context: ParseContext, index: number, head: string): void
   }
 }
 
-/** Searches a message for embedded JSON, a named exception and status codes; records what it finds. */
-function readMessage(context: ParseContext, index: number, message: string, from: 'client' | 'text'): { json: unknown[] } {
+/**
+ * Searches a message for embedded JSON, a named exception and status codes; records what it
+ * finds and returns the first JSON value (undefined when none).
+ */
+function readMessage(context: ParseContext, index: number, message: string, from: 'client' | 'text'): unknown {
   const { evidence, input, lines } = context;
   const line = lines[index]?.line ?? 1;
-  const json = message.includes('{') || message.includes('[') ? findEmbeddedJson(message).map((found) => found.value) : [];
-  for (const value of json) evidence.json.push({ input, line, value });
+  let firstJson: unknown;
+  if (message.includes('{') || message.includes('[')) {
+    const found = findEmbeddedJson(message);
+    for (const { value } of found) evidence.json.push({ input, line, value });
+    firstJson = found[0]?.value;
+  }
   const exception = findInlineException(message);
   if (exception !== undefined) {
     const found: PythonException = { input, line, type: exception.type, message: exception.message, frames: [], depth: 0 };
@@ -350,7 +402,7 @@ function readMessage(context: ParseContext, index: number, message: string, from
   for (const mention of findStatusMentions(message)) {
     evidence.statuses.push({ input, line, status: mention.status, from: from === 'client' ? mention.from : 'text' });
   }
-  return { json };
+  return firstJson;
 }
 
 /** Records the JSON and status codes in a line already read for its exception. */

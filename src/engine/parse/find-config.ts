@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { ConfigDocument, InputName, ServerConfig } from '../evidence.ts';
-import { headOf, isBlank, type SourceLine } from './split-lines.ts';
+import { headOf, isBlank, isSpaceCode, type SourceLine } from './split-lines.ts';
 
 // Top-level keys of LiteLLM's proxy config.yaml (docs: proxy/configs, mcp_config_reference).
 const TOP_LEVEL_KEYS =
@@ -31,7 +31,7 @@ export function isConfigStart(head: string): boolean {
  */
 export function isServerBlockStart(lines: SourceLine[], start: number, end: number): boolean {
   const text = lines[start]?.text ?? '';
-  if (text.length > 200 || (!text.trimEnd().endsWith(':') && !text.includes('#'))) return false;
+  if (text.length > 200 || (lastNonSpaceCode(text) !== 58 && !text.includes('#'))) return false;
   const match = BARE_KEY.exec(text);
   if (!match) return false;
   const indent = (match[1] ?? '').length;
@@ -44,6 +44,13 @@ export function isServerBlockStart(lines: SourceLine[], start: number, end: numb
     if (key && SERVER_KEYS.has(key[1] ?? '')) return true;
   }
   return false;
+}
+
+// The code of the last character that is not whitespace (NaN for a blank text), without a trimmed copy.
+function lastNonSpaceCode(text: string): number {
+  let index = text.length - 1;
+  while (index >= 0 && isSpaceCode(text.charCodeAt(index))) index--;
+  return text.charCodeAt(index);
 }
 
 /**

@@ -8,54 +8,76 @@ export const MAX_JSON_CHARS = 2_000_000;
  */
 export function findJsonEnd(text: string, start: number, limit = MAX_JSON_CHARS): number {
   const scanner = createJsonScanner();
-  const stop = Math.min(text.length, start + limit);
-  for (let index = start; index < stop; index++) {
-    const state = scanner.feed(text.charCodeAt(index));
-    if (state === 'closed') return index + 1;
-    if (state === 'broken') return -1;
-  }
-  return -1;
+  const end = scanJson(scanner, text, start, Math.min(text.length, start + limit));
+  return end >= 0 ? end : -1;
 }
 
-/** What feeding one character to the scanner found. */
-export type ScanState = 'open' | 'closed' | 'broken';
+/** `scanJson`'s answer when the text cannot be JSON (a bracket closes what it did not open). */
+export const JSON_BROKEN = -1;
+/** `scanJson`'s answer when the value is still open at the end of the range. */
+export const JSON_OPEN = -2;
 
-/** A bracket-balancing scanner that can be fed character by character across lines. */
+/** The state of a bracket-balancing scan that can be continued across lines. */
 export interface JsonScanner {
-  /** Feeds one UTF-16 code unit; reports whether the value closed, stays open, or cannot be JSON. */
-  feed(code: number): ScanState;
+  /** The closing brackets the open values wait for, innermost last. */
+  stack: number[];
+  /** Whether the scan is inside a string. */
+  inString: boolean;
+  /** Whether the previous character was a backslash inside a string. */
+  escaped: boolean;
+  /** Whether the first character (the opening bracket) was seen. */
+  started: boolean;
 }
 
-/** Creates a scanner for a value that starts with the first character fed (a `{` or `[`). */
+/** Creates a scanner for a value that starts with the first character scanned (a `{` or `[`). */
 export function createJsonScanner(): JsonScanner {
-  const stack: number[] = [];
-  let inString = false;
-  let escaped = false;
-  let started = false;
-  return {
-    feed(code: number): ScanState {
-      if (!started) {
-        started = true;
-        if (code !== 123 && code !== 91) return 'broken';
-        stack.push(code === 123 ? 125 : 93);
-        return 'open';
+  return { stack: [], inString: false, escaped: false, started: false };
+}
+
+/**
+ * Scans `text` from `from` to `stop` (exclusive) with a scanner: returns the index just past
+ * the bracket that closes the value, `JSON_BROKEN` when the text cannot be JSON, or `JSON_OPEN`
+ * when the value is still open at `stop` (scan the next line to go on). One call per line
+ * rather than per character keeps the state in locals while scanning.
+ */
+export function scanJson(scanner: JsonScanner, text: string, from: number, stop: number): number {
+  let index = from;
+  const { stack } = scanner;
+  if (!scanner.started && index < stop) {
+    scanner.started = true;
+    const code = text.charCodeAt(index);
+    if (code !== 123 && code !== 91) return JSON_BROKEN;
+    stack.push(code === 123 ? 125 : 93);
+    index++;
+  }
+  let inString = scanner.inString;
+  let escaped = scanner.escaped;
+  let result: number = JSON_OPEN;
+  for (; index < stop; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (code === 92) escaped = true;
+      else if (code === 34) inString = false;
+      continue;
+    }
+    if (code === 34) inString = true;
+    else if (code === 123) stack.push(125);
+    else if (code === 91) stack.push(93);
+    else if (code === 125 || code === 93) {
+      if (stack.pop() !== code) {
+        result = JSON_BROKEN;
+        break;
       }
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (code === 92) escaped = true;
-        else if (code === 34) inString = false;
-        return 'open';
+      if (stack.length === 0) {
+        result = index + 1;
+        break;
       }
-      if (code === 34) inString = true;
-      else if (code === 123) stack.push(125);
-      else if (code === 91) stack.push(93);
-      else if (code === 125 || code === 93) {
-        if (stack.pop() !== code) return 'broken';
-        if (stack.length === 0) return 'closed';
-      }
-      return 'open';
-    },
-  };
+    }
+  }
+  scanner.inString = inString;
+  scanner.escaped = escaped;
+  return result;
 }
 
 /** Parses JSON without throwing; undefined when the text is not JSON. */

@@ -8,26 +8,31 @@ export interface StatusMention {
   from: StatusSeen['from'];
 }
 
-const MENTIONS: Array<{ pattern: RegExp; from: StatusSeen['from'] }> = [
+// `needs` is a literal every match holds: a line without it skips the pattern.
+const MENTIONS: Array<{ pattern: RegExp; from: StatusSeen['from']; needs?: string }> = [
   // Claude Code / the TypeScript SDK: `Error POSTing to endpoint (HTTP 500): …`.
-  { pattern: /\(HTTP (\d{3})\)/g, from: 'client' },
+  { pattern: /\(HTTP (\d{3})\)/g, from: 'client', needs: '(HTTP ' },
   // The TypeScript SDK's legacy SSE transport: `SSE error: Non-200 status code (401)`.
-  { pattern: /Non-200 status code \((\d{3})\)/g, from: 'client' },
-  { pattern: /\bHTTP(?:\/\d(?:\.\d)?)?[ :]{1,2}(\d{3})\b/g, from: 'text' },
+  { pattern: /Non-200 status code \((\d{3})\)/g, from: 'client', needs: 'Non-200 status code (' },
+  { pattern: /\bHTTP(?:\/\d(?:\.\d)?)?[ :]{1,2}(\d{3})\b/g, from: 'text', needs: 'HTTP' },
   { pattern: /\bstatus(?:[ _]code)?\s{0,2}[:=]?\s{0,2}(\d{3})\b/gi, from: 'text' },
   // httpx: `Client error '401 Unauthorized' for url …`.
-  { pattern: /\b(?:Client|Server) error '(\d{3}) /g, from: 'text' },
+  { pattern: /\b(?:Client|Server) error '(\d{3}) /g, from: 'text', needs: " error '" },
   { pattern: /\b(\d{3}) (?:Unauthorized|Forbidden|Not Found|Not Acceptable|Bad Request|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Method Not Allowed|Too Many Requests|Unprocessable Entity|Conflict)\b/g, from: 'text' },
 ];
+
+const NO_MENTIONS: readonly StatusMention[] = Object.freeze([]);
 
 /**
  * Finds status codes mentioned in a line of text (a client error, a log message, prose),
  * each code once, in order of appearance. Only 100–599 count.
  */
-export function findStatusMentions(text: string): StatusMention[] {
-  if (!/\d\d\d/.test(text)) return [];
+export function findStatusMentions(text: string): readonly StatusMention[] {
+  // Most lines mention no status: they share one empty answer instead of allocating one each.
+  if (!/\d\d\d/.test(text)) return NO_MENTIONS;
   const found: Array<StatusMention & { at: number }> = [];
-  for (const { pattern, from } of MENTIONS) {
+  for (const { pattern, from, needs } of MENTIONS) {
+    if (needs !== undefined && !text.includes(needs)) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       const status = Number(match[1]);

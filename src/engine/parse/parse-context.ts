@@ -1,18 +1,18 @@
-import type { Evidence, InputName, Place } from '../evidence.ts';
-import type { SourceLine } from './split-lines.ts';
+import type { Evidence, InputName, Place, TaggedLine } from '../evidence.ts';
 
 /**
- * The mutable state of one parse: the lines of one input, the place decided for each, and the
- * evidence gathered so far. Readers take a context and an index and return the index after what
- * they consumed.
+ * The mutable state of one parse: the lines of one input, each carrying the place decided for
+ * it (`any` until a reader tags it), and the evidence gathered so far. Readers take a context
+ * and an index and return the index after what they consumed.
  */
 export interface ParseContext {
   /** Which input these lines come from. */
   input: InputName;
-  /** The lines of that input. */
-  lines: SourceLine[];
-  /** The place decided for each line (by index); unset means `any`. */
-  places: Array<Place | undefined>;
+  /**
+   * The lines of that input, already shaped as the evidence's tagged lines: readers set their
+   * place, and the non-blank ones become the evidence's lines as they are (one object per line).
+   */
+  lines: TaggedLine[];
   /** The evidence being built (shared between the paste and the config input). */
   evidence: Evidence;
   /**
@@ -23,13 +23,15 @@ export interface ParseContext {
 }
 
 /** Creates a context for one input. */
-export function createContext(input: InputName, lines: SourceLine[], evidence: Evidence): ParseContext {
-  return { input, lines, places: new Array<Place | undefined>(lines.length), evidence, jsonScanFloor: 0 };
+export function createContext(input: InputName, lines: TaggedLine[], evidence: Evidence): ParseContext {
+  return { input, lines, evidence, jsonScanFloor: 0 };
 }
 
 /** Tags lines `from` (inclusive) to `to` (exclusive) with a place. */
 export function tagLines(context: ParseContext, from: number, to: number, place: Place): void {
-  for (let index = from; index < to; index++) context.places[index] = place;
+  const { lines } = context;
+  const stop = Math.min(to, lines.length);
+  for (let index = from; index < stop; index++) (lines[index] as TaggedLine).place = place;
 }
 
 /** The 1-based line number of the line at an index. */

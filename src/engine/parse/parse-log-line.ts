@@ -63,12 +63,22 @@ const GENERIC_LEVEL =
  */
 export function stripLogPrefix(head: string): string {
   let text = head;
-  if (!text.includes('|') && !/^\d{4}-/.test(text)) return text;
+  if (!text.includes('|') && !startsWithYear(text)) return text;
   const compose = /^[\w.-]{1,80}\s{1,40}\|\s/.exec(text);
   if (compose) text = text.slice(compose[0].length);
   const stamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)\s(?:(?:stdout|stderr)\s[FP]\s)?/.exec(text);
   if (stamp) text = text.slice(stamp[0].length);
   return text;
+}
+
+// `/^\d{4}-/` without running a pattern on every line.
+function startsWithYear(text: string): boolean {
+  if (text.charCodeAt(4) !== 45) return false;
+  for (let index = 0; index < 4; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 /**

@@ -144,8 +144,19 @@ export function readTraceback(
 
 // A type name that is module-qualified, or ends like an exception class, followed by `: message`.
 const INLINE_EXCEPTION = /(?<![\w.])((?:[A-Za-z_]\w{0,100}\.){0,12}[A-Za-z_]\w{0,100}?(?:Error|Exception|ExceptionGroup|Timeout|Cancelled|Exit))(?::\s?|(?=\s|$|,))/g;
-// A cheap test that a line can name an exception at all, before the heavier patterns run.
-const NAMES_EXCEPTION = /Error|Exception|Timeout|Cancelled|Exit/;
+/**
+ * Whether a line holds one of the words an exception type ends with (`Error`, `Exception`,
+ * `Timeout`, `Cancelled`, `Exit`): the cheap test before the heavier patterns run. Looking for
+ * each word's capital first is several times faster than one alternation pattern on long lines.
+ */
+export function namesException(text: string): boolean {
+  if (text.length < 4) return false;
+  return (
+    (text.includes('E') && (text.includes('Error') || text.includes('Exception') || text.includes('Exit'))) ||
+    (text.includes('T') && text.includes('Timeout')) ||
+    (text.includes('C') && text.includes('Cancelled'))
+  );
+}
 const LITELLM_ERROR_TYPE = /Error Type: ([A-Za-z_][\w.]{0,200}), Error: (.{0,2000}?)(?:, Server: |, Prompt: |$)/;
 
 /** An exception named inside a line of text. */
@@ -164,8 +175,8 @@ export interface InlineException {
  * when module-qualified (`litellm.proxy._types.ProxyException`). At most one per line.
  */
 export function findInlineException(text: string): InlineException | undefined {
-  if (!NAMES_EXCEPTION.test(text)) return undefined;
-  const litellm = LITELLM_ERROR_TYPE.exec(text);
+  if (!namesException(text)) return undefined;
+  const litellm = text.includes('Error Type: ') ? LITELLM_ERROR_TYPE.exec(text) : null;
   if (litellm) return { type: litellm[1] ?? '', message: (litellm[2] ?? '').trim() };
   INLINE_EXCEPTION.lastIndex = 0;
   for (let match = INLINE_EXCEPTION.exec(text); match !== null; match = INLINE_EXCEPTION.exec(text)) {
@@ -181,7 +192,7 @@ export function findInlineException(text: string): InlineException | undefined {
 
 /** Whether a whole line is an exception line on its own (`httpx.ConnectError: All connection attempts failed`). */
 export function isStandaloneExceptionLine(head: string): InlineException | undefined {
-  if (!NAMES_EXCEPTION.test(head)) return undefined;
+  if (!namesException(head)) return undefined;
   const trimmed = head.trim();
   const match = /^((?:[A-Za-z_]\w{0,100}\.){0,12}[A-Za-z_]\w{0,100}?(?:Error|Exception|ExceptionGroup|Timeout|Cancelled|Exit))(?::\s?(.*))?$/.exec(trimmed);
   if (!match) return undefined;

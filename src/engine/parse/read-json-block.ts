@@ -1,5 +1,5 @@
-import { createJsonScanner, MAX_JSON_CHARS, tryParseJson } from './find-json.ts';
-import type { SourceLine } from './split-lines.ts';
+import { createJsonScanner, JSON_BROKEN, JSON_OPEN, MAX_JSON_CHARS, scanJson, tryParseJson } from './find-json.ts';
+import { firstNonSpace, type SourceLine } from './split-lines.ts';
 
 /** The outcome of reading a JSON value that may run over several lines. */
 export type JsonBlockRead =
@@ -31,20 +31,17 @@ export function readJsonBlock(lines: SourceLine[], start: number, end: number): 
   let budget = MAX_JSON_CHARS;
   for (let index = start; index < end; index++) {
     const text = lines[index]?.text ?? '';
-    const from = index === start ? text.length - text.trimStart().length : 0;
-    if (index > start) {
-      scanner.feed(10);
-    }
+    const from = index === start ? firstNonSpace(text) : 0;
+    // The line break between two lines is part of the value (it matters inside a string only).
+    if (index > start) scanJson(scanner, '\n', 0, 1);
     const stop = Math.min(text.length, from + budget);
-    for (let position = from; position < stop; position++) {
-      const state = scanner.feed(text.charCodeAt(position));
-      if (state === 'broken') return { kind: 'failed', scannedTo: index + 1 };
-      if (state === 'closed') {
-        parts.push(text.slice(from, position + 1));
-        const parsed = tryParseJson(parts.join('\n'));
-        if (!parsed) return { kind: 'failed', scannedTo: index + 1 };
-        return { kind: 'parsed', value: parsed.value, next: index + 1, rest: text.slice(position + 1, position + 201).trim() };
-      }
+    const state = scanJson(scanner, text, from, stop);
+    if (state === JSON_BROKEN) return { kind: 'failed', scannedTo: index + 1 };
+    if (state !== JSON_OPEN) {
+      parts.push(text.slice(from, state));
+      const parsed = tryParseJson(parts.length === 1 ? (parts[0] as string) : parts.join('\n'));
+      if (!parsed) return { kind: 'failed', scannedTo: index + 1 };
+      return { kind: 'parsed', value: parsed.value, next: index + 1, rest: text.slice(state, state + 200).trim() };
     }
     budget -= stop - from + 1;
     if (budget <= 0) return { kind: 'failed', scannedTo: index + 1 };

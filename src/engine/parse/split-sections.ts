@@ -1,4 +1,4 @@
-import type { SourceLine } from './split-lines.ts';
+import { firstNonSpace, type SourceLine } from './split-lines.ts';
 
 /** A stretch of lines read on its own: the inside of a Markdown code fence, or text between fences. */
 export interface Section {
@@ -38,7 +38,11 @@ export function splitSections(lines: SourceLine[]): Sections {
   };
   for (let index = 0; index < lines.length; index++) {
     const text = lines[index]?.text ?? '';
+    const lead = firstNonSpace(text);
+    const code = text.charCodeAt(lead);
     if (fence !== undefined) {
+      // Only a line whose first non-space character is the fence's own can close it.
+      if (code !== fence.marker.charCodeAt(0)) continue;
       const trimmed = text.trim();
       if (trimmed.length >= fence.marker.length && trimmed[0] === fence.marker[0] && /^(`{3,}|~{3,})$/.test(trimmed) && trimmed.length >= fence.marker.length) {
         close(index, true, fence.language);
@@ -48,7 +52,8 @@ export function splitSections(lines: SourceLine[]): Sections {
       }
       continue;
     }
-    const open = text.length < 200 ? FENCE_OPEN.exec(text) : null;
+    // A fence opens with ``` or ~~~ and a rule is ---, each after at most three spaces.
+    const open = text.length < 200 && lead <= 3 && (code === 96 || code === 126) ? FENCE_OPEN.exec(text) : null;
     if (open) {
       close(index, false, '');
       separators.push(index);
@@ -56,7 +61,7 @@ export function splitSections(lines: SourceLine[]): Sections {
       start = index + 1;
       continue;
     }
-    if (/^\s{0,3}-{3,}\s*$/.test(text) && text.length < 200) {
+    if (code === 45 && lead <= 3 && text.length < 200 && /^\s{0,3}-{3,}\s*$/.test(text)) {
       close(index, false, '');
       separators.push(index);
       start = index + 1;
