@@ -82,8 +82,25 @@ export function scanJson(scanner: JsonScanner, text: string, from: number, stop:
 
 /** Parses JSON without throwing; undefined when the text is not JSON. */
 export function tryParseJson(text: string): { value: unknown } | undefined {
-  // A failed JSON.parse throws, which is slow: text whose start no JSON value can have
-  // (`grant_type=…` form bodies, `[oauth]` sections, `{'a': 1}`) is refused before parsing.
+  // A failed JSON.parse throws, which is slow (tens of microseconds): text whose start no JSON
+  // value can have (`grant_type=…` form bodies, `[oauth]` sections, `{'a': 1}`) is refused
+  // before parsing, and so is an object or array whose brackets do not close exactly at the
+  // end of the text (a body cut short by the paste, text after the value), which no valid JSON does.
+  if (!canStartJson(text)) return undefined;
+  const at = skipJsonSpace(text, 0);
+  const code = text.charCodeAt(at);
+  if (code === 123 || code === 91) {
+    const end = scanJson(createJsonScanner(), text, at, text.length);
+    if (end < 0 || skipJsonSpace(text, end) !== text.length) return undefined;
+  }
+  return tryParseScannedJson(text);
+}
+
+/**
+ * Parses JSON without throwing, for a text the caller already found to be one object or array
+ * whose brackets close at its end (no second scan); undefined when the text is not JSON.
+ */
+export function tryParseScannedJson(text: string): { value: unknown } | undefined {
   if (!canStartJson(text)) return undefined;
   try {
     return { value: JSON.parse(text) as unknown };
@@ -147,7 +164,8 @@ export function findEmbeddedJson(text: string, maxStarts = 4): Array<{ value: un
       from = start + 1;
       continue;
     }
-    const parsed = tryParseJson(text.slice(start, end));
+    // The slice is balanced by findJsonEnd; its first character was checked by isPlausibleJsonStart.
+    const parsed = tryParseScannedJson(text.slice(start, end));
     if (parsed && isWorthReporting(parsed.value)) {
       found.push({ value: parsed.value, start, end });
       from = end;

@@ -2,23 +2,24 @@
 export type ClientName = 'claude-code' | 'mcp-remote' | 'mcp-inspector' | 'mcp-sdk' | 'cursor' | 'curl' | 'unknown-client';
 
 // Each pattern is anchored or starts with a distinctive literal, so testing a line is linear.
-const CLIENT_PATTERNS: Array<{ client: ClientName; pattern: RegExp }> = [
+// `needs` lists literals one of which every match holds: a line with none of them skips the pattern.
+const CLIENT_PATTERNS: Array<{ client: ClientName; pattern: RegExp; needs?: string[] }> = [
   // Claude Code and the TypeScript SDK's streamable HTTP transport.
-  { client: 'mcp-sdk', pattern: /Error POSTing to endpoint/ },
-  { client: 'mcp-sdk', pattern: /Streamable HTTP error:/ },
-  { client: 'mcp-sdk', pattern: /SSE error:/ },
-  { client: 'mcp-sdk', pattern: /\bMcpError\b|MCP error -?\d{1,6}/ },
-  { client: 'mcp-sdk', pattern: /Error: (?:Connection closed|Request timed out|Not connected)/ },
-  { client: 'mcp-sdk', pattern: /Failed to open SSE stream|Unexpected content type|Error in (?:POST|GET) SSE|Failed to reconnect SSE stream/ },
+  { client: 'mcp-sdk', pattern: /Error POSTing to endpoint/, needs: ['Error POSTing to endpoint'] },
+  { client: 'mcp-sdk', pattern: /Streamable HTTP error:/, needs: ['Streamable HTTP error:'] },
+  { client: 'mcp-sdk', pattern: /SSE error:/, needs: ['SSE error:'] },
+  { client: 'mcp-sdk', pattern: /\bMcpError\b|MCP error -?\d{1,6}/, needs: ['McpError', 'MCP error '] },
+  { client: 'mcp-sdk', pattern: /Error: (?:Connection closed|Request timed out|Not connected)/, needs: ['Error: '] },
+  { client: 'mcp-sdk', pattern: /Failed to open SSE stream|Unexpected content type|Error in (?:POST|GET) SSE|Failed to reconnect SSE stream/, needs: ['SSE', 'Unexpected content type'] },
   // mcp-remote prefixes every line with the process id in brackets.
   { client: 'mcp-remote', pattern: /^\[\d{1,9}\] / },
-  { client: 'mcp-remote', pattern: /Recursively reconnecting for reason|falling-back-to-alternate-transport|Error from remote server|Connecting to remote server/ },
-  { client: 'mcp-inspector', pattern: /Connection Error - Check if your MCP server is running|proxy token is correct|MCP Inspector|Error from MCP server/ },
+  { client: 'mcp-remote', pattern: /Recursively reconnecting for reason|falling-back-to-alternate-transport|Error from remote server|Connecting to remote server/, needs: ['Recursively', 'falling-back', 'remote server'] },
+  { client: 'mcp-inspector', pattern: /Connection Error - Check if your MCP server is running|proxy token is correct|MCP Inspector|Error from MCP server/, needs: ['Connection Error', 'proxy token', 'MCP Inspector', 'MCP server'] },
   // Claude Code: `/mcp` panel, `claude mcp list`, `--debug` output.
-  { client: 'claude-code', pattern: /^\s*(?:[⎿└│⎯●◯✗✘✔✓×·-]\s{0,4}){0,3}(?:MCP server ["'][^"']{1,200}["']|MCP servers? (?:failed|error))/ },
+  { client: 'claude-code', pattern: /^\s*(?:[⎿└│⎯●◯✗✘✔✓×·-]\s{0,4}){0,3}(?:MCP server ["'][^"']{1,200}["']|MCP servers? (?:failed|error))/, needs: ['MCP server'] },
   { client: 'claude-code', pattern: /\(HTTP\) - [✗✘×✓✔] |\bFailed to connect\b(?! to \S+ port)|Needs authentication|needs authentication|Authentication (?:required|failed)|Invalid OAuth|OAuth (?:flow|error|authorization) /i },
-  { client: 'claude-code', pattern: /^\s*\[(?:DEBUG|ERROR|WARN)\] MCP server/ },
-  { client: 'cursor', pattern: /^\s*(?:\d{4}-\d\d-\d\d[ T][\d:.]+ )?\[(?:error|info|warning)\] (?:Client error|Error connecting|Failed to)/ },
+  { client: 'claude-code', pattern: /^\s*\[(?:DEBUG|ERROR|WARN)\] MCP server/, needs: ['] MCP server'] },
+  { client: 'cursor', pattern: /^\s*(?:\d{4}-\d\d-\d\d[ T][\d:.]+ )?\[(?:error|info|warning)\] (?:Client error|Error connecting|Failed to)/, needs: ['] '] },
   { client: 'mcp-sdk', pattern: /^\s*(?:Uncaught )?(?:Error|TypeError|McpError|StreamableHTTPError|SseError|UnauthorizedError): / },
   { client: 'mcp-sdk', pattern: /No tools (?:available|found)|\b0 tools\b|Tools: none/i },
 ];
@@ -33,7 +34,8 @@ const MIGHT_BE_CLIENT = /rror|ail|MCP|Mcp|SSE|HTTP|uth|ools|onnect|ontent type|R
  */
 export function recognizeClientLine(head: string): ClientName | undefined {
   if (!MIGHT_BE_CLIENT.test(head)) return undefined;
-  for (const { client, pattern } of CLIENT_PATTERNS) {
+  for (const { client, pattern, needs } of CLIENT_PATTERNS) {
+    if (needs !== undefined && !needs.some((literal) => head.includes(literal))) continue;
     if (pattern.test(head)) return client;
   }
   return undefined;

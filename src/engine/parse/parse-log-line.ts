@@ -93,7 +93,8 @@ export function parseLogLine(head: string): LogLine | undefined {
   const startsWithUpper = first >= 65 && first <= 90;
   // Every format below starts with a digit, an upper-case letter, `[`, or holds an access request.
   if (!startsWithDigit && !startsWithUpper && first !== 91 && !text.includes(' HTTP/')) return undefined;
-  const litellm = text.includes('LiteLLM') ? (LITELLM_LINE.exec(text) ?? LITELLM_UNTIMED.exec(text)) : null;
+  // The timed LiteLLM format starts with a digit, the untimed one with `LiteLLM`.
+  const litellm = text.includes('LiteLLM') ? (startsWithDigit ? LITELLM_LINE.exec(text) : first === 76 ? LITELLM_UNTIMED.exec(text) : null) : null;
   if (litellm) {
     const line: LogLine = { kind: 'litellm', logger: litellm[1] ?? 'LiteLLM', level: (litellm[2] ?? '').toUpperCase(), message: text.slice(litellm[0].length) };
     if (litellm[3] !== undefined) line.file = litellm[3];
@@ -105,12 +106,15 @@ export function parseLogLine(head: string): LogLine | undefined {
     return { kind: 'access', method: access[1] ?? '', target: access[2] ?? '', status: Number(access[3]), rest: text.slice(access.index + access[0].length).trim() };
   }
   if (!startsWithDigit && !startsWithUpper && first !== 91) return undefined;
-  const python = startsWithUpper ? PYTHON_LOGGING.exec(text) : null;
+  // Python's and uvicorn's formats start with the level name, the generic one with `[` or a date.
+  const startsWithLevel = first === 68 || first === 73 || first === 87 || first === 69 || first === 67;
+  const python = startsWithLevel ? PYTHON_LOGGING.exec(text) : null;
   if (python) {
     return { kind: 'python-logging', level: python[1] ?? '', logger: (python[2] ?? '').trim(), message: text.slice(python[0].length) };
   }
-  const uvicorn = startsWithUpper ? UVICORN_LEVEL.exec(text) : null;
+  const uvicorn = startsWithLevel ? UVICORN_LEVEL.exec(text) : null;
   if (uvicorn) return { kind: 'python-logging', level: uvicorn[1] ?? '', message: text.slice(uvicorn[0].length) };
+  if (!startsWithDigit && first !== 91) return undefined;
   const generic = GENERIC_LEVEL.exec(text);
   if (generic) return { kind: 'generic', level: (generic[1] ?? '').toUpperCase(), message: text.slice(generic.index) };
   return undefined;

@@ -1,4 +1,4 @@
-import { createJsonScanner, JSON_BROKEN, JSON_OPEN, MAX_JSON_CHARS, scanJson, tryParseJson } from './find-json.ts';
+import { createJsonScanner, JSON_BROKEN, JSON_OPEN, MAX_JSON_CHARS, scanJson, tryParseScannedJson } from './find-json.ts';
 import { firstNonSpace, type SourceLine } from './split-lines.ts';
 
 /** The outcome of reading a JSON value that may run over several lines. */
@@ -39,7 +39,8 @@ export function readJsonBlock(lines: SourceLine[], start: number, end: number): 
     if (state === JSON_BROKEN) return { kind: 'failed', scannedTo: index + 1 };
     if (state !== JSON_OPEN) {
       parts.push(text.slice(from, state));
-      const parsed = tryParseJson(parts.length === 1 ? (parts[0] as string) : parts.join('\n'));
+      // The value runs from its first bracket to the one that closes it: already balanced.
+      const parsed = tryParseScannedJson(parts.length === 1 ? (parts[0] as string) : parts.join('\n'));
       if (!parsed) return { kind: 'failed', scannedTo: index + 1 };
       return { kind: 'parsed', value: parsed.value, next: index + 1, rest: text.slice(state, state + 200).trim() };
     }
