@@ -4,7 +4,7 @@ import { findStatusMentions } from './parse/find-status.ts';
 import { findConfigBlockEnd, isConfigStart, isServerBlockStart, parseConfigText } from './parse/find-config.ts';
 import { requestsFromClientConfig } from './parse/parse-client-config.ts';
 import { isClientCommandStart, parseClientCommand } from './parse/parse-client-command.ts';
-import { isCurlMessage, recognizeClientLine } from './parse/parse-client-output.ts';
+import { type ClientName, isCurlMessage, recognizeClientLine } from './parse/parse-client-output.ts';
 import { createContext, createEvidence, type ParseContext, tagLines } from './parse/parse-context.ts';
 import { isCurlCommandStart, parseCurlCommand } from './parse/parse-curl-command.ts';
 import { isVerboseStart, parseStatusLine, readResponse, readVerboseRun } from './parse/parse-http-transcript.ts';
@@ -217,14 +217,17 @@ function readStructure(context: ParseContext, index: number, end: number, previo
   }
   const log = parseLogLine(head);
   // Claude Code's `--debug` lines (`[DEBUG] MCP server "x": …`) look generic-levelled but are client output.
-  if (log !== undefined && !(log.kind === 'generic' && recognizeClientLine(head) !== undefined)) {
+  // Which client printed the line, asked at most once per line (null: not asked yet).
+  let clientName: ClientName | undefined | null = null;
+  const clientOf = (): ClientName | undefined => (clientName === null ? (clientName = recognizeClientLine(head)) : clientName);
+  if (log !== undefined && !(log.kind === 'generic' && clientOf() !== undefined)) {
     readLogLine(context, index, log);
     return index + 1;
   }
   const standalone = isStandaloneExceptionLine(head);
   if (standalone !== undefined) {
     // `McpError: MCP error -32001: …` is what an SDK client printed: read as client output (its exception included).
-    if (recognizeClientLine(head) !== undefined) {
+    if (clientOf() !== undefined) {
       readClientLine(context, index, head);
       return index + 1;
     }
@@ -249,7 +252,7 @@ function readStructure(context: ParseContext, index: number, end: number, previo
       return Math.max(read.next, index + 1);
     }
   }
-  const client = first === CHAR.lowerC && isCurlMessage(head) ? 'curl' : recognizeClientLine(head);
+  const client = first === CHAR.lowerC && isCurlMessage(head) ? 'curl' : clientOf();
   if (client !== undefined) {
     readClientLine(context, index, head);
     return index + 1;

@@ -27,11 +27,28 @@ export interface JsonScanner {
   escaped: boolean;
   /** Whether the first character (the opening bracket) was seen. */
   started: boolean;
+  /**
+   * False once the scan met something no JSON text holds: outside strings a character that is
+   * not whitespace, punctuation, part of a number or of true/false/null (`[t.name for t in …]`,
+   * Python's `True`, `[type=url_parsing, …]`); inside strings a raw control character or an
+   * unknown escape. Such a text is not parsed: a failed JSON.parse throws, which costs tens of
+   * microseconds. It does not change where the scan says the value closes.
+   */
+  isPlausible: boolean;
 }
 
 /** Creates a scanner for a value that starts with the first character scanned (a `{` or `[`). */
 export function createJsonScanner(): JsonScanner {
-  return { stack: [], inString: false, escaped: false, started: false };
+  return { stack: [], inString: false, escaped: false, started: false, isPlausible: true };
+}
+
+// ASCII characters JSON allows outside strings (RFC 8259: whitespace, structure, numbers, literals).
+const JSON_OUTSIDE_STRINGS = new Uint8Array(128);
+for (const char of ' \t\n\r{}[]:,-+.0123456789eEtrufalsn') JSON_OUTSIDE_STRINGS[char.charCodeAt(0)] = 1;
+
+// Characters that may follow a backslash in a JSON string: " \ / b f n r t u.
+function isJsonEscape(code: number): boolean {
+  return code === 34 || code === 92 || code === 47 || code === 98 || code === 102 || code === 110 || code === 114 || code === 116 || code === 117;
 }
 
 /**
@@ -52,13 +69,17 @@ export function scanJson(scanner: JsonScanner, text: string, from: number, stop:
   }
   let inString = scanner.inString;
   let escaped = scanner.escaped;
+  let isPlausible = scanner.isPlausible;
   let result: number = JSON_OPEN;
   for (; index < stop; index++) {
     const code = text.charCodeAt(index);
     if (inString) {
-      if (escaped) escaped = false;
-      else if (code === 92) escaped = true;
+      if (escaped) {
+        escaped = false;
+        if (!isJsonEscape(code)) isPlausible = false;
+      } else if (code === 92) escaped = true;
       else if (code === 34) inString = false;
+      else if (code < 32) isPlausible = false;
       continue;
     }
     if (code === 34) inString = true;
@@ -73,10 +94,11 @@ export function scanJson(scanner: JsonScanner, text: string, from: number, stop:
         result = index + 1;
         break;
       }
-    }
+    } else if (code >= 128 || JSON_OUTSIDE_STRINGS[code] === 0) isPlausible = false;
   }
   scanner.inString = inString;
   scanner.escaped = escaped;
+  scanner.isPlausible = isPlausible;
   return result;
 }
 
@@ -90,8 +112,9 @@ export function tryParseJson(text: string): { value: unknown } | undefined {
   const at = skipJsonSpace(text, 0);
   const code = text.charCodeAt(at);
   if (code === 123 || code === 91) {
-    const end = scanJson(createJsonScanner(), text, at, text.length);
-    if (end < 0 || skipJsonSpace(text, end) !== text.length) return undefined;
+    const scanner = createJsonScanner();
+    const end = scanJson(scanner, text, at, text.length);
+    if (end < 0 || !scanner.isPlausible || skipJsonSpace(text, end) !== text.length) return undefined;
   }
   return tryParseScannedJson(text);
 }
@@ -159,13 +182,14 @@ export function findEmbeddedJson(text: string, maxStarts = 4): Array<{ value: un
       from = start + 1;
       continue;
     }
-    const end = findJsonEnd(text, start, 200_000);
+    const scanner = createJsonScanner();
+    const end = scanJson(scanner, text, start, Math.min(text.length, start + 200_000));
     if (end < 0) {
       from = start + 1;
       continue;
     }
-    // The slice is balanced by findJsonEnd; its first character was checked by isPlausibleJsonStart.
-    const parsed = tryParseScannedJson(text.slice(start, end));
+    // The slice is balanced by the scan; its first character was checked by isPlausibleJsonStart.
+    const parsed = scanner.isPlausible ? tryParseScannedJson(text.slice(start, end)) : undefined;
     if (parsed && isWorthReporting(parsed.value)) {
       found.push({ value: parsed.value, start, end });
       from = end;

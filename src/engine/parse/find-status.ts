@@ -9,7 +9,8 @@ export interface StatusMention {
 }
 
 // `needs` is a literal every match holds: a line without it skips the pattern.
-const MENTIONS: Array<{ pattern: RegExp; from: StatusSeen['from']; needs?: string }> = [
+// `gate` is a short pattern every match also matches (cheaper than the long alternation).
+const MENTIONS: Array<{ pattern: RegExp; from: StatusSeen['from']; needs?: string; gate?: RegExp }> = [
   // Claude Code / the TypeScript SDK: `Error POSTing to endpoint (HTTP 500): …`.
   { pattern: /\(HTTP (\d{3})\)/g, from: 'client', needs: '(HTTP ' },
   // The TypeScript SDK's legacy SSE transport: `SSE error: Non-200 status code (401)`.
@@ -18,7 +19,7 @@ const MENTIONS: Array<{ pattern: RegExp; from: StatusSeen['from']; needs?: strin
   { pattern: /\bstatus(?:[ _]code)?\s{0,2}[:=]?\s{0,2}(\d{3})\b/gi, from: 'text' },
   // httpx: `Client error '401 Unauthorized' for url …`.
   { pattern: /\b(?:Client|Server) error '(\d{3}) /g, from: 'text', needs: " error '" },
-  { pattern: /\b(\d{3}) (?:Unauthorized|Forbidden|Not Found|Not Acceptable|Bad Request|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Method Not Allowed|Too Many Requests|Unprocessable Entity|Conflict)\b/g, from: 'text' },
+  { pattern: /\b(\d{3}) (?:Unauthorized|Forbidden|Not Found|Not Acceptable|Bad Request|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Method Not Allowed|Too Many Requests|Unprocessable Entity|Conflict)\b/g, from: 'text', gate: /\d{3} [UFNBISGMTC]/ },
 ];
 
 const NO_MENTIONS: readonly StatusMention[] = Object.freeze([]);
@@ -31,8 +32,9 @@ export function findStatusMentions(text: string): readonly StatusMention[] {
   // Most lines mention no status: they share one empty answer instead of allocating one each.
   if (!/\d\d\d/.test(text)) return NO_MENTIONS;
   const found: Array<StatusMention & { at: number }> = [];
-  for (const { pattern, from, needs } of MENTIONS) {
+  for (const { pattern, from, needs, gate } of MENTIONS) {
     if (needs !== undefined && !text.includes(needs)) continue;
+    if (gate !== undefined && !gate.test(text)) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       const status = Number(match[1]);

@@ -3,7 +3,8 @@ export type ClientName = 'claude-code' | 'mcp-remote' | 'mcp-inspector' | 'mcp-s
 
 // Each pattern is anchored or starts with a distinctive literal, so testing a line is linear.
 // `needs` lists literals one of which every match holds: a line with none of them skips the pattern.
-const CLIENT_PATTERNS: Array<{ client: ClientName; pattern: RegExp; needs?: string[] }> = [
+// `gate` is a short pattern every match of a case-insensitive pattern also matches (cheaper to run on a long line).
+const CLIENT_PATTERNS: Array<{ client: ClientName; pattern: RegExp; needs?: string[]; gate?: RegExp }> = [
   // Claude Code and the TypeScript SDK's streamable HTTP transport.
   { client: 'mcp-sdk', pattern: /Error POSTing to endpoint/, needs: ['Error POSTing to endpoint'] },
   { client: 'mcp-sdk', pattern: /Streamable HTTP error:/, needs: ['Streamable HTTP error:'] },
@@ -17,11 +18,11 @@ const CLIENT_PATTERNS: Array<{ client: ClientName; pattern: RegExp; needs?: stri
   { client: 'mcp-inspector', pattern: /Connection Error - Check if your MCP server is running|proxy token is correct|MCP Inspector|Error from MCP server/, needs: ['Connection Error', 'proxy token', 'MCP Inspector', 'MCP server'] },
   // Claude Code: `/mcp` panel, `claude mcp list`, `--debug` output.
   { client: 'claude-code', pattern: /^\s*(?:[⎿└│⎯●◯✗✘✔✓×·-]\s{0,4}){0,3}(?:MCP server ["'][^"']{1,200}["']|MCP servers? (?:failed|error))/, needs: ['MCP server'] },
-  { client: 'claude-code', pattern: /\(HTTP\) - [✗✘×✓✔] |\bFailed to connect\b(?! to \S+ port)|Needs authentication|needs authentication|Authentication (?:required|failed)|Invalid OAuth|OAuth (?:flow|error|authorization) /i },
+  { client: 'claude-code', pattern: /\(HTTP\) - [✗✘×✓✔] |\bFailed to connect\b(?! to \S+ port)|Needs authentication|needs authentication|Authentication (?:required|failed)|Invalid OAuth|OAuth (?:flow|error|authorization) /i, gate: /auth|connect|\) - /i },
   { client: 'claude-code', pattern: /^\s*\[(?:DEBUG|ERROR|WARN)\] MCP server/, needs: ['] MCP server'] },
   { client: 'cursor', pattern: /^\s*(?:\d{4}-\d\d-\d\d[ T][\d:.]+ )?\[(?:error|info|warning)\] (?:Client error|Error connecting|Failed to)/, needs: ['] '] },
   { client: 'mcp-sdk', pattern: /^\s*(?:Uncaught )?(?:Error|TypeError|McpError|StreamableHTTPError|SseError|UnauthorizedError): / },
-  { client: 'mcp-sdk', pattern: /No tools (?:available|found)|\b0 tools\b|Tools: none/i },
+  { client: 'mcp-sdk', pattern: /No tools (?:available|found)|\b0 tools\b|Tools: none/i, gate: /tools/i },
 ];
 
 // Every client pattern holds one of these words (or starts with `[pid]`): a cheap first test.
@@ -34,8 +35,9 @@ const MIGHT_BE_CLIENT = /rror|ail|MCP|Mcp|SSE|HTTP|uth|ools|onnect|ontent type|R
  */
 export function recognizeClientLine(head: string): ClientName | undefined {
   if (!MIGHT_BE_CLIENT.test(head)) return undefined;
-  for (const { client, pattern, needs } of CLIENT_PATTERNS) {
+  for (const { client, pattern, needs, gate } of CLIENT_PATTERNS) {
     if (needs !== undefined && !needs.some((literal) => head.includes(literal))) continue;
+    if (gate !== undefined && !gate.test(head)) continue;
     if (pattern.test(head)) return client;
   }
   return undefined;

@@ -1,4 +1,4 @@
-import type { SourceLine } from './split-lines.ts';
+import { firstNonSpace, type SourceLine } from './split-lines.ts';
 import { createCommandTracker } from './tokenize-shell.ts';
 
 /** A shell command as pasted over one or more lines. */
@@ -13,6 +13,25 @@ export interface PastedCommand {
 
 /** The most lines one pasted command may take (a long `-d` body spread over lines still fits). */
 const MAX_COMMAND_LINES = 400;
+
+/**
+ * Removes the indentation and a leading prompt (`$ `, `% `, `# `, `> `, `PS C:\> `) from the first
+ * line of a command without running a pattern: the indentation, then optionally `PS ` and a
+ * path up to the first `>` within 200 characters, or one of `$ % # >`, then the spaces after it.
+ */
+export function stripPrompt(text: string): string {
+  let at = firstNonSpace(text);
+  const code = text.charCodeAt(at);
+  if (code === 80 && text.startsWith('PS ', at)) {
+    // `PS <path>>`: the first `>` within 200 characters, with no line break before it.
+    const close = text.indexOf('>', at + 3);
+    const lineBreak = text.indexOf('\n', at + 3);
+    if (close >= 0 && close - (at + 3) <= 200 && (lineBreak < 0 || lineBreak > close)) at = firstNonSpace(text, close + 1);
+  } else if (code === 36 || code === 37 || code === 35 || code === 62) {
+    at = firstNonSpace(text, at + 1);
+  }
+  return at === 0 ? text : text.slice(at);
+}
 
 /**
  * Collects the lines of a command that starts at `start`: it continues while a line ends in a
@@ -30,7 +49,7 @@ export function readCommand(lines: SourceLine[], start: number, end: number): Pa
     const source = lines[index];
     if (source === undefined) break;
     let text = source.text;
-    if (index === start) text = text.replace(/^\s*(?:PS [^>\n]{0,200}>|[$%#>])?\s*/, '');
+    if (index === start) text = stripPrompt(text);
     parts.push(text);
     starts.push(offset);
     numbers.push(source.line);

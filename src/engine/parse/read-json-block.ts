@@ -40,7 +40,7 @@ export function readJsonBlock(lines: SourceLine[], start: number, end: number): 
     if (state !== JSON_OPEN) {
       parts.push(text.slice(from, state));
       // The value runs from its first bracket to the one that closes it: already balanced.
-      const parsed = tryParseScannedJson(parts.length === 1 ? (parts[0] as string) : parts.join('\n'));
+      const parsed = scanner.isPlausible ? tryParseScannedJson(parts.length === 1 ? (parts[0] as string) : parts.join('\n')) : undefined;
       if (!parsed) return { kind: 'failed', scannedTo: index + 1 };
       return { kind: 'parsed', value: parsed.value, next: index + 1, rest: text.slice(state, state + 200).trim() };
     }

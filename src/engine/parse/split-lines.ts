@@ -64,12 +64,12 @@ export function isSpaceCode(code: number): boolean {
 }
 
 /**
- * Index of the first character of `text` that is not whitespace (`\s`), or the length when the
- * text is blank. Detectors look at that character before running any pattern: each shape
- * starts with a known character once its indentation is skipped.
+ * Index of the first character of `text` (from `from` on) that is not whitespace (`\s`), or the
+ * length when there is none. Detectors look at that character before running any pattern: each
+ * shape starts with a known character once its indentation is skipped.
  */
-export function firstNonSpace(text: string): number {
-  let index = 0;
+export function firstNonSpace(text: string, from = 0): number {
+  let index = from;
   while (index < text.length && isSpaceCode(text.charCodeAt(index))) index++;
   return index;
 }
