@@ -88,8 +88,10 @@ function parseConfigInput(config: string, evidence: Evidence): void {
 
 /** Adds the non-blank lines, tagged with their places, to the evidence. */
 function pushTaggedLines(lines: TaggedLine[], evidence: Evidence): void {
-  const kept = lines.filter((tagged) => !isBlank(tagged.text));
-  // The paste's lines come first: they become the list itself rather than being copied into it.
+  let blanks = 0;
+  for (let index = 0; index < lines.length; index++) if (isBlank((lines[index] as TaggedLine).text)) blanks++;
+  // The paste's lines come first: they become the list itself (not even copied when none is blank).
+  const kept = blanks === 0 ? lines : lines.filter((tagged) => !isBlank(tagged.text));
   if (evidence.lines.length === 0) evidence.lines = kept;
   else for (const tagged of kept) evidence.lines.push(tagged);
 }
@@ -219,15 +221,16 @@ function readStructure(context: ParseContext, index: number, end: number, previo
   // Claude Code's `--debug` lines (`[DEBUG] MCP server "x": …`) look generic-levelled but are client output.
   // Which client printed the line, asked at most once per line (null: not asked yet).
   let clientName: ClientName | undefined | null = null;
-  const clientOf = (): ClientName | undefined => (clientName === null ? (clientName = recognizeClientLine(head)) : clientName);
-  if (log !== undefined && !(log.kind === 'generic' && clientOf() !== undefined)) {
+  if (log !== undefined && log.kind === 'generic') clientName = recognizeClientLine(head);
+  if (log !== undefined && !(log.kind === 'generic' && clientName !== undefined)) {
     readLogLine(context, index, log);
     return index + 1;
   }
   const standalone = isStandaloneExceptionLine(head);
   if (standalone !== undefined) {
     // `McpError: MCP error -32001: …` is what an SDK client printed: read as client output (its exception included).
-    if (clientOf() !== undefined) {
+    if (clientName === null) clientName = recognizeClientLine(head);
+    if (clientName !== undefined) {
       readClientLine(context, index, head);
       return index + 1;
     }
@@ -252,7 +255,7 @@ function readStructure(context: ParseContext, index: number, end: number, previo
       return Math.max(read.next, index + 1);
     }
   }
-  const client = first === CHAR.lowerC && isCurlMessage(head) ? 'curl' : clientOf();
+  const client = first === CHAR.lowerC && isCurlMessage(head) ? 'curl' : clientName === null ? recognizeClientLine(head) : clientName;
   if (client !== undefined) {
     readClientLine(context, index, head);
     return index + 1;
@@ -402,7 +405,9 @@ function readMessage(context: ParseContext, index: number, message: string, from
     const found: PythonException = { input, line, type: exception.type, message: exception.message, frames: [], depth: 0 };
     evidence.exceptions.push(found);
   }
-  for (const mention of findStatusMentions(message)) {
+  const mentions = findStatusMentions(message);
+  for (let position = 0; position < mentions.length; position++) {
+    const mention = mentions[position] as (typeof mentions)[number];
     evidence.statuses.push({ input, line, status: mention.status, from: from === 'client' ? mention.from : 'text' });
   }
   return firstJson;
@@ -413,7 +418,8 @@ function scanForJsonAndStatus(context: ParseContext, index: number, head: string
   const { evidence, input, lines } = context;
   const line = lines[index]?.line ?? 1;
   if (head.includes('{') || head.includes('[')) for (const found of findEmbeddedJson(head)) evidence.json.push({ input, line, value: found.value });
-  for (const mention of findStatusMentions(head)) evidence.statuses.push({ input, line, status: mention.status, from: 'text' });
+  const mentions = findStatusMentions(head);
+  for (let position = 0; position < mentions.length; position++) evidence.statuses.push({ input, line, status: (mentions[position] as (typeof mentions)[number]).status, from: 'text' });
 }
 
 /** Whether a standalone JSON value is a structure worth reading (an object, or a list that is empty or holds objects). */

@@ -4,7 +4,7 @@ import { type ParseContext, tagLines } from './parse-context.ts';
 import { describeMcpTarget } from './parse-mcp-path.ts';
 import { isSseStart, readSseEvents } from './parse-sse.ts';
 import { readJsonBlock } from './read-json-block.ts';
-import { headOf, isBlank } from './split-lines.ts';
+import { firstNonSpace, headOf, isBlank } from './split-lines.ts';
 
 const STATUS_LINE = /^\s{0,4}(HTTP\/\d(?:\.\d)?)\s{1,4}(\d{3})(?:\s{1,4}(.*?))?\s*$/;
 const HEADER_LINE = /^([A-Za-z0-9!#$%&'*+.^_`|~-]{1,200}):[ \t]*(.*)$/;
@@ -27,7 +27,9 @@ export interface StatusLine {
 
 /** Reads an HTTP status line (`HTTP/1.1 401 Unauthorized`, `HTTP/2 200`). */
 export function parseStatusLine(head: string): StatusLine | undefined {
-  if (!head.includes('HTTP/')) return undefined;
+  // `HTTP/` opens the line after at most four spaces: most lines are ruled out by one character.
+  const lead = firstNonSpace(head);
+  if (lead > 4 || head.charCodeAt(lead) !== 72 || !head.startsWith('HTTP/', lead)) return undefined;
   const match = STATUS_LINE.exec(head);
   if (!match) return undefined;
   const status = Number(match[2]);
@@ -35,12 +37,31 @@ export function parseStatusLine(head: string): StatusLine | undefined {
   return { httpVersion: match[1] ?? '', status, reason: match[3] ?? '' };
 }
 
-/** Reads a header line into a lower-cased name and its value. */
+// The token characters of a header name (RFC 9110 §5.6.2), as in HEADER_LINE.
+const TOKEN_CHARS = new Uint8Array(128);
+for (const char of "!#$%&'*+.^_`|~-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") TOKEN_CHARS[char.charCodeAt(0)] = 1;
+
+/**
+ * Reads a header line into a lower-cased name and its value: what HEADER_LINE matches (a name
+ * of 1 to 200 token characters, a colon, the value up to the end with no line terminator),
+ * read without running the pattern, which is the parser's most frequent one.
+ */
 export function parseHeaderLine(text: string): { name: string; value: string } | undefined {
-  const match = HEADER_LINE.exec(text.length > 16000 ? text.slice(0, 16000) : text);
-  if (!match) return undefined;
-  return { name: (match[1] ?? '').toLowerCase(), value: (match[2] ?? '').trim() };
+  const line = text.length > 16000 ? text.slice(0, 16000) : text;
+  let colon = 0;
+  while (colon < line.length && colon <= 200) {
+    const code = line.charCodeAt(colon);
+    if (code >= 128 || TOKEN_CHARS[code] === 0) break;
+    colon++;
+  }
+  if (colon === 0 || colon > 200 || line.charCodeAt(colon) !== 58) return undefined;
+  const rest = line.slice(colon + 1);
+  // `.` in HEADER_LINE stops at line terminators, so a value holding one does not match.
+  if (LINE_TERMINATOR.test(rest)) return undefined;
+  return { name: line.slice(0, colon).toLowerCase(), value: rest.trim() };
 }
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 /**
  * Whether a line is part of `curl -v` output: a curl info line (`* Trying…`), a `>` request
@@ -97,7 +118,7 @@ export function readResponse(context: ParseContext, start: number, end: number, 
       index++;
       break;
     }
-    if (previous !== undefined && /^[ \t]/.test(text)) {
+    if (previous !== undefined && (text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9)) {
       previous.value += ` ${text.trim()}`;
       tagLines(context, index, index + 1, 'header');
       continue;

@@ -144,6 +144,14 @@ export function createCommandTracker(): CommandTracker {
   return {
     feed(line: string): void {
       for (let index = 0; index < line.length; index++) {
+        if (quote === 39) {
+          // Inside single quotes only the closing quote counts: jump to it.
+          const close = line.indexOf("'", index);
+          if (close < 0) break;
+          index = close;
+          quote = undefined;
+          continue;
+        }
         const char = line.charCodeAt(index);
         if (quote === undefined) {
           if (char === 92) index++;
