@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findJsonEnd, findEmbeddedJson, tryParseJson } from '../../src/engine/parse/find-json.ts';
+import { parseHeaderLine, parseStatusLine } from '../../src/engine/parse/parse-http-transcript.ts';
+import { findInlineException } from '../../src/engine/parse/parse-traceback.ts';
+import { stripPrompt } from '../../src/engine/parse/read-command.ts';
+import { firstNonSpace, isSpaceCode, splitLineTexts } from '../../src/engine/parse/split-lines.ts';
+
+// The parser reads several shapes by hand instead of with the patterns that define them (for
+// speed). Each hand reading is checked here against its defining pattern or JSON.parse itself,
+// on the edge cases and on random text built from the characters that matter.
+
+/** Random text over an alphabet of fragments (fast-check picks and joins them). */
+function textOf(fragments: string[], maxLength = 24): fc.Arbitrary<string> {
+  return fc.array(fc.constantFrom(...fragments), { maxLength }).map((parts) => parts.join(''));
+}
+
+const jsonFragments = ['{', '}', '[', ']', '"', '\\', '\\"', ':', ',', ' ', '\n', '\t', '1', '-', '.', 'e', 'true', 'null', 'a', 'T', '\u0001', '\\u00e9', '\\x', 'é', '{"a":', '[1,', '"k"'];
+
+describe('parser fast paths agree with what they replace', () => {
+  it('tryParseJson parses exactly what JSON.parse accepts, without a throw for a cut body', () => {
+    const reference = (text: string): unknown => {
+      try {
+        return { value: JSON.parse(text) as unknown };
+      } catch {
+        return undefined;
+      }
+    };
+    fc.assert(
+      fc.property(textOf(jsonFragments), (text) => {
+        expect(tryParseJson(text)).toEqual(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(tryParseJson('{"jsonrpc":"2.0","result":{"tools":[{"name":"wiki"')).toBeUndefined();
+    expect(tryParseJson('{"status": "active", "include_drafts": True}')).toBeUndefined();
+    expect(tryParseJson('[t.name for t in tools.tools]')).toBeUndefined();
+    expect(tryParseJson(' {"a": "]}\\""} \r\n')).toEqual({ value: { a: ']}"' } });
+  });
+
+  it('embedded JSON skips bracketed prose and still finds the value after it', () => {
+    const line = '>>> [t.name for t in tools] -> [type=url_parsing] then {"detail":"Unauthorized"}';
+    expect(findEmbeddedJson(line).map((found) => found.value)).toEqual([{ detail: 'Unauthorized' }]);
+    expect(findJsonEnd('x {"a":["}"]} y', 2)).toBe(13);
+  });
+
+  it('parseHeaderLine reads what the header-line pattern matches, and nothing else', () => {
+    const pattern = /^([A-Za-z0-9!#$%&'*+.^_`|~-]{1,200}):[ \t]*(.*)$/;
+    const reference = (text: string): { name: string; value: string } | undefined => {
+      const match = pattern.exec(text);
+      return match ? { name: (match[1] ?? '').toLowerCase(), value: (match[2] ?? '').trim() } : undefined;
+    };
+    const cases = ['Content-Type: application/json', 'x-a:', ':b', 'a b: c', `${'n'.repeat(200)}: v`, `${'n'.repeat(201)}: v`, 'k:\t  v \u00a0', 'k: a\u2028b', 'Ünï: x', "a!#$%&'*+.^_`|~-: y"];
+    for (const text of cases) expect(parseHeaderLine(text)).toEqual(reference(text));
+    fc.assert(
+      fc.property(textOf(['a', 'Z', '9', '-', '_', ':', ' ', '\t', '\u2028', '\u00a0', '/', 'é', '!', '"']), (text) => {
+        expect(parseHeaderLine(text)).toEqual(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('parseStatusLine decides on the first character without missing an indented status line', () => {
+    expect(parseStatusLine('    HTTP/1.1 401 Unauthorized')).toEqual({ httpVersion: 'HTTP/1.1', status: 401, reason: 'Unauthorized' });
+    expect(parseStatusLine('\u00a0HTTP/2 200')).toEqual({ httpVersion: 'HTTP/2', status: 200, reason: '' });
+    expect(parseStatusLine('     HTTP/1.1 200 OK')).toBeUndefined();
+    expect(parseStatusLine('< HTTP/1.1 200 OK')).toBeUndefined();
+  });
+
+  it('stripPrompt removes what the prompt pattern removes', () => {
+    const pattern = /^\s*(?:PS [^>\n]{0,200}>|[$%#>])?\s*/;
+    fc.assert(
+      fc.property(textOf(['PS ', 'C:\\', '>', '$', '%', '#', ' ', '\t', '\u3000', '\n', 'curl', 'x', 'P', 'S']), (text) => {
+        expect(stripPrompt(text)).toBe(text.replace(pattern, ''));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(stripPrompt(`PS ${'a'.repeat(200)}> curl x`)).toBe('curl x');
+    expect(stripPrompt(`PS ${'a'.repeat(201)}> curl x`)).toBe(`PS ${'a'.repeat(201)}> curl x`);
+  });
+
+  it('findInlineException finds what the look-behind pattern finds scanning the whole line', () => {
+    const pattern = /(?<![\w.])((?:[A-Za-z_]\w{0,100}\.){0,12}[A-Za-z_]\w{0,100}?(?:Error|Exception|ExceptionGroup|Timeout|Cancelled|Exit))(?::\s?|(?=\s|$|,))/g;
+    const reference = (text: string): { type: string; message: string } | undefined => {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        const type = match[1] ?? '';
+        const hasColon = match[0].includes(':');
+        if (!hasColon && !type.includes('.')) continue;
+        if (type.includes('.') && /^\d|\.\d/.test(type)) continue;
+        return { type, message: hasColon ? text.slice(match.index + match[0].length).trim() : '' };
+      }
+      return undefined;
+    };
+    fc.assert(
+      fc.property(textOf(['Error', 'Exception', 'ExceptionGroup', 'Timeout', 'Cancelled', 'Exit', '.', 'httpx', '_', '1', ':', ': ', ' ', ',', '(', 'x'.repeat(99), 'é', "'"]), (text) => {
+        expect(findInlineException(text)).toEqual(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(findInlineException('mcp.shared.exceptions.McpError: Connection closed')).toEqual({ type: 'mcp.shared.exceptions.McpError', message: 'Connection closed' });
+    // One long run full of exception words is walked once, not once per word.
+    expect(findInlineException('Error'.repeat(800))).toBeUndefined();
+  });
+
+  it('line splitting and whitespace tests agree with the regular expressions they replace', () => {
+    fc.assert(
+      fc.property(textOf(['a', '\n', '\r', '\r\n', ' ', '\u2028']), (text) => {
+        expect(splitLineTexts(text)).toEqual(text.split(/\r\n|\r|\n/));
+        expect(firstNonSpace(text)).toBe(text.length - text.trimStart().length);
+      }),
+      { numRuns: 2000 },
+    );
+    const disagreements: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (isSpaceCode(code) !== /\s/.test(String.fromCharCode(code))) disagreements.push(code);
+    }
+    expect(disagreements).toEqual([]);
+  });
+});
