@@ -24,6 +24,11 @@ const MENTIONS: Array<{ pattern: RegExp; from: StatusSeen['from']; needs?: strin
 
 const NO_MENTIONS: readonly StatusMention[] = Object.freeze([]);
 
+function mentionOf<T extends StatusMention>(found: T[], status: number): T | undefined {
+  for (const mention of found) if (mention.status === status) return mention;
+  return undefined;
+}
+
 /**
  * Finds status codes mentioned in a line of text (a client error, a log message, prose),
  * each code once, in order of appearance. Only 100–599 count.
@@ -31,7 +36,8 @@ const NO_MENTIONS: readonly StatusMention[] = Object.freeze([]);
 export function findStatusMentions(text: string): readonly StatusMention[] {
   // Most lines mention no status: they share one empty answer instead of allocating one each.
   if (!/\d\d\d/.test(text)) return NO_MENTIONS;
-  const found: Array<StatusMention & { at: number }> = [];
+  // Lines with digits but no status (timestamps, ports) allocate nothing.
+  let found: Array<StatusMention & { at: number }> | undefined;
   for (const { pattern, from, needs, gate } of MENTIONS) {
     if (needs !== undefined && !text.includes(needs)) continue;
     if (gate !== undefined && !gate.test(text)) continue;
@@ -39,14 +45,15 @@ export function findStatusMentions(text: string): readonly StatusMention[] {
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       const status = Number(match[1]);
       if (status < 100 || status > 599) continue;
-      const existing = found.find((mention) => mention.status === status);
+      const existing = found === undefined ? undefined : mentionOf(found, status);
       if (existing) {
         if (from === 'client') existing.from = 'client';
         continue;
       }
-      found.push({ status, from, at: match.index });
+      (found ??= []).push({ status, from, at: match.index });
     }
   }
-  found.sort((a, b) => a.at - b.at);
+  if (found === undefined) return NO_MENTIONS;
+  if (found.length > 1) found.sort((a, b) => a.at - b.at);
   return found.map(({ status, from }) => ({ status, from }));
 }

@@ -36,11 +36,17 @@ const MIGHT_BE_CLIENT = /rror|ail|MCP|Mcp|SSE|HTTP|uth|ools|onnect|ontent type|R
 export function recognizeClientLine(head: string): ClientName | undefined {
   if (!MIGHT_BE_CLIENT.test(head)) return undefined;
   for (const { client, pattern, needs, gate } of CLIENT_PATTERNS) {
-    if (needs !== undefined && !needs.some((literal) => head.includes(literal))) continue;
+    if (needs !== undefined && !includesAny(head, needs)) continue;
     if (gate !== undefined && !gate.test(head)) continue;
     if (pattern.test(head)) return client;
   }
   return undefined;
+}
+
+// Whether the text holds one of the literals (a loop: a callback per pattern per line costs more).
+function includesAny(text: string, literals: string[]): boolean {
+  for (let index = 0; index < literals.length; index++) if (text.includes(literals[index] as string)) return true;
+  return false;
 }
 
 /** Whether a line is one of curl's own messages (`* Trying…`, `curl: (7) Failed to connect…`). */
