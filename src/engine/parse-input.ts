@@ -14,7 +14,7 @@ import { isSseStart, readSseEvents } from './parse/parse-sse.ts';
 import { findInlineException, isChainMarker, isStandaloneExceptionLine, isTracebackStart, readTraceback } from './parse/parse-traceback.ts';
 import { readCommand } from './parse/read-command.ts';
 import { readJsonBlock } from './parse/read-json-block.ts';
-import { firstNonSpace, headOf, isBlank, splitLines, splitLineTexts } from './parse/split-lines.ts';
+import { firstNonSpace, headOf, isBlank, leadsWithOneOf, splitLines, splitLineTexts } from './parse/split-lines.ts';
 import { type Section, splitSections } from './parse/split-sections.ts';
 
 // A config.yaml is a few hundred lines; a longer "config" is a mis-detection or a dump, and the
@@ -96,50 +96,25 @@ function pushTaggedLines(lines: TaggedLine[], evidence: Evidence): void {
   else for (const tagged of kept) evidence.lines.push(tagged);
 }
 
-// Character codes the detectors dispatch on.
-const CHAR = {
-  hash: 35, dollar: 36, percent: 37, star: 42, plus: 43, less: 60, greater: 62, openBracket: 91, openBrace: 123, pipe: 124,
-  upperD: 68, upperE: 69, upperH: 72, upperP: 80, upperT: 84, lowerC: 99, lowerM: 109, lowerN: 110,
-} as const;
-
-// Each shape a detector recognises starts (after its indentation) with one of a few characters,
-// so the first non-space character rules most detectors out before any pattern runs:
-// a command starts with a prompt (`$ % # > PS`) or its name (`curl`, `claude`, `npx`, `mcp-remote`),
-function mayStartCommand(code: number): boolean {
-  return code === CHAR.lowerC || code === CHAR.dollar || code === CHAR.percent || code === CHAR.hash || code === CHAR.greater || code === CHAR.upperP || code === CHAR.lowerN || code === CHAR.lowerM;
-}
-
-// a traceback header with `Traceback` or `Exception Group`, possibly inside ExceptionGroup boxes (`|`, `+`),
-function mayStartTraceback(code: number): boolean {
-  return code === CHAR.upperT || code === CHAR.upperE || code === CHAR.pipe || code === CHAR.plus;
-}
-
-// a chain marker with `During handling…` or `The above exception…`, possibly inside boxes (`|`).
-function mayBeChainMarker(code: number): boolean {
-  return code === CHAR.upperD || code === CHAR.upperT || code === CHAR.pipe;
-}
-
-// and a config.yaml's top-level keys (`mcp_servers:`, `general_settings:`…) are lower-case.
-function isLowerCode(code: number): boolean {
-  return code >= 97 && code <= 122;
-}
-
 /** Whether a line clearly starts a structure of its own; such a line ends bodies and exception messages. */
 function isOtherStart(head: string): boolean {
-  const lead = firstNonSpace(head);
-  if (lead === head.length) return false;
-  const code = head.charCodeAt(lead);
-  const first = head.charCodeAt(0);
+  if (isBlank(head)) return false;
   return (
-    (code === CHAR.upperH && parseStatusLine(head) !== undefined) ||
-    (mayStartCommand(code) && (isCurlCommandStart(head) || isClientCommandStart(head))) ||
-    (mayStartTraceback(code) && isTracebackStart(head)) ||
-    (mayBeChainMarker(code) && isChainMarker(head)) ||
-    (isLowerCode(code) && isConfigStart(head)) ||
-    ((first === CHAR.star || first === CHAR.greater || first === CHAR.less) && isVerboseStart(head)) ||
+    parseStatusLine(head) !== undefined ||
+    isCurlCommandStart(head) ||
+    isClientCommandStart(head) ||
+    isTracebackStart(head) ||
+    isChainMarker(head) ||
+    isConfigStart(head) ||
+    isVerboseStart(head) ||
     parseLogLine(head) !== undefined ||
-    (code === CHAR.hash && lead <= 3 && /^\s{0,3}#{1,6} /.test(head))
+    isMarkdownHeading(head)
   );
+}
+
+// A markdown heading (`## Logs`) in an issue body: `#` after at most three spaces.
+function isMarkdownHeading(head: string): boolean {
+  return firstNonSpace(head) <= 3 && leadsWithOneOf(head, '#') && /^\s{0,3}#{1,6} /.test(head);
 }
 
 function readSection(context: ParseContext, section: Section): void {
@@ -189,31 +164,27 @@ function readStructure(context: ParseContext, index: number, end: number, previo
   const { lines, evidence, input } = context;
   const source = lines[index] as (typeof lines)[number];
   const head = headOf(source.text);
-  const code = head.charCodeAt(firstNonSpace(head));
-  const first = head.charCodeAt(0);
 
-  if (mayStartCommand(code)) {
-    if (isCurlCommandStart(head)) {
-      const command = readCommand(lines, index, end);
-      evidence.requests.push(parseCurlCommand(command, input));
-      tagLines(context, index, command.next, 'request');
-      return command.next;
-    }
-    if (isClientCommandStart(head)) {
-      const command = readCommand(lines, index, end);
-      for (const request of parseClientCommand(command, input)) evidence.requests.push(request);
-      tagLines(context, index, command.next, 'request');
-      return command.next;
-    }
+  if (isCurlCommandStart(head)) {
+    const command = readCommand(lines, index, end);
+    evidence.requests.push(parseCurlCommand(command, input));
+    tagLines(context, index, command.next, 'request');
+    return command.next;
   }
-  if ((first === CHAR.star || first === CHAR.greater || first === CHAR.less) && isVerboseStart(head)) return readVerboseRun(context, index, end, isOtherStart);
-  if (code === CHAR.upperH && parseStatusLine(head) !== undefined) return readResponse(context, index, end, isOtherStart);
-  if (mayStartTraceback(code) && isTracebackStart(head)) return readTracebackAt(context, index, end);
-  if (mayBeChainMarker(code) && isChainMarker(head)) {
+  if (isClientCommandStart(head)) {
+    const command = readCommand(lines, index, end);
+    for (const request of parseClientCommand(command, input)) evidence.requests.push(request);
+    tagLines(context, index, command.next, 'request');
+    return command.next;
+  }
+  if (isVerboseStart(head)) return readVerboseRun(context, index, end, isOtherStart);
+  if (parseStatusLine(head) !== undefined) return readResponse(context, index, end, isOtherStart);
+  if (isTracebackStart(head)) return readTracebackAt(context, index, end);
+  if (isChainMarker(head)) {
     tagLines(context, index, index + 1, 'traceback');
     return index + 1;
   }
-  if ((isLowerCode(code) && isConfigStart(head)) || isServerBlockStart(lines, index, end)) {
+  if (isConfigStart(head) || isServerBlockStart(lines, index, end)) {
     const next = readConfigAt(context, index, end);
     if (next > index) return next;
   }
@@ -239,12 +210,11 @@ function readStructure(context: ParseContext, index: number, end: number, previo
     scanForJsonAndStatus(context, index, head);
     return index + 1;
   }
-  if ((code === CHAR.openBrace || code === CHAR.openBracket) && !/^[{}] \[\d/.test(head.trimStart())) {
+  if (leadsWithOneOf(head, '{[') && !/^[{}] \[\d/.test(head.trimStart())) {
     const next = readJsonAt(context, index, end);
     if (next > index) return next;
   }
-  // SSE fields start the line: `event:`, `data:`, `id:`, `retry:`.
-  if ((first === 101 || first === 100 || first === 105 || first === 114) && isSseStart(head)) {
+  if (isSseStart(head)) {
     const read = readSseEvents(lines, index, end, input);
     if (read.events.length > 0) {
       // A bare event stream has no status line: its frames are JSON evidence, not a response.
@@ -255,7 +225,7 @@ function readStructure(context: ParseContext, index: number, end: number, previo
       return Math.max(read.next, index + 1);
     }
   }
-  const client = first === CHAR.lowerC && isCurlMessage(head) ? 'curl' : clientName === null ? recognizeClientLine(head) : clientName;
+  const client = isCurlMessage(head) ? 'curl' : clientName === null ? recognizeClientLine(head) : clientName;
   if (client !== undefined) {
     readClientLine(context, index, head);
     return index + 1;

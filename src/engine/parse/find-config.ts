@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { ConfigDocument, InputName, ServerConfig } from '../evidence.ts';
-import { headOf, isBlank, isSpaceCode, type SourceLine } from './split-lines.ts';
+import { headOf, isBlank, isSpaceCode, leadsWithOneOf, type SourceLine } from './split-lines.ts';
 
 // Top-level keys of LiteLLM's proxy config.yaml (docs: proxy/configs, mcp_config_reference).
 const TOP_LEVEL_KEYS =
@@ -21,7 +21,8 @@ const SERVER_KEYS = new Set([
 
 /** Whether a line opens a config.yaml excerpt (`mcp_servers:`, `general_settings:`, `litellm_settings:`…). */
 export function isConfigStart(head: string): boolean {
-  return head.length < 300 && head.includes(':') && CONFIG_START.test(head);
+  // Every top-level key is lower case and opens the line once its indentation is skipped.
+  return head.length < 300 && leadsWithOneOf(head, 'abcdefghijklmnopqrstuvwxyz') && head.includes(':') && CONFIG_START.test(head);
 }
 
 /**

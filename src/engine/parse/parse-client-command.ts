@@ -4,13 +4,15 @@ import { requestsFromClientConfig } from './parse-client-config.ts';
 import { looksLikeUrl } from './parse-curl-command.ts';
 import { describeMcpTarget } from './parse-mcp-path.ts';
 import type { PastedCommand } from './read-command.ts';
+import { leadsWithOneOf } from './split-lines.ts';
 import { tokenizeShell } from './tokenize-shell.ts';
 
 const CLIENT_COMMAND_START = /^\s*(?:PS [^>]{0,200}>|[$%#>])?\s*(?:claude\s+mcp\s+add(?:-json)?\s|(?:npx\s+(?:-y\s+)?)?mcp-remote(?:@[\w.-]+)?\s)/;
 
 /** Whether a line starts a command that registers or bridges an MCP server (`claude mcp add`, `npx mcp-remote`). */
 export function isClientCommandStart(head: string): boolean {
-  return head.includes('mcp') && CLIENT_COMMAND_START.test(head);
+  // A prompt (`$ % # >`, `PS …>`), `claude`, `npx` or `mcp-remote` opens the line once its indentation is skipped.
+  return leadsWithOneOf(head, '$%#>Pcnm') && head.includes('mcp') && CLIENT_COMMAND_START.test(head);
 }
 
 /**

@@ -51,5 +51,5 @@ function includesAny(text: string, literals: string[]): boolean {
 
 /** Whether a line is one of curl's own messages (`* Trying…`, `curl: (7) Failed to connect…`). */
 export function isCurlMessage(head: string): boolean {
-  return /^curl: \(\d{1,3}\) /.test(head);
+  return head.startsWith('curl: (') && /^curl: \(\d{1,3}\) /.test(head);
 }

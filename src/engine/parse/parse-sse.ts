@@ -11,7 +11,9 @@ export function isSseLine(text: string): boolean {
 
 /** Whether a line can open an SSE body (a field that carries content, not a bare comment). */
 export function isSseStart(text: string): boolean {
-  return SSE_FIELD.test(text);
+  // The field name opens the line: `event`, `data`, `id` or `retry`.
+  const first = text[0];
+  return (first === 'e' || first === 'd' || first === 'i' || first === 'r') && SSE_FIELD.test(text);
 }
 
 /** The SSE events read from a run of lines, and the index after the run. */

@@ -1,5 +1,5 @@
 import type { InputName, PythonException, TracebackFrame } from '../evidence.ts';
-import { headOf, type SourceLine } from './split-lines.ts';
+import { headOf, leadsWithOneOf, type SourceLine } from './split-lines.ts';
 
 const TRACEBACK_START = /^\s{0,40}(?:[|+]\s{0,4}){0,8}(?:Exception Group )?Traceback \(most recent call last\):/;
 const CHAIN_MARKER = /^\s{0,40}(?:\|\s{0,4}){0,8}(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)/;
@@ -9,12 +9,14 @@ const BOX_SEPARATOR = /^-?[+-]{0,2}-{4,}/;
 
 /** Whether a line opens a Python traceback (plain or an ExceptionGroup's). */
 export function isTracebackStart(head: string): boolean {
-  return head.includes('Traceback (') && TRACEBACK_START.test(head);
+  // `Traceback` or `Exception Group`, possibly inside an ExceptionGroup's box (`|`, `+`), opens the line.
+  return leadsWithOneOf(head, 'TE|+') && head.includes('Traceback (') && TRACEBACK_START.test(head);
 }
 
 /** Whether a line joins two chained tracebacks (`During handling…`, `The above exception was the direct cause…`). */
 export function isChainMarker(head: string): boolean {
-  return head.includes('above exception') && CHAIN_MARKER.test(head);
+  // `During…` or `The above…`, possibly inside an ExceptionGroup's box (`|`), opens the line.
+  return leadsWithOneOf(head, 'DT|') && head.includes('above exception') && CHAIN_MARKER.test(head);
 }
 
 /** What reading a traceback found. */

@@ -74,6 +74,16 @@ export function firstNonSpace(text: string, from = 0): number {
   return index;
 }
 
+/**
+ * Whether the first non-space character of `text` is one of `chars`: the cheap test a detector
+ * runs before its pattern, when every line the pattern accepts starts (after indentation) with
+ * one of a few characters.
+ */
+export function leadsWithOneOf(text: string, chars: string): boolean {
+  const lead = text[firstNonSpace(text)];
+  return lead !== undefined && chars.includes(lead);
+}
+
 /** Whether a line holds nothing but whitespace (what `String.prototype.trim` removes). */
 export function isBlank(text: string): boolean {
   // The common case decides on the first character without allocating a trimmed copy.
