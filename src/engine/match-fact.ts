@@ -70,10 +70,7 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
     if (!line) return null;
     if (places && !places.has(line.place) && !(line.place === 'any' && acceptsUnplaced)) return null;
     if (text !== undefined) {
-      if (segments) {
-        const lower = lowerOf(line);
-        for (const segment of segments) if (!lower.includes(segment)) return null;
-      }
+      if (segments && !holdsEvery(lowerOf(line), segments)) return null;
       if (!normOf(line).includes(text)) return null;
       const start = lowerOf(line).indexOf(text);
       return start >= 0 ? { input: line.input, line: line.line, span: { start, end: start + text.length } } : { input: line.input, line: line.line };
@@ -116,17 +113,14 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
 
 // Whether a lower-cased line holds every run of some alternative of a pattern.
 function holdsSomeBranch(lower: string, runBranches: readonly (readonly string[])[]): boolean {
-  for (const runs of runBranches) {
-    let holdsAll = true;
-    for (const run of runs) {
-      if (!lower.includes(run)) {
-        holdsAll = false;
-        break;
-      }
-    }
-    if (holdsAll) return true;
-  }
+  for (const runs of runBranches) if (holdsEvery(lower, runs)) return true;
   return false;
+}
+
+// Whether a lower-cased line holds every one of the parts.
+function holdsEvery(lower: string, parts: readonly string[]): boolean {
+  for (const part of parts) if (!lower.includes(part)) return false;
+  return true;
 }
 
 // The values at one JSON path, walked once per paste however many facts test that path; and,

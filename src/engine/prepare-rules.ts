@@ -5,6 +5,7 @@
  * instead of rules × lines scans).
  */
 import type { Place } from './evidence.ts';
+import { pushTo } from './push-to.ts';
 import type { RuleFact, RuleIndex } from './rule-index.ts';
 import { compileRegex, createRegexCache, isNegativeTest, type RegexCache } from './value-test.ts';
 
@@ -215,12 +216,6 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
     triggers: buildTriggers(factOfId, literalOfFact, words.length),
     pagesOfFact,
   };
-}
-
-function pushTo<K>(map: Map<K, number[]>, key: K, id: number): void {
-  const list = map.get(key);
-  if (list) list.push(id);
-  else map.set(key, [id]);
 }
 
 function buildTriggers(factOfId: readonly RuleFact[], literalOfFact: ReadonlyMap<number, PreparedLiteral>, wordCount: number): FactTriggers {

@@ -6,6 +6,7 @@
 import type { Evidence, HeaderLine, HttpRequest, HttpResponse, InputName, JsonSeen, Place, PythonException, StatusSeen } from './evidence.ts';
 import { normalizeForMatch } from './normalize.ts';
 import { lastTypePart, type PreparedIndex, type PreparedLiteral } from './prepare-rules.ts';
+import { pushTo } from './push-to.ts';
 import { asText } from './value-test.ts';
 
 /** One line the literals are tested on: a pasted line, or a multi-line JSON value made compact. */
@@ -249,12 +250,6 @@ function flagLines(count: number, indexes: readonly number[]): Uint8Array {
 export function lowerOf(line: ViewLine): string {
   if (line.lower === undefined) line.lower = line.raw.toLowerCase();
   return line.lower;
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function indexEvidence(evidence: Evidence): EvidenceIndexes {
