@@ -464,48 +464,21 @@ function runsOfAtoms(atoms: readonly Atom[]): string[] {
  * conservative reader. Optional word atoms inside a run keep it contiguous and add nothing.
  */
 export function minWordRunOfPattern(source: string): number {
+  const atoms = readRunAtoms(source);
+  if (!atoms) return 0;
   let least = Infinity;
   let branchBest = 0;
   let run = 0;
-  let i = 0;
-  while (i < source.length) {
-    const ch = source[i] ?? '';
-    let next = i + 1;
-    let isWordish = false;
-    if (ch === '|') {
+  for (const atom of atoms) {
+    if (atom.kind === 'bar') {
       least = Math.min(least, Math.max(branchBest, run));
       branchBest = 0;
       run = 0;
-      i = next;
-      continue;
-    }
-    if (ch === '(') {
-      next = skipGroup(source, i);
-      if (next < 0) return 0;
-    } else if (ch === '[') {
-      next = skipClass(source, i);
-      if (next < 0) return 0;
-      isWordish = isWordClass(source.slice(i + 1, next - 1));
-    } else if (ch === '\\') {
-      const esc = source[i + 1] ?? '';
-      next = i + 2;
-      if (esc === 'w' || esc === 'd') isWordish = true;
-      else if (esc === 'p' || esc === 'P' || esc === 'u' || esc === 'x' || esc === 'k' || esc === 'c') return 0;
-    } else if (ch === '*' || ch === '+' || ch === '?' || ch === '{' || ch === ')' || ch === ']') {
-      return 0;
-    } else if (ch !== '^' && ch !== '$' && ch !== '.') {
-      isWordish = isWordCode(ch.charCodeAt(0));
-    }
-    const quantifier = readQuantifier(source, next);
-    if (!quantifier) return 0;
-    const { min } = quantifier;
-    next = quantifier.next;
-    if (isWordish) run += min;
+    } else if (atom.kind === 'word') run += atom.min;
     else {
       branchBest = Math.max(branchBest, run);
       run = 0;
     }
-    i = next;
   }
   least = Math.min(least, Math.max(branchBest, run));
   return least === Infinity ? 0 : Math.min(least, 1 << 20);
@@ -521,6 +494,8 @@ export function minWordRunOfPattern(source: string): number {
  * not follow (a group, `.`, a mixed class, an optional separator) keeps the segment whole.
  */
 export function secondWordRunOfPattern(source: string): number {
+  const atoms = readRunAtoms(source);
+  if (!atoms) return 0;
   let least = Infinity;
   let segments: number[] = [];
   let segmentBest = 0;
@@ -537,54 +512,68 @@ export function secondWordRunOfPattern(source: string): number {
     least = Math.min(least, segments[1] ?? 0);
     segments = [];
   };
+  for (const atom of atoms) {
+    if (atom.kind === 'bar') closeBranch();
+    else if (atom.kind === 'word') run += atom.min;
+    else if (atom.kind === 'separator' && atom.min >= 1) closeSegment();
+    else {
+      segmentBest = Math.max(segmentBest, run);
+      run = 0;
+    }
+  }
+  closeBranch();
+  return least === Infinity ? 0 : Math.min(least, 1 << 20);
+}
+
+/**
+ * One atom of a regex as the word-run readers see it: a word character (class), a separator
+ * no word character can match, something they do not follow, or a top-level `|`; with the
+ * least number of times its quantifier repeats it.
+ */
+type RunAtom = { kind: 'word' | 'separator' | 'other'; min: number } | { kind: 'bar' };
+
+// The atoms of a regex source, left to right; undefined when the source holds something these
+// readers do not follow (a unicode escape or property, a stray quantifier, an unclosed group).
+function readRunAtoms(source: string): RunAtom[] | undefined {
+  const atoms: RunAtom[] = [];
   let i = 0;
   while (i < source.length) {
     const ch = source[i] ?? '';
     let next = i + 1;
-    // What the atom is: a word character (class), a separator no word character can match, or
-    // something this reader does not follow.
     let kind: 'word' | 'separator' | 'other' = 'other';
     if (ch === '|') {
-      closeBranch();
+      atoms.push({ kind: 'bar' });
       i = next;
       continue;
     }
     if (ch === '(') {
       next = skipGroup(source, i);
-      if (next < 0) return 0;
+      if (next < 0) return undefined;
     } else if (ch === '[') {
       next = skipClass(source, i);
-      if (next < 0) return 0;
+      if (next < 0) return undefined;
       if (isWordClass(source.slice(i + 1, next - 1))) kind = 'word';
     } else if (ch === '\\') {
       const esc = source[i + 1] ?? '';
       next = i + 2;
       if (esc === 'w' || esc === 'd') kind = 'word';
       else if (esc === 's' || esc === 'n' || esc === 't' || esc === 'r' || esc === 'f' || esc === 'v') kind = 'separator';
-      else if (esc === 'p' || esc === 'P' || esc === 'u' || esc === 'x' || esc === 'k' || esc === 'c') return 0;
+      else if (esc === 'p' || esc === 'P' || esc === 'u' || esc === 'x' || esc === 'k' || esc === 'c') return undefined;
       else if (esc !== '' && esc.charCodeAt(0) < 128 && !isWordCode(esc.charCodeAt(0))) kind = 'separator';
       else if (esc === '_') kind = 'word';
     } else if (ch === '*' || ch === '+' || ch === '?' || ch === '{' || ch === ')' || ch === ']') {
-      return 0;
+      return undefined;
     } else if (ch !== '^' && ch !== '$' && ch !== '.') {
       const code = ch.charCodeAt(0);
       if (isWordCode(code)) kind = 'word';
       else if (code < 128) kind = 'separator';
     }
     const quantifier = readQuantifier(source, next);
-    if (!quantifier) return 0;
-    const { min } = quantifier;
-    next = quantifier.next;
-    if (kind === 'word') run += min;
-    else if (kind === 'separator' && min >= 1) closeSegment();
-    else {
-      segmentBest = Math.max(segmentBest, run);
-      run = 0;
-    }
-    i = next;
+    if (!quantifier) return undefined;
+    atoms.push({ kind, min: quantifier.min });
+    i = quantifier.next;
   }
-  closeBranch();
-  return least === Infinity ? 0 : Math.min(least, 1 << 20);
+  return atoms;
 }
 
 // The quantifier after an atom that ends before `at`: the atom's least repeat count and where the
