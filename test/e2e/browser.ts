@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { readPages, type PageFile } from '../../src/catalog/read-pages.ts';
 
@@ -10,6 +11,24 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Starts one Chromium for the calling test file (closed after its last test) and returns the
+ * function that opens a watched page on the site under test in it.
+ */
+export function useWatchedPages(baseUrl: string): (options?: Parameters<typeof openWatchedPage>[2]) => ReturnType<typeof openWatchedPage> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return (options) => {
+    if (!browser) throw new Error('the browser is not running: call the opener inside a test');
+    return openWatchedPage(browser, baseUrl, options);
+  };
+}
+
 /** A page whose console errors, warnings and uncaught exceptions are collected. */
 export interface WatchedPage {
   /** The page. */
@@ -18,13 +37,13 @@ export interface WatchedPage {
   problems: string[];
 }
 
-/** Opens a new context (optionally with clipboard access and a colour scheme) and a watched page in it. */
+/** Opens a new context (optionally with clipboard access, a colour scheme or JavaScript off) and a watched page in it. */
 export async function openWatchedPage(
   browser: Browser,
   baseUrl: string,
-  options: { clipboard?: boolean; colorScheme?: 'light' | 'dark' } = {},
+  options: { clipboard?: boolean; colorScheme?: 'light' | 'dark'; javaScript?: boolean } = {},
 ): Promise<WatchedPage & { context: BrowserContext }> {
-  const context = await browser.newContext({ baseURL: baseUrl, colorScheme: options.colorScheme ?? 'light' });
+  const context = await browser.newContext({ baseURL: baseUrl, colorScheme: options.colorScheme ?? 'light', javaScriptEnabled: options.javaScript ?? true });
   if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   const page = await context.newPage();
   const problems: string[] = [];

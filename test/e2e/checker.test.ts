@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loadContentPages, openWatchedPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loadContentPages, useWatchedPages } from './browser.ts';
 import { escapeJsonForScript } from '../../src/site/embed-json.ts';
 import { RULES_BLOCK_ID } from '../../src/components/checker-protocol.ts';
 
 const baseUrl = inject('baseUrl');
 const pages = loadContentPages();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const openPage = useWatchedPages(baseUrl);
 
 /** Opens /check/ and waits until its worker has said it is ready. */
 async function openChecker(page: Page, fragment = ''): Promise<void> {
@@ -70,7 +63,7 @@ describe('the checker page', () => {
       return;
     }
     const example = withConfigFix.page.examples.find((candidate) => candidate.config !== undefined)!;
-    const { page, problems, context: browserContext } = await openWatchedPage(browser, baseUrl, { clipboard: true });
+    const { page, problems, context: browserContext } = await openPage({ clipboard: true });
     await openChecker(page);
     await checkText(page, example.paste, example.config);
     const hrefs = await resultHrefs(page);
@@ -87,7 +80,7 @@ describe('the checker page', () => {
   });
 
   it('every page example pasted into the page lists its page first', async () => {
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     await openChecker(page);
     await page.getByText('Add your config.yaml').click();
     const misses: string[] = [];
@@ -109,7 +102,7 @@ describe('the checker page', () => {
     const entry = pages[0]!;
     const secret = 'sk-live-9f8e7d6c5b4a39281706QRST';
     const paste = `${entry.page.examples[0]!.paste}\nAuthorization: Bearer ${secret}\n`;
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl, { clipboard: true });
+    const { page, problems, context } = await openPage({ clipboard: true });
     await openChecker(page);
     await checkText(page, paste);
     const before = await resultHrefs(page);
@@ -121,7 +114,7 @@ describe('the checker page', () => {
     expect(link).not.toContain(secret);
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(link);
 
-    const second = await openWatchedPage(browser, baseUrl);
+    const second = await openPage();
     await second.page.goto(link);
     await second.page.waitForSelector('mcpfix-checker[data-state="done"]');
     const restored = await second.page.getByRole('textbox', { name: 'Paste what you see' }).inputValue();
@@ -135,7 +128,7 @@ describe('the checker page', () => {
 
   it('an XSS payload pasted stays text: no dialog, no element created', async () => {
     const payload = '<img src=x onerror=alert(1)><script>alert(2)</script><svg onload=alert(3)>{"error":"MCP request failed","details":""}';
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -155,7 +148,7 @@ describe('the checker page', () => {
   it('an XSS payload arriving through a share link stays text too', async () => {
     const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
     const fragment = `#paste=${Buffer.from(payload).toString('base64url')}`;
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -176,7 +169,7 @@ describe('the checker page', () => {
   it('no request leaves the page after load while pasting, checking and sharing', async () => {
     const entry = withConfigFix ?? pages[0]!;
     const example = entry.page.examples[0]!;
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl, { clipboard: true });
+    const { page, problems, context } = await openPage({ clipboard: true });
     await openChecker(page);
     await page.waitForLoadState('networkidle');
     const requests: string[] = [];
@@ -194,7 +187,7 @@ describe('the checker page', () => {
   it('the rules come from the page\'s data block: the worker script carries none of them, and a page left out of the block is never named', async () => {
     const entry = pages[0]!;
     const example = entry.page.examples[0]!;
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     const workerScripts: Promise<string>[] = [];
     page.on('response', (response) => {
       if (/checker\.worker[^/]*\.js$/.test(response.url())) workerScripts.push(response.text());
@@ -213,7 +206,7 @@ describe('the checker page', () => {
     expect((await resultHrefs(page))[0]?.startsWith(`/errors/${entry.id}/`)).toBe(true);
     await context.close();
 
-    const pruned = await openWatchedPage(browser, baseUrl);
+    const pruned = await openPage();
     await rewriteRulesBlock(pruned.page, (text) => {
       const index = JSON.parse(text) as { version: number; pages: Array<{ id: string }> };
       return escapeJsonForScript(JSON.stringify({ ...index, pages: index.pages.filter((rule) => rule.id !== entry.id) }));
@@ -232,7 +225,7 @@ describe('the checker page', () => {
     ['with rules data of another version', () => '{"version":2,"pages":[]}', /version 2/],
   ] as const) {
     it(`a checker page ${label} says it cannot run and answers no paste`, async () => {
-      const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+      const { page, problems, context } = await openPage();
       await rewriteRulesBlock(page, edit);
       await openChecker(page);
       await page.waitForSelector('mcpfix-checker[data-state="unavailable"]');
@@ -250,7 +243,7 @@ describe('the checker page', () => {
 
   it('an error page\'s "Open in checker" link carries its first example and the checker names that page', async () => {
     const entry = pages[0]!;
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     await page.goto(`/errors/${entry.id}/`);
     await page.getByRole('link', { name: 'Open in checker' }).click();
     await page.waitForSelector('mcpfix-checker[data-state="done"]');

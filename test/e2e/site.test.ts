@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AREA_LABELS } from '../../src/site/labels.ts';
-import { findSeriousViolations, launchBrowser, loadContentPages, openWatchedPage } from './browser.ts';
+import { findSeriousViolations, loadContentPages, useWatchedPages } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const pages = loadContentPages();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const openPage = useWatchedPages(baseUrl);
 
 /** Types a query into the page's search box and waits until the results answer that query. */
 async function search(page: Page, query: string): Promise<Array<{ href: string; text: string }>> {
@@ -33,7 +26,7 @@ async function search(page: Page, query: string): Promise<Array<{ href: string; 
 
 describe('search', () => {
   it('searching the first signature of every page, pasted verbatim, lists that page first', async () => {
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     await page.goto('/search/');
     const misses: string[] = [];
     for (const entry of pages) {
@@ -53,7 +46,7 @@ describe('search', () => {
   }, 30_000 + pages.length * 1_000);
 
   it('a signature pasted inside a log line, with a timestamp and a host name no page has, still finds its page first', async () => {
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     await page.goto('/search/');
     const entry = [...pages].sort((a, b) => b.page.signatures[0]!.text.length - a.page.signatures[0]!.text.length || a.id.localeCompare(b.id))[0]!;
     const results = await search(page, `2026-01-05 15:29:02 - LiteLLM Proxy:ERROR: gw-7f9cqz1 ${entry.page.signatures[0]!.text}`);
@@ -67,7 +60,7 @@ describe('search', () => {
   });
 
   it('a result links to the matching signature and shows its text, not only the title', async () => {
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     await page.goto('/search/');
     const entry = pages.find((candidate) => candidate.page.signatures.length > 1) ?? pages[0]!;
     const second = entry.page.signatures.at(-1)!;
@@ -80,7 +73,7 @@ describe('search', () => {
   });
 
   it('the area filter keeps only pages of that area, and a page drops out under another area', async () => {
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     const entry = pages[0]!;
     const otherArea = pages.find((other) => other.page.area !== entry.page.area)?.page.area;
     await page.goto('/search/');
@@ -104,7 +97,7 @@ describe('search', () => {
   });
 
   it('the header search form works without JavaScript-driven navigation: /search/?q= runs the query', async () => {
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     const entry = pages[0]!;
     const first = entry.page.signatures[0]!;
     await page.goto(`/search/?q=${encodeURIComponent(first.text)}`);
@@ -115,7 +108,7 @@ describe('search', () => {
   });
 
   it('arrow keys move from the search box into the results and back', async () => {
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     await page.goto('/search/');
     const results = await search(page, 'mcp');
     expect(results.length).toBeGreaterThan(0);
@@ -130,7 +123,7 @@ describe('search', () => {
 
 describe('error pages', () => {
   it('every page renders its title and an anchor per signature, and copy-as-Markdown yields its link', async () => {
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl, { clipboard: true });
+    const { page, problems, context } = await openPage({ clipboard: true });
     for (const entry of pages) {
       await page.goto(`/errors/${entry.id}/`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(entry.page.title);
@@ -148,7 +141,7 @@ describe('error pages', () => {
   }, 30_000 + pages.length * 1_000);
 
   it('an anchor link to the last signature of a long page scrolls that signature into view', async () => {
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     const entry = [...pages].sort((a, b) => b.page.signatures.length - a.page.signatures.length || a.id.localeCompare(b.id))[0]!;
     const last = entry.page.signatures.at(-1)!;
     await page.setViewportSize({ width: 800, height: 500 });
@@ -165,8 +158,7 @@ describe('error pages', () => {
   });
 
   it('an error page reads without JavaScript: signatures, fixes and the verified line are in the HTML', async () => {
-    const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const { page, context } = await openPage({ javaScript: false });
     const entry = pages[0]!;
     await page.goto(`/errors/${entry.id}/`);
     await expect(page.getByRole('heading', { name: 'Signatures' }).count()).resolves.toBe(1);
@@ -179,8 +171,7 @@ describe('error pages', () => {
 
   const aliases = pages.flatMap((entry) => entry.page.aliases.map((alias) => ({ alias, entry })));
   it.skipIf(aliases.length === 0)('every alias URL lands on its real page, even without JavaScript', async () => {
-    const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const { page, context } = await openPage({ javaScript: false });
     for (const { alias, entry } of aliases) {
       await page.goto(`/errors/${alias}/`);
       await page.waitForURL(`**/errors/${entry.id}/`);
@@ -192,7 +183,7 @@ describe('error pages', () => {
 
 describe('404', () => {
   it('an unknown URL answers 404 with a page that offers a working search', async () => {
-    const { page, problems, context } = await openWatchedPage(browser, baseUrl);
+    const { page, problems, context } = await openPage();
     const response = await page.goto('/errors/no-such-error-page/');
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('No page here');
@@ -207,7 +198,7 @@ describe('404', () => {
 describe('accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`axe finds no serious or critical violation on home, an error page, search and the checker (${colorScheme})`, async () => {
-      const { page, problems, context } = await openWatchedPage(browser, baseUrl, { colorScheme });
+      const { page, problems, context } = await openPage({ colorScheme });
       const entry = pages.find((candidate) => candidate.page.fixes.some((fix) => fix.kind === 'config')) ?? pages[0]!;
       const report: Record<string, unknown> = {};
       await page.goto('/');
