@@ -10,27 +10,18 @@ import type { Evidence } from '../../src/engine/evidence.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
 import { normalizeForMatch } from '../../src/engine/normalize.ts';
 import { prepareIndex, safeWordsOfLiteral, safeWordsOfPattern } from '../../src/engine/prepare-rules.ts';
-import type { RuleFact, RuleIndex } from '../../src/engine/rule-index.ts';
+import type { RuleFact, RuleIndex, RulePageSource } from '../../src/engine/rule-index.ts';
 import { viewEvidence } from '../../src/engine/view-evidence.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
+// A page as the compiler reads it: nothing but what a test sets.
+function pageSource(id: string, overrides: Partial<RulePageSource> = {}): RulePageSource {
+  return { id, title: id.toUpperCase(), summary: 's', area: 'a', hop: 'h', status: 'bug', retired: false, relatedErrors: [], clues: [], fixes: [], signatures: [], ...overrides };
+}
+
 function indexOf(facts: RuleFact[]): RuleIndex {
-  return compileRules([
-    {
-      id: 'p',
-      title: 't',
-      summary: 's',
-      area: 'a',
-      hop: 'h',
-      status: 'bug',
-      retired: false,
-      relatedErrors: [],
-      clues: [],
-      fixes: [],
-      signatures: facts.map((fact, i) => ({ id: `s${i}`, text: 'x', where: 'any', weight: 1, facts: [fact] })),
-    },
-  ]);
+  return compileRules([pageSource('p', { signatures: facts.map((fact, i) => ({ id: `s${i}`, text: 'x', where: 'any', weight: 1, facts: [fact] })) })]);
 }
 
 function linesEvidence(lines: string[]): Evidence {
@@ -49,20 +40,10 @@ function linesEvidence(lines: string[]): Evidence {
 describe('compileRules', () => {
   it('sorts pages by id, adds their URL and folds text facts to the normalised form', () => {
     const index = compileRules([
-      { id: 'zeta', title: 'Z', summary: 's', area: 'a', hop: 'h', status: 'bug', retired: false, relatedErrors: [], clues: [], fixes: [], signatures: [] },
-      {
-        id: 'alpha',
-        title: 'A',
-        summary: 's',
-        area: 'a',
-        hop: 'h',
-        status: 'bug',
-        retired: false,
-        relatedErrors: [],
-        clues: [],
-        fixes: [],
+      pageSource('zeta'),
+      pageSource('alpha', {
         signatures: [{ id: 's', text: 'x', where: 'body', weight: 1, facts: [{ kind: 'text', text: '{"Error":  "MCP Request Failed"}', in: undefined }] }],
-      },
+      }),
     ]);
     expect(index.pages.map((p) => [p.id, p.url])).toEqual([
       ['alpha', '/errors/alpha/'],
