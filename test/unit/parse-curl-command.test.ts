@@ -70,6 +70,16 @@ describe('tokenizeShell', () => {
       ['j', false],
     ]);
   });
+
+  it('keeps a one-digit last word, and drops a digit only when a redirection follows it', () => {
+    expect(tokenizeShell('curl -sS https://h/x/mcp -m 5').map((token) => token.value)).toEqual(['curl', '-sS', 'https://h/x/mcp', '-m', '5']);
+    expect(tokenizeShell('curl https://h/x/mcp 2>&1').map((token) => token.value)).toEqual(['curl', 'https://h/x/mcp', '>&', '1']);
+    expect(tokenizeShell('curl https://h/x/mcp 2>err').map((token) => token.value)).toEqual(['curl', 'https://h/x/mcp', '>', 'err']);
+  });
+
+  it('reads a one-digit argument that ends the command (-d 1 is a body, so the method is POST)', () => {
+    expect(requestOf('curl https://h/x/mcp -d 1')).toMatchObject({ method: 'POST', body: 1 });
+  });
 });
 
 describe('describeMcpTarget', () => {

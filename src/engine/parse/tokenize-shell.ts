@@ -101,8 +101,9 @@ export function tokenizeShell(text: string): ShellToken[] {
       value += stop === index + 1 ? (text[index] as string) : text.slice(index, stop);
       index = stop;
     }
-    // `2>&1`: the leading digit belongs to the redirection, not to the command.
-    if (value.length === 1 && isDigitCode(value.charCodeAt(0)) && (index >= length || isRedirectCode(text.charCodeAt(index)))) {
+    // `2>&1`: the leading digit belongs to the redirection, not to the command. Only a `<` or `>`
+    // right after the digit makes it one; a digit that ends the text (`curl … -m 5`) is a word.
+    if (value.length === 1 && isDigitCode(value.charCodeAt(0)) && index < length && isRedirectCode(text.charCodeAt(index))) {
       continue;
     }
     tokens.push({ value, start, isOperator: false });
