@@ -1,7 +1,8 @@
 /**
  * Compiles content/errors/*.mdx into src/generated/rules.json, the rule index the checker reads.
  * Fails with one `file: field: reason` line per problem and exit code 1 when a page does not
- * validate, when pages collide, or when a regex could backtrack catastrophically.
+ * validate, when pages collide, when a regex could backtrack catastrophically, or when a regex
+ * leaves a status-like digit run (`40[13]`) unbounded so it would match inside longer numbers.
  *
  * Usage: node scripts/compile-rules.ts [--content DIR] [--out FILE]
  */

@@ -2,7 +2,7 @@ import type { PageFile } from './read-pages.ts';
 import { readPages } from './read-pages.ts';
 import { checkPages } from './check-pages.ts';
 import type { ContentProblem } from './format-issue.ts';
-import { checkRegexSafety } from '../engine/check-regex-safety.ts';
+import { checkRegexSafety, checkStatusBoundaries } from '../engine/check-regex-safety.ts';
 import type { RuleFact, RuleValueTest } from '../engine/rule-index.ts';
 
 /** The valid pages of a content folder and every problem found: per page, across pages, in regexes. */
@@ -13,7 +13,7 @@ export interface ValidatedContent {
 
 /**
  * Runs every check the build runs on a content folder: the schema per page, the links and
- * collisions between pages, and the backtracking check of every regex.
+ * collisions between pages, and the backtracking and status-boundary checks of every regex.
  */
 export function validateContent(folder: string, root: string): ValidatedContent {
   const { pages, problems } = readPages(folder, root);
@@ -55,12 +55,15 @@ function regexFields(entry: PageFile): { field: string; source: string }[] {
   return found;
 }
 
-/** The regex-safety problems of the pages, one per unsafe regex shape. */
+/**
+ * The regex problems of the pages: one per shape that could backtrack catastrophically, and one per
+ * status-like digit run (`40[13]`) not bounded on both sides (see checkStatusBoundaries).
+ */
 export function checkRegexes(pages: readonly PageFile[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const entry of pages) {
     for (const { field, source } of regexFields(entry)) {
-      for (const problem of checkRegexSafety(source)) problems.push({ file: entry.file, field, reason: problem.reason });
+      for (const problem of [...checkRegexSafety(source), ...checkStatusBoundaries(source)]) problems.push({ file: entry.file, field, reason: problem.reason });
     }
   }
   return problems;

@@ -9,12 +9,13 @@
  *     same characters (`\s*.*`, `\d+\d+`, `.*.*`): polynomial on a long line.
  * The analysis is conservative: it may reject a safe regex, never the other way round for these
  * shapes. Each finding names the part of the source and says how to rewrite it.
+ * checkStatusBoundaries, on the same parser, rejects a status (`40[13]`) that is not bounded.
  */
 
 /** One reason a regex is unsafe. */
 export interface RegexProblem {
   /** The kind of shape found. */
-  kind: 'nested-quantifier' | 'overlapping-alternation' | 'adjacent-quantifiers' | 'syntax';
+  kind: 'nested-quantifier' | 'overlapping-alternation' | 'adjacent-quantifiers' | 'syntax' | 'unbounded-status';
   /** What is wrong and how to fix it, in words. */
   reason: string;
 }
@@ -30,7 +31,7 @@ type Node =
   | { t: 'alt'; alts: Node[]; src: string }
   | { t: 'set'; set: CharSet; src: string }
   | { t: 'quant'; body: Node; min: number; max: number; src: string }
-  | { t: 'look'; body: Node; src: string }
+  | { t: 'look'; body: Node; behind: boolean; negative: boolean; src: string }
   | { t: 'empty'; src: string }
   | { t: 'backref'; src: string };
 
@@ -54,6 +55,185 @@ export function checkRegexSafety(source: string): RegexProblem[] {
   walk(ast, false, problems);
   const seen = new Set<string>();
   return problems.filter((p) => (seen.has(p.reason) ? false : (seen.add(p.reason), true)));
+}
+
+/**
+ * A build-time check that a status-like number in a page's regex cannot match inside a longer
+ * number. `40[13]` alone also matches `:40512`, `14013` or an id, so a page meant for a 401 would
+ * fire on a port, a timestamp or a request id (this made a test flaky once).
+ *
+ * A status run is three characters in a row, each matching only digits, the first only 1-5
+ * (`401`, `40[13]`, `5\d\d`, `5\d{2}`, `(?:401|403)`); `\d{3}` (any number) and longer or
+ * shorter digit runs (`4000`, `-32601`) are not status runs. The run is bounded on a side when
+ * the character next to it on that side can never be a digit:
+ *   - `\b` (next to a digit it means the neighbour is not a word character, or there is none);
+ *   - `^` before it or `$` after it;
+ *   - a required character that is not a digit (`HTTP 401` is bounded on the left by the space,
+ *     `'401 ` on both sides, `\(401\)` too); an optional one counts only together with what
+ *     follows it (`"status": ?404` is bounded on the left by the `:` behind the optional space);
+ *   - a lookaround: `(?<!\d)` before or `(?!\d)` after (its one character class covers every
+ *     digit), or `(?<=…)`/`(?=…)` whose adjacent character is never a digit.
+ * The end of the pattern is not a bound: the regex is searched anywhere in a line, so `returned
+ * 401` matches `returned 4010`. The check is syntactic and conservative; it reads the run's
+ * neighbours through groups, alternations and quantifiers.
+ */
+export function checkStatusBoundaries(source: string): RegexProblem[] {
+  let ast: Node;
+  try {
+    new RegExp(source, 'iu');
+    ast = new RegexParser(source).parse();
+  } catch {
+    // checkRegexSafety reports a regex that does not compile or that the parser cannot read.
+    return [];
+  }
+  const problems: RegexProblem[] = [];
+  findStatusRuns(ast, false, false, problems);
+  const seen = new Set<string>();
+  return problems.filter((p) => (seen.has(p.reason) ? false : (seen.add(p.reason), true)));
+}
+
+// `isLeftBound`/`isRightBound`: whether the character before/after what `node` matches is never a digit.
+function findStatusRuns(node: Node, isLeftBound: boolean, isRightBound: boolean, problems: RegexProblem[]): void {
+  switch (node.t) {
+    case 'seq': {
+      const items = node.items;
+      for (let i = 0; i < items.length; ) {
+        // The longest run of all-digit items from i: items[i..j).
+        const run: CharSet[] = [];
+        let j = i;
+        for (let unit = digitUnit(items[j] as Node); unit !== null; unit = j < items.length ? digitUnit(items[j] as Node) : null) {
+          run.push(...unit);
+          j++;
+        }
+        if (j > i) {
+          if (run.length === 3 && isSubset(run[0] as CharSet, STATUS_FIRST_DIGIT)) {
+            const left = isBoundBefore(items, i - 1, isLeftBound);
+            const right = isBoundAfter(items, j, isRightBound);
+            if (!left || !right) {
+              const src = items.slice(i, j).map((item) => item.src).join('');
+              const side = !left && !right ? 'on either side' : !left ? 'on the left' : 'on the right';
+              problems.push({
+                kind: 'unbounded-status',
+                reason: `status-like digits "${src}" are not bounded ${side}, so they also match inside a longer number (a port, a timestamp, an id such as :40512); put \\b on both sides (\\b${src}\\b), or a non-digit character, an anchor, or (?<!\\d) / (?!\\d)`,
+              });
+            }
+          }
+          i = j;
+          continue;
+        }
+        findStatusRuns(items[i] as Node, isBoundBefore(items, i - 1, isLeftBound), isBoundAfter(items, i + 1, isRightBound), problems);
+        i++;
+      }
+      return;
+    }
+    case 'alt':
+      node.alts.forEach((alt) => findStatusRuns(alt, isLeftBound, isRightBound, problems));
+      return;
+    case 'quant':
+      // A repeated body is also next to its own previous and next repetition.
+      findStatusRuns(
+        node.body,
+        isLeftBound && (node.max <= 1 || isBoundBefore([node.body], 0, true)),
+        isRightBound && (node.max <= 1 || isBoundAfter([node.body], 0, true)),
+        problems,
+      );
+      return;
+    case 'look':
+      findStatusRuns(node.body, false, false, problems);
+      return;
+    default:
+      return;
+  }
+}
+
+const STATUS_FIRST_DIGIT = rangeSet(49, 53);
+
+// The characters of a node that always matches the same number of characters, all digits
+// (`4`, `[13]`, `\d{2}`, `(?:401|403)`), one set per position; null for anything else.
+function digitUnit(node: Node): CharSet[] | null {
+  switch (node.t) {
+    case 'set':
+      return node.set.ascii.some(Boolean) && isSubset(node.set, DIGITS) ? [node.set] : null;
+    case 'seq': {
+      const units: CharSet[] = [];
+      for (const item of node.items) {
+        const unit = digitUnit(item);
+        if (unit === null) return null;
+        units.push(...unit);
+      }
+      return units.length > 0 ? units : null;
+    }
+    case 'alt': {
+      const units = node.alts.map(digitUnit);
+      const first = units[0];
+      if (first === undefined || first === null || units.some((unit) => unit === null || unit.length !== first.length)) return null;
+      return first.map((_, position) => units.reduce((acc, unit) => union(acc, (unit as CharSet[])[position] as CharSet), emptySet()));
+    }
+    case 'quant': {
+      if (node.min !== node.max || node.min < 1 || node.min > 8) return null;
+      const unit = digitUnit(node.body);
+      return unit === null ? null : Array.from({ length: node.min }, () => unit).flat();
+    }
+    default:
+      return null;
+  }
+}
+
+// Whether the character just before the match of items[index + 1] is never a digit, reading
+// items[index], items[index - 1]… back past optional ones; `outer` answers for the sequence start.
+function isBoundBefore(items: readonly Node[], index: number, outer: boolean): boolean {
+  for (let i = index; i >= 0; i--) {
+    const item = items[i] as Node;
+    if (item.t === 'empty') {
+      if (item.src === '\\b' || item.src === '^') return true;
+      continue;
+    }
+    if (item.t === 'look') {
+      if (item.behind && excludesDigit(item, lastSet)) return true;
+      continue;
+    }
+    if (overlaps(lastSet(item), DIGITS)) return false;
+    if (!isNullable(item)) return true;
+  }
+  return outer;
+}
+
+// The mirror of isBoundBefore: the character just after the match of items[index - 1].
+function isBoundAfter(items: readonly Node[], index: number, outer: boolean): boolean {
+  for (let i = index; i < items.length; i++) {
+    const item = items[i] as Node;
+    if (item.t === 'empty') {
+      if (item.src === '\\b' || item.src === '$') return true;
+      continue;
+    }
+    if (item.t === 'look') {
+      if (!item.behind && excludesDigit(item, firstSet)) return true;
+      continue;
+    }
+    if (overlaps(firstSet(item), DIGITS)) return false;
+    if (!isNullable(item)) return true;
+  }
+  return outer;
+}
+
+// `(?!\d)` / `(?<!\d)`: a negative lookaround of one character class that holds every digit.
+// `(?=\s)` / `(?<=:)`: a positive one whose adjacent character (`edge`) is never a digit.
+function excludesDigit(look: Extract<Node, { t: 'look' }>, edge: (node: Node) => CharSet): boolean {
+  if (look.negative) {
+    const unit = singleSet(look.body);
+    return unit !== null && isSubset(DIGITS, unit);
+  }
+  return !isNullable(look.body) && !overlaps(edge(look.body), DIGITS);
+}
+
+function singleSet(node: Node): CharSet | null {
+  if (node.t === 'set') return node.set;
+  if (node.t === 'seq' && node.items.length === 1) return singleSet(node.items[0] as Node);
+  return null;
+}
+
+function isSubset(a: CharSet, b: CharSet): boolean {
+  return (!a.other || b.other) && a.ascii.every((v, i) => !v || (b.ascii[i] ?? false));
 }
 
 function isUnbounded(node: Node): boolean {
@@ -204,6 +384,31 @@ function firstSet(node: Node): CharSet {
   }
 }
 
+function lastSet(node: Node): CharSet {
+  switch (node.t) {
+    case 'set':
+      return node.set;
+    case 'seq': {
+      let acc = emptySet();
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i] as Node;
+        acc = union(acc, lastSet(item));
+        if (!isNullable(item)) break;
+      }
+      return acc;
+    }
+    case 'alt':
+      return node.alts.reduce((acc, alt) => union(acc, lastSet(alt)), emptySet());
+    case 'quant':
+      return lastSet(node.body);
+    case 'look':
+    case 'empty':
+      return emptySet();
+    case 'backref':
+      return anySet();
+  }
+}
+
 function allChars(node: Node): CharSet {
   switch (node.t) {
     case 'set':
@@ -337,13 +542,18 @@ class RegexParser {
     if (ch === '(') {
       this.pos++;
       let isLook = false;
+      let behind = false;
+      let negative = false;
       if (this.source.startsWith('?:', this.pos)) this.pos += 2;
       else if (this.source.startsWith('?=', this.pos) || this.source.startsWith('?!', this.pos)) {
+        negative = this.source[this.pos + 1] === '!';
         this.pos += 2;
         isLook = true;
       } else if (this.source.startsWith('?<=', this.pos) || this.source.startsWith('?<!', this.pos)) {
+        negative = this.source[this.pos + 2] === '!';
         this.pos += 3;
         isLook = true;
+        behind = true;
       } else if (this.source.startsWith('?<', this.pos)) {
         const close = this.source.indexOf('>', this.pos);
         if (close < 0) throw new Error('unterminated group name');
@@ -358,7 +568,7 @@ class RegexParser {
       if (this.source[this.pos] !== ')') throw new Error('unterminated group');
       this.pos++;
       const src = this.source.slice(start, this.pos);
-      return isLook ? { t: 'look', body, src } : { t: 'seq', items: [body], src };
+      return isLook ? { t: 'look', body, behind, negative, src } : { t: 'seq', items: [body], src };
     }
     if (ch === '[') return this.parseClass();
     if (ch === '.') {

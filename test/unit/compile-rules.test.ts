@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRegexSafety } from '../../src/engine/check-regex-safety.ts';
+import { formatProblems } from '../../src/catalog/format-issue.ts';
+import { validateContent } from '../../src/catalog/validate-content.ts';
+import { checkRegexSafety, checkStatusBoundaries } from '../../src/engine/check-regex-safety.ts';
 import { compileRules } from '../../src/engine/compile-rules.ts';
 import type { Evidence } from '../../src/engine/evidence.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
@@ -138,6 +140,61 @@ describe('the regex safety check', () => {
 
   it('reports a regex that does not compile', () => {
     expect(checkRegexSafety('(unclosed')[0]?.kind).toBe('syntax');
+  });
+});
+
+describe('the status-boundary check', () => {
+  it.each([
+    ['40[13]', 'on either side'],
+    ['HTTP 401', 'on the right'],
+    ['returned 40[13]', 'on the right'],
+    ['5\\d\\d\\b', 'on the left'],
+    ['(?:401|403)\\b', 'on the left'],
+    ['404 Not Found|"status": ?404\\b', 'on the left'],
+    ['"status": ?404|x', 'on the right'],
+    ['(?<=\\d)401(?!\\d)', 'on the left'],
+    ['401(?!\\d\\d)\\b', 'on the left'],
+  ])('rejects %s as not bounded %s', (source, side) => {
+    const problems = checkStatusBoundaries(source);
+    expect(problems.map((p) => p.kind)).toEqual(['unbounded-status']);
+    expect(problems[0]?.reason).toContain(`not bounded ${side}`);
+  });
+
+  it.each([
+    '\\b40[13]\\b',
+    '\\b(401|403)\\b',
+    'HTTP 401\\b',
+    '\\(HTTP 401\\)',
+    "Client error '40[13] [A-Za-z ]+'",
+    '"status": ?404\\b',
+    '^401$',
+    '(?<!\\d)5\\d{2}(?!\\d)',
+    '(?<=:)401(?=\\s)',
+    'x(?:401,)+y',
+    'HTTP \\d{3}',
+    'localhost:4000|-32601|RFC 9728',
+    'https?://(10\\.|127\\.|192\\.168\\.)',
+  ])('accepts %s', (source) => {
+    expect(checkStatusBoundaries(source)).toEqual([]);
+  });
+
+  // The valid fixture page with one pattern fact on its signature, alone in a content folder.
+  const validate = (pattern: string): string => {
+    const folder = mkdtempSync(join(tmpdir(), 'mcpfix-status-'));
+    const page = readFileSync(join(root, 'test/fixtures/broken-pages/valid/valid-page.mdx'), 'utf8');
+    const withFact = page.replace('    where: log\n', `    where: log\n    facts:\n      - { kind: pattern, pattern: '${pattern}' }\n`);
+    expect(withFact).not.toBe(page);
+    mkdirSync(join(folder, 'errors'));
+    writeFileSync(join(folder, 'errors/status-page.mdx'), withFact);
+    return formatProblems(validateContent(join(folder, 'errors'), folder).problems);
+  };
+
+  it('fails the build on a page whose status pattern is unbounded, naming the file and the field', () => {
+    expect(validate('fixture literal fourteen 40[13]')).toMatch(/^errors\/status-page\.mdx: signatures\.0\.facts\.0\.pattern: status-like digits "40\[13\]" are not bounded on the right/);
+  });
+
+  it('passes the same page once the status has \\b on both sides', () => {
+    expect(validate('fixture literal fourteen \\b40[13]\\b')).toBe('');
   });
 });
 
