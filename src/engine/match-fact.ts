@@ -6,7 +6,7 @@ import type { HeaderLine, InputName, JsonSeen, ServerConfig } from './evidence.t
 import { lastTypePart, type PreparedIndex, type PreparedLiteral } from './prepare-rules.ts';
 import type { RuleFact } from './rule-index.ts';
 import { isNegativeTest, testValues, valuesAtPath } from './value-test.ts';
-import { lowerOf, normOf, patternWindow, type EvidenceView } from './view-evidence.ts';
+import { patternWindow, type EvidenceView } from './view-evidence.ts';
 
 /** Where a fact was seen. */
 export interface FactHit {
@@ -70,21 +70,21 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
     if (!line) return null;
     if (places && !places.has(line.place) && !(line.place === 'any' && acceptsUnplaced)) return null;
     if (text !== undefined) {
-      if (segments && !holdsEvery(lowerOf(line), segments)) return null;
-      if (!normOf(line).includes(text)) return null;
-      const start = lowerOf(line).indexOf(text);
+      if (segments && !holdsEvery(view.lowerAt(index), segments)) return null;
+      if (!view.normAt(index).includes(text)) return null;
+      const start = view.lowerAt(index).indexOf(text);
       return start >= 0 ? { input: line.input, line: line.line, span: { start, end: start + text.length } } : { input: line.input, line: line.line };
     }
     if (!regex || (maxWordRun[index] as number) < minWordRun || (secondWordRun[index] as number) < minSecondRun) return null;
-    if (runBranches && view.isUnfoldedLine[index] === 0 && !holdsSomeBranch(lowerOf(line), runBranches)) return null;
-    const found = regex.exec(patternWindow(line.raw));
+    if (runBranches && view.isUnfoldedLine[index] === 0 && !holdsSomeBranch(view.lowerAt(index), runBranches)) return null;
+    const found = regex.exec(patternWindow(line.text));
     if (!found) return null;
     return { input: line.input, line: line.line, span: { start: found.index, end: found.index + found[0].length } };
   };
   // A literal kept to places the parser recognises by structure (a request, a status line) is
   // tested on those lines only when they are fewer than the prefilter's: the same lines hold it.
   if (places && !acceptsUnplaced) {
-    const placed = [...places].flatMap((place) => view.linesByPlace.get(place) ?? []);
+    const placed = [...places].flatMap((place) => view.linesOfPlace(place));
     if (places.size > 1) placed.sort((a, b) => a - b);
     if (placed.length < 512 || !literal.branches) {
       for (const index of placed) {

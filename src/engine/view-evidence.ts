@@ -3,27 +3,18 @@
  * literal's prefilter lets it through), the lines each needed word occurs on (one pass over the
  * tokens of the paste), and lookups for explanations.
  */
-import type { Evidence, HeaderLine, HttpRequest, HttpResponse, InputName, JsonSeen, Place, PythonException, StatusSeen } from './evidence.ts';
+import type { Evidence, HeaderLine, HttpRequest, HttpResponse, InputName, JsonSeen, Place, PythonException, StatusSeen, TaggedLine } from './evidence.ts';
 import { normalizeForMatch } from './normalize.ts';
 import { lastTypePart, type PreparedIndex, type PreparedLiteral } from './prepare-rules.ts';
 import { pushTo } from './push-to.ts';
 import { asText } from './value-test.ts';
 
-/** One line the literals are tested on: a pasted line, or a multi-line JSON value made compact. */
-export interface ViewLine {
-  /** Which input. */
-  input: InputName;
-  /** 1-based line in that input. */
-  line: number;
-  /** The place the parser gave it. */
-  place: Place;
-  /** The text without colour codes (patterns test this). */
-  raw: string;
-  /** The normalised text, computed on first use (text literals test this). */
-  norm: string | undefined;
-  /** The lower-cased text, computed on first use (cheap prefilters test this). */
-  lower: string | undefined;
-}
+/**
+ * One line the literals are tested on: a pasted line (the evidence's own tagged line, shared, not
+ * copied), or a multi-line JSON value made compact. `text` is without colour codes (patterns test
+ * it); its lower-cased and normalised forms are cached by the view (`lowerAt`, `normAt`).
+ */
+export type ViewLine = TaggedLine;
 
 /** Evidence regrouped so that each fact looks only at what could make it hold. */
 export interface EvidenceIndexes {
@@ -43,8 +34,12 @@ export interface EvidenceIndexes {
 export interface EvidenceView {
   /** The parsed evidence. */
   evidence: Evidence;
-  /** The lines literals are tested on. */
-  lines: ViewLine[];
+  /** The lines literals are tested on: the evidence's lines in order, then compact JSON lines. */
+  lines: readonly ViewLine[];
+  /** The lower-cased text of `lines[index]`, computed once (cheap prefilters test this). */
+  lowerAt(index: number): string;
+  /** The normalised text of `lines[index]`, computed once (text literals test this). */
+  normAt(index: number): string;
   /**
    * Calls `visit` on each index into `lines` (ascending, once each) that may hold a literal with
    * `branches`, until `visit` returns true: every line holding it is among them. Lines with
@@ -52,8 +47,8 @@ export interface EvidenceView {
    * are found as they are visited, so a literal that holds early costs only its first lines.
    */
   forCandidates(literal: PreparedLiteral, visit: (index: number) => boolean): void;
-  /** Indexes into `lines` (ascending) by the place the parser gave the line. */
-  linesByPlace: Map<Place, number[]>;
+  /** Indexes into `lines` (ascending) of the lines the parser gave `place` (grouped on first use). */
+  linesOfPlace(place: Place): readonly number[];
   /** Per word id of the prepared index, how many lines hold the word as a token. */
   wordLineCount: Int32Array;
   /** Whether some line holds a character the token scan cannot fold (every literal with words is then possible). */
@@ -86,24 +81,7 @@ const ANSI = /\u001b\[[0-9;]{0,20}[A-Za-z]/g;
 
 /** Builds the view of a paste's evidence for one index. */
 export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): EvidenceView {
-  const lines: ViewLine[] = [];
-  const text: Record<InputName, string[]> = { paste: [], config: [] };
-  const places: Record<InputName, Place[]> = { paste: [], config: [] };
-  for (const line of evidence.lines) {
-    // Colour codes are dropped before patterns run, as normalizeForMatch drops them for literals:
-    // the words a pattern sees are then exactly the words the anchor prefilter saw.
-    const raw = line.text.includes('\u001b') ? line.text.replace(ANSI, '') : line.text;
-    lines.push({ input: line.input, line: line.line, place: line.place, raw, norm: undefined, lower: undefined });
-    text[line.input][line.line] = raw;
-    places[line.input][line.line] = line.place;
-  }
-  addCompactJson(evidence, lines, text, places);
-  for (const config of evidence.configs) {
-    config.source.split(/\r?\n/).forEach((sourceLine, offset) => {
-      const at = config.line + offset;
-      if (text[config.input][at] === undefined) text[config.input][at] = sourceLine;
-    });
-  }
+  const lines = viewLinesOf(evidence);
   const jsonByKey = new Map<string, JsonSeen[]>();
   for (const seen of evidence.json) {
     const value = seen.value;
@@ -111,12 +89,25 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     for (const key of keys) pushTo(jsonByKey, key, seen);
   }
   const scan = scanWords(lines, prepared);
-  const linesByPlace = new Map<Place, number[]>();
-  for (let index = 0; index < lines.length; index++) pushTo(linesByPlace, (lines[index] as ViewLine).place, index);
+  // Per-line caches as arrays, not fields of the lines: the lines are the evidence's own objects.
+  const lower: (string | undefined)[] = new Array<string | undefined>(lines.length);
+  const norm: (string | undefined)[] = new Array<string | undefined>(lines.length);
+  const lowerAt = (index: number): string => (lower[index] ??= (lines[index] as ViewLine).text.toLowerCase());
+  const normAt = (index: number): string => (norm[index] ??= safeNormalize((lines[index] as ViewLine).text));
+  let byPlace: Map<Place, number[]> | undefined;
+  const linesOfPlace = (place: Place): readonly number[] => {
+    if (!byPlace) {
+      byPlace = new Map();
+      for (let index = 0; index < lines.length; index++) pushTo(byPlace, (lines[index] as ViewLine).place, index);
+    }
+    return byPlace.get(place) ?? [];
+  };
   return {
-    linesByPlace,
+    linesOfPlace,
     evidence,
     lines,
+    lowerAt,
+    normAt,
     forCandidates: (literal, visit) => forCandidates(literal, scan, visit),
     wordLineCount: scan.count,
     hasUnfolded: scan.unfolded.length > 0,
@@ -125,19 +116,76 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     secondWordRun: scan.secondWordRun,
     jsonByKey,
     indexes: indexEvidence(evidence),
-    textAt: (input, line) => text[input]?.[line] ?? '',
-    forLinesContaining: createNeedleSearch(lines, prepared.needles, scan.unfolded),
+    textAt: createTextLookup(evidence),
+    forLinesContaining: createNeedleSearch(lines, lowerAt, prepared.needles, scan.unfolded),
+  };
+}
+
+// The evidence's lines themselves when none holds a colour code (the common case: no copy of a
+// list that can hold millions of lines), then one compact line per multi-line JSON value.
+function viewLinesOf(evidence: Evidence): ViewLine[] {
+  const source = evidence.lines;
+  let lines: ViewLine[] | undefined;
+  for (let index = 0; index < source.length; index++) {
+    const line = source[index] as TaggedLine;
+    if (!line.text.includes('\u001b')) continue;
+    lines ??= source.slice();
+    // Colour codes are dropped before patterns run, as normalizeForMatch drops them for literals:
+    // the words a pattern sees are then exactly the words the anchor prefilter saw.
+    lines[index] = { input: line.input, line: line.line, place: line.place, text: line.text.replace(ANSI, '') };
+  }
+  const compact = compactJsonLines(evidence, source);
+  if (compact.length === 0) return lines ?? source;
+  lines ??= source.slice();
+  for (const line of compact) lines.push(line);
+  return lines;
+}
+
+// The index into `lines` of the line of an input (-1: none). The evidence lists the paste's
+// lines, then the config's, each ascending, so a binary search finds it.
+function findLine(lines: readonly TaggedLine[], input: InputName, line: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = lines[mid] as TaggedLine;
+    const order = at.input === input ? at.line - line : at.input === 'paste' ? -1 : 1;
+    if (order === 0) return mid;
+    if (order < 0) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+// Text for excerpts: a non-blank line from the evidence (colour codes removed), else the line of
+// a config's source (blank lines inside a config block), else ''.
+function createTextLookup(evidence: Evidence): EvidenceView['textAt'] {
+  let configLines: { input: InputName; first: number; lines: string[] }[] | undefined;
+  return (input, line) => {
+    const at = findLine(evidence.lines, input, line);
+    if (at >= 0) {
+      const text = (evidence.lines[at] as TaggedLine).text;
+      return text.includes('\u001b') ? text.replace(ANSI, '') : text;
+    }
+    configLines ??= evidence.configs.map((config) => ({ input: config.input, first: config.line, lines: config.source.split(/\r?\n/) }));
+    for (const config of configLines) {
+      if (config.input !== input) continue;
+      const text = config.lines[line - config.first];
+      if (text !== undefined) return text;
+    }
+    return '';
   };
 }
 
 // One lower-cased copy of the whole text, searched with indexOf per needle: far cheaper than
 // testing every line when a literal has no anchor word. The occurrences are visited as they are
-// found, so a literal that holds early stops the search there. Lines are lower-cased one by one
-// (offsets taken from the lower-cased lines), since lower-casing can change a length (İ).
-function createNeedleSearch(lines: readonly ViewLine[], allNeedles: readonly string[], unfolded: readonly number[]): EvidenceView['forLinesContaining'] {
+// found, so a literal that holds early stops the search there. The joined text is lower-cased in
+// one call; when that changes its length (İ lower-cases to two characters) the lines are
+// lower-cased one by one instead, so that offsets map back to lines.
+function createNeedleSearch(lines: readonly ViewLine[], lowerAt: (index: number) => string, allNeedles: readonly string[], unfolded: readonly number[]): EvidenceView['forLinesContaining'] {
   let joined: string | undefined;
   let firstAt: Map<string, number> | undefined;
-  const starts: number[] = [];
+  const starts = new Int32Array(lines.length);
   const lineAt = (at: number): number => {
     let low = 0;
     let high = starts.length - 1;
@@ -148,17 +196,22 @@ function createNeedleSearch(lines: readonly ViewLine[], allNeedles: readonly str
     }
     return low;
   };
+  const join = (textOf: (index: number) => string): string => {
+    const texts = new Array<string>(lines.length);
+    let offset = 0;
+    for (let index = 0; index < lines.length; index++) {
+      const text = textOf(index);
+      texts[index] = text;
+      starts[index] = offset;
+      offset += text.length + 1;
+    }
+    return texts.join('\n');
+  };
   return (needles, visit) => {
     if (joined === undefined) {
-      const lower: string[] = new Array<string>(lines.length);
-      let offset = 0;
-      for (let index = 0; index < lines.length; index++) {
-        const text = lowerOf(lines[index] as ViewLine);
-        lower[index] = text;
-        starts.push(offset);
-        offset += text.length + 1;
-      }
-      joined = lower.join('\n');
+      const raw = join((index) => (lines[index] as ViewLine).text);
+      joined = raw.toLowerCase();
+      if (joined.length !== raw.length) joined = join(lowerAt);
       if (joined.length >= FIRST_OCCURRENCE_PASS_FROM) firstAt = findFirstOccurrences(joined, allNeedles);
     }
     const text = joined;
@@ -234,22 +287,10 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The normalised text of a view line, computed once. */
-export function normOf(line: ViewLine): string {
-  if (line.norm === undefined) line.norm = safeNormalize(line.raw);
-  return line.norm;
-}
-
 function flagLines(count: number, indexes: readonly number[]): Uint8Array {
   const flags = new Uint8Array(count);
   for (const index of indexes) flags[index] = 1;
   return flags;
-}
-
-/** The lower-cased text of a view line, computed once. */
-export function lowerOf(line: ViewLine): string {
-  if (line.lower === undefined) line.lower = line.raw.toLowerCase();
-  return line.lower;
 }
 
 function indexEvidence(evidence: Evidence): EvidenceIndexes {
@@ -289,14 +330,17 @@ function safeNormalize(text: string): string {
 
 // A JSON body pretty-printed over many lines holds literals such as `{"tools":[]}` that no single
 // line shows; its compact form is tested as one more body line.
-function addCompactJson(evidence: Evidence, lines: ViewLine[], text: Record<InputName, string[]>, places: Record<InputName, Place[]>): void {
+function compactJsonLines(evidence: Evidence, lines: readonly TaggedLine[]): ViewLine[] {
+  const compact: ViewLine[] = [];
   for (const seen of evidence.json) {
     if (seen.value === null || typeof seen.value !== 'object') continue;
-    const source = text[seen.input]?.[seen.line] ?? '';
-    if (source.length > 2 && !/^\s*[[{]\s*$/.test(source)) continue;
-    const compact = asText(seen.value);
-    lines.push({ input: seen.input, line: seen.line, place: places[seen.input]?.[seen.line] ?? 'body', raw: compact, norm: undefined, lower: undefined });
+    const at = findLine(lines, seen.input, seen.line);
+    const source = at >= 0 ? (lines[at] as TaggedLine) : undefined;
+    const text = source ? (source.text.includes('\u001b') ? source.text.replace(ANSI, '') : source.text) : '';
+    if (text.length > 2 && !/^\s*[[{]\s*$/.test(text)) continue;
+    compact.push({ input: seen.input, line: seen.line, place: source?.place ?? 'body', text: asText(seen.value) });
   }
+  return compact;
 }
 
 /** Where the words literals need occur in a paste: per word, the lines holding it as a token. */
@@ -344,7 +388,7 @@ function scanWords(lines: readonly ViewLine[], prepared: PreparedIndex): WordSca
   const secondWordRun = new Int32Array(lines.length);
   const hasWords = words.length > 0;
   for (let index = 0; index < lines.length; index++) {
-    const raw = (lines[index] as ViewLine).raw;
+    const raw = (lines[index] as ViewLine).text;
     const length = raw.length;
     let start = -1;
     let hash = 0;

@@ -52,7 +52,7 @@ describe('literal prefilters', () => {
     for (const paste of samplePastes()) {
       const view = viewEvidence(parseInput({ paste }), prepared);
       const facts = createFactMatcher(prepared, view);
-      const lines = view.lines.map((line) => ({ place: line.place, norm: normalizeForMatch(line.raw), window: patternWindow(line.raw) }));
+      const lines = view.lines.map((line) => ({ place: line.place, norm: normalizeForMatch(line.text), window: patternWindow(line.text) }));
       for (const literal of prepared.literals) {
         const { places, acceptsUnplaced, text, regex } = literal;
         const plain = lines.some((line) => {
