@@ -546,9 +546,15 @@ function readRunAtoms(source: string): RunAtom[] | undefined {
       i = next;
       continue;
     }
+    let repeats = 1;
     if (ch === '(') {
       next = skipGroup(source, i);
       if (next < 0) return undefined;
+      const least = leastWordGroup(source.slice(i + 1, next - 1));
+      if (least !== undefined) {
+        kind = 'word';
+        repeats = least;
+      }
     } else if (ch === '[') {
       next = skipClass(source, i);
       if (next < 0) return undefined;
@@ -570,10 +576,32 @@ function readRunAtoms(source: string): RunAtom[] | undefined {
     }
     const quantifier = readQuantifier(source, next);
     if (!quantifier) return undefined;
-    atoms.push({ kind, min: quantifier.min });
+    atoms.push({ kind, min: quantifier.min * repeats });
     i = quantifier.next;
   }
   return atoms;
+}
+
+// A group every alternative of which matches only word characters (`(401|403)`,
+// `(?:get|post)`) reads as one word atom: the least number of word characters it matches.
+// Undefined for any other group (lookarounds, a separator or anything unread inside).
+function leastWordGroup(body: string): number | undefined {
+  let inner = body;
+  if (inner.startsWith('?:')) inner = inner.slice(2);
+  else if (/^\?<[A-Za-z_$][\w$]*>/.test(inner)) inner = inner.slice(inner.indexOf('>') + 1);
+  else if (inner.startsWith('?')) return undefined;
+  const atoms = readRunAtoms(inner);
+  if (!atoms) return undefined;
+  let least = Infinity;
+  let length = 0;
+  for (const atom of atoms) {
+    if (atom.kind === 'bar') {
+      least = Math.min(least, length);
+      length = 0;
+    } else if (atom.kind === 'word') length += atom.min;
+    else return undefined;
+  }
+  return Math.min(least, length);
 }
 
 // The quantifier after an atom that ends before `at`: the atom's least repeat count and where the

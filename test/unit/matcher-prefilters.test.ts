@@ -7,7 +7,7 @@ import { compileRules, parseInput } from '../../src/engine/index.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
 import { matchPage } from '../../src/engine/match-page.ts';
 import { normalizeForMatch } from '../../src/engine/normalize.ts';
-import { prepareIndex, segmentsOf } from '../../src/engine/prepare-rules.ts';
+import { minWordRunOfPattern, prepareIndex, secondWordRunOfPattern, segmentsOf } from '../../src/engine/prepare-rules.ts';
 import type { RulePage } from '../../src/engine/rule-index.ts';
 import { findFirstOccurrences, patternWindow, viewEvidence } from '../../src/engine/view-evidence.ts';
 
@@ -79,7 +79,7 @@ describe('literal prefilters', () => {
         const lower = line.toLowerCase();
         for (const segment of segmentsOf(literal)) expect(lower).toContain(segment);
       }),
-      { numRuns: 500 },
+      { numRuns: 1500 },
     );
   });
 });
@@ -99,5 +99,100 @@ describe('findFirstOccurrences', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+// A regex source built together with a text it matches, from the pieces the word-run readers
+// know (word characters and classes, separators, `.`, `\s`, quantifiers, `\b`, groups of
+// alternatives, lookaheads) and pieces they must decline (unicode escapes).
+type Built = { source: string; sample: fc.Arbitrary<string> };
+const wordChar = fc.constantFrom(...'aZ09_xK');
+const otherChar = fc.constantFrom(' ', '-', '/', ':', '"', '.', 'ſ', '\u212a', 'İ', 'é', 'q');
+// Around the sample: mostly characters that end a run, so a short run is not always lengthened.
+const edgeChar = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(' ', '-', ':', 'é') }, { weight: 1, arbitrary: fc.oneof(wordChar, otherChar) });
+
+function repeat(piece: fc.Arbitrary<string>, min: number, extra: number): fc.Arbitrary<string> {
+  return fc.array(piece, { minLength: min, maxLength: min + extra }).map((parts) => parts.join(''));
+}
+
+type Quantifier = [source: string, min: number, extra: number];
+const QUANTIFIERS: Quantifier[] = [['', 1, 0], ['?', 0, 1], ['*', 0, 3], ['+', 1, 3], ['{2}', 2, 0], ['{2,}', 2, 3], ['{1,3}', 1, 2]];
+// A group repeats only a bounded number of times: an unbounded repeat of a group holding `\w*`
+// backtracks exponentially on a line it does not match.
+const GROUP_QUANTIFIERS: Quantifier[] = [['', 1, 0], ['?', 0, 1], ['{2}', 2, 0], ['{1,3}', 1, 2]];
+
+const quantified = (source: string, piece: fc.Arbitrary<string>, quantifiers: Quantifier[] = QUANTIFIERS): fc.Arbitrary<Built> =>
+  fc.constantFrom(...quantifiers).map(([q, min, extra]) => ({ source: `${source}${q}`, sample: repeat(piece, min, extra) }));
+
+const wordLeaf: fc.Arbitrary<Built> = fc.oneof(
+  wordChar.chain((c) => quantified(c, fc.constant(c))),
+  quantified('[a-z0-9_]', fc.constantFrom('a', 'z', '0', '_')),
+  quantified('\\w', wordChar),
+  quantified('\\d', fc.constantFrom('0', '7')),
+);
+
+const leafPattern: fc.Arbitrary<Built> = fc.oneof(
+  { weight: 12, arbitrary: wordLeaf },
+  { weight: 6, arbitrary: fc.constantFrom('-', ' ', ':', '"', '/').chain((c) => quantified(c === '/' ? '\\/' : c, fc.constant(c))) },
+  { weight: 3, arbitrary: quantified('\\s', fc.constant(' ')) },
+  { weight: 3, arbitrary: quantified('.', fc.oneof(wordChar, otherChar)) },
+  { weight: 3, arbitrary: fc.constant({ source: '\\b', sample: fc.constant('') }) },
+  { weight: 1, arbitrary: fc.constant({ source: '\\u0041', sample: fc.constant('A') }) },
+);
+
+const sequencePattern = (piece: fc.Arbitrary<Built>): fc.Arbitrary<Built> =>
+  fc.array(piece, { minLength: 1, maxLength: 5 }).map((parts) => ({ source: parts.map((p) => p.source).join(''), sample: fc.tuple(...parts.map((p) => p.sample)).map((texts) => texts.join('')) }));
+
+const groupPattern = (piece: fc.Arbitrary<Built>): fc.Arbitrary<Built> =>
+  fc.tuple(fc.array(sequencePattern(piece), { minLength: 1, maxLength: 3 }), fc.constantFrom('(', '(?:', '(?<name>', '(?=')).chain(([alternatives, open]) => {
+    const inner = alternatives.map((a) => a.source).join('|');
+    const pick = fc.oneof(...alternatives.map((a) => a.sample));
+    // A lookahead matches nothing: its sample is empty, and the line must still satisfy it.
+    if (open === '(?=') return fc.constant({ source: `(?=${inner})`, sample: fc.constant('') });
+    return quantified(`${open}${inner})`, pick, GROUP_QUANTIFIERS);
+  });
+
+const patternWithSample: fc.Arbitrary<Built> = sequencePattern(
+  fc.oneof({ weight: 3, arbitrary: leafPattern }, { weight: 1, arbitrary: groupPattern(fc.oneof({ weight: 3, arbitrary: wordLeaf }, { weight: 1, arbitrary: leafPattern })) }),
+);
+
+// The runs of word characters of a line as the token scan counts them (ſ and K extend a run: a
+// case-insensitive unicode pattern reads them as s and k).
+function runsOf(line: string): number[] {
+  return (line.match(/[A-Za-z0-9_\u017f\u212a]+/g) ?? []).map((run) => run.length).sort((a, b) => b - a);
+}
+
+describe('word-run bounds of a pattern', () => {
+  it('never exceed the longest and second-longest runs of a line the pattern matches', () => {
+    fc.assert(
+      fc.property(
+        fc.array(patternWithSample, { minLength: 1, maxLength: 3 }).chain((branches) =>
+          fc.tuple(fc.constant(branches.map((b) => b.source).join('|')), fc.oneof(...branches.map((b) => b.sample)), repeat(edgeChar, 0, 3), repeat(edgeChar, 0, 3)),
+        ),
+        ([source, sample, before, after]) => {
+          const line = `${before}${sample}${after}`;
+          let regex: RegExp;
+          try {
+            regex = new RegExp(source, 'iu');
+          } catch {
+            return;
+          }
+          if (!regex.test(line)) return;
+          const [longest = 0, second = 0] = runsOf(line);
+          expect({ source, line, least: minWordRunOfPattern(source) <= longest }).toEqual({ source, line, least: true });
+          expect({ source, line, second: secondWordRunOfPattern(source) <= second }).toEqual({ source, line, second: true });
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  }, 60_000);
+
+  it('read a group of word alternatives as a run of its shortest alternative', () => {
+    expect(minWordRunOfPattern('\\b(401|403)\\b|unauthori[sz]ed')).toBe(3);
+    expect(minWordRunOfPattern('"(tool_name|server_name|tool)"\\s*:')).toBe(4);
+    expect(secondWordRunOfPattern('(GET|POST) \\/(authorize|token)[?\\s]')).toBe(3);
+    expect(minWordRunOfPattern('(?:ab|abc)?d')).toBe(1);
+    expect(minWordRunOfPattern('(?=abcd)x')).toBe(1);
+    expect(minWordRunOfPattern('(a b|cd)')).toBe(0);
   });
 });
