@@ -14,7 +14,7 @@ import { isSseStart, readSseEvents } from './parse/parse-sse.ts';
 import { findInlineException, isChainMarker, isStandaloneExceptionLine, isTracebackStart, readTraceback } from './parse/parse-traceback.ts';
 import { readCommand } from './parse/read-command.ts';
 import { readJsonBlock } from './parse/read-json-block.ts';
-import { firstNonSpace, headOf, isBlank, leadsWithOneOf, splitLines, splitLineTexts } from './parse/split-lines.ts';
+import { firstNonSpace, headOf, isBlank, leadSet, leadsWithOneOf, splitLines, splitLineTexts } from './parse/split-lines.ts';
 import { type Section, splitSections } from './parse/split-sections.ts';
 
 // A config.yaml is a few hundred lines; a longer "config" is a mis-detection or a dump, and the
@@ -98,23 +98,28 @@ function pushTaggedLines(lines: TaggedLine[], evidence: Evidence): void {
 
 /** Whether a line clearly starts a structure of its own; such a line ends bodies and exception messages. */
 function isOtherStart(head: string): boolean {
-  if (isBlank(head)) return false;
+  // Indentation is skipped once for every detector below; a blank line leads with nothing.
+  const lead = firstNonSpace(head);
+  if (lead === head.length) return false;
   return (
-    parseStatusLine(head) !== undefined ||
-    isCurlCommandStart(head) ||
-    isClientCommandStart(head) ||
-    isTracebackStart(head) ||
-    isChainMarker(head) ||
-    isConfigStart(head) ||
+    parseStatusLine(head, lead) !== undefined ||
+    isCurlCommandStart(head, lead) ||
+    isClientCommandStart(head, lead) ||
+    isTracebackStart(head, lead) ||
+    isChainMarker(head, lead) ||
+    isConfigStart(head, lead) ||
     isVerboseStart(head) ||
     parseLogLine(head) !== undefined ||
-    isMarkdownHeading(head)
+    isMarkdownHeading(head, lead)
   );
 }
 
+const HEADING_LEADS = leadSet('#');
+const JSON_LEADS = leadSet('{[');
+
 // A markdown heading (`## Logs`) in an issue body: `#` after at most three spaces.
-function isMarkdownHeading(head: string): boolean {
-  return firstNonSpace(head) <= 3 && leadsWithOneOf(head, '#') && /^\s{0,3}#{1,6} /.test(head);
+function isMarkdownHeading(head: string, lead: number): boolean {
+  return lead <= 3 && leadsWithOneOf(head, HEADING_LEADS, lead) && /^\s{0,3}#{1,6} /.test(head);
 }
 
 function readSection(context: ParseContext, section: Section): void {
@@ -164,27 +169,29 @@ function readStructure(context: ParseContext, index: number, end: number, previo
   const { lines, evidence, input } = context;
   const source = lines[index] as (typeof lines)[number];
   const head = headOf(source.text);
+  // The index of the first non-space character, which most detectors test first: found once.
+  const lead = firstNonSpace(head);
 
-  if (isCurlCommandStart(head)) {
+  if (isCurlCommandStart(head, lead)) {
     const command = readCommand(lines, index, end);
     evidence.requests.push(parseCurlCommand(command, input));
     tagLines(context, index, command.next, 'request');
     return command.next;
   }
-  if (isClientCommandStart(head)) {
+  if (isClientCommandStart(head, lead)) {
     const command = readCommand(lines, index, end);
     for (const request of parseClientCommand(command, input)) evidence.requests.push(request);
     tagLines(context, index, command.next, 'request');
     return command.next;
   }
   if (isVerboseStart(head)) return readVerboseRun(context, index, end, isOtherStart);
-  if (parseStatusLine(head) !== undefined) return readResponse(context, index, end, isOtherStart);
-  if (isTracebackStart(head)) return readTracebackAt(context, index, end);
-  if (isChainMarker(head)) {
+  if (parseStatusLine(head, lead) !== undefined) return readResponse(context, index, end, isOtherStart);
+  if (isTracebackStart(head, lead)) return readTracebackAt(context, index, end);
+  if (isChainMarker(head, lead)) {
     tagLines(context, index, index + 1, 'traceback');
     return index + 1;
   }
-  if (isConfigStart(head) || isServerBlockStart(lines, index, end)) {
+  if (isConfigStart(head, lead) || isServerBlockStart(lines, index, end)) {
     const next = readConfigAt(context, index, end);
     if (next > index) return next;
   }
@@ -210,7 +217,7 @@ function readStructure(context: ParseContext, index: number, end: number, previo
     scanForJsonAndStatus(context, index, head);
     return index + 1;
   }
-  if (leadsWithOneOf(head, '{[') && !/^[{}] \[\d/.test(head.trimStart())) {
+  if (leadsWithOneOf(head, JSON_LEADS, lead) && !/^[{}] \[\d/.test(head.trimStart())) {
     const next = readJsonAt(context, index, end);
     if (next > index) return next;
   }

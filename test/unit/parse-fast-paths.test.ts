@@ -4,7 +4,7 @@ import { findJsonEnd, findEmbeddedJson, tryParseJson } from '../../src/engine/pa
 import { parseHeaderLine, parseStatusLine } from '../../src/engine/parse/parse-http-transcript.ts';
 import { findInlineException } from '../../src/engine/parse/parse-traceback.ts';
 import { stripPrompt } from '../../src/engine/parse/read-command.ts';
-import { firstNonSpace, isSpaceCode, splitLineTexts } from '../../src/engine/parse/split-lines.ts';
+import { firstNonSpace, isSpaceCode, leadSet, leadsWithOneOf, splitLineTexts } from '../../src/engine/parse/split-lines.ts';
 
 // The parser reads several shapes by hand instead of with the patterns that define them (for
 // speed). Each hand reading is checked here against its defining pattern or JSON.parse itself,
@@ -111,6 +111,19 @@ describe('parser fast paths agree with what they replace', () => {
       }),
       { numRuns: 2000 },
     );
+    // A lead set tests the first non-space character as `^\s*[chars]` does, with or without a known lead.
+    for (const chars of ['$%#>Pc', 'TE|+', '{[', 'abcdefghijklmnopqrstuvwxyz', '#']) {
+      const set = leadSet(chars);
+      const pattern = new RegExp(`^\\s*[${chars.replace(/[\]\\^-]/g, '\\$&')}]`);
+      fc.assert(
+        fc.property(textOf(['a', 'z', 'P', 'T', '{', '[', '#', '$', '|', '+', ' ', '\t', '\u00a0', '\u3000', '\ufeff', 'é', '\u0100', '\n', '0']), (text) => {
+          expect(leadsWithOneOf(text, set)).toBe(pattern.test(text));
+          expect(leadsWithOneOf(text, set, firstNonSpace(text))).toBe(pattern.test(text));
+        }),
+        { numRuns: 500 },
+      );
+    }
+    expect(() => leadSet('aé')).toThrow();
     const disagreements: number[] = [];
     for (let code = 0; code < 0x10000; code++) {
       if (isSpaceCode(code) !== /\s/.test(String.fromCharCode(code))) disagreements.push(code);

@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { ConfigDocument, InputName, ServerConfig } from '../evidence.ts';
-import { headOf, isBlank, isSpaceCode, leadsWithOneOf, type SourceLine } from './split-lines.ts';
+import { firstNonSpace, headOf, isBlank, isSpaceCode, leadSet, leadsWithOneOf, type SourceLine } from './split-lines.ts';
 
 // Top-level keys of LiteLLM's proxy config.yaml (docs: proxy/configs, mcp_config_reference).
 const TOP_LEVEL_KEYS =
@@ -19,10 +19,15 @@ const SERVER_KEYS = new Set([
   'allow_all_keys', 'aws_region_name', 'aws_role_name', 'issuer', 'oauth2_flow', 'token_storage_ttl_seconds',
 ]);
 
-/** Whether a line opens a config.yaml excerpt (`mcp_servers:`, `general_settings:`, `litellm_settings:`…). */
-export function isConfigStart(head: string): boolean {
-  // Every top-level key is lower case and opens the line once its indentation is skipped.
-  return head.length < 300 && leadsWithOneOf(head, 'abcdefghijklmnopqrstuvwxyz') && head.includes(':') && CONFIG_START.test(head);
+// Every top-level key is lower case and opens the line once its indentation is skipped.
+const CONFIG_LEADS = leadSet('abcdefghijklmnopqrstuvwxyz');
+
+/**
+ * Whether a line opens a config.yaml excerpt (`mcp_servers:`, `general_settings:`,
+ * `litellm_settings:`…); `lead` is the index of its first non-space character.
+ */
+export function isConfigStart(head: string, lead = firstNonSpace(head)): boolean {
+  return head.length < 300 && leadsWithOneOf(head, CONFIG_LEADS, lead) && head.includes(':') && CONFIG_START.test(head);
 }
 
 /**

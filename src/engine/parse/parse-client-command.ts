@@ -4,15 +4,20 @@ import { requestsFromClientConfig } from './parse-client-config.ts';
 import { looksLikeUrl } from './parse-curl-command.ts';
 import { describeMcpTarget } from './parse-mcp-path.ts';
 import type { PastedCommand } from './read-command.ts';
-import { leadsWithOneOf } from './split-lines.ts';
+import { firstNonSpace, leadSet, leadsWithOneOf } from './split-lines.ts';
 import { tokenizeShell } from './tokenize-shell.ts';
 
 const CLIENT_COMMAND_START = /^\s*(?:PS [^>]{0,200}>|[$%#>])?\s*(?:claude\s+mcp\s+add(?:-json)?\s|(?:npx\s+(?:-y\s+)?)?mcp-remote(?:@[\w.-]+)?\s)/;
 
-/** Whether a line starts a command that registers or bridges an MCP server (`claude mcp add`, `npx mcp-remote`). */
-export function isClientCommandStart(head: string): boolean {
-  // A prompt (`$ % # >`, `PS …>`), `claude`, `npx` or `mcp-remote` opens the line once its indentation is skipped.
-  return leadsWithOneOf(head, '$%#>Pcnm') && head.includes('mcp') && CLIENT_COMMAND_START.test(head);
+// A prompt (`$ % # >`, `PS …>`), `claude`, `npx` or `mcp-remote` opens the line once its indentation is skipped.
+const CLIENT_COMMAND_LEADS = leadSet('$%#>Pcnm');
+
+/**
+ * Whether a line starts a command that registers or bridges an MCP server (`claude mcp add`,
+ * `npx mcp-remote`); `lead` is the index of its first non-space character.
+ */
+export function isClientCommandStart(head: string, lead = firstNonSpace(head)): boolean {
+  return leadsWithOneOf(head, CLIENT_COMMAND_LEADS, lead) && head.includes('mcp') && CLIENT_COMMAND_START.test(head);
 }
 
 /**

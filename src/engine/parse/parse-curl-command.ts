@@ -2,15 +2,17 @@ import type { HeaderLine, HttpRequest, InputName } from '../evidence.ts';
 import { tryParseJson } from './find-json.ts';
 import { describeMcpTarget } from './parse-mcp-path.ts';
 import type { PastedCommand } from './read-command.ts';
-import { leadsWithOneOf } from './split-lines.ts';
+import { firstNonSpace, leadSet, leadsWithOneOf } from './split-lines.ts';
 import { tokenizeShell } from './tokenize-shell.ts';
 
 const CURL_START = /^\s*(?:PS [^>]{0,200}>|[$%#>])?\s*curl(?:\.exe)?\s/;
 
-/** Whether a line starts a curl command (optionally after a shell prompt). */
-export function isCurlCommandStart(head: string): boolean {
-  // A prompt (`$ % # >`, `PS …>`) or `curl` itself opens the line once its indentation is skipped.
-  return leadsWithOneOf(head, '$%#>Pc') && head.includes('curl') && CURL_START.test(head);
+// A prompt (`$ % # >`, `PS …>`) or `curl` itself opens the line once its indentation is skipped.
+const CURL_LEADS = leadSet('$%#>Pc');
+
+/** Whether a line starts a curl command (optionally after a shell prompt); `lead` is the index of its first non-space character. */
+export function isCurlCommandStart(head: string, lead = firstNonSpace(head)): boolean {
+  return leadsWithOneOf(head, CURL_LEADS, lead) && head.includes('curl') && CURL_START.test(head);
 }
 
 // curl options that take an argument but say nothing the checker uses; their argument is skipped.

@@ -25,10 +25,9 @@ export interface StatusLine {
   reason: string;
 }
 
-/** Reads an HTTP status line (`HTTP/1.1 401 Unauthorized`, `HTTP/2 200`). */
-export function parseStatusLine(head: string): StatusLine | undefined {
+/** Reads an HTTP status line (`HTTP/1.1 401 Unauthorized`, `HTTP/2 200`); `lead` is the index of its first non-space character. */
+export function parseStatusLine(head: string, lead = firstNonSpace(head)): StatusLine | undefined {
   // `HTTP/` opens the line after at most four spaces: most lines are ruled out by one character.
-  const lead = firstNonSpace(head);
   if (lead > 4 || head.charCodeAt(lead) !== 72 || !head.startsWith('HTTP/', lead)) return undefined;
   const match = STATUS_LINE.exec(head);
   if (!match) return undefined;

@@ -1,5 +1,5 @@
 import type { InputName, PythonException, TracebackFrame } from '../evidence.ts';
-import { headOf, leadsWithOneOf, type SourceLine } from './split-lines.ts';
+import { firstNonSpace, headOf, leadSet, leadsWithOneOf, type SourceLine } from './split-lines.ts';
 
 const TRACEBACK_START = /^\s{0,40}(?:[|+]\s{0,4}){0,8}(?:Exception Group )?Traceback \(most recent call last\):/;
 const CHAIN_MARKER = /^\s{0,40}(?:\|\s{0,4}){0,8}(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)/;
@@ -7,16 +7,22 @@ const FRAME = /^\s{0,8}File "([^"]{1,1000})", line (\d{1,9})(?:, in (.{1,300}))?
 const EXCEPTION_LINE = /^([A-Za-z_][\w]{0,100}(?:\.[A-Za-z_][\w]{0,100}){0,20})(?::(?: (.*)|$)|$)/;
 const BOX_SEPARATOR = /^-?[+-]{0,2}-{4,}/;
 
-/** Whether a line opens a Python traceback (plain or an ExceptionGroup's). */
-export function isTracebackStart(head: string): boolean {
-  // `Traceback` or `Exception Group`, possibly inside an ExceptionGroup's box (`|`, `+`), opens the line.
-  return leadsWithOneOf(head, 'TE|+') && head.includes('Traceback (') && TRACEBACK_START.test(head);
+// `Traceback` or `Exception Group`, possibly inside an ExceptionGroup's box (`|`, `+`), opens the line.
+const TRACEBACK_LEADS = leadSet('TE|+');
+// `During…` or `The above…`, possibly inside an ExceptionGroup's box (`|`), opens the line.
+const CHAIN_LEADS = leadSet('DT|');
+
+/** Whether a line opens a Python traceback (plain or an ExceptionGroup's); `lead` is the index of its first non-space character. */
+export function isTracebackStart(head: string, lead = firstNonSpace(head)): boolean {
+  return leadsWithOneOf(head, TRACEBACK_LEADS, lead) && head.includes('Traceback (') && TRACEBACK_START.test(head);
 }
 
-/** Whether a line joins two chained tracebacks (`During handling…`, `The above exception was the direct cause…`). */
-export function isChainMarker(head: string): boolean {
-  // `During…` or `The above…`, possibly inside an ExceptionGroup's box (`|`), opens the line.
-  return leadsWithOneOf(head, 'DT|') && head.includes('above exception') && CHAIN_MARKER.test(head);
+/**
+ * Whether a line joins two chained tracebacks (`During handling…`, `The above exception was the
+ * direct cause…`); `lead` is the index of its first non-space character.
+ */
+export function isChainMarker(head: string, lead = firstNonSpace(head)): boolean {
+  return leadsWithOneOf(head, CHAIN_LEADS, lead) && head.includes('above exception') && CHAIN_MARKER.test(head);
 }
 
 /** What reading a traceback found. */

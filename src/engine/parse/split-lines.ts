@@ -74,14 +74,30 @@ export function firstNonSpace(text: string, from = 0): number {
   return index;
 }
 
+/** A set of ASCII characters a line may lead with: a table indexed by character code (see `leadsWithOneOf`). */
+export type LeadSet = Uint8Array;
+
+/** The lead set of the (ASCII) characters in `chars`. */
+export function leadSet(chars: string): LeadSet {
+  const set = new Uint8Array(128);
+  for (let index = 0; index < chars.length; index++) {
+    const code = chars.charCodeAt(index);
+    if (code >= 128) throw new Error(`A lead set holds ASCII characters only, not ${chars[index]}`);
+    set[code] = 1;
+  }
+  return set;
+}
+
 /**
- * Whether the first non-space character of `text` is one of `chars`: the cheap test a detector
- * runs before its pattern, when every line the pattern accepts starts (after indentation) with
- * one of a few characters.
+ * Whether the first non-space character of `text` is in `set`: the cheap test a detector runs
+ * before its pattern, when every line the pattern accepts starts (after indentation) with one
+ * of a few characters. `lead` is that character's index when the caller already knows it (a
+ * line goes through many detectors: its indentation is skipped once).
  */
-export function leadsWithOneOf(text: string, chars: string): boolean {
-  const lead = text[firstNonSpace(text)];
-  return lead !== undefined && chars.includes(lead);
+export function leadsWithOneOf(text: string, set: LeadSet, lead = firstNonSpace(text)): boolean {
+  // A blank text's lead is its length: the code is NaN, in no set, as is any non-ASCII code.
+  const code = text.charCodeAt(lead);
+  return code < 128 && set[code] === 1;
 }
 
 /** Whether a line holds nothing but whitespace (what `String.prototype.trim` removes). */
