@@ -86,14 +86,19 @@ function parseConfigInput(config: string, evidence: Evidence): void {
   pushTaggedLines(lines, evidence);
 }
 
-/** Adds the non-blank lines, tagged with their places, to the evidence. */
+/** Adds the non-blank lines, tagged with their places, to the evidence (the parse is done with `lines`: they are compacted in place). */
 function pushTaggedLines(lines: TaggedLine[], evidence: Evidence): void {
-  let blanks = 0;
-  for (let index = 0; index < lines.length; index++) if (isBlank((lines[index] as TaggedLine).text)) blanks++;
-  // The paste's lines come first: they become the list itself (not even copied when none is blank).
-  const kept = blanks === 0 ? lines : lines.filter((tagged) => !isBlank(tagged.text));
-  if (evidence.lines.length === 0) evidence.lines = kept;
-  else for (const tagged of kept) evidence.lines.push(tagged);
+  // One pass moves the non-blank lines down over the blank ones: no copy of a list of millions
+  // of lines for the one blank line a paste ending in a line break has.
+  let kept = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const tagged = lines[index] as TaggedLine;
+    if (!isBlank(tagged.text)) lines[kept++] = tagged;
+  }
+  lines.length = kept;
+  // The paste's lines come first: they become the list itself.
+  if (evidence.lines.length === 0) evidence.lines = lines;
+  else for (const tagged of lines) evidence.lines.push(tagged);
 }
 
 /** Whether a line clearly starts a structure of its own; such a line ends bodies and exception messages. */
