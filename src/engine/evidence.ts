@@ -142,7 +142,10 @@ export interface ConfigDocument extends Origin {
 
 /** Everything the parser found in a paste (and its config). */
 export interface Evidence {
-  /** Every non-empty line, tagged with its place. */
+  /**
+   * Every non-empty line, tagged with its place: the paste's lines in ascending order, then the
+   * config's (the view finds a line by binary search on this order).
+   */
   lines: TaggedLine[];
   /** Responses, in order of appearance. */
   responses: HttpResponse[];
