@@ -28,6 +28,9 @@ function checkInvariants(paste: string, evidence: Evidence): void {
   const numbers = evidence.lines.filter((line) => line.input === 'paste').map((line) => line.line);
   expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   expect(new Set(numbers).size).toBe(numbers.length);
+  // The whole list is ordered: the paste's lines, then the config's (the matcher's view looks lines up by binary search).
+  const order = evidence.lines.map((line) => (line.input === 'paste' ? 0 : 1e9) + line.line);
+  expect(order).toEqual([...order].sort((a, b) => a - b));
   for (const response of evidence.responses) expect(response.line).toBeLessThanOrEqual(lineCount);
   for (const config of evidence.configs.filter((candidate) => candidate.input === 'paste')) expect(config.line).toBeLessThanOrEqual(lineCount);
   for (const status of evidence.statuses) expect(status.status >= 100 && status.status <= 599).toBe(true);
