@@ -104,6 +104,15 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
     view.forLinesContaining(literal.needles, (index) => (hit = test(index)) !== null);
     return hit;
   }
+  // A pattern with a word-run bound is tried only on lines with a run that long (the same lines
+  // the bound lets through in `test`), listed once per bound and paste.
+  if (regex && minWordRun > 0) {
+    for (const index of view.linesWithRunAtLeast(minWordRun)) {
+      const hit = test(index);
+      if (hit) return hit;
+    }
+    return null;
+  }
   for (let index = 0; index < lines.length; index++) {
     const hit = test(index);
     if (hit) return hit;

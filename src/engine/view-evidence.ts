@@ -47,8 +47,10 @@ export interface EvidenceView {
    * are found as they are visited, so a literal that holds early costs only its first lines.
    */
   forCandidates(literal: PreparedLiteral, visit: (index: number) => boolean): void;
-  /** Indexes into `lines` (ascending) of the lines the parser gave `place` (grouped on first use). */
+  /** Indexes into `lines` (ascending) of the lines the parser gave `place` (listed on first use). */
   linesOfPlace(place: Place): readonly number[];
+  /** Indexes into `lines` (ascending) of the lines whose longest word run (`maxWordRun`) reaches `length` (listed on first use). */
+  linesWithRunAtLeast(length: number): readonly number[];
   /** Per word id of the prepared index, how many lines hold the word as a token. */
   wordLineCount: Int32Array;
   /** Whether some line holds a character the token scan cannot fold (every literal with words is then possible). */
@@ -94,16 +96,32 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
   const norm: (string | undefined)[] = new Array<string | undefined>(lines.length);
   const lowerAt = (index: number): string => (lower[index] ??= (lines[index] as ViewLine).text.toLowerCase());
   const normAt = (index: number): string => (norm[index] ??= safeNormalize((lines[index] as ViewLine).text));
-  let byPlace: Map<Place, number[]> | undefined;
+  // Only the places and run lengths some literal asks for are listed: a paste of millions of
+  // lines should not pay for a list nobody reads.
+  const byPlace = new Map<Place, number[]>();
   const linesOfPlace = (place: Place): readonly number[] => {
-    if (!byPlace) {
-      byPlace = new Map();
-      for (let index = 0; index < lines.length; index++) pushTo(byPlace, (lines[index] as ViewLine).place, index);
+    let listed = byPlace.get(place);
+    if (!listed) {
+      listed = [];
+      for (let index = 0; index < lines.length; index++) if ((lines[index] as ViewLine).place === place) listed.push(index);
+      byPlace.set(place, listed);
     }
-    return byPlace.get(place) ?? [];
+    return listed;
+  };
+  const byRun = new Map<number, number[]>();
+  const linesWithRunAtLeast = (length: number): readonly number[] => {
+    let listed = byRun.get(length);
+    if (!listed) {
+      listed = [];
+      const runs = scan.maxWordRun;
+      for (let index = 0; index < runs.length; index++) if ((runs[index] as number) >= length) listed.push(index);
+      byRun.set(length, listed);
+    }
+    return listed;
   };
   return {
     linesOfPlace,
+    linesWithRunAtLeast,
     evidence,
     lines,
     lowerAt,
