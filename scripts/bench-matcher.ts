@@ -3,7 +3,8 @@
  * (parseInput), matching (matchEvidence on parsed evidence) and the whole checkPaste) for 1 KB,
  * 100 KB and 10 MB pastes of the real examples, 10 MB of log noise and 10 MB of 2-byte lines,
  * against the real rule index and against 1,000 generated pages; and the index size per page,
- * raw and gzip. Each figure is marked against the issue's aim (≥ 50 MB/s, ≤ 2 KB gzip per page).
+ * raw and gzip. Each figure is marked against the issue's aim (≥ 50 MB/s, ≤ 2 KB gzip per page),
+ * and each checkPaste time against the latency a user waits for (see latencyAimMs).
  * No asserts: the figures are for reading.
  *
  * Usage: node scripts/bench-matcher.ts
@@ -66,6 +67,20 @@ function mbps(bytes: number, ms: number): number {
   return bytes / 1e6 / (ms / 1000);
 }
 
+/**
+ * What a user waits for, the aim this project holds the checker to beside the issue's MB/s. The
+ * check runs in the page's worker after a 250 ms typing pause, so it never costs a frame; what
+ * matters is the wait for the answer: within 100 ms (reads as instant) for pastes up to 100 KB,
+ * within two seconds for a 10 MB paste (the page says "Checking…" meanwhile).
+ */
+function latencyAimMs(bytes: number): number {
+  return bytes <= 100_000 ? 100 : 2_000;
+}
+
+function latencyCell(bytes: number, ms: number): string {
+  return `${ms.toFixed(1).padStart(9)} ${ms <= latencyAimMs(bytes) ? '✓' : '✗'}`;
+}
+
 function cell(value: number): string {
   return `${value.toFixed(1).padStart(7)} ${value >= AIM_MBPS ? '✓' : '✗'}`;
 }
@@ -76,6 +91,7 @@ const indexes: Array<{ name: string; index: RuleIndex }> = [
 ];
 
 console.log(`Matcher throughput in MB/s (aim ≥ ${AIM_MBPS} MB/s per figure: ✓ meets it, ✗ below it)`);
+console.log(`and checkPaste latency in ms (aim ≤ ${latencyAimMs(100_000)} ms up to 100 KB, ≤ ${latencyAimMs(10_000_000)} ms at 10 MB)`);
 console.log(`${'shape'.padEnd(20)} ${'index'.padEnd(20)} ${'parse'.padStart(9)} ${'match'.padStart(9)} ${'checkPaste'.padStart(10)} ${'checkPaste ms'.padStart(14)}`);
 for (const { label, paste } of shapes) {
   const bytes = paste.length;
@@ -85,7 +101,7 @@ for (const { label, paste } of shapes) {
   for (const { name, index } of indexes) {
     const matchMs = time(() => matchEvidence(index, evidence), minMs);
     const totalMs = time(() => checkPaste(index, { paste }), minMs);
-    console.log(`${label.padEnd(20)} ${name.padEnd(20)} ${cell(mbps(bytes, parseMs))} ${cell(mbps(bytes, matchMs))}  ${cell(mbps(bytes, totalMs))} ${totalMs.toFixed(1).padStart(14)}`);
+    console.log(`${label.padEnd(20)} ${name.padEnd(20)} ${cell(mbps(bytes, parseMs))} ${cell(mbps(bytes, matchMs))}  ${cell(mbps(bytes, totalMs))} ${latencyCell(bytes, totalMs).padStart(14)}`);
   }
 }
 
