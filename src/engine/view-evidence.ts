@@ -4,7 +4,7 @@
  * tokens of the paste), and lookups for explanations.
  */
 import type { Evidence, HeaderLine, HttpRequest, HttpResponse, InputName, JsonSeen, Place, PythonException, StatusSeen, TaggedLine } from './evidence.ts';
-import { normalizeForMatch } from './normalize.ts';
+import { normalizeForMatch, withoutColourCodes } from './normalize.ts';
 import { lastTypePart, type PreparedIndex, type PreparedLiteral } from './prepare-rules.ts';
 import { pushTo } from './push-to.ts';
 import { asText } from './value-test.ts';
@@ -78,8 +78,6 @@ export interface EvidenceView {
 // Patterns are tested on at most this many characters of a line: a bound on regex work for
 // single-line megabyte pastes (minified JSON, binary junk) that no real signature needs.
 const MAX_PATTERN_LINE = 16_384;
-// The same colour-code shape normalizeForMatch removes.
-const ANSI = /\u001b\[[0-9;]{0,20}[A-Za-z]/g;
 
 /** Builds the view of a paste's evidence for one index. */
 export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): EvidenceView {
@@ -134,7 +132,7 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     secondWordRun: scan.secondWordRun,
     jsonByKey,
     indexes: indexEvidence(evidence),
-    textAt: createTextLookup(evidence),
+    textAt: createTextLookup(evidence, lines),
     forLinesContaining: createNeedleSearch(lines, lowerAt, prepared.needles, scan.unfolded),
   };
 }
@@ -150,9 +148,9 @@ function viewLinesOf(evidence: Evidence): ViewLine[] {
     lines ??= source.slice();
     // Colour codes are dropped before patterns run, as normalizeForMatch drops them for literals:
     // the words a pattern sees are then exactly the words the anchor prefilter saw.
-    lines[index] = { input: line.input, line: line.line, place: line.place, text: line.text.replace(ANSI, '') };
+    lines[index] = { input: line.input, line: line.line, place: line.place, text: withoutColourCodes(line.text) };
   }
-  const compact = compactJsonLines(evidence, source);
+  const compact = compactJsonLines(evidence, lines ?? source);
   if (compact.length === 0) return lines ?? source;
   lines ??= source.slice();
   for (const line of compact) lines.push(line);
@@ -175,16 +173,14 @@ function findLine(lines: readonly TaggedLine[], input: InputName, line: number):
   return -1;
 }
 
-// Text for excerpts: a non-blank line from the evidence (colour codes removed), else the line of
-// a config's source (blank lines inside a config block), else ''.
-function createTextLookup(evidence: Evidence): EvidenceView['textAt'] {
+// Text for excerpts: a non-blank line of the paste or config as the view holds it (colour codes
+// removed; the view's lines start with the evidence's, index for index), else the line of a
+// config's source (blank lines inside a config block), else ''.
+function createTextLookup(evidence: Evidence, lines: readonly ViewLine[]): EvidenceView['textAt'] {
   let configLines: { input: InputName; first: number; lines: string[] }[] | undefined;
   return (input, line) => {
     const at = findLine(evidence.lines, input, line);
-    if (at >= 0) {
-      const text = (evidence.lines[at] as TaggedLine).text;
-      return text.includes('\u001b') ? text.replace(ANSI, '') : text;
-    }
+    if (at >= 0) return (lines[at] as ViewLine).text;
     configLines ??= evidence.configs.map((config) => ({ input: config.input, first: config.line, lines: config.source.split(/\r?\n/) }));
     for (const config of configLines) {
       if (config.input !== input) continue;
@@ -347,14 +343,15 @@ function safeNormalize(text: string): string {
 }
 
 // A JSON body pretty-printed over many lines holds literals such as `{"tools":[]}` that no single
-// line shows; its compact form is tested as one more body line.
-function compactJsonLines(evidence: Evidence, lines: readonly TaggedLine[]): ViewLine[] {
+// line shows; its compact form is tested as one more body line. `lines` are the evidence's lines
+// with colour codes removed.
+function compactJsonLines(evidence: Evidence, lines: readonly ViewLine[]): ViewLine[] {
   const compact: ViewLine[] = [];
   for (const seen of evidence.json) {
     if (seen.value === null || typeof seen.value !== 'object') continue;
     const at = findLine(lines, seen.input, seen.line);
-    const source = at >= 0 ? (lines[at] as TaggedLine) : undefined;
-    const text = source ? (source.text.includes('\u001b') ? source.text.replace(ANSI, '') : source.text) : '';
+    const source = at >= 0 ? (lines[at] as ViewLine) : undefined;
+    const text = source?.text ?? '';
     if (text.length > 2 && !/^\s*[[{]\s*$/.test(text)) continue;
     compact.push({ input: seen.input, line: seen.line, place: source?.place ?? 'body', text: asText(seen.value) });
   }

@@ -1,3 +1,5 @@
+import { withoutColourCodes } from '../normalize.ts';
+
 /**
  * One physical line of an input, before the parser decides what it is.
  */
@@ -44,12 +46,7 @@ export function splitLineTexts(text: string): string[] {
  */
 export function headOf(text: string): string {
   const head = text.length > CLASSIFY_PREFIX ? text.slice(0, CLASSIFY_PREFIX) : text;
-  return head.includes('\u001b') ? stripAnsi(head) : head;
-}
-
-/** Removes ANSI colour/style escape sequences (`ESC[92m`), which LiteLLM's coloured logger emits. */
-export function stripAnsi(text: string): string {
-  return text.replace(/\u001b\[[0-9;]{0,20}[A-Za-z]/g, '');
+  return withoutColourCodes(head);
 }
 
 /**
