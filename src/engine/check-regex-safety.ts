@@ -182,35 +182,31 @@ function digitUnit(node: Node): CharSet[] | null {
 // Whether the character just before the match of items[index + 1] is never a digit, reading
 // items[index], items[index - 1]… back past optional ones; `outer` answers for the sequence start.
 function isBoundBefore(items: readonly Node[], index: number, outer: boolean): boolean {
-  for (let i = index; i >= 0; i--) {
-    const item = items[i] as Node;
-    if (item.t === 'empty') {
-      if (item.src === '\\b' || item.src === '^') return true;
-      continue;
-    }
-    if (item.t === 'look') {
-      if (item.behind && excludesDigit(item, lastSet)) return true;
-      continue;
-    }
-    if (overlaps(lastSet(item), DIGITS)) return false;
-    if (!isNullable(item)) return true;
-  }
-  return outer;
+  return isBound(items, index, outer, 'before');
 }
 
 // The mirror of isBoundBefore: the character just after the match of items[index - 1].
 function isBoundAfter(items: readonly Node[], index: number, outer: boolean): boolean {
-  for (let i = index; i < items.length; i++) {
+  return isBound(items, index, outer, 'after');
+}
+
+// Reads from items[index] away from the run (backwards for `before`), past zero-width and
+// optional items, until something decides whether the neighbouring character can be a digit.
+function isBound(items: readonly Node[], index: number, outer: boolean, side: 'before' | 'after'): boolean {
+  const step = side === 'before' ? -1 : 1;
+  const anchor = side === 'before' ? '^' : '$';
+  const edge = side === 'before' ? lastSet : firstSet;
+  for (let i = index; i >= 0 && i < items.length; i += step) {
     const item = items[i] as Node;
     if (item.t === 'empty') {
-      if (item.src === '\\b' || item.src === '$') return true;
+      if (item.src === '\\b' || item.src === anchor) return true;
       continue;
     }
     if (item.t === 'look') {
-      if (!item.behind && excludesDigit(item, firstSet)) return true;
+      if (item.behind === (side === 'before') && excludesDigit(item, edge)) return true;
       continue;
     }
-    if (overlaps(firstSet(item), DIGITS)) return false;
+    if (overlaps(edge(item), DIGITS)) return false;
     if (!isNullable(item)) return true;
   }
   return outer;
@@ -360,22 +356,25 @@ function isNullable(node: Node): boolean {
   }
 }
 
-function firstSet(node: Node): CharSet {
+// The characters a match of `node` can start with (`first`) or end with (`last`).
+function edgeSet(node: Node, side: 'first' | 'last'): CharSet {
   switch (node.t) {
     case 'set':
       return node.set;
     case 'seq': {
       let acc = emptySet();
-      for (const item of node.items) {
-        acc = union(acc, firstSet(item));
+      const count = node.items.length;
+      for (let k = 0; k < count; k++) {
+        const item = node.items[side === 'first' ? k : count - 1 - k] as Node;
+        acc = union(acc, edgeSet(item, side));
         if (!isNullable(item)) break;
       }
       return acc;
     }
     case 'alt':
-      return node.alts.reduce((acc, alt) => union(acc, firstSet(alt)), emptySet());
+      return node.alts.reduce((acc, alt) => union(acc, edgeSet(alt, side)), emptySet());
     case 'quant':
-      return firstSet(node.body);
+      return edgeSet(node.body, side);
     case 'look':
     case 'empty':
       return emptySet();
@@ -384,29 +383,12 @@ function firstSet(node: Node): CharSet {
   }
 }
 
+function firstSet(node: Node): CharSet {
+  return edgeSet(node, 'first');
+}
+
 function lastSet(node: Node): CharSet {
-  switch (node.t) {
-    case 'set':
-      return node.set;
-    case 'seq': {
-      let acc = emptySet();
-      for (let i = node.items.length - 1; i >= 0; i--) {
-        const item = node.items[i] as Node;
-        acc = union(acc, lastSet(item));
-        if (!isNullable(item)) break;
-      }
-      return acc;
-    }
-    case 'alt':
-      return node.alts.reduce((acc, alt) => union(acc, lastSet(alt)), emptySet());
-    case 'quant':
-      return lastSet(node.body);
-    case 'look':
-    case 'empty':
-      return emptySet();
-    case 'backref':
-      return anySet();
-  }
+  return edgeSet(node, 'last');
 }
 
 function allChars(node: Node): CharSet {
