@@ -18,6 +18,12 @@ function ranking(result: CheckResult): string {
   return result.matches.map((m) => `${m.id} ${m.score} ${m.confidence}`).join('; ') || '(no match)';
 }
 
+/** The page ranked first is `page`, and the checker is confident of it. */
+function expectConfidentTop(result: CheckResult, page: string): void {
+  expect(result.matches[0]?.id, ranking(result)).toBe(page);
+  expect(result.verdict, ranking(result)).toBe('confident');
+}
+
 const FAILED_500 = 'HTTP/1.1 500 Internal Server Error\ncontent-type: application/json\n\n{"error":"MCP request failed","details":""}';
 const EMPTY_TOOLS = 'HTTP/1.1 200 OK\ncontent-type: application/json\n\n{"jsonrpc":"2.0","id":1,"result":{"tools":[]}}';
 const INSPECTOR_ERROR = 'Connection Error - Check if your MCP server is running and proxy token is correct';
@@ -35,8 +41,7 @@ describe('look-alike pastes', () => {
   it('"MCP request failed" with empty details goes to the interactive-OAuth page only with an oauth2 server config, else to the flattened key-check page', () => {
     expect(ids.has('oauth2-interactive-500-instead-of-401')).toBe(true);
     const oauth = check(FAILED_500, 'mcp_servers:\n  gmail:\n    url: https://gmail.example.com/mcp\n    auth_type: oauth2\n    authorization_url: https://accounts.google.com/o/oauth2/auth\n    token_url: https://oauth2.googleapis.com/token\n');
-    expect(oauth.matches[0]?.id, ranking(oauth)).toBe('oauth2-interactive-500-instead-of-401');
-    expect(oauth.verdict).toBe('confident');
+    expectConfidentTop(oauth, 'oauth2-interactive-500-instead-of-401');
     // The empty-details 500 is LiteLLM's key check flattened (PR #31011), whatever the server forwards.
     const forwarding = check(FAILED_500, 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    extra_headers: [Authorization]\n');
     expect(forwarding.matches[0]?.id, ranking(forwarding)).toBe('mcp-request-failed-empty-details-500');
@@ -47,25 +52,21 @@ describe('look-alike pastes', () => {
 
   it('the same empty-details 500 goes to the Bearer-prefix page when the key was sent as a bare sk-…', () => {
     const rawKey = check(`$ curl -si http://localhost:4000/github/mcp -H 'x-litellm-api-key: sk-4f9a8b7c6d5e' -d '{}'\n${FAILED_500}`);
-    expect(rawKey.matches[0]?.id, ranking(rawKey)).toBe('litellm-key-missing-bearer-prefix');
-    expect(rawKey.verdict).toBe('confident');
+    expectConfidentTop(rawKey, 'litellm-key-missing-bearer-prefix');
     const withBearer = check(`$ curl -si http://localhost:4000/github/mcp -H 'x-litellm-api-key: Bearer sk-4f9a8b7c6d5e' -d '{}'\n${FAILED_500}`);
     expect(withBearer.matches[0]?.id, ranking(withBearer)).toBe('mcp-request-failed-empty-details-500');
   });
 
   it('a 200 with no tools goes to the swallowed-401 page with a forwarded Authorization, to the IP-restriction page with an internal-only server', () => {
     const forwarding = check(EMPTY_TOOLS, 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    extra_headers: [Authorization]\n');
-    expect(forwarding.matches[0]?.id, ranking(forwarding)).toBe('upstream-401-returned-as-empty-tools');
-    expect(forwarding.verdict).toBe('confident');
+    expectConfidentTop(forwarding, 'upstream-401-returned-as-empty-tools');
     const internal = check(EMPTY_TOOLS, 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    available_on_public_internet: false\n');
-    expect(internal.matches[0]?.id, ranking(internal)).toBe('server-restricted-to-internal-networks');
-    expect(internal.verdict).toBe('confident');
+    expectConfidentTop(internal, 'server-restricted-to-internal-networks');
   });
 
   it('a 200 with no tools goes to the scoped-request page when the request scopes with x-mcp-servers', () => {
     const scoped = check(`$ curl -si http://localhost:4000/mcp/ -H 'x-litellm-api-key: sk-1234' -H 'x-mcp-servers: githbu'\n${EMPTY_TOOLS}`);
-    expect(scoped.matches[0]?.id, ranking(scoped)).toBe('scoped-mcp-request-resolves-to-no-servers');
-    expect(scoped.verdict).toBe('confident');
+    expectConfidentTop(scoped, 'scoped-mcp-request-resolves-to-no-servers');
     // With nothing but the empty list, the landing page that lays out the causes is the answer.
     const bare = check(EMPTY_TOOLS);
     expect(bare.matches[0]?.id, ranking(bare)).toBe('empty-tool-list-through-gateway');
@@ -73,11 +74,9 @@ describe('look-alike pastes', () => {
 
   it('a ConnectError goes to the TLS page only when the message says CERTIFICATE_VERIFY_FAILED', () => {
     const tls = check('httpx.ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1010)');
-    expect(tls.matches[0]?.id, ranking(tls)).toBe('upstream-tls-certificate-verify-failed');
-    expect(tls.verdict).toBe('confident');
+    expectConfidentTop(tls, 'upstream-tls-certificate-verify-failed');
     const refused = check('httpx.ConnectError: All connection attempts failed');
-    expect(refused.matches[0]?.id, ranking(refused)).toBe('upstream-unreachable-connect-error');
-    expect(refused.verdict).toBe('confident');
+    expectConfidentTop(refused, 'upstream-unreachable-connect-error');
   });
   it('a client 401 with nothing else goes to the 401 landing page; the body or the challenge sends it to the specific page', () => {
     for (const bare of [
@@ -86,8 +85,7 @@ describe('look-alike pastes', () => {
       curl401(null, '{"detail":"Unauthorized"}'),
     ]) {
       const result = check(bare);
-      expect(result.matches[0]?.id, ranking(result)).toBe('client-401-unauthorized-through-gateway');
-      expect(result.verdict).toBe('confident');
+      expectConfidentTop(result, 'client-401-unauthorized-through-gateway');
     }
     const decided: [string, string][] = [
       ['Error POSTing to endpoint (HTTP 401): {"detail":{"error":"authentication_required","message":"Authenticate with the gateway to use the MCP endpoint."}}', 'gateway-401-authentication-required'],
@@ -98,20 +96,17 @@ describe('look-alike pastes', () => {
     ];
     for (const [paste, page] of decided) {
       const result = check(paste);
-      expect(result.matches[0]?.id, ranking(result)).toBe(page);
-      expect(result.verdict, ranking(result)).toBe('confident');
+      expectConfidentTop(result, page);
     }
     const rawKey = check("$ curl -si -X POST http://localhost:4000/github/mcp -H 'x-litellm-api-key: sk-4f9a8b7c6d5e'\nHTTP/1.1 401 Unauthorized\ncontent-type: application/json\n\n{\"error\":{\"message\":\"Authentication Error, Malformed API Key passed in. Ensure Key has `Bearer ` prefix. Passed in: sk-4f9a8b7c6d5e\",\"code\":\"401\"}}");
     expect(rawKey.matches[0]?.id, ranking(rawKey)).toBe('litellm-key-missing-bearer-prefix');
     const passthrough = check('Error POSTing to endpoint (HTTP 401): {"detail":"Unauthorized"}', 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    auth_type: true_passthrough\n');
-    expect(passthrough.matches[0]?.id, ranking(passthrough)).toBe('upstream-rejected-forwarded-credential');
-    expect(passthrough.verdict).toBe('confident');
+    expectConfidentTop(passthrough, 'upstream-rejected-forwarded-credential');
   });
 
   it("the Inspector's generic Connection Error goes to its landing page alone, and to the gateway's own page when the console shows the gateway's answer", () => {
     const bare = check(INSPECTOR_ERROR);
-    expect(bare.matches[0]?.id, ranking(bare)).toBe('mcp-inspector-connection-error-through-gateway');
-    expect(bare.verdict).toBe('confident');
+    expectConfidentTop(bare, 'mcp-inspector-connection-error-through-gateway');
     const decided: [string, string][] = [
       ['Error from MCP server: Error: Error POSTing to endpoint (HTTP 401): {"detail":"Unauthorized"}', 'client-401-unauthorized-through-gateway'],
       ['Error: Error POSTing to endpoint (HTTP 403): {"detail":"Invalid Origin header"}', 'mcp-origin-header-not-allowed'],
@@ -120,8 +115,7 @@ describe('look-alike pastes', () => {
     ];
     for (const [line, page] of decided) {
       const result = check(`${INSPECTOR_ERROR}\n${line}`);
-      expect(result.matches[0]?.id, ranking(result)).toBe(page);
-      expect(result.verdict, ranking(result)).toBe('confident');
+      expectConfidentTop(result, page);
     }
   });
 
@@ -133,14 +127,12 @@ describe('look-alike pastes', () => {
     ];
     for (const [outcome, page] of decided) {
       const result = check(emptyToolsWithOutcome(outcome));
-      expect(result.matches[0]?.id, ranking(result)).toBe(page);
-      expect(result.verdict, ranking(result)).toBe('confident');
+      expectConfidentTop(result, page);
     }
     const authRequired = check(emptyToolsWithOutcome('{"status":"auth_required","http_status":401}'));
     expect(authRequired.matches[0]?.id, ranking(authRequired)).toBe('empty-tool-list-through-gateway');
     const omitted = check(`${EMPTY_TOOLS}\n10:05:12 - LiteLLM:INFO: server.py:1187 - MCP list_tools: omitting linear; it needs upstream auth`);
-    expect(omitted.matches[0]?.id, ranking(omitted)).toBe('server-needs-user-token-401-challenge');
-    expect(omitted.verdict).toBe('confident');
+    expectConfidentTop(omitted, 'server-needs-user-token-401-challenge');
   });
   it('an OpenAPI tool missing from the local registry goes to the server-registration page, a bare unknown tool name to the tool-name page', () => {
     const registry = check('Tool call petstore-getPetById failed:\nOpenAPI tool getPetById not found in registry');
