@@ -1,6 +1,14 @@
 /** The origin the site is published at (mirrors `site` in astro.config.mjs). */
 export const SITE_ORIGIN = 'https://mcpfix.dev';
 
+/** This project's own repository: where "report a missing page" and "report a problem" open issues. */
+export const REPOSITORY_URL = 'https://github.com/mcpfix/mcpfix';
+
+/** Builds the URL that opens a new issue in this project's repository, prefilled with a title and a body. */
+export function buildNewIssueUrl(title: string, body: string): string {
+  return `${REPOSITORY_URL}/issues/new?${new URLSearchParams({ title, body }).toString()}`;
+}
+
 /** Builds the site-relative URL of an error page, with the trailing slash the site always uses. */
 export function buildErrorPath(id: string): string {
   return `/errors/${id}/`;
