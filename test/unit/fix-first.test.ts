@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { findRepeatedFix, type FixLike } from '../../src/site/repeated-fix-yaml.ts';
+import { extractConfirmStep } from '../../src/site/confirm-step.ts';
+
+const fixes: FixLike[] = [
+  { kind: 'workaround', title: 'Restart the proxy' },
+  { kind: 'config', title: 'Send the token upstream', changes: [{ path: 'mcp_servers.<server>.auth_type' }, { path: 'mcp_servers.<server>.extra_headers' }] },
+  { kind: 'config', title: 'Allow requests while the database is down', changes: [{ path: 'general_settings.allow_requests_on_db_unavailable' }] },
+];
+
+describe('prose YAML that repeats a structured fix', () => {
+  it('a block setting only keys a fix changes, under a real server name, repeats that fix', () => {
+    expect(findRepeatedFix('general_settings:\n  allow_requests_on_db_unavailable: true\n', fixes)).toBe(2);
+    expect(findRepeatedFix('mcp_servers:\n  github:\n    url: https://example.com/mcp\n    extra_headers: [Authorization]\n', fixes)).toBe(1);
+  });
+
+  it('a block carrying a key no fix changes is kept, so its fact is not lost', () => {
+    expect(findRepeatedFix('mcp_servers:\n  github:\n    extra_headers: [Authorization]\n    timeout: 30\n', fixes)).toBeUndefined();
+  });
+
+  it('a block of identifying keys only, YAML that does not parse, a list, or a page without config fixes repeats nothing', () => {
+    expect(findRepeatedFix('mcp_servers:\n  github:\n    url: https://example.com/mcp\n', fixes)).toBeUndefined();
+    expect(findRepeatedFix('general_settings: [unclosed\n', fixes)).toBeUndefined();
+    expect(findRepeatedFix('- allow_requests_on_db_unavailable\n', fixes)).toBeUndefined();
+    expect(findRepeatedFix('general_settings:\n  allow_requests_on_db_unavailable: true\n', [{ kind: 'workaround', title: 'Wait' }])).toBeUndefined();
+  });
+});
+
+describe('the confirm step lifted from the body', () => {
+  it('takes the first command and the paragraph after it, joined onto one line', () => {
+    const body = '## How to fix it\n\nDo it.\n\n## How to confirm the fix\n\n```bash\ncurl -si http://localhost:4000/mcp\n```\n\nA 200 with a `tools`\narray shows it works.\n\nMore detail.\n\n## Not this page?\n\n- other\n';
+    expect(extractConfirmStep(body)).toEqual({ code: { lang: 'bash', text: 'curl -si http://localhost:4000/mcp' }, text: 'A 200 with a `tools` array shows it works.' });
+  });
+
+  it('takes a leading paragraph and the code right after it, and stops at the next section', () => {
+    const body = '## How to confirm the fix\n\nRun:\n\n```\nlitellm --version\n```\n## Next\n\ntext';
+    expect(extractConfirmStep(body)).toEqual({ text: 'Run:', code: { lang: '', text: 'litellm --version' } });
+  });
+
+  it('a body without the section gives an empty step', () => {
+    expect(extractConfirmStep('## What you see\n\nSomething.\n')).toEqual({});
+  });
+});
