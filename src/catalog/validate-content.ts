@@ -1,5 +1,8 @@
+import { dirname, join } from 'node:path';
 import type { PageFile } from './read-pages.ts';
 import { readPages } from './read-pages.ts';
+import { readReports } from './read-reports.ts';
+import type { Report } from '../schemas/index.ts';
 import { checkPages } from './check-pages.ts';
 import type { ContentProblem } from './format-issue.ts';
 import { checkRegexSafety, checkStatusBoundaries } from '../engine/check-regex-safety.ts';
@@ -8,17 +11,26 @@ import type { RuleFact, RuleValueTest } from '../engine/rule-index.ts';
 /** The valid pages of a content folder and every problem found: per page, across pages, in regexes. */
 export interface ValidatedContent {
   pages: PageFile[];
+  /** The reports inventory (`../inventory/litellm-mcp-reports.yaml` beside the pages' folder), when there is one. */
+  reports: Report[];
   problems: ContentProblem[];
+}
+
+/** Where the reports inventory of a content folder lives: `content/inventory/` beside `content/errors/`. */
+export function reportsFileOf(folder: string): string {
+  return join(dirname(folder), 'inventory', 'litellm-mcp-reports.yaml');
 }
 
 /**
  * Runs every check the build runs on a content folder: the schema per page, the links and
- * collisions between pages, and the backtracking and status-boundary checks of every regex.
+ * collisions between pages, the backtracking and status-boundary checks of every regex, and the reports
+ * inventory against the pages.
  */
 export function validateContent(folder: string, root: string): ValidatedContent {
   const { pages, problems } = readPages(folder, root);
-  problems.push(...checkPages(pages), ...checkRegexes(pages));
-  return { pages, problems };
+  const inventory = readReports(reportsFileOf(folder), root, pages);
+  problems.push(...checkPages(pages), ...checkRegexes(pages), ...inventory.problems);
+  return { pages, reports: inventory.reports, problems };
 }
 
 /** Every regex a page carries, with the field that holds it. */
