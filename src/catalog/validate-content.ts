@@ -6,7 +6,8 @@ import type { Report } from '../schemas/index.ts';
 import { checkPages } from './check-pages.ts';
 import type { ContentProblem } from './format-issue.ts';
 import { checkRegexSafety, checkStatusBoundaries } from '../engine/check-regex-safety.ts';
-import type { RuleFact, RuleValueTest } from '../engine/rule-index.ts';
+import type { RuleFact } from '../engine/rule-index.ts';
+import { regexesOfFact } from '../engine/fact-kinds/registry.ts';
 
 /** The valid pages of a content folder and every problem found: per page, across pages, in regexes. */
 export interface ValidatedContent {
@@ -36,31 +37,8 @@ export function validateContent(folder: string, root: string): ValidatedContent 
 /** Every regex a page carries, with the field that holds it. */
 function regexFields(entry: PageFile): { field: string; source: string }[] {
   const found: { field: string; source: string }[] = [];
-  const ofTest = (test: RuleValueTest, field: string): void => {
-    if (test.matches !== undefined) found.push({ field: `${field}.matches`, source: test.matches });
-  };
   const ofFact = (fact: RuleFact, field: string): void => {
-    switch (fact.kind) {
-      case 'pattern':
-        found.push({ field: `${field}.pattern`, source: fact.pattern });
-        return;
-      case 'header':
-      case 'request-header':
-        if (fact.value !== undefined) found.push({ field: `${field}.value`, source: fact.value });
-        return;
-      case 'exception':
-        if (fact.message !== undefined) found.push({ field: `${field}.message`, source: fact.message });
-        return;
-      case 'json':
-      case 'config':
-        ofTest(fact.test, `${field}.test`);
-        return;
-      case 'server-config':
-        for (const [key, test] of Object.entries(fact.fields)) ofTest(test, `${field}.fields.${key}`);
-        return;
-      default:
-        return;
-    }
+    for (const regex of regexesOfFact(fact)) found.push({ field: `${field}.${regex.field}`, source: regex.source });
   };
   entry.page.signatures.forEach((signature, s) => signature.facts.forEach((fact, f) => ofFact(fact, `signatures.${s}.facts.${f}`)));
   entry.page.clues.forEach((clue, c) => ofFact(clue.fact, `clues.${c}.fact`));
