@@ -1,19 +1,18 @@
-/** The first step of a page's "How to confirm the fix" section, lifted into the fix box. */
-export interface ConfirmStep {
-  /** The first command or excerpt, when the section has one next to its first paragraph. */
-  code?: { lang: string; text: string };
-  /** The first paragraph, as inline Markdown on one line. */
-  text?: string;
-}
+/** One block of the confirm step: a paragraph (inline Markdown on one line) or a code block. */
+export type ConfirmPart = { kind: 'code'; lang: string; text: string } | { kind: 'paragraph'; text: string };
+
+/**
+ * The first step of a page's "How to confirm the fix" section, lifted into the fix box: its first
+ * paragraph and the code block next to it, in the order the section gives them.
+ */
+export type ConfirmStep = ConfirmPart[];
 
 /** The heading of the body section the step comes from. */
 export const CONFIRM_HEADING = 'How to confirm the fix';
 
-type Block = { kind: 'code'; lang: string; text: string } | { kind: 'paragraph'; text: string };
-
 /** Splits Markdown into top-level paragraphs and fenced code blocks (enough for one section). */
-function splitBlocks(markdown: string): Block[] {
-  const blocks: Block[] = [];
+function splitBlocks(markdown: string): ConfirmPart[] {
+  const blocks: ConfirmPart[] = [];
   const lines = markdown.split('\n');
   let paragraph: string[] = [];
   const endParagraph = (): void => {
@@ -37,22 +36,16 @@ function splitBlocks(markdown: string): Block[] {
 }
 
 /**
- * Reads the first step of the "How to confirm the fix" section of a page body: its first
- * paragraph and the code block right before or after it. Returns an empty step when the body has
- * no such section, so the page can still link to the section.
+ * Reads the first step of the "How to confirm the fix" section of a page body: its first block,
+ * and the next one when it is of the other kind (a command and the sentence that explains it).
+ * Returns no parts when the body has no such section, so the page can still link to the section.
  */
 export function extractConfirmStep(body: string): ConfirmStep {
   const start = body.search(new RegExp(`^## ${CONFIRM_HEADING}\\s*$`, 'm'));
-  if (start < 0) return {};
+  if (start < 0) return [];
   const afterHeading = body.slice(body.indexOf('\n', start) + 1);
   const end = afterHeading.search(/^#{1,2} /m);
-  const blocks = splitBlocks(end < 0 ? afterHeading : afterHeading.slice(0, end));
-  const [first, second] = blocks;
-  const step: ConfirmStep = {};
-  for (const block of [first, second]) {
-    if (block?.kind === 'code' && step.code === undefined) step.code = { lang: block.lang, text: block.text };
-    else if (block?.kind === 'paragraph' && step.text === undefined) step.text = block.text;
-    else break;
-  }
-  return step;
+  const [first, second] = splitBlocks(end < 0 ? afterHeading : afterHeading.slice(0, end));
+  if (first === undefined) return [];
+  return second !== undefined && second.kind !== first.kind ? [first, second] : [first];
 }

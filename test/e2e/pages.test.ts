@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadContentPages, useWatchedPages } from './browser.ts';
+import { findSeriousViolations, loadContentPages, useWatchedPages } from './browser.ts';
 import { findRepeatedFix } from '../../src/site/repeated-fix-yaml.ts';
 import { renderChangesYaml } from '../../src/site/render-fix-yaml.ts';
 import { REPOSITORY_URL, SITE_ORIGIN } from '../../src/site/site-urls.ts';
@@ -194,4 +194,28 @@ describe('search keeps its query and says when nothing matches exactly', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+});
+
+describe('accessibility of the new parts', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`axe finds no serious or critical violation in fix boxes of every fix kind and on the "no exact match" cue (${colorScheme})`, async () => {
+      const { page, problems, context } = await openPage({ colorScheme });
+      const report: Record<string, unknown> = {};
+      for (const kind of ['config', 'env', 'upgrade', 'workaround', 'client'] as const) {
+        const entry = pages.find((candidate) => candidate.page.fixes[0]?.kind === kind);
+        if (!entry) continue;
+        await page.goto(`/errors/${entry.id}/`);
+        await page.getByRole('region', { name: 'Cause and fix' }).waitFor();
+        report[`${kind} fix box (${entry.id})`] = await findSeriousViolations(page);
+      }
+      await page.goto(`/search/?q=${encodeURIComponent('Zorblax MCP bridge: tool quota exhausted for workspace 7')}`);
+      await waitForResults(page);
+      await page.getByText(/No exact match/).waitFor();
+      report['no exact match'] = await findSeriousViolations(page);
+      expect(Object.keys(report).length).toBeGreaterThan(2);
+      expect(Object.values(report).flat()).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
 });

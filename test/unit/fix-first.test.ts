@@ -29,15 +29,25 @@ describe('prose YAML that repeats a structured fix', () => {
 describe('the confirm step lifted from the body', () => {
   it('takes the first command and the paragraph after it, joined onto one line', () => {
     const body = '## How to fix it\n\nDo it.\n\n## How to confirm the fix\n\n```bash\ncurl -si http://localhost:4000/mcp\n```\n\nA 200 with a `tools`\narray shows it works.\n\nMore detail.\n\n## Not this page?\n\n- other\n';
-    expect(extractConfirmStep(body)).toEqual({ code: { lang: 'bash', text: 'curl -si http://localhost:4000/mcp' }, text: 'A 200 with a `tools` array shows it works.' });
+    expect(extractConfirmStep(body)).toEqual([
+      { kind: 'code', lang: 'bash', text: 'curl -si http://localhost:4000/mcp' },
+      { kind: 'paragraph', text: 'A 200 with a `tools` array shows it works.' },
+    ]);
   });
 
-  it('takes a leading paragraph and the code right after it, and stops at the next section', () => {
+  it('keeps a leading paragraph before the code right after it, and stops at the next section', () => {
     const body = '## How to confirm the fix\n\nRun:\n\n```\nlitellm --version\n```\n## Next\n\ntext';
-    expect(extractConfirmStep(body)).toEqual({ text: 'Run:', code: { lang: '', text: 'litellm --version' } });
+    expect(extractConfirmStep(body)).toEqual([
+      { kind: 'paragraph', text: 'Run:' },
+      { kind: 'code', lang: '', text: 'litellm --version' },
+    ]);
+  });
+
+  it('two paragraphs in a row give only the first', () => {
+    expect(extractConfirmStep('## How to confirm the fix\n\nOne.\n\nTwo.\n')).toEqual([{ kind: 'paragraph', text: 'One.' }]);
   });
 
   it('a body without the section gives an empty step', () => {
-    expect(extractConfirmStep('## What you see\n\nSomething.\n')).toEqual({});
+    expect(extractConfirmStep('## What you see\n\nSomething.\n')).toEqual([]);
   });
 });
