@@ -2,7 +2,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadErrorPages } from '../../site/load-pages.ts';
 import { AREA_LABELS } from '../../site/labels.ts';
 import { pickShortTitle, SITE_PREVIEW_SLUG } from '../../site/page-meta.ts';
-import { renderPreviewImage, type PreviewText } from '../../site/preview-image.ts';
+import { type PreviewText } from '../../site/preview-image.ts';
+import { renderPreviewImageCached } from '../../site/preview-image-cache.ts';
 
 /** One preview image per error page, and one for the other pages. */
 export const getStaticPaths = (async () => {
@@ -18,6 +19,6 @@ export const getStaticPaths = (async () => {
 
 /** The PNG a link to the page unfurls with (og:image, twitter:image). */
 export const GET: APIRoute = async ({ props }) => {
-  const png = await renderPreviewImage(props as PreviewText);
+  const png = await renderPreviewImageCached(props as PreviewText);
   return new Response(png, { headers: { 'content-type': 'image/png' } });
 };
