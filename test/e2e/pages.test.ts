@@ -98,7 +98,7 @@ describe('every built page', () => {
 });
 
 describe('error pages put the fix first', () => {
-  it('on every page #fix starts within the first screen of a 1366×900 desktop, and each config fix is rendered once (no prose YAML repeats it)', async () => {
+  it('on every page #fix starts within the first screen of a 1366×900 desktop, and each config fix is rendered once (no prose YAML repeats it, in-page links land)', async () => {
     const { page, problems, context } = await openPage();
     await page.setViewportSize({ width: 1366, height: 900 });
     const late: string[] = [];
@@ -119,6 +119,9 @@ describe('error pages put the fix first', () => {
         const count = blocks.filter((text) => text.trimEnd() === yaml).length;
         if (count !== 1) late.push(`${entry.id}: fix ${index + 1} rendered ${count} times`);
       });
+      // The links that stand in for repeated YAML (and the box's own links) must land somewhere.
+      const dangling = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('main a[href^="#"]')].map((link) => link.hash.slice(1)).filter((id) => document.getElementById(decodeURIComponent(id)) === null));
+      for (const id of dangling) late.push(`${entry.id}: a link points at #${id}, which is not on the page`);
       for (const text of proseYaml) {
         if (findRepeatedFix(text, entry.page.fixes) !== undefined) late.push(`${entry.id}: "How to fix it" repeats a fix: ${text.slice(0, 60)}`);
       }
