@@ -1,26 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineMdastPlugin } from 'satteri';
+import { defineMdastPlugin, type MdastNode } from 'satteri';
 import { parse } from 'yaml';
 import { buildFixAnchor } from '../site/site-urls.ts';
 import { findRepeatedFix, type FixLike } from '../site/repeated-fix-yaml.ts';
 
 /** The body section whose YAML can repeat the structured fixes. */
 const FIX_SECTION = 'How to fix it';
-
-/** The part of an mdast node this plugin reads (Sätteri hands out read-only mdast nodes). */
-interface NodeView {
-  type: string;
-  depth?: number;
-  lang?: string | null;
-  value?: string;
-  children?: readonly NodeView[];
-}
-
-function textOf(node: NodeView): string {
-  if (typeof node.value === 'string') return node.value;
-  return (node.children ?? []).map((child) => textOf(child)).join('');
-}
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
 
@@ -39,10 +25,12 @@ function readFixes(file: URL | undefined): FixLike[] {
   }
 }
 
+type CodeNode = Extract<MdastNode, { type: 'code' }>;
+
 /** The YAML code blocks among a node and its descendants (steps in a list nest them). */
-function collectYamlBlocks(node: NodeView, out: NodeView[]): NodeView[] {
+function collectYamlBlocks(node: Readonly<MdastNode>, out: CodeNode[]): CodeNode[] {
   if (node.type === 'code' && (node.lang === 'yaml' || node.lang === 'yml')) out.push(node);
-  for (const child of node.children ?? []) collectYamlBlocks(child, out);
+  if ('children' in node) for (const child of node.children as readonly MdastNode[]) collectYamlBlocks(child, out);
   return out;
 }
 
@@ -55,17 +43,16 @@ function collectYamlBlocks(node: NodeView, out: NodeView[]): NodeView[] {
 export const dropRepeatedFixYaml = defineMdastPlugin({
   name: 'mcpfix-drop-repeated-fix-yaml',
   before(root, context) {
-    const view = root as unknown as NodeView;
     const fixes = readFixes(context.fileURL);
     if (fixes.length === 0) return;
     let section = '';
-    for (const node of view.children ?? []) {
-      if (node.type === 'heading' && (node.depth ?? 0) <= 2) section = textOf(node).trim();
+    for (const node of root.children) {
+      if (node.type === 'heading' && node.depth <= 2) section = context.textContent(node).trim();
       if (section !== FIX_SECTION) continue;
       for (const block of collectYamlBlocks(node, [])) {
-        const fixIndex = findRepeatedFix(block.value ?? '', fixes);
+        const fixIndex = findRepeatedFix(block.value, fixes);
         if (fixIndex === undefined) continue;
-        context.replaceNode(block as never, {
+        context.replaceNode(block, {
           type: 'paragraph',
           children: [
             { type: 'text', value: 'The YAML for this change is in the fix ' },

@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
+import { dropRepeatedFixYaml } from '../../src/integrations/drop-repeated-fix-yaml.ts';
 import { findRepeatedFix, type FixLike } from '../../src/site/repeated-fix-yaml.ts';
 import { extractConfirmStep } from '../../src/site/confirm-step.ts';
 
@@ -49,5 +55,47 @@ describe('the confirm step lifted from the body', () => {
 
   it('a body without the section gives an empty step', () => {
     expect(extractConfirmStep('## What you see\n\nSomething.\n')).toEqual([]);
+  });
+});
+
+describe('the Markdown plugin that keeps each fix rendered once', () => {
+  const page = (body: string): string => `---
+title: Fixture page for the plugin test
+fixes:
+  - kind: workaround
+    title: Restart the proxy
+  - kind: config
+    title: Allow requests while the database is down
+    changes:
+      - { op: set, path: general_settings.allow_requests_on_db_unavailable, value: true }
+---
+
+${body}`;
+
+  function render(source: string): string {
+    const folder = mkdtempSync(join(tmpdir(), 'mcpfix-plugin-'));
+    const file = join(folder, 'page.mdx');
+    writeFileSync(file, source);
+    try {
+      const result = markdownToHtml(source.replace(/^---[\s\S]*?---\n/, ''), { mdastPlugins: [dropRepeatedFixYaml], fileURL: pathToFileURL(file) });
+      return result.html;
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  it('a YAML block under "How to fix it" that repeats a config fix becomes a link to that fix', () => {
+    const html = render(page('## How to fix it\n\n1. Let requests through:\n\n   ```yaml\n   general_settings:\n     allow_requests_on_db_unavailable: true\n   ```\n\n## How to confirm the fix\n\nRetry.\n'));
+    expect(html).not.toContain('allow_requests_on_db_unavailable: true');
+    expect(html).toContain('<a href="#fix-2">“Allow requests while the database is down”</a>');
+  });
+
+  it('YAML with another key, or outside "How to fix it", stays as written', () => {
+    const extra = '```yaml\ngeneral_settings:\n  allow_requests_on_db_unavailable: true\n  database_url: os.environ/DATABASE_URL\n```';
+    const elsewhere = '```yaml\ngeneral_settings:\n  allow_requests_on_db_unavailable: true\n```';
+    const html = render(page(`## How to fix it\n\n${extra}\n\n## Why it happens\n\n${elsewhere}\n`));
+    expect(html).toContain('database_url');
+    expect(html.match(/allow_requests_on_db_unavailable/g)).toHaveLength(2);
+    expect(html).not.toContain('#fix-2');
   });
 });
