@@ -22,7 +22,7 @@ export interface IssuePage {
   /** LiteLLM versions the failure was seen in. */
   affects: readonly string[];
   /** The release (and PR) that fixed it. */
-  fixedIn?: { version: string; pr?: number } | undefined;
+  fixedIn?: { version: string; pr?: number | undefined } | undefined;
 }
 
 /**
