@@ -71,6 +71,7 @@ function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
   ];
   // The top match shows all its evidence; the runners-up show what counted most, to tell them apart.
   const evidence = isTop ? match.evidence : match.evidence.slice(0, 2);
+  blocks.push({ kind: 'field', label: match.signature.isFull ? 'signature' : 'part of signature', text: `“${match.signature.text}”` });
   if (evidence.length > 0) {
     blocks.push({ kind: 'field', label: 'evidence', text: '' });
     for (const item of evidence) {
@@ -85,7 +86,7 @@ function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
   }
   if (isTop && match.related.length > 0) {
     blocks.push({ kind: 'field', label: 'related', text: '' });
-    for (const related of match.related) blocks.push({ kind: 'bullet', text: `${related.title} — ${SITE_ORIGIN}${related.url}` });
+    for (const related of match.related) blocks.push({ kind: 'bullet', isNested: true, text: `${related.title} — ${SITE_ORIGIN}${related.url}` });
   }
   return blocks;
 }

@@ -11,7 +11,7 @@ export type Block =
   | { kind: 'match'; rank: number; title: string; url: string; confidence: string }
   | { kind: 'evidence'; where: string; excerpt: string; says: string; weight: number }
   | { kind: 'field'; label: string; text: string }
-  | { kind: 'bullet'; text: string; tone?: Tone }
+  | { kind: 'bullet'; text: string; tone?: Tone; isNested?: boolean }
   | { kind: 'code'; text: string; isDiff: boolean }
   | { kind: 'blank' };
 
@@ -76,7 +76,7 @@ export function renderText(blocks: readonly Block[], isColor: boolean): string {
         lines.push(`   ${paint(`${block.label}:`, 'dim')}${block.text ? ` ${safe(block.text)}` : ''}`);
         break;
       case 'bullet':
-        lines.push(`  • ${paint(safe(block.text), ...toneStyle(block.tone ?? 'plain'))}`);
+        lines.push(`${block.isNested ? '     ' : '  '}• ${paint(safe(block.text), ...toneStyle(block.tone ?? 'plain'))}`);
         break;
       case 'code':
         for (const line of safe(block.text).replace(/\n$/, '').split('\n')) {

@@ -324,7 +324,9 @@ export class McpfixChecker extends HTMLElement {
     link.href = `${match.url}${match.anchor ?? ''}`;
     heading.append(link);
     const confidence = make('p', describeConfidence(match.confidence), `confidence-${match.confidence}`);
-    item.append(heading, confidence);
+    const signature = make('p', match.signature.isFull ? 'Signature: ' : 'Part of signature: ');
+    signature.append(make('q', match.signature.text));
+    item.append(heading, confidence, signature);
     if (match.evidence.length > 0) {
       const evidence = make('ul');
       for (const piece of match.evidence) {
@@ -332,7 +334,7 @@ export class McpfixChecker extends HTMLElement {
         const where = piece.input === 'config' ? `Your config, line ${piece.line}` : `Your line ${piece.line}`;
         if (piece.excerpt !== '') line.append(`${where}: `, make('code', piece.excerpt), ' — ');
         else line.append(`${where} — `);
-        if (piece.kind === 'contradiction') line.append(make('strong', 'against this page: '));
+        if (piece.kind === 'contradiction') line.append(make('strong', 'Against this page: '));
         appendInline(line, piece.says);
         evidence.append(line);
       }

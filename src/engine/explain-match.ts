@@ -36,8 +36,8 @@ export interface Match {
   url: string;
   /** `#sig-<id>` of the signature that decided. */
   anchor?: string;
-  /** The signature that decided, as the page words it. */
-  signature: { id: string; text: string };
+  /** The signature that decided, as the page words it, and whether all its facts held or only some. */
+  signature: { id: string; text: string; isFull: boolean };
   /** The score (see rank-matches.ts): for ordering and `--json`, never shown to people as the verdict. */
   score: number;
   /** How sure the checker is. */
@@ -83,10 +83,10 @@ export function explainMatch(ranked: RankedPage, view: EvidenceView, titleOf: (i
   const signature = ranked.best.signature;
   const factor = ranked.signaturePoints / Math.max(1e-9, ranked.best.held.reduce((s, h) => s + pointsOfFact(h.fact), 0));
   for (const { fact, hit } of ranked.best.held) {
-    const lead = ranked.isFull ? `Matches “${signature.text}”` : `Partly matches “${signature.text}”`;
+    // The signature itself is named once on the match; each piece says what its line told the checker.
     evidence.push({
       kind: 'signature',
-      says: `${lead}: ${describeFact(fact, hit, seenText(hit, view))}.`,
+      says: `${capitalise(describeFact(fact, hit, seenText(hit, view)))}.`,
       ...locate(hit, view),
       weight: round(pointsOfFact(fact) * (ranked.isFull ? 1 : factor)),
     });
@@ -102,7 +102,7 @@ export function explainMatch(ranked: RankedPage, view: EvidenceView, titleOf: (i
     title: page.title,
     url: page.url,
     anchor: `#sig-${signature.id}`,
-    signature: { id: signature.id, text: signature.text },
+    signature: { id: signature.id, text: signature.text, isFull: ranked.isFull },
     score: ranked.score,
     confidence: ranked.confidence,
     related: page.relatedErrors.map((id) => ({ id, title: titleOf(id) ?? id, url: `/errors/${id}/` })),
@@ -150,6 +150,10 @@ function excerptOf(text: string, hit: FactHit): string {
   } catch {
     return '[excerpt hidden: it could not be redacted]';
   }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const SEEN_CHARS = 80;

@@ -38,7 +38,7 @@ export function formatCheckMarkdown(result: CheckResult, paste: string): string 
   const [top, ...others] = result.matches;
   const blocks: string[] = [];
   if (result.verdict === 'confident' && top) {
-    blocks.push(`**[mcpfix](${SITE_ORIGIN}/check/) says:** ${confidenceLabel(top.confidence).toLowerCase()} ${pageLink(top)}.`);
+    blocks.push(`**[mcpfix](${SITE_ORIGIN}/check/) says this is ${confidenceLabel(top.confidence).toLowerCase()}:** ${pageLink(top)}`);
     blocks.push(...pageBlocks(pageOfMatch(top), result.suggestions));
   } else if (top) {
     blocks.push(`**[mcpfix](${SITE_ORIGIN}/check/) is not sure.** The closest pages:`);
@@ -73,7 +73,7 @@ function versionsLine(page: IssuePage): string {
   const affected = page.affects.length === 0 ? 'not recorded' : page.affects.map(codeSpan).join(', ');
   const fixed = page.fixedIn
     ? `LiteLLM ${page.fixedIn.version}${page.fixedIn.pr === undefined ? '' : ` ([PR #${page.fixedIn.pr}](${buildLitellmPrUrl(page.fixedIn.pr)}))`}`
-    : 'no release yet';
+    : 'not recorded';
   return `**Affected:** ${affected} · **Fixed in:** ${fixed}`;
 }
 

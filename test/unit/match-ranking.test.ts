@@ -124,7 +124,7 @@ describe('ranking', () => {
     const literal = result.matches[0]?.evidence.find((e) => e.line === 2 && e.input === 'paste');
     expect(literal).toMatchObject({ kind: 'signature', input: 'paste', line: 2, weight: 3 });
     // The user's own words (as pasted, not the folded rule literal), and the server by name.
-    expect(literal?.says).toContain('it says “MCP request failed”');
+    expect(literal?.says).toContain('It says “MCP request failed”');
     const config = result.matches[0]?.evidence.find((e) => e.input === 'config');
     expect(config?.says).toContain('`jira`');
     expect(result.highlights).toContainEqual({ input: 'paste', line: 2, start: 10, end: 28 });

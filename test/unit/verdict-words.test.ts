@@ -71,7 +71,7 @@ describe('evidence in plain words', () => {
   it('a matched pattern quotes the user’s own words, masked', () => {
     const result = checkPaste(index, { paste: readFileSync('test/fixtures/cli/github-issue-body.md', 'utf8') });
     const says = result.matches.flatMap((match) => match.evidence.map((piece) => piece.says));
-    expect(says.some((text) => text.includes('it says “MCP request failed”'))).toBe(true);
+    expect(says.some((text) => text.includes('It says “MCP request failed”'))).toBe(true);
     expect(says.join('\n')).not.toContain('sk-acme-0a1b2c3d4e5f9999');
   });
 });
