@@ -174,4 +174,24 @@ describe('checker verdicts', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('the results, the diff and the exits fit a 390 px phone without sideways scrolling', async (context) => {
+    if (!withConfigFix) {
+      context.skip('no page has a config fix first and an example with config yet');
+      return;
+    }
+    const example = withConfigFix.page.examples.find((candidate) => candidate.config !== undefined)!;
+    const { page, problems, context: browserContext } = await openPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openChecker(page);
+    await checkText(page, issueBody);
+    await checkText(page, example.paste, example.config);
+    const widths = [await page.evaluate(() => document.documentElement.scrollWidth)];
+    await checkText(page, 'ERROR frobnicator_with_a_very_long_identifier_that_does_not_break_anywhere_at_all exploded');
+    await page.getByRole('link', { name: 'Report a missing page' }).waitFor();
+    widths.push(await page.evaluate(() => document.documentElement.scrollWidth));
+    expect(widths.every((width) => width <= 390), `scroll widths ${widths.join(', ')}`).toBe(true);
+    expect(problems).toEqual([]);
+    await browserContext.close();
+  });
 });
