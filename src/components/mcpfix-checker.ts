@@ -1,11 +1,8 @@
 import type { CheckResult, Match, Suggestion } from '../engine/index.ts';
-import { RULES_BLOCK_ID, type CheckerReply, type CheckerRequest } from './checker-protocol.ts';
+import { RULES_BLOCK_ID, type CheckerReply, type CheckerRequest, type ResultExtras } from './checker-protocol.ts';
 import { renderHighlighted } from './render-highlighted.ts';
 import { buildShareFragment, parseShareFragment } from '../site/share-fragment.ts';
-import { formatCheckMarkdown } from '../site/format-issue-markdown.ts';
 import { parseInlineMarkdown } from '../site/inline-markdown.ts';
-import { buildMissingPageReportUrl } from '../site/report-missing-page.ts';
-import { buildPasteSearchPath, distinctiveWords } from '../site/search-words.ts';
 import { describeConfidence } from '../site/verdict-words.ts';
 import './mcpfix-copy.ts';
 
@@ -82,8 +79,6 @@ export class McpfixChecker extends HTMLElement {
   private configView!: HTMLElement;
   private shareOutput!: HTMLInputElement;
   private shareStatus!: HTMLElement;
-  /** The paste the latest check was asked about: the Markdown quotes exactly what was checked. */
-  private checkedPaste = '';
   /** Set by a paste or a shared link: the next result scrolls its first match into view. */
   private isScrollPending = false;
 
@@ -170,7 +165,6 @@ export class McpfixChecker extends HTMLElement {
     this.latestCheck = ++this.seq;
     this.dataset['state'] = 'checking';
     this.setStatus('Checking…');
-    this.checkedPaste = this.paste.value;
     this.post({ kind: 'check', seq: this.latestCheck, paste: this.paste.value, config: this.config.value });
   }
 
@@ -192,7 +186,7 @@ export class McpfixChecker extends HTMLElement {
           return;
         }
         if (message.seq !== this.latestCheck) return;
-        this.render(message.result);
+        this.render(message.result, message.extras);
         this.dataset['state'] = 'done';
         return;
       case 'redacted':
@@ -243,7 +237,7 @@ export class McpfixChecker extends HTMLElement {
     );
   }
 
-  private render(result: CheckResult): void {
+  private render(result: CheckResult, extras: ResultExtras): void {
     const pasteSpans = result.highlights.filter((highlight) => highlight.input === 'paste');
     const configSpans = result.highlights.filter((highlight) => highlight.input === 'config');
     const marked = renderHighlighted(this.pasteView, this.paste.value, pasteSpans);
@@ -262,9 +256,9 @@ export class McpfixChecker extends HTMLElement {
 
     const parts: HTMLElement[] = [];
     const actions = make('div', undefined, 'actions');
-    actions.append(makeCopyButton(formatCheckMarkdown(result, this.checkedPaste), 'Copy for a GitHub issue'));
+    actions.append(makeCopyButton(extras.markdown, 'Copy for a GitHub issue'));
     parts.push(actions);
-    if (result.verdict !== 'confident') parts.push(this.renderDeadEndExits(result.verdict === 'nothing' ? 'nothing' : 'unsure'));
+    if (result.verdict !== 'confident') parts.push(this.renderDeadEndExits(result.verdict === 'nothing' ? 'nothing' : 'unsure', extras));
     let list: HTMLElement | undefined;
     if (result.matches.length > 0) {
       parts.push(make('h3', result.verdict === 'confident' ? 'Matching pages' : 'Closest pages'));
@@ -298,21 +292,23 @@ export class McpfixChecker extends HTMLElement {
   }
 
   /** Where to go when no page fits confidently: a search for the paste's words, and a prefilled report. */
-  private renderDeadEndExits(verdict: 'unsure' | 'nothing'): HTMLElement {
+  private renderDeadEndExits(verdict: 'unsure' | 'nothing', extras: ResultExtras): HTMLElement {
     const box = make('div', undefined, 'checker-dead-end');
     box.append(make('p', verdict === 'nothing' ? 'No page fits. Two ways on:' : 'None of these may be it. Two ways on:'));
     const ways = make('ul');
-    const words = distinctiveWords(this.checkedPaste);
-    const search = make('a', words === '' ? 'Search the pages' : `Search the pages for “${words}”`);
-    search.href = buildPasteSearchPath(this.checkedPaste);
-    const report = make('a', 'Report a missing page');
-    report.href = buildMissingPageReportUrl(this.checkedPaste, verdict);
-    report.rel = 'noopener';
+    const search = make('a', extras.searchWords === '' ? 'Search the pages' : `Search the pages for “${extras.searchWords}”`);
+    search.href = extras.searchPath;
     const searchItem = make('li');
     searchItem.append(search);
-    const reportItem = make('li');
-    reportItem.append(report, ' (opens a GitHub issue with your paste, secrets masked; check it before you send)');
-    ways.append(searchItem, reportItem);
+    ways.append(searchItem);
+    if (extras.reportUrl !== undefined) {
+      const report = make('a', 'Report a missing page');
+      report.href = extras.reportUrl;
+      report.rel = 'noopener';
+      const reportItem = make('li');
+      reportItem.append(report, ' (opens a GitHub issue with your paste, secrets masked; check it before you send)');
+      ways.append(reportItem);
+    }
     box.append(ways);
     return box;
   }
