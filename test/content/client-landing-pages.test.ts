@@ -38,7 +38,6 @@ describe('generic client messages', () => {
     expectTop("httpx.HTTPStatusError: Client error '401 Unauthorized' for url 'https://litellm.example.com/mcp/'", 'client-401-unauthorized-through-gateway');
     expectTop('SSE error: Non-200 status code (502)', 'client-5xx-from-gateway');
     expectTop('Error connecting to streamableHttp server, falling back to SSE: fetch failed', 'client-cannot-reach-gateway');
-    expectTop('McpError: MCP error -32601: Method not found', 'client-method-not-found-32601');
     expectTop('mcp.client.auth.exceptions.OAuthTokenError: Token exchange failed (502): Bad Gateway', 'client-oauth-token-exchange-failed');
     expectTop('Authorization with the MCP server failed. You can check your credentials and permissions. If this persists, share this reference with support: "ofid_7c1e0b93d2a4f816"', 'claude-connector-authorization-failed');
   });
