@@ -1,6 +1,7 @@
 import type { PageFile } from './read-pages.ts';
 import { readPages } from './read-pages.ts';
 import { checkPages } from './check-pages.ts';
+import { checkSnippets } from './check-snippets.ts';
 import type { ContentProblem } from './format-issue.ts';
 import { checkRegexSafety, checkStatusBoundaries } from '../engine/check-regex-safety.ts';
 import type { RuleFact } from '../engine/rule-index.ts';
@@ -14,11 +15,12 @@ export interface ValidatedContent {
 
 /**
  * Runs every check the build runs on a content folder: the schema per page, the links and
- * collisions between pages, and the backtracking and status-boundary checks of every regex.
+ * collisions between pages, the backtracking and status-boundary checks of every regex, and the
+ * config model's lint of every YAML snippet of a body.
  */
 export function validateContent(folder: string, root: string): ValidatedContent {
   const { pages, problems } = readPages(folder, root);
-  problems.push(...checkPages(pages), ...checkRegexes(pages));
+  problems.push(...checkPages(pages), ...checkRegexes(pages), ...checkSnippets(pages));
   return { pages, problems };
 }
 

@@ -41,6 +41,12 @@ export function describeResult(result: CheckResult): Block[] {
     for (const suggestion of result.suggestions) blocks.push(...describeSuggestion(suggestion));
   }
 
+  if (result.lint.length > 0) {
+    blocks.push({ kind: 'blank' });
+    blocks.push({ kind: 'heading', text: 'In your config:' });
+    for (const finding of result.lint) blocks.push({ kind: 'bullet', tone: 'warn', text: `${finding.path}: ${finding.message}` });
+  }
+
   if (result.verdict !== 'confident' && result.nextSteps.length > 0) {
     blocks.push({ kind: 'blank' });
     blocks.push({ kind: 'heading', text: 'To narrow it down:' });

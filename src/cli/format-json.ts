@@ -1,4 +1,4 @@
-import { redactText, type CheckResult, type MatchedEvidence, type Suggestion } from '../engine/index.ts';
+import { redactText, type CheckResult, type LintFinding, type MatchedEvidence, type Suggestion } from '../engine/index.ts';
 import { pageUrlOf } from './describe-result.ts';
 
 /** One match as `--json` prints it: the page, its full URL with the signature anchor, and why. */
@@ -20,6 +20,8 @@ export interface JsonDiagnosis {
   matches: JsonMatch[];
   suggestions: Suggestion[];
   nextSteps: string[];
+  /** What is wrong in the MCP part of the config: `{path, message, suggestion?}` each. */
+  lint: LintFinding[];
   notes: string[];
 }
 
@@ -38,6 +40,7 @@ export function toJsonDiagnosis(result: CheckResult): JsonDiagnosis {
     })),
     suggestions: result.suggestions,
     nextSteps: result.nextSteps,
+    lint: result.lint,
     notes: result.notes,
   };
 }

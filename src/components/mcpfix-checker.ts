@@ -239,6 +239,16 @@ export class McpfixChecker extends HTMLElement {
       parts.push(make('h3', 'What to change'));
       for (const suggestion of result.suggestions) parts.push(this.renderSuggestion(suggestion));
     }
+    if (result.lint.length > 0) {
+      parts.push(make('h3', 'In your config'));
+      const list = make('ul', undefined, 'lint');
+      for (const finding of result.lint) {
+        const item = make('li');
+        item.append(make('code', finding.path), document.createTextNode(`: ${finding.message}`));
+        list.append(item);
+      }
+      parts.push(list);
+    }
     if (result.nextSteps.length > 0) {
       parts.push(make('h3', 'What to paste next'));
       const list = make('ul');

@@ -5,6 +5,7 @@
 import type { Evidence } from './evidence.ts';
 import { explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
 import { findCandidatePages } from './find-candidates.ts';
+import { lintConfigs, type LintFinding } from './lint-config.ts';
 import { createFactMatcher } from './match-fact.ts';
 import { matchPage, type PageResult } from './match-page.ts';
 import { parseInput, type CheckInput } from './parse-input.ts';
@@ -27,6 +28,8 @@ export interface CheckResult {
   suggestions: Suggestion[];
   /** When not confident: what to paste next. */
   nextSteps: string[];
+  /** What is wrong in the MCP part of the configs given (unknown keys, wrong types, keys needed together). */
+  lint: LintFinding[];
   /** Parser notes worth showing. */
   notes: string[];
   /** Spans of the input that counted. */
@@ -72,6 +75,7 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     matches: shown.map((page) => explainMatch(page, view)),
     suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top) }) : [],
     nextSteps: verdict === 'confident' ? [] : suggestNextSteps(shown, evidence),
+    lint: lintConfigs(evidence.configs, index.configModel),
     notes: [...evidence.notes],
     highlights: highlightsOf(verdict === 'confident' ? shown.slice(0, 1) : shown.slice(0, 3), view),
   };
@@ -84,7 +88,7 @@ function matchedServerOf(ranked: RankedPage): string | undefined {
 }
 
 function emptyResult(notes: string[]): CheckResult {
-  return { verdict: 'nothing', matches: [], suggestions: [], nextSteps: [], notes, highlights: [] };
+  return { verdict: 'nothing', matches: [], suggestions: [], nextSteps: [], lint: [], notes, highlights: [] };
 }
 
 function messageOf(error: unknown): string {
