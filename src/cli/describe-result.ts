@@ -35,6 +35,11 @@ export function describeResult(result: CheckResult): Block[] {
     });
   }
 
+  if (result.version) {
+    blocks.push({ kind: 'blank' });
+    blocks.push({ kind: 'field', label: 'LiteLLM', text: `${result.version.litellm} (from ${result.version.from})` });
+  }
+
   if (result.suggestions.length > 0) {
     blocks.push({ kind: 'blank' });
     blocks.push({ kind: 'heading', text: 'Suggested change:' });
@@ -79,6 +84,7 @@ function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
       });
     }
   }
+  if (match.versionNote !== undefined) blocks.push({ kind: 'field', label: 'version', text: match.versionNote });
   if (isTop && match.related.length > 0) {
     blocks.push({ kind: 'field', label: 'related', text: match.related.map((id) => `${SITE_ORIGIN}/errors/${id}/`).join(', ') });
   }

@@ -272,6 +272,7 @@ export class McpfixChecker extends HTMLElement {
     heading.append(link);
     const confidence = make('p', describeConfidence(match), `confidence-${match.confidence}`);
     item.append(heading, confidence);
+    if (match.versionNote !== undefined) item.append(make('p', match.versionNote, 'version-note'));
     if (match.evidence.length > 0) {
       const evidence = make('ul');
       for (const piece of match.evidence) {

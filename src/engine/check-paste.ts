@@ -6,6 +6,7 @@ import type { Evidence } from './evidence.ts';
 import { explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
 import { findCandidatePages } from './find-candidates.ts';
 import { lintConfigs, type LintFinding } from './lint-config.ts';
+import { parseGivenVersion, readLitellmVersion, type LitellmVersion } from './read-version.ts';
 import { createFactMatcher } from './match-fact.ts';
 import { matchPage, type PageResult } from './match-page.ts';
 import { parseInput, type CheckInput } from './parse-input.ts';
@@ -30,6 +31,8 @@ export interface CheckResult {
   nextSteps: string[];
   /** What is wrong in the MCP part of the configs given (unknown keys, wrong types, keys needed together). */
   lint: LintFinding[];
+  /** The LiteLLM version the answer took into account, and where it was read; null when unknown. */
+  version: LitellmVersion | null;
   /** Parser notes worth showing. */
   notes: string[];
   /** Spans of the input that counted. */
@@ -50,14 +53,17 @@ export function checkPaste(index: RuleIndex, input: CheckInput): CheckResult {
     return emptyResult([`The paste could not be read (${messageOf(error)}); nothing was matched.`]);
   }
   try {
-    return matchEvidence(index, evidence, config);
+    const given = typeof input?.litellmVersion === 'string' ? input.litellmVersion : undefined;
+    const version = given !== undefined ? parseGivenVersion(given) : readLitellmVersion(paste);
+    if (given !== undefined && !version) evidence.notes.push(`“${given}” is not a LiteLLM version (such as 1.83.3); it was ignored.`);
+    return matchEvidence(index, evidence, config, version);
   } catch (error) {
     return emptyResult([...evidence.notes, `The checker failed on this paste (${messageOf(error)}); please report it with the paste.`]);
   }
 }
 
 /** Matches already-parsed evidence: the part of `checkPaste` after parsing (the bench times it alone). */
-export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: string): CheckResult {
+export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: string, version: LitellmVersion | null = null): CheckResult {
   const prepared = prepareIndex(index);
   const view = viewEvidence(evidence, prepared);
   const facts = createFactMatcher(prepared, view);
@@ -66,16 +72,17 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     const result = matchPage(prepared.index.pages[at] as RulePage, facts, prepared.pageFactIds[at]);
     if (result) results.push(result);
   }
-  const ranked = rankMatches(results);
+  const ranked = rankMatches(results, version?.litellm);
   const top = ranked[0];
   const verdict = !top ? 'nothing' : top.confidence === 'high' ? 'confident' : 'unsure';
   const shown = ranked.slice(0, MAX_MATCHES);
   return {
     verdict,
     matches: shown.map((page) => explainMatch(page, view)),
-    suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top) }) : [],
+    suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top), version: version?.litellm }) : [],
     nextSteps: verdict === 'confident' ? [] : suggestNextSteps(shown, evidence),
     lint: lintConfigs(evidence.configs, index.configModel),
+    version,
     notes: [...evidence.notes],
     highlights: highlightsOf(verdict === 'confident' ? shown.slice(0, 1) : shown.slice(0, 3), view),
   };
@@ -88,7 +95,7 @@ function matchedServerOf(ranked: RankedPage): string | undefined {
 }
 
 function emptyResult(notes: string[]): CheckResult {
-  return { verdict: 'nothing', matches: [], suggestions: [], nextSteps: [], lint: [], notes, highlights: [] };
+  return { verdict: 'nothing', matches: [], suggestions: [], nextSteps: [], lint: [], version: null, notes, highlights: [] };
 }
 
 function messageOf(error: unknown): string {

@@ -47,6 +47,8 @@ export interface Match {
   related: string[];
   /** The evidence that counted. */
   evidence: MatchedEvidence[];
+  /** What the user's LiteLLM version says about this page (`fixed in 1.81.3; you run 1.83.3`), when it says something. */
+  versionNote?: string;
 }
 
 /** A span of the input that counted, for highlighting. */
@@ -94,6 +96,8 @@ export function explainMatch(ranked: RankedPage, view: EvidenceView): Match {
     related: [...page.relatedErrors],
     evidence,
   };
+  const note = versionNoteOf(ranked);
+  if (note) match.versionNote = note;
   return match;
 }
 
@@ -138,4 +142,15 @@ function excerptOf(text: string, hit: FactHit): string {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+// The version is evidence too: said in words so the user sees why a page moved.
+function versionNoteOf(ranked: RankedPage): string | undefined {
+  const fit = ranked.versionFit;
+  const fixedIn = ranked.result.page.fixedIn;
+  if (!fit) return undefined;
+  if (fit.isFixed && fixedIn) return `Fixed in ${fixedIn.version}; you run ${fit.version}, so this is less likely (unless the upgrade did not reach the proxy that answered).`;
+  if (fixedIn) return `Fixed in ${fixedIn.version}; you run ${fit.version}, which does not have the fix.`;
+  if (fit.isAffected) return `Seen in LiteLLM ${fit.version}, the version you run.`;
+  return undefined;
 }
