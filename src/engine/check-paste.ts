@@ -3,14 +3,16 @@
  * change and what to paste next out. Pure, deterministic, and it never throws on user input.
  */
 import type { Evidence } from './evidence.ts';
-import { explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
+import { explainLexical, explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
 import { findCandidatePages } from './find-candidates.ts';
 import { lintConfigs, type LintFinding } from './lint-config.ts';
 import { parseGivenVersion, readLitellmVersion, type LitellmVersion } from './read-version.ts';
+import { detectProduct } from './detect-product.ts';
 import { createFactMatcher } from './match-fact.ts';
 import { matchPage, type PageResult } from './match-page.ts';
 import { parseInput, type CheckInput } from './parse-input.ts';
 import { prepareIndex } from './prepare-rules.ts';
+import { rankLexical } from './rank-lexical.ts';
 import { rankMatches, type RankedPage } from './rank-matches.ts';
 import type { RuleIndex, RulePage } from './rule-index.ts';
 import { suggestFixes, type Suggestion } from './suggest-fix.ts';
@@ -73,17 +75,26 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     if (result) results.push(result);
   }
   const ranked = rankMatches(results, version?.litellm);
+  const notes = [...evidence.notes];
+  const seen = detectProduct(evidence);
+  if (seen.product === 'other') {
+    // Every page is about LiteLLM: borrowing one confidently for another product's failure misleads.
+    for (const page of ranked) if (page.confidence === 'high') page.confidence = 'medium';
+    notes.push(`This looks like ${seen.name ?? 'another product'} answering (“${seen.from ?? ''}”), not LiteLLM: these pages are about LiteLLM's gateway, so start from that product's own documentation; a page below is only a look-alike.`);
+  }
   const top = ranked[0];
-  const verdict = !top ? 'nothing' : top.confidence === 'high' ? 'confident' : 'unsure';
+  // No signature held: the pages sharing the paste's distinctive words, as possible pages only.
+  const possible = top ? [] : rankLexical(index, evidence.lines.filter((line) => line.input === 'paste'));
+  const verdict = top ? (top.confidence === 'high' ? 'confident' : 'unsure') : possible.length > 0 ? 'unsure' : 'nothing';
   const shown = ranked.slice(0, MAX_MATCHES);
   return {
     verdict,
-    matches: shown.map((page) => explainMatch(page, view)),
+    matches: top ? shown.map((page) => explainMatch(page, view)) : possible.map((found) => explainLexical(found, view)),
     suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top), version: version?.litellm }) : [],
     nextSteps: verdict === 'confident' ? [] : suggestNextSteps(shown, evidence),
     lint: lintConfigs(evidence.configs, index.configModel),
     version,
-    notes: [...evidence.notes],
+    notes,
     highlights: highlightsOf(verdict === 'confident' ? shown.slice(0, 1) : shown.slice(0, 3), view),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { InputName } from './evidence.ts';
 import type { FactHit } from './match-fact.ts';
+import type { LexicalMatch } from './rank-lexical.ts';
 import { pointsOfFact, type RankedPage } from './rank-matches.ts';
 import { redactText } from './redact.ts';
 import { describeFact } from './fact-kinds/registry.ts';
@@ -47,6 +48,8 @@ export interface Match {
   related: string[];
   /** The evidence that counted. */
   evidence: MatchedEvidence[];
+  /** Set when no signature matched and the page only shares distinctive words with the paste: those words. */
+  possible?: { words: string[] };
   /** What the user's LiteLLM version says about this page (`fixed in 1.81.3; you run 1.83.3`), when it says something. */
   versionNote?: string;
 }
@@ -154,3 +157,30 @@ function versionNoteOf(ranked: RankedPage): string | undefined {
   if (fit.isAffected) return `Seen in LiteLLM ${fit.version}, the version you run.`;
   return undefined;
 }
+
+/** Explains a page found by words alone: always 'low', scored below any signature match, with the words. */
+export function explainLexical(found: LexicalMatch, view: EvidenceView): Match {
+  const { page } = found;
+  const words = found.words.slice(0, 6);
+  return {
+    id: page.id,
+    title: page.title,
+    url: page.url,
+    score: Math.min(LEXICAL_CEILING, found.score),
+    confidence: 'low',
+    related: [...page.relatedErrors],
+    evidence: [
+      {
+        kind: 'clue',
+        says: `No signature of this page matched; the paste shares these distinctive words with it: ${words.join(', ')}. A possible page only.`,
+        ...locate(found.at, view),
+        weight: Math.min(LEXICAL_CEILING, found.score),
+      },
+    ],
+    possible: { words },
+  };
+}
+
+// Below every partial signature match that counts (those score above 0 and up to 55): a word
+// match is the weakest evidence there is.
+const LEXICAL_CEILING = 10;

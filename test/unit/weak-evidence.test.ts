@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPages } from '../../src/catalog/read-pages.ts';
+import { checkPaste, compileRules } from '../../src/engine/index.ts';
+import { detectProduct } from '../../src/engine/detect-product.ts';
+import { parseInput } from '../../src/engine/parse-input.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const { pages } = readPages(resolve(root, 'content/errors'), root);
+const index = compileRules(pages.map((entry) => entry.page));
+
+describe('weak evidence: pages that share distinctive words', () => {
+  it('offers the os.environ page for a prose report with no signature, as possible only', () => {
+    const result = checkPaste(index, { paste: 'my static_headers use os.environ/GITHUB_TOKEN but the upstream gets the literal string, not the token' });
+    expect(result.verdict).toBe('unsure');
+    const [top] = result.matches;
+    expect(top?.id).toBe('registry-os-environ-reference-sent-literally');
+    expect(top?.confidence).toBe('low');
+    expect(top?.possible?.words).toEqual(expect.arrayContaining(['environ', 'static_headers']));
+    expect(top?.evidence[0]?.says).toContain('environ');
+    expect(result.nextSteps.length).toBeGreaterThan(0);
+    expect(result.suggestions).toEqual([]);
+  });
+
+  it('offers at most three possible pages for spec_path with extra_headers, among them the OpenAPI forwarding page', () => {
+    const result = checkPaste(index, { paste: 'I set spec_path to my openapi.json and extra_headers: [X-Api-Key] but the API never sees it' });
+    expect(result.matches.length).toBeGreaterThan(0);
+    expect(result.matches.length).toBeLessThanOrEqual(3);
+    expect(result.matches.map((m) => m.id)).toContain('openapi-extra-headers-not-forwarded');
+    for (const match of result.matches) {
+      expect(match.confidence).toBe('low');
+      expect(match.possible?.words).toEqual(expect.arrayContaining(['spec_path']));
+    }
+  });
+
+  it('scores a possible page below any signature match', () => {
+    const result = checkPaste(index, { paste: 'static_headers with os.environ/GITHUB_TOKEN sent literally' });
+    for (const match of result.matches) expect(match.score).toBeLessThanOrEqual(10);
+  });
+
+  it.each([
+    'hello world, my cat is cute',
+    'The tools do not show up, any idea? It worked yesterday.',
+    'openai.RateLimitError: Error code: 429 - model gpt-4o rate limit reached for requests, please retry',
+    'Back-off restarting failed container litellm-proxy in pod default/litellm-7d9c',
+  ])('offers nothing for a paste sharing no distinctive word: %s', (paste) => {
+    expect(checkPaste(index, { paste }).matches.filter((m) => m.possible)).toEqual([]);
+  });
+
+  it('never offers possible pages when a signature matched', () => {
+    const example = pages[0]?.page.examples[0];
+    if (!example) throw new Error('no example');
+    const result = checkPaste(index, example.config === undefined ? { paste: example.paste } : { paste: example.paste, config: example.config });
+    expect(result.matches.every((m) => m.possible === undefined)).toBe(true);
+  });
+});
+
+describe('whose failure it is', () => {
+  const productOf = (paste: string) => detectProduct(parseInput({ paste }));
+
+  it('sees LiteLLM in its log prefix, headers and routes', () => {
+    expect(productOf('LiteLLM:ERROR: MCP request failed').product).toBe('litellm');
+    expect(productOf('x-litellm-call-id: 1f2e').product).toBe('litellm');
+    expect(productOf('POST http://localhost:4000/github/mcp').product).toBe('litellm');
+  });
+
+  it('names another product answering', () => {
+    expect(productOf("[12/01/26 21:14:03] INFO Starting MCP server 'weather' with transport 'streamable-http' on http://127.0.0.1:8000/mcp")).toMatchObject({ product: 'other', name: 'a FastMCP server' });
+    expect(productOf('time=2026-12-01T21:20:11Z level=WARN msg="rejecting request" component=mcp-gateway').product).toBe('other');
+    expect(productOf('HTTP/1.1 401 Unauthorized').product).toBe('unknown');
+  });
+
+  it("answers FastMCP's own 307 with a note and no confident LiteLLM page", () => {
+    const paste = [
+      'HTTP/1.1 307 Temporary Redirect',
+      'server: uvicorn',
+      'location: http://127.0.0.1:8000/mcp/',
+      '',
+      'INFO:     127.0.0.1:53312 - "POST /mcp HTTP/1.1" 307 Temporary Redirect',
+      "[12/01/26 21:14:03] INFO     Starting MCP server 'weather' with transport 'streamable-http' on http://127.0.0.1:8000/mcp",
+    ].join('\n');
+    const result = checkPaste(index, { paste });
+    expect(result.verdict).not.toBe('confident');
+    expect(result.matches.some((m) => m.confidence === 'high')).toBe(false);
+    expect(result.notes.join('\n')).toContain('FastMCP server answering');
+    expect(result.nextSteps.length).toBeGreaterThan(0);
+  });
+});
