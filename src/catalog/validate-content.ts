@@ -1,5 +1,8 @@
+import { dirname, join } from 'node:path';
 import type { PageFile } from './read-pages.ts';
 import { readPages } from './read-pages.ts';
+import { readReports } from './read-reports.ts';
+import type { Report } from '../schemas/index.ts';
 import { checkPages } from './check-pages.ts';
 import { checkSnippets } from './check-snippets.ts';
 import type { ContentProblem } from './format-issue.ts';
@@ -10,18 +13,26 @@ import { regexesOfFact } from '../engine/fact-kinds/registry.ts';
 /** The valid pages of a content folder and every problem found: per page, across pages, in regexes. */
 export interface ValidatedContent {
   pages: PageFile[];
+  /** The reports inventory (`../inventory/litellm-mcp-reports.yaml` beside the pages' folder), when there is one. */
+  reports: Report[];
   problems: ContentProblem[];
+}
+
+/** Where the reports inventory of a content folder lives: `content/inventory/` beside `content/errors/`. */
+export function reportsFileOf(folder: string): string {
+  return join(dirname(folder), 'inventory', 'litellm-mcp-reports.yaml');
 }
 
 /**
  * Runs every check the build runs on a content folder: the schema per page, the links and
- * collisions between pages, the backtracking and status-boundary checks of every regex, and the
- * config model's lint of every YAML snippet of a body.
+ * collisions between pages, the backtracking and status-boundary checks of every regex, the
+ * config model's lint of every YAML snippet of a body, and the reports inventory against the pages.
  */
 export function validateContent(folder: string, root: string): ValidatedContent {
   const { pages, problems } = readPages(folder, root);
-  problems.push(...checkPages(pages), ...checkRegexes(pages), ...checkSnippets(pages));
-  return { pages, problems };
+  const inventory = readReports(reportsFileOf(folder), root, pages);
+  problems.push(...checkPages(pages), ...checkRegexes(pages), ...checkSnippets(pages), ...inventory.problems);
+  return { pages, reports: inventory.reports, problems };
 }
 
 /** Every regex a page carries, with the field that holds it. */
