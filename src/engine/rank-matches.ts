@@ -30,7 +30,10 @@
  *
  * Confidence
  * ----------
- * The top match is 'high' when it is a full match, no clue contradicts it, and it clearly beats
+ * Confidence is defined by the evidence that counted. The top match is 'high' when it is a full
+ * match of an exact signature (situational facts, or one fact that names the failure by itself:
+ * see `isExact`; a lone loose pattern hit in prose is not), no clue contradicts it, the user's
+ * version does not already have its fix, and it clearly beats
  * the runner-up: by at least CLEAR_MARGIN points, or the runner-up is only partial, or (still
  * scoring higher) a clue contradicts the runner-up, or every line that counted for the runner-up
  * also counted for the top page (the same evidence, read more specifically). Otherwise a full
@@ -40,6 +43,7 @@
  */
 import type { ClueResult, PageResult, SignatureResult } from './match-page.ts';
 import { isDistinctive, pointsOfFact } from './fact-kinds/registry.ts';
+import { minMatchLength } from './check-regex-safety.ts';
 import { isAtLeast, isInRange } from './read-version.ts';
 import type { RulePage } from './rule-index.ts';
 
@@ -144,7 +148,7 @@ export function rankMatches(results: readonly PageResult[], version?: string): R
   ranked.sort((a, b) => b.score - a.score || (a.result.page.id < b.result.page.id ? -1 : a.result.page.id > b.result.page.id ? 1 : 0));
   const top = ranked[0];
   const runnerUp = ranked[1];
-  if (top && top.isFull && top.contradictions.length === 0 && !top.versionFit?.isFixed && (!runnerUp || isClearlyAhead(top, runnerUp))) top.confidence = 'high';
+  if (top && top.isFull && isExact(top.best) && top.contradictions.length === 0 && !top.versionFit?.isFixed && (!runnerUp || isClearlyAhead(top, runnerUp))) top.confidence = 'high';
   return ranked;
 }
 
@@ -170,3 +174,25 @@ function fitOf(page: RulePage, version: string): VersionFit {
     isFixed: page.fixedIn !== undefined && isAtLeast(version, page.fixedIn.version),
   };
 }
+
+/**
+ * Whether a full signature match is exact enough for 'high': a signature with situational facts
+ * (two or more), or one fact that names the failure by itself (a literal of 8+ characters, an
+ * exception, a JSON value, a header value, a pattern no match of which is shorter than 8). A
+ * lone loose pattern (`\b40[13]\b|unauthori[sz]ed`) matching prose is not.
+ */
+export function isExact(signature: SignatureResult): boolean {
+  if (signature.held.length >= 2) return true;
+  const fact = signature.held[0]?.fact;
+  if (!fact) return false;
+  switch (fact.kind) {
+    case 'text':
+      return fact.text.length >= EXACT_LENGTH;
+    case 'pattern':
+      return minMatchLength(fact.pattern) >= EXACT_LENGTH;
+    default:
+      return isDistinctive(fact);
+  }
+}
+
+const EXACT_LENGTH = 8;
