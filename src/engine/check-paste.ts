@@ -3,21 +3,22 @@
  * change and what to paste next out. Pure, deterministic, and it never throws on user input.
  */
 import type { Evidence } from './evidence.ts';
-import { explainLexical, explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
+import { explainConfigOnly, explainLexical, explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
 import { findCandidatePages } from './find-candidates.ts';
 import { lintConfigs, type LintFinding } from './lint-config.ts';
 import { parseGivenVersion, readLitellmVersion, type LitellmVersion } from './read-version.ts';
 import { detectProduct } from './detect-product.ts';
-import { createFactMatcher } from './match-fact.ts';
+import { createFactMatcher, type FactMatcher } from './match-fact.ts';
 import { matchPage, type PageResult } from './match-page.ts';
 import { parseInput, type CheckInput } from './parse-input.ts';
 import { prepareIndex } from './prepare-rules.ts';
-import { rankLexical } from './rank-lexical.ts';
+import { MAX_LEXICAL, rankLexical, type LexicalMatch } from './rank-lexical.ts';
+import { rankConfigOnly } from './rank-config-only.ts';
 import { rankMatches, type RankedPage } from './rank-matches.ts';
 import type { RuleIndex, RulePage } from './rule-index.ts';
 import { suggestFixes, type Suggestion } from './suggest-fix.ts';
 import { suggestNextSteps } from './suggest-next-steps.ts';
-import { viewEvidence } from './view-evidence.ts';
+import { viewEvidence, type EvidenceView } from './view-evidence.ts';
 
 export type { CheckInput };
 
@@ -83,13 +84,14 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     notes.push(`This looks like ${seen.name ?? 'another product'} answering (“${seen.from ?? ''}”), not LiteLLM: these pages are about LiteLLM's gateway, so start from that product's own documentation; a page below is only a look-alike.`);
   }
   const top = ranked[0];
-  // No signature held: the pages sharing the paste's distinctive words, as possible pages only.
-  const possible = top ? [] : rankLexical(index, evidence.lines.filter((line) => line.input === 'paste'));
+  // No signature held: the pages the config shows, then those sharing the paste's distinctive
+  // words, as possible pages only (three at most, never high).
+  const possible = top ? [] : possiblePages(index, evidence, facts, view);
   const verdict = top ? (top.confidence === 'high' ? 'confident' : 'unsure') : possible.length > 0 ? 'unsure' : 'nothing';
   const shown = ranked.slice(0, MAX_MATCHES);
   return {
     verdict,
-    matches: top ? shown.map((page) => explainMatch(page, view)) : possible.map((found) => explainLexical(found, view)),
+    matches: top ? shown.map((page) => explainMatch(page, view)) : possible,
     suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top), version: version?.litellm }) : [],
     nextSteps: verdict === 'confident' ? [] : suggestNextSteps(shown, evidence),
     lint: lintConfigs(evidence.configs, index.configModel),
@@ -98,6 +100,24 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     highlights: highlightsOf(verdict === 'confident' ? shown.slice(0, 1) : shown.slice(0, 3), view),
   };
 }
+
+// Config clues and shared words are weighed together (a config clue weight of 1 counts like one
+// rare word), so neither kind of weak evidence crowds out the other.
+function possiblePages(index: RuleIndex, evidence: Evidence, facts: FactMatcher, view: EvidenceView): Match[] {
+  const fromConfig = evidence.configs.length > 0 ? rankConfigOnly(index, facts) : [];
+  const byWords = rankLexical(index, evidence.lines.filter((line) => line.input === 'paste'), index.pages.length);
+  const weightOf = new Map<string, number>();
+  for (const found of byWords) weightOf.set(found.page.id, found.score);
+  for (const found of fromConfig) weightOf.set(found.page.id, (weightOf.get(found.page.id) ?? 0) + CONFIG_CLUE_WORTH * found.weight);
+  const ranked = [...weightOf.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_LEXICAL);
+  return ranked.map(([id]) => {
+    const config = fromConfig.find((found) => found.page.id === id);
+    if (config) return explainConfigOnly(config, view);
+    return explainLexical(byWords.find((found) => found.page.id === id) as LexicalMatch, view);
+  });
+}
+
+const CONFIG_CLUE_WORTH = 5;
 
 function matchedServerOf(ranked: RankedPage): string | undefined {
   for (const held of ranked.best.held) if (held.hit.server) return held.hit.server;

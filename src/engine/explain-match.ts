@@ -6,6 +6,7 @@
 import type { InputName } from './evidence.ts';
 import type { FactHit } from './match-fact.ts';
 import type { LexicalMatch } from './rank-lexical.ts';
+import type { ConfigOnlyMatch } from './rank-config-only.ts';
 import { pointsOfFact, type RankedPage } from './rank-matches.ts';
 import { redactText } from './redact.ts';
 import { describeFact } from './fact-kinds/registry.ts';
@@ -50,6 +51,8 @@ export interface Match {
   evidence: MatchedEvidence[];
   /** Set when no signature matched and the page only shares distinctive words with the paste: those words. */
   possible?: { words: string[] };
+  /** Set when no signature matched and the page was found by its config clues alone (its evidence lists them). */
+  fromConfig?: true;
   /** What the user's LiteLLM version says about this page (`fixed in 1.81.3; you run 1.83.3`), when it says something. */
   versionNote?: string;
 }
@@ -184,3 +187,21 @@ export function explainLexical(found: LexicalMatch, view: EvidenceView): Match {
 // Below every partial signature match that counts (those score above 0 and up to 55): a word
 // match is the weakest evidence there is.
 const LEXICAL_CEILING = 10;
+
+/** Explains a page found by its config clues alone: 'low', above word matches, below signature matches. */
+export function explainConfigOnly(found: ConfigOnlyMatch, view: EvidenceView): Match {
+  const { page } = found;
+  return {
+    id: page.id,
+    title: page.title,
+    url: page.url,
+    score: Math.min(CONFIG_ONLY_CEILING, LEXICAL_CEILING + 2 * found.weight),
+    confidence: 'low',
+    related: [...page.relatedErrors],
+    evidence: found.clues.map(({ clue, hit }) => ({ kind: 'clue' as const, says: clue.says, ...locate(hit, view), weight: round(2 * clue.weight) })),
+    possible: { words: [] },
+    fromConfig: true,
+  };
+}
+
+const CONFIG_ONLY_CEILING = 20;

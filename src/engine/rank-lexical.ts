@@ -85,8 +85,8 @@ function textOfPage(page: RulePage): string {
   return parts.join('\n');
 }
 
-/** The pages (at most three, best first) the paste shares distinctive words with. */
-export function rankLexical(index: RuleIndex, lines: readonly { input: InputName; line: number; text: string }[]): LexicalMatch[] {
+/** The pages (at most `limit`, best first) the paste shares distinctive words with. */
+export function rankLexical(index: RuleIndex, lines: readonly { input: InputName; line: number; text: string }[], limit = MAX_LEXICAL): LexicalMatch[] {
   const { wordsOfPage, pagesOfWord } = lexicalIndexOf(index);
   const total = Math.max(1, index.pages.length);
   const firstLine = new Map<string, number>();
@@ -112,5 +112,5 @@ export function rankLexical(index: RuleIndex, lines: readonly { input: InputName
     found.push({ page, words, score: Math.round(score * 100) / 100, at: { input: first.input, line: first.line } });
   });
   found.sort((a, b) => b.score - a.score || (a.page.id < b.page.id ? -1 : 1));
-  return found.slice(0, MAX_LEXICAL);
+  return found.slice(0, limit);
 }

@@ -4,10 +4,12 @@ import { readPages } from '../../src/catalog/read-pages.ts';
 import { checkPaste, compileRules } from '../../src/engine/index.ts';
 import { detectProduct } from '../../src/engine/detect-product.ts';
 import { parseInput } from '../../src/engine/parse-input.ts';
+import type { ConfigModel } from '../../src/engine/lint-config.ts';
+import { compileConfigModel } from '../../src/schemas/litellm-config.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
-const index = compileRules(pages.map((entry) => entry.page));
+const index = compileRules(pages.map((entry) => entry.page), compileConfigModel() as ConfigModel);
 
 describe('weak evidence: pages that share distinctive words', () => {
   it('offers the os.environ page for a prose report with no signature, as possible only', () => {
@@ -52,6 +54,30 @@ describe('weak evidence: pages that share distinctive words', () => {
     if (!example) throw new Error('no example');
     const result = checkPaste(index, example.config === undefined ? { paste: example.paste } : { paste: example.paste, config: example.config });
     expect(result.matches.every((m) => m.possible === undefined)).toBe(true);
+  });
+});
+
+describe('a config alone', () => {
+  it('leads a pasted config with use_x_forwarded_for but no trusted ranges to its page, with the clues as evidence', () => {
+    const paste = 'general_settings:\n  master_key: os.environ/LITELLM_MASTER_KEY\n  use_x_forwarded_for: true\n';
+    const result = checkPaste(index, { paste });
+    const [top] = result.matches;
+    expect(top?.id).toBe('mcp-client-ip-fails-closed-behind-proxy');
+    expect(top?.confidence).toBe('low');
+    expect(top?.fromConfig).toBe(true);
+    expect(top?.evidence.map((e) => e.line)).toEqual(expect.arrayContaining([3]));
+    expect(result.lint.map((f) => f.path)).toContain('general_settings.mcp_trusted_proxy_ranges');
+  });
+
+  it('does the same for a config given with --config beside an unhelpful paste', () => {
+    const config = 'general_settings:\n  master_key: os.environ/LITELLM_MASTER_KEY\n  use_x_forwarded_for: true\n';
+    const result = checkPaste(index, { paste: 'it does not work', config });
+    expect(result.matches[0]?.id).toBe('mcp-client-ip-fails-closed-behind-proxy');
+  });
+
+  it("offers nothing for a config that shows no page's combination", () => {
+    const result = checkPaste(index, { paste: 'mcp_servers:\n  wiki:\n    url: https://wiki.example.com/mcp\n    transport: http\n' });
+    expect(result.matches.filter((m) => m.fromConfig)).toEqual([]);
   });
 });
 
