@@ -26,6 +26,8 @@ export type CommandLine =
       litellmVersion?: string;
       /** `--json`. */
       isJson: boolean;
+      /** `--markdown`: print the GitHub-issue Markdown instead of the text report. */
+      isMarkdown: boolean;
     }
   | {
       kind: 'probe';
@@ -67,6 +69,7 @@ const CHECK_FLAGS: Flags = {
   config: { type: 'string' },
   'litellm-version': { type: 'string' },
   json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
   help: { type: 'boolean' },
 };
 
@@ -105,12 +108,14 @@ function parseCheck(argv: readonly string[]): CommandLine {
   if (litellmVersion !== undefined && !/^\s*v?1\.\d{1,3}(?:\.\d{1,3})?(?:[-.\w]*)\s*$/i.test(litellmVersion)) {
     return usage('mcpfix check', `--litellm-version wants a LiteLLM version such as 1.83.3, not "${litellmVersion}"`);
   }
+  if (raw.values.has('json') && raw.values.has('markdown')) return usage('mcpfix check', '--json and --markdown are two output formats: give one');
   return {
     kind: 'check',
     ...(file !== undefined ? { file } : {}),
     ...(config !== undefined ? { config } : {}),
     ...(litellmVersion !== undefined ? { litellmVersion } : {}),
     isJson: raw.values.has('json'),
+    isMarkdown: raw.values.has('markdown'),
   };
 }
 
@@ -248,7 +253,7 @@ export const HELP: Record<'main' | 'check' | 'probe', string> = {
   main: `mcpfix — diagnose MCP gateway errors (LiteLLM proxy first)
 
 Usage:
-  mcpfix check [FILE|-] [--config FILE] [--litellm-version X] [--json]
+  mcpfix check [FILE|-] [--config FILE] [--litellm-version X] [--json | --markdown]
   mcpfix probe <url> [--key KEY] [--header 'Name: value']… [--timeout 10s]
                [--server NAME] [--config FILE] [--json]
 
@@ -260,7 +265,7 @@ Exit codes: 0 confident / healthy, 1 not confident / problem found, 2 usage erro
             3 could not connect (probe)
 Run "mcpfix check --help" or "mcpfix probe --help" for details.
 `,
-  check: `Usage: mcpfix check [FILE|-] [--config FILE] [--litellm-version X] [--json]
+  check: `Usage: mcpfix check [FILE|-] [--config FILE] [--litellm-version X] [--json | --markdown]
 
 Reads a paste (an error message, curl -si output, LiteLLM log lines, a Python traceback,
 a config.yaml excerpt, or a whole GitHub issue body) from FILE, or from stdin when FILE is "-"
@@ -273,6 +278,8 @@ Options:
                   an image tag such as main-v1.81.3-stable, "upgraded to 1.80"); pages whose
                   bug is fixed in it rank lower, and the upgrade is suggested when it is not
   --json          print {"verdict","matches":[…],"suggestions":[…],"nextSteps":[…],"lint":[…],"version":…}
+  --markdown      print Markdown for a GitHub issue or comment: the page link, the matched
+                  signature, the fix, the affected and fixed versions, and the masked paste
   -h, --help      show this help
 
 Exit codes: 0 the top match is confident, 1 it is not, 2 usage error.

@@ -86,12 +86,13 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
   const top = ranked[0];
   // No signature held: the pages the config shows, then those sharing the paste's distinctive
   // words, as possible pages only (three at most, never high).
-  const possible = top ? [] : possiblePages(index, evidence, facts, view);
+  const titleOf = (id: string): string | undefined => prepared.index.pages.find((page) => page.id === id)?.title;
+  const possible = top ? [] : possiblePages(index, evidence, facts, view, titleOf);
   const verdict = top ? (top.confidence === 'high' ? 'confident' : 'unsure') : possible.length > 0 ? 'unsure' : 'nothing';
   const shown = ranked.slice(0, MAX_MATCHES);
   return {
     verdict,
-    matches: top ? shown.map((page) => explainMatch(page, view)) : possible,
+    matches: top ? shown.map((page) => explainMatch(page, view, titleOf)) : possible,
     suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top), version: version?.litellm }) : [],
     nextSteps: verdict === 'confident' ? [] : suggestNextSteps(shown, evidence),
     lint: lintConfigs(evidence.configs, index.configModel),
@@ -103,7 +104,7 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
 
 // Config clues and shared words are weighed together (a config clue weight of 1 counts like one
 // rare word), so neither kind of weak evidence crowds out the other.
-function possiblePages(index: RuleIndex, evidence: Evidence, facts: FactMatcher, view: EvidenceView): Match[] {
+function possiblePages(index: RuleIndex, evidence: Evidence, facts: FactMatcher, view: EvidenceView, titleOf: (id: string) => string | undefined): Match[] {
   const fromConfig = evidence.configs.length > 0 ? rankConfigOnly(index, facts) : [];
   const byWords = rankLexical(index, evidence.lines.filter((line) => line.input === 'paste'), index.pages.length);
   const weightOf = new Map<string, number>();
@@ -112,8 +113,8 @@ function possiblePages(index: RuleIndex, evidence: Evidence, facts: FactMatcher,
   const ranked = [...weightOf.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_LEXICAL);
   return ranked.map(([id]) => {
     const config = fromConfig.find((found) => found.page.id === id);
-    if (config) return explainConfigOnly(config, view);
-    return explainLexical(byWords.find((found) => found.page.id === id) as LexicalMatch, view);
+    if (config) return explainConfigOnly(config, view, titleOf);
+    return explainLexical(byWords.find((found) => found.page.id === id) as LexicalMatch, view, titleOf);
   });
 }
 

@@ -10,6 +10,7 @@ import type { ConfigOnlyMatch } from './rank-config-only.ts';
 import { pointsOfFact, type RankedPage } from './rank-matches.ts';
 import { redactText } from './redact.ts';
 import { describeFact } from './fact-kinds/registry.ts';
+import type { RulePage } from './rule-index.ts';
 import type { EvidenceView } from './view-evidence.ts';
 
 /** The one entry point for a fact in words; each kind words its own facts (fact-kinds/<kind>.ts). */
@@ -41,12 +42,18 @@ export interface Match {
   url: string;
   /** `#sig-<id>` of the signature that decided. */
   anchor?: string;
-  /** The score (see rank-matches.ts). */
+  /** The signature that decided, as the page words it, and whether all its facts held or only some; absent for a possible page (`possible`, `fromConfig`), which no signature found. */
+  signature?: { id: string; text: string; isFull: boolean };
+  /** The score (see rank-matches.ts): for ordering and `--json`, never shown to people as the verdict. */
   score: number;
   /** How sure the checker is. */
   confidence: 'high' | 'medium' | 'low';
-  /** Related page ids. */
-  related: string[];
+  /** Look-alike or follow-up pages, with their titles. */
+  related: RelatedPage[];
+  /** LiteLLM versions the failure was seen in (`>=1.77.0 <1.80.8`). */
+  affects: string[];
+  /** The release (and PR) that fixed it, when it was a bug that got fixed. */
+  fixedIn?: { version: string; pr?: number };
   /** The evidence that counted. */
   evidence: MatchedEvidence[];
   /** Set when no signature matched and the page only shares distinctive words with the paste: those words. */
@@ -55,6 +62,16 @@ export interface Match {
   fromConfig?: true;
   /** What the user's LiteLLM version says about this page (`fixed in 1.81.3; you run 1.83.3`), when it says something. */
   versionNote?: string;
+}
+
+/** A page a match links to as related. */
+export interface RelatedPage {
+  /** The page id. */
+  id: string;
+  /** Its title (the id when the page is unknown). */
+  title: string;
+  /** `/errors/<id>/`. */
+  url: string;
 }
 
 /** A span of the input that counted, for highlighting. */
@@ -71,17 +88,17 @@ export interface Highlight {
 
 const EXCERPT_CHARS = 200;
 
-/** Explains one ranked page. */
-export function explainMatch(ranked: RankedPage, view: EvidenceView): Match {
+/** Explains one ranked page; `titleOf` names the related pages. */
+export function explainMatch(ranked: RankedPage, view: EvidenceView, titleOf: (id: string) => string | undefined = () => undefined): Match {
   const { page } = ranked.result;
   const evidence: MatchedEvidence[] = [];
   const signature = ranked.best.signature;
   const factor = ranked.signaturePoints / Math.max(1e-9, ranked.best.held.reduce((s, h) => s + pointsOfFact(h.fact), 0));
   for (const { fact, hit } of ranked.best.held) {
-    const lead = ranked.isFull ? `Signature “${signature.text}”` : `Part of signature “${signature.text}”`;
+    // The signature itself is named once on the match; each piece says what its line told the checker.
     evidence.push({
       kind: 'signature',
-      says: `${lead}: ${describeFact(fact, hit)}.`,
+      says: `${capitalise(describeFact(fact, hit, seenText(hit, view)))}.`,
       ...locate(hit, view),
       weight: round(pointsOfFact(fact) * (ranked.isFull ? 1 : factor)),
     });
@@ -97,11 +114,14 @@ export function explainMatch(ranked: RankedPage, view: EvidenceView): Match {
     title: page.title,
     url: page.url,
     anchor: `#sig-${signature.id}`,
+    signature: { id: signature.id, text: signature.text, isFull: ranked.isFull },
     score: ranked.score,
     confidence: ranked.confidence,
-    related: [...page.relatedErrors],
+    related: page.relatedErrors.map((id) => ({ id, title: titleOf(id) ?? id, url: `/errors/${id}/` })),
+    affects: (page.affects ?? []).map((affected) => affected.versions),
     evidence,
   };
+  if (page.fixedIn) match.fixedIn = page.fixedIn.pr === undefined ? { version: page.fixedIn.version } : { version: page.fixedIn.version, pr: page.fixedIn.pr };
   const note = versionNoteOf(ranked);
   if (note) match.versionNote = note;
   return match;
@@ -146,6 +166,25 @@ function excerptOf(text: string, hit: FactHit): string {
   }
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const SEEN_CHARS = 80;
+
+// The user's own words that held a literal or pattern fact, redacted and cut to a quotable length.
+function seenText(hit: FactHit, view: EvidenceView): string | undefined {
+  if (!hit.span) return undefined;
+  const raw = view.textAt(hit.input, hit.line).slice(hit.span.start, hit.span.end).replace(/\s+/g, ' ').trim();
+  if (raw === '') return undefined;
+  const cut = raw.length > SEEN_CHARS ? `${raw.slice(0, SEEN_CHARS)}…` : raw;
+  try {
+    return redactText(cut);
+  } catch {
+    return undefined;
+  }
+}
+
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
@@ -162,7 +201,7 @@ function versionNoteOf(ranked: RankedPage): string | undefined {
 }
 
 /** Explains a page found by words alone: always 'low', scored below any signature match, with the words. */
-export function explainLexical(found: LexicalMatch, view: EvidenceView): Match {
+export function explainLexical(found: LexicalMatch, view: EvidenceView, titleOf: (id: string) => string | undefined = () => undefined): Match {
   const { page } = found;
   const words = found.words.slice(0, 6);
   return {
@@ -171,7 +210,8 @@ export function explainLexical(found: LexicalMatch, view: EvidenceView): Match {
     url: page.url,
     score: Math.min(LEXICAL_CEILING, found.score),
     confidence: 'low',
-    related: [...page.relatedErrors],
+    related: relatedOf(page, titleOf),
+    affects: (page.affects ?? []).map((affected) => affected.versions),
     evidence: [
       {
         kind: 'clue',
@@ -189,7 +229,7 @@ export function explainLexical(found: LexicalMatch, view: EvidenceView): Match {
 const LEXICAL_CEILING = 10;
 
 /** Explains a page found by its config clues alone: 'low', above word matches, below signature matches. */
-export function explainConfigOnly(found: ConfigOnlyMatch, view: EvidenceView): Match {
+export function explainConfigOnly(found: ConfigOnlyMatch, view: EvidenceView, titleOf: (id: string) => string | undefined = () => undefined): Match {
   const { page } = found;
   return {
     id: page.id,
@@ -197,7 +237,8 @@ export function explainConfigOnly(found: ConfigOnlyMatch, view: EvidenceView): M
     url: page.url,
     score: Math.min(CONFIG_ONLY_CEILING, LEXICAL_CEILING + 2 * found.weight),
     confidence: 'low',
-    related: [...page.relatedErrors],
+    related: relatedOf(page, titleOf),
+    affects: (page.affects ?? []).map((affected) => affected.versions),
     evidence: found.clues.map(({ clue, hit }) => ({ kind: 'clue' as const, says: clue.says, ...locate(hit, view), weight: round(2 * clue.weight) })),
     possible: { words: [] },
     fromConfig: true,
@@ -205,3 +246,7 @@ export function explainConfigOnly(found: ConfigOnlyMatch, view: EvidenceView): M
 }
 
 const CONFIG_ONLY_CEILING = 20;
+
+function relatedOf(page: RulePage, titleOf: (id: string) => string | undefined): RelatedPage[] {
+  return page.relatedErrors.map((id) => ({ id, title: titleOf(id) ?? id, url: `/errors/${id}/` }));
+}

@@ -92,8 +92,8 @@ export interface RulePageSource {
   retired: boolean;
   /** The release that fixed it. */
   fixedIn?: RuleFixedIn | undefined;
-  /** The LiteLLM versions it was seen in (`1.83.3`, `<1.94.0`, `1.84.x`, `>=1.77.0 <1.80.8`). */
-  affects?: { versions: string }[] | undefined;
+  /** LiteLLM versions the failure was seen in (only `versions` is compiled). */
+  affects?: Array<{ versions: string }> | undefined;
   /** Look-alike or follow-up pages. */
   relatedErrors: string[];
   /** The ways the failure shows itself. */
