@@ -4,6 +4,7 @@ import { readPages } from '../../src/catalog/read-pages.ts';
 import { checkPaste, compileRules } from '../../src/engine/index.ts';
 import { detectProduct } from '../../src/engine/detect-product.ts';
 import { parseInput } from '../../src/engine/parse-input.ts';
+import { rankLexical } from '../../src/engine/rank-lexical.ts';
 import type { ConfigModel } from '../../src/engine/lint-config.ts';
 import { compileConfigModel } from '../../src/schemas/litellm-config.ts';
 
@@ -24,15 +25,12 @@ describe('weak evidence: pages that share distinctive words', () => {
     expect(result.suggestions).toEqual([]);
   });
 
-  it('offers at most three possible pages for spec_path with extra_headers, among them the OpenAPI forwarding page', () => {
-    const result = checkPaste(index, { paste: 'I set spec_path to my openapi.json and extra_headers: [X-Api-Key] but the API never sees it' });
-    expect(result.matches.length).toBeGreaterThan(0);
-    expect(result.matches.length).toBeLessThanOrEqual(3);
-    expect(result.matches.map((m) => m.id)).toContain('openapi-extra-headers-not-forwarded');
-    for (const match of result.matches) {
-      expect(match.confidence).toBe('low');
-      expect(match.possible?.words).toEqual(expect.arrayContaining(['spec_path']));
-    }
+  it('ranks the OpenAPI forwarding page among at most three by words for spec_path with extra_headers', () => {
+    const text = 'I set spec_path to my openapi.json and extra_headers: [X-Api-Key] but the API never sees it';
+    const found = rankLexical(index, [{ input: 'paste', line: 1, text }]);
+    expect(found.length).toBeLessThanOrEqual(3);
+    expect(found.map((f) => f.page.id)).toContain('openapi-extra-headers-not-forwarded');
+    for (const f of found) expect(f.words).toContain('spec_path');
   });
 
   it('scores a possible page below any signature match', () => {
