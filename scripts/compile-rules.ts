@@ -14,6 +14,8 @@ import { validateContent } from '../src/catalog/validate-content.ts';
 import { formatProblems } from '../src/catalog/format-issue.ts';
 import { compileRules } from '../src/engine/compile-rules.ts';
 import type { RulePageSource } from '../src/engine/rule-index.ts';
+import type { ConfigModel } from '../src/engine/lint-config.ts';
+import { compileConfigModel } from '../src/schemas/litellm-config.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,7 +40,7 @@ const sources: RulePageSource[] = pages.map((entry) => {
   const source: RulePageSource = entry.page;
   return source;
 });
-const index = compileRules(sources);
+const index = compileRules(sources, compileConfigModel() as ConfigModel);
 const json = JSON.stringify(index);
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, `${json}\n`);

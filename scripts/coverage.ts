@@ -4,14 +4,18 @@
 //   reports:  every public failure report triaged to a page that carries evidence
 //             (content/inventory/litellm-mcp-reports.yaml), its evidence fed to the checker as the reporter
 //             pasted it; counted when the triaged page comes first (top-1) or among the first three (top-3).
+//   calibration: per confidence level of the top match, how many of the pages' examples and triaged
+//             reports landed there and how many of those named the right page; and how many pastes of the
+//             negative corpus (test/fixtures/negative) got a `high` answer at all.
 // Usage: node scripts/coverage.ts [--markdown] [--uncovered] [--json]
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { validateContent } from '../src/catalog/validate-content.ts';
 import { formatProblems } from '../src/catalog/format-issue.ts';
 import { compileRules, checkPaste } from '../src/engine/index.ts';
 import { instantiateLiteral } from '../src/catalog/instantiate-literal.ts';
+import { calibrate, type CalibrationCase } from '../src/catalog/calibrate.ts';
 
 interface InventoryEntry {
   id: string;
@@ -73,6 +77,17 @@ for (const report of reports) {
   }
 }
 
+const positives: CalibrationCase[] = [
+  ...pages.flatMap(({ id, page }) => page.examples.map((example) => ({ paste: example.paste, config: example.config, expected: id }))),
+  ...reports.flatMap((report) => (report.triage.kind === 'page' && report.evidence !== null ? [{ paste: report.evidence, expected: report.triage.id }] : [])),
+];
+const negativeFolder = resolve(root, 'test/fixtures/negative');
+const negatives: CalibrationCase[] = readdirSync(negativeFolder)
+  .sort()
+  .map((name) => ({ paste: readFileSync(resolve(negativeFolder, name), name.endsWith('.bin') ? 'latin1' : 'utf8'), expected: null }));
+const calibration = calibrate(index, positives);
+const negativeHigh = calibrate(index, negatives).find((row) => row.level === 'high')?.count ?? 0;
+
 const literalTotal = sum([...literalRows.values()], ['total', 'covered']);
 const reportTotal = sum([...reportRows.values()], ['total', 'withEvidence', 'top1', 'top3']);
 const percent = (part: number, all: number) => (all === 0 ? '—' : `${Math.round((part / all) * 100)}%`);
@@ -83,6 +98,7 @@ if (args.has('--json')) {
     JSON.stringify({
       literals: { total: literalTotal.total, covered: literalTotal.covered },
       reports: { total: reports.length, triagedToPage, withEvidence: reportTotal.withEvidence, top1: reportTotal.top1, top3: reportTotal.top3 },
+      calibration: { positives: calibration, negatives: { total: negatives.length, high: negativeHigh } },
     }),
   );
 } else if (args.has('--markdown')) {
@@ -95,6 +111,11 @@ if (args.has('--json')) {
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of sorted(reportRows)) console.log(`| ${r.area} | ${r.total} | ${r.withEvidence} | ${r.top1} | ${percent(r.top1, r.withEvidence)} | ${r.top3} |`);
   console.log(`| **total** | **${reportTotal.total}** | **${reportTotal.withEvidence}** | **${reportTotal.top1}** | **${percent(reportTotal.top1, reportTotal.withEvidence)}** | **${reportTotal.top3}** |`);
+  console.log('');
+  console.log('| confidence | examples and reports | right page | share right |');
+  console.log('|---|---:|---:|---:|');
+  for (const r of calibration) console.log(`| ${r.level} | ${r.count} | ${r.right} | ${percent(r.right, r.count)} |`);
+  console.log(`\nNegative corpus: ${negativeHigh} of ${negatives.length} pastes answered \`high\` (${percent(negativeHigh, negatives.length)}).`);
 } else {
   const width = Math.max(...[...literalRows.keys(), ...reportRows.keys()].map((area) => area.length), 5);
   console.log('Literals: lead to a page / emitted');
@@ -103,6 +124,9 @@ if (args.has('--json')) {
   console.log(`\nReports: triaged page first / with evidence (in top 3)`);
   for (const r of sorted(reportRows)) console.log(`  ${r.area.padEnd(width)}  ${String(r.top1).padStart(3)} / ${String(r.withEvidence).padStart(3)}  ${percent(r.top1, r.withEvidence).padStart(4)}  (${r.top3})`);
   console.log(`  ${'total'.padEnd(width)}  ${String(reportTotal.top1).padStart(3)} / ${String(reportTotal.withEvidence).padStart(3)}  ${percent(reportTotal.top1, reportTotal.withEvidence).padStart(4)}  (${reportTotal.top3})`);
+  console.log(`\nCalibration: top-match confidence → examples and reports → share naming the right page`);
+  for (const r of calibration) console.log(`  ${r.level.padEnd(width)}  ${String(r.count).padStart(3)}  ${percent(r.right, r.count).padStart(4)} right`);
+  console.log(`  negative corpus: ${negativeHigh} of ${negatives.length} answered high (${percent(negativeHigh, negatives.length)})`);
   console.log(`\n${pages.length} pages; ${reports.length} reports, ${triagedToPage} triaged to a page`);
 }
 if (args.has('--uncovered') || (!args.has('--markdown') && !args.has('--json'))) {

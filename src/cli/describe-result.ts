@@ -38,10 +38,21 @@ export function describeResult(result: CheckResult, paste?: string): Block[] {
     });
   }
 
+  if (result.version) {
+    blocks.push({ kind: 'blank' });
+    blocks.push({ kind: 'field', label: 'LiteLLM', text: `${result.version.litellm} (from ${result.version.from})` });
+  }
+
   if (result.suggestions.length > 0) {
     blocks.push({ kind: 'blank' });
     blocks.push({ kind: 'heading', text: 'Suggested change:' });
     for (const suggestion of result.suggestions) blocks.push(...describeSuggestion(suggestion));
+  }
+
+  if (result.lint.length > 0) {
+    blocks.push({ kind: 'blank' });
+    blocks.push({ kind: 'heading', text: 'In your config:' });
+    for (const finding of result.lint) blocks.push({ kind: 'bullet', tone: 'warn', text: `${finding.path}: ${finding.message}` });
   }
 
   if (result.verdict !== 'confident' && result.nextSteps.length > 0) {
@@ -71,7 +82,7 @@ function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
   ];
   // The top match shows all its evidence; the runners-up show what counted most, to tell them apart.
   const evidence = isTop ? match.evidence : match.evidence.slice(0, 2);
-  blocks.push({ kind: 'field', label: match.signature.isFull ? 'signature' : 'part of signature', text: `“${match.signature.text}”` });
+  if (match.signature) blocks.push({ kind: 'field', label: match.signature.isFull ? 'signature' : 'part of signature', text: `“${match.signature.text}”` });
   if (evidence.length > 0) {
     blocks.push({ kind: 'field', label: 'evidence', text: '' });
     for (const item of evidence) {
@@ -84,6 +95,7 @@ function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
       });
     }
   }
+  if (match.versionNote !== undefined) blocks.push({ kind: 'field', label: 'version', text: match.versionNote });
   if (isTop && match.related.length > 0) {
     blocks.push({ kind: 'field', label: 'related', text: '' });
     for (const related of match.related) blocks.push({ kind: 'bullet', isNested: true, text: `${related.title} — ${SITE_ORIGIN}${related.url}` });

@@ -1,4 +1,4 @@
-import { redactText, type CheckResult, type MatchedEvidence, type Suggestion } from '../engine/index.ts';
+import { redactText, type CheckResult, type LintFinding, type LitellmVersion, type MatchedEvidence, type Suggestion } from '../engine/index.ts';
 import { pageUrlOf } from './describe-result.ts';
 
 /** One match as `--json` prints it: the page, its full URL with the signature anchor, and why. */
@@ -12,6 +12,8 @@ export interface JsonMatch {
   /** Ids of look-alike pages. */
   related: string[];
   evidence: MatchedEvidence[];
+  /** `fixed in X; you run Y`, when the version says something about the page. */
+  versionNote?: string;
 }
 
 /** The part of `--json` that `check` and `probe` share, field for field. */
@@ -20,6 +22,10 @@ export interface JsonDiagnosis {
   matches: JsonMatch[];
   suggestions: Suggestion[];
   nextSteps: string[];
+  /** What is wrong in the MCP part of the config: `{path, message, suggestion?}` each. */
+  lint: LintFinding[];
+  /** The LiteLLM version taken into account and the text it was read from, or null. */
+  version: LitellmVersion | null;
   notes: string[];
 }
 
@@ -35,9 +41,12 @@ export function toJsonDiagnosis(result: CheckResult): JsonDiagnosis {
       confidence: match.confidence,
       related: match.related.map((page) => page.id),
       evidence: match.evidence,
+      ...(match.versionNote !== undefined ? { versionNote: match.versionNote } : {}),
     })),
     suggestions: result.suggestions,
     nextSteps: result.nextSteps,
+    lint: result.lint,
+    version: result.version,
     notes: result.notes,
   };
 }

@@ -1,4 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
+import type { ConfigModel } from '../engine/lint-config.ts';
+import { compileConfigModel } from '../schemas/litellm-config.ts';
 import { fileURLToPath } from 'node:url';
 import { compileRules, readRuleIndex, type RuleIndex } from '../engine/index.ts';
 import { listPageFiles, readPages } from '../catalog/read-pages.ts';
@@ -63,5 +65,5 @@ function compileFromContent(folder: string): LoadedIndex {
   }
   // A page that does not validate is left out rather than failing every check: say which.
   const warnings = read.problems.length > 0 ? [`${read.problems.length} problem(s) in the pages; those pages were skipped:\n${formatProblems(read.problems)}`] : [];
-  return { kind: 'loaded', index: compileRules(read.pages.map((entry) => entry.page)), source: 'content', warnings };
+  return { kind: 'loaded', index: compileRules(read.pages.map((entry) => entry.page), compileConfigModel() as ConfigModel), source: 'content', warnings };
 }

@@ -22,6 +22,8 @@ export type CommandLine =
       file?: string;
       /** `--config FILE`. */
       config?: string;
+      /** `--litellm-version X`: the LiteLLM version the user runs. */
+      litellmVersion?: string;
       /** `--json`. */
       isJson: boolean;
       /** `--markdown`: print the GitHub-issue Markdown instead of the text report. */
@@ -65,6 +67,7 @@ interface RawArgs {
 
 const CHECK_FLAGS: Flags = {
   config: { type: 'string' },
+  'litellm-version': { type: 'string' },
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
   help: { type: 'boolean' },
@@ -101,11 +104,16 @@ function parseCheck(argv: readonly string[]): CommandLine {
   }
   const file = raw.positionals[0];
   const config = last(raw.values.get('config'));
+  const litellmVersion = last(raw.values.get('litellm-version'));
+  if (litellmVersion !== undefined && !/^\s*v?1\.\d{1,3}(?:\.\d{1,3})?(?:[-.\w]*)\s*$/i.test(litellmVersion)) {
+    return usage('mcpfix check', `--litellm-version wants a LiteLLM version such as 1.83.3, not "${litellmVersion}"`);
+  }
   if (raw.values.has('json') && raw.values.has('markdown')) return usage('mcpfix check', '--json and --markdown are two output formats: give one');
   return {
     kind: 'check',
     ...(file !== undefined ? { file } : {}),
     ...(config !== undefined ? { config } : {}),
+    ...(litellmVersion !== undefined ? { litellmVersion } : {}),
     isJson: raw.values.has('json'),
     isMarkdown: raw.values.has('markdown'),
   };
@@ -245,7 +253,7 @@ export const HELP: Record<'main' | 'check' | 'probe', string> = {
   main: `mcpfix — diagnose MCP gateway errors (LiteLLM proxy first)
 
 Usage:
-  mcpfix check [FILE|-] [--config FILE] [--json | --markdown]
+  mcpfix check [FILE|-] [--config FILE] [--litellm-version X] [--json | --markdown]
   mcpfix probe <url> [--key KEY] [--header 'Name: value']… [--timeout 10s]
                [--server NAME] [--config FILE] [--json]
 
@@ -257,15 +265,19 @@ Exit codes: 0 confident / healthy, 1 not confident / problem found, 2 usage erro
             3 could not connect (probe)
 Run "mcpfix check --help" or "mcpfix probe --help" for details.
 `,
-  check: `Usage: mcpfix check [FILE|-] [--config FILE] [--json | --markdown]
+  check: `Usage: mcpfix check [FILE|-] [--config FILE] [--litellm-version X] [--json | --markdown]
 
 Reads a paste (an error message, curl -si output, LiteLLM log lines, a Python traceback,
 a config.yaml excerpt, or a whole GitHub issue body) from FILE, or from stdin when FILE is "-"
 or absent, and prints the error pages it matches, the evidence that counted and the fix.
 
 Options:
-  --config FILE   add your config.yaml: the fix is then shown as a diff of it
-  --json          print {"verdict","matches":[…],"suggestions":[…],"nextSteps":[…]}
+  --config FILE   add your config.yaml: the fix is then shown as a diff of it; it is linted too
+  --litellm-version X
+                  the LiteLLM version you run (else read from the paste: litellm==1.83.3,
+                  an image tag such as main-v1.81.3-stable, "upgraded to 1.80"); pages whose
+                  bug is fixed in it rank lower, and the upgrade is suggested when it is not
+  --json          print {"verdict","matches":[…],"suggestions":[…],"nextSteps":[…],"lint":[…],"version":…}
   --markdown      print Markdown for a GitHub issue or comment: the page link, the matched
                   signature, the fix, the affected and fixed versions, and the masked paste
   -h, --help      show this help

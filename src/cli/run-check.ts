@@ -48,7 +48,11 @@ export async function runCheck(command: CommandLine & { kind: 'check' }, io: Cli
   }
   for (const warning of loaded.warnings) io.stderr.write(`mcpfix check: warning: ${warning}\n`);
 
-  const result = checkPaste(loaded.index, { paste: paste.text, ...(config !== undefined ? { config } : {}) });
+  const result = checkPaste(loaded.index, {
+    paste: paste.text,
+    ...(config !== undefined ? { config } : {}),
+    ...(command.litellmVersion !== undefined ? { litellmVersion: command.litellmVersion } : {}),
+  });
   if (command.isJson) {
     io.stdout.write(renderJson(toJsonDiagnosis(result)));
   } else if (command.isMarkdown) {

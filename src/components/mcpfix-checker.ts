@@ -271,6 +271,16 @@ export class McpfixChecker extends HTMLElement {
       const titles = new Map(result.matches.map((match) => [match.id, match.title]));
       for (const suggestion of result.suggestions) parts.push(this.renderSuggestion(suggestion, titles.get(suggestion.pageId) ?? suggestion.pageId));
     }
+    if (result.lint.length > 0) {
+      parts.push(make('h3', 'In your config'));
+      const list = make('ul', undefined, 'lint');
+      for (const finding of result.lint) {
+        const item = make('li');
+        item.append(make('code', finding.path), document.createTextNode(`: ${finding.message}`));
+        list.append(item);
+      }
+      parts.push(list);
+    }
     if (result.nextSteps.length > 0) {
       parts.push(make('h3', 'What to paste next'));
       const steps = make('ul');
@@ -320,9 +330,13 @@ export class McpfixChecker extends HTMLElement {
     link.href = `${match.url}${match.anchor ?? ''}`;
     heading.append(link);
     const confidence = make('p', describeConfidence(match.confidence), `confidence-${match.confidence}`);
-    const signature = make('p', match.signature.isFull ? 'Signature: ' : 'Part of signature: ');
-    signature.append(make('q', match.signature.text));
-    item.append(heading, confidence, signature);
+    item.append(heading, confidence);
+    if (match.signature) {
+      const signature = make('p', match.signature.isFull ? 'Signature: ' : 'Part of signature: ');
+      signature.append(make('q', match.signature.text));
+      item.append(signature);
+    }
+    if (match.versionNote !== undefined) item.append(make('p', match.versionNote, 'version-note'));
     if (match.evidence.length > 0) {
       const evidence = make('ul');
       for (const piece of match.evidence) {

@@ -3,17 +3,22 @@
  * change and what to paste next out. Pure, deterministic, and it never throws on user input.
  */
 import type { Evidence } from './evidence.ts';
-import { explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
+import { explainConfigOnly, explainLexical, explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
 import { findCandidatePages } from './find-candidates.ts';
-import { createFactMatcher } from './match-fact.ts';
+import { lintConfigs, type LintFinding } from './lint-config.ts';
+import { parseGivenVersion, readLitellmVersion, type LitellmVersion } from './read-version.ts';
+import { detectProduct } from './detect-product.ts';
+import { createFactMatcher, type FactMatcher } from './match-fact.ts';
 import { matchPage, type PageResult } from './match-page.ts';
 import { parseInput, type CheckInput } from './parse-input.ts';
 import { prepareIndex } from './prepare-rules.ts';
+import { MAX_LEXICAL, rankLexical, type LexicalMatch } from './rank-lexical.ts';
+import { rankConfigOnly } from './rank-config-only.ts';
 import { rankMatches, type RankedPage } from './rank-matches.ts';
 import type { RuleIndex, RulePage } from './rule-index.ts';
 import { suggestFixes, type Suggestion } from './suggest-fix.ts';
 import { suggestNextSteps } from './suggest-next-steps.ts';
-import { viewEvidence } from './view-evidence.ts';
+import { viewEvidence, type EvidenceView } from './view-evidence.ts';
 
 export type { CheckInput };
 
@@ -27,6 +32,10 @@ export interface CheckResult {
   suggestions: Suggestion[];
   /** When not confident: what to paste next. */
   nextSteps: string[];
+  /** What is wrong in the MCP part of the configs given (unknown keys, wrong types, keys needed together). */
+  lint: LintFinding[];
+  /** The LiteLLM version the answer took into account, and where it was read; null when unknown. */
+  version: LitellmVersion | null;
   /** Parser notes worth showing. */
   notes: string[];
   /** Spans of the input that counted. */
@@ -47,14 +56,17 @@ export function checkPaste(index: RuleIndex, input: CheckInput): CheckResult {
     return emptyResult([`The paste could not be read (${messageOf(error)}); nothing was matched.`]);
   }
   try {
-    return matchEvidence(index, evidence, config);
+    const given = typeof input?.litellmVersion === 'string' ? input.litellmVersion : undefined;
+    const version = given !== undefined ? parseGivenVersion(given) : readLitellmVersion(paste);
+    if (given !== undefined && !version) evidence.notes.push(`“${given}” is not a LiteLLM version (such as 1.83.3); it was ignored.`);
+    return matchEvidence(index, evidence, config, version);
   } catch (error) {
     return emptyResult([...evidence.notes, `The checker failed on this paste (${messageOf(error)}); please report it with the paste.`]);
   }
 }
 
 /** Matches already-parsed evidence: the part of `checkPaste` after parsing (the bench times it alone). */
-export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: string): CheckResult {
+export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: string, version: LitellmVersion | null = null): CheckResult {
   const prepared = prepareIndex(index);
   const view = viewEvidence(evidence, prepared);
   const facts = createFactMatcher(prepared, view);
@@ -63,20 +75,50 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     const result = matchPage(prepared.index.pages[at] as RulePage, facts, prepared.pageFactIds[at]);
     if (result) results.push(result);
   }
-  const ranked = rankMatches(results);
+  const ranked = rankMatches(results, version?.litellm);
+  const notes = [...evidence.notes];
+  const seen = detectProduct(evidence);
+  if (seen.product === 'other') {
+    // Every page is about LiteLLM: borrowing one confidently for another product's failure misleads.
+    for (const page of ranked) if (page.confidence === 'high') page.confidence = 'medium';
+    notes.push(`This looks like ${seen.name ?? 'another product'} answering (“${seen.from ?? ''}”), not LiteLLM: these pages are about LiteLLM's gateway, so start from that product's own documentation; a page below is only a look-alike.`);
+  }
   const top = ranked[0];
-  const verdict = !top ? 'nothing' : top.confidence === 'high' ? 'confident' : 'unsure';
-  const shown = ranked.slice(0, MAX_MATCHES);
+  // No signature held: the pages the config shows, then those sharing the paste's distinctive
+  // words, as possible pages only (three at most, never high).
   const titleOf = (id: string): string | undefined => prepared.index.pages.find((page) => page.id === id)?.title;
+  const possible = top ? [] : possiblePages(index, evidence, facts, view, titleOf);
+  const verdict = top ? (top.confidence === 'high' ? 'confident' : 'unsure') : possible.length > 0 ? 'unsure' : 'nothing';
+  const shown = ranked.slice(0, MAX_MATCHES);
   return {
     verdict,
-    matches: shown.map((page) => explainMatch(page, view, titleOf)),
-    suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top) }) : [],
+    matches: top ? shown.map((page) => explainMatch(page, view, titleOf)) : possible,
+    suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top), version: version?.litellm }) : [],
     nextSteps: verdict === 'confident' ? [] : suggestNextSteps(shown, evidence),
-    notes: [...evidence.notes],
+    lint: lintConfigs(evidence.configs, index.configModel),
+    version,
+    notes,
     highlights: highlightsOf(verdict === 'confident' ? shown.slice(0, 1) : shown.slice(0, 3), view),
   };
 }
+
+// Config clues and shared words are weighed together (a config clue weight of 1 counts like one
+// rare word), so neither kind of weak evidence crowds out the other.
+function possiblePages(index: RuleIndex, evidence: Evidence, facts: FactMatcher, view: EvidenceView, titleOf: (id: string) => string | undefined): Match[] {
+  const fromConfig = evidence.configs.length > 0 ? rankConfigOnly(index, facts) : [];
+  const byWords = rankLexical(index, evidence.lines.filter((line) => line.input === 'paste'), index.pages.length);
+  const weightOf = new Map<string, number>();
+  for (const found of byWords) weightOf.set(found.page.id, found.score);
+  for (const found of fromConfig) weightOf.set(found.page.id, (weightOf.get(found.page.id) ?? 0) + CONFIG_CLUE_WORTH * found.weight);
+  const ranked = [...weightOf.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_LEXICAL);
+  return ranked.map(([id]) => {
+    const config = fromConfig.find((found) => found.page.id === id);
+    if (config) return explainConfigOnly(config, view, titleOf);
+    return explainLexical(byWords.find((found) => found.page.id === id) as LexicalMatch, view, titleOf);
+  });
+}
+
+const CONFIG_CLUE_WORTH = 5;
 
 function matchedServerOf(ranked: RankedPage): string | undefined {
   for (const held of ranked.best.held) if (held.hit.server) return held.hit.server;
@@ -85,7 +127,7 @@ function matchedServerOf(ranked: RankedPage): string | undefined {
 }
 
 function emptyResult(notes: string[]): CheckResult {
-  return { verdict: 'nothing', matches: [], suggestions: [], nextSteps: [], notes, highlights: [] };
+  return { verdict: 'nothing', matches: [], suggestions: [], nextSteps: [], lint: [], version: null, notes, highlights: [] };
 }
 
 function messageOf(error: unknown): string {

@@ -38,6 +38,34 @@ type Node =
 /** The most repetitions a bounded quantifier may allow before it counts as unbounded. */
 const UNBOUNDED_ABOVE = 64;
 
+/**
+ * The fewest characters any match of the regex spans (lookarounds and anchors span none); 0 for a
+ * source the parser cannot read. A pattern that can match three characters (`\b40[13]\b`) says
+ * little on its own, however specific its other branches are.
+ */
+export function minMatchLength(source: string): number {
+  try {
+    return minLengthOf(new RegexParser(source).parse());
+  } catch {
+    return 0;
+  }
+}
+
+function minLengthOf(node: Node): number {
+  switch (node.t) {
+    case 'seq':
+      return node.items.reduce((sum, item) => sum + minLengthOf(item), 0);
+    case 'alt':
+      return Math.min(...node.alts.map(minLengthOf));
+    case 'set':
+      return 1;
+    case 'quant':
+      return node.min * minLengthOf(node.body);
+    default:
+      return 0;
+  }
+}
+
 /** Checks one regex source (compiled as `iu`, like the matcher); an empty list means it is safe. */
 export function checkRegexSafety(source: string): RegexProblem[] {
   try {

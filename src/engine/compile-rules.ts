@@ -5,14 +5,15 @@
  */
 import { compileFact } from './fact-kinds/registry.ts';
 import { withoutUndefined } from './fact-kinds/define-fact-kind.ts';
+import type { ConfigModel } from './lint-config.ts';
 import type { RuleClue, RuleFix, RuleIndex, RulePage, RulePageSource, RuleSignature } from './rule-index.ts';
 
 export { compileFact };
 
-/** Turns validated pages into the compiled rule index, pages sorted by id. */
-export function compileRules(pages: readonly RulePageSource[]): RuleIndex {
+/** Turns validated pages (and the config model, when linting is wanted) into the compiled rule index, pages sorted by id. */
+export function compileRules(pages: readonly RulePageSource[], configModel?: ConfigModel): RuleIndex {
   const compiled = pages.map(compilePage).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { version: 1, pages: compiled };
+  return configModel ? { version: 1, pages: compiled, configModel } : { version: 1, pages: compiled };
 }
 
 function compilePage(page: RulePageSource): RulePage {

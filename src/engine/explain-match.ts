@@ -5,9 +5,12 @@
  */
 import type { InputName } from './evidence.ts';
 import type { FactHit } from './match-fact.ts';
+import type { LexicalMatch } from './rank-lexical.ts';
+import type { ConfigOnlyMatch } from './rank-config-only.ts';
 import { pointsOfFact, type RankedPage } from './rank-matches.ts';
 import { redactText } from './redact.ts';
 import { describeFact } from './fact-kinds/registry.ts';
+import type { RulePage } from './rule-index.ts';
 import type { EvidenceView } from './view-evidence.ts';
 
 /** The one entry point for a fact in words; each kind words its own facts (fact-kinds/<kind>.ts). */
@@ -39,8 +42,8 @@ export interface Match {
   url: string;
   /** `#sig-<id>` of the signature that decided. */
   anchor?: string;
-  /** The signature that decided, as the page words it, and whether all its facts held or only some. */
-  signature: { id: string; text: string; isFull: boolean };
+  /** The signature that decided, as the page words it, and whether all its facts held or only some; absent for a possible page (`possible`, `fromConfig`), which no signature found. */
+  signature?: { id: string; text: string; isFull: boolean };
   /** The score (see rank-matches.ts): for ordering and `--json`, never shown to people as the verdict. */
   score: number;
   /** How sure the checker is. */
@@ -53,6 +56,12 @@ export interface Match {
   fixedIn?: { version: string; pr?: number };
   /** The evidence that counted. */
   evidence: MatchedEvidence[];
+  /** Set when no signature matched and the page only shares distinctive words with the paste: those words. */
+  possible?: { words: string[] };
+  /** Set when no signature matched and the page was found by its config clues alone (its evidence lists them). */
+  fromConfig?: true;
+  /** What the user's LiteLLM version says about this page (`fixed in 1.81.3; you run 1.83.3`), when it says something. */
+  versionNote?: string;
 }
 
 /** A page a match links to as related. */
@@ -113,6 +122,8 @@ export function explainMatch(ranked: RankedPage, view: EvidenceView, titleOf: (i
     evidence,
   };
   if (page.fixedIn) match.fixedIn = page.fixedIn.pr === undefined ? { version: page.fixedIn.version } : { version: page.fixedIn.version, pr: page.fixedIn.pr };
+  const note = versionNoteOf(ranked);
+  if (note) match.versionNote = note;
   return match;
 }
 
@@ -176,4 +187,66 @@ function seenText(hit: FactHit, view: EvidenceView): string | undefined {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+// The version is evidence too: said in words so the user sees why a page moved.
+function versionNoteOf(ranked: RankedPage): string | undefined {
+  const fit = ranked.versionFit;
+  const fixedIn = ranked.result.page.fixedIn;
+  if (!fit) return undefined;
+  if (fit.isFixed && fixedIn) return `Fixed in ${fixedIn.version}; you run ${fit.version}, so this is less likely (unless the upgrade did not reach the proxy that answered).`;
+  if (fixedIn) return `Fixed in ${fixedIn.version}; you run ${fit.version}, which does not have the fix.`;
+  if (fit.isAffected) return `Seen in LiteLLM ${fit.version}, the version you run.`;
+  return undefined;
+}
+
+/** Explains a page found by words alone: always 'low', scored below any signature match, with the words. */
+export function explainLexical(found: LexicalMatch, view: EvidenceView, titleOf: (id: string) => string | undefined = () => undefined): Match {
+  const { page } = found;
+  const words = found.words.slice(0, 6);
+  return {
+    id: page.id,
+    title: page.title,
+    url: page.url,
+    score: Math.min(LEXICAL_CEILING, found.score),
+    confidence: 'low',
+    related: relatedOf(page, titleOf),
+    affects: (page.affects ?? []).map((affected) => affected.versions),
+    evidence: [
+      {
+        kind: 'clue',
+        says: `No signature of this page matched; the paste shares these distinctive words with it: ${words.join(', ')}. A possible page only.`,
+        ...locate(found.at, view),
+        weight: Math.min(LEXICAL_CEILING, found.score),
+      },
+    ],
+    possible: { words },
+  };
+}
+
+// Below every partial signature match that counts (those score above 0 and up to 55): a word
+// match is the weakest evidence there is.
+const LEXICAL_CEILING = 10;
+
+/** Explains a page found by its config clues alone: 'low', above word matches, below signature matches. */
+export function explainConfigOnly(found: ConfigOnlyMatch, view: EvidenceView, titleOf: (id: string) => string | undefined = () => undefined): Match {
+  const { page } = found;
+  return {
+    id: page.id,
+    title: page.title,
+    url: page.url,
+    score: Math.min(CONFIG_ONLY_CEILING, LEXICAL_CEILING + 2 * found.weight),
+    confidence: 'low',
+    related: relatedOf(page, titleOf),
+    affects: (page.affects ?? []).map((affected) => affected.versions),
+    evidence: found.clues.map(({ clue, hit }) => ({ kind: 'clue' as const, says: clue.says, ...locate(hit, view), weight: round(2 * clue.weight) })),
+    possible: { words: [] },
+    fromConfig: true,
+  };
+}
+
+const CONFIG_ONLY_CEILING = 20;
+
+function relatedOf(page: RulePage, titleOf: (id: string) => string | undefined): RelatedPage[] {
+  return page.relatedErrors.map((id) => ({ id, title: titleOf(id) ?? id, url: `/errors/${id}/` }));
 }

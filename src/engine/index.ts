@@ -9,5 +9,7 @@ export { compileRules } from './compile-rules.ts';
 export { readRuleIndex, type RuleIndexReading } from './read-rule-index.ts';
 export type { Match, MatchedEvidence, Highlight } from './explain-match.ts';
 export type { Suggestion } from './suggest-fix.ts';
+export type { LintFinding, ConfigModel } from './lint-config.ts';
+export type { LitellmVersion } from './read-version.ts';
 export type { RuleIndex, RulePage, RulePageSource, RuleSignature, RuleClue, RuleFact, RuleFix, RuleValueTest, RuleConfigChange } from './rule-index.ts';
 export type * from './evidence.ts';

@@ -27,6 +27,8 @@ export interface CheckInput {
   paste: string;
   /** A config.yaml given separately; always read as YAML. */
   config?: string;
+  /** The LiteLLM version the user runs (CLI `--litellm-version`); when absent it is read from the paste. */
+  litellmVersion?: string;
 }
 
 /**

@@ -30,7 +30,10 @@
  *
  * Confidence
  * ----------
- * The top match is 'high' when it is a full match, no clue contradicts it, and it clearly beats
+ * Confidence is defined by the evidence that counted. The top match is 'high' when it is a full
+ * match of an exact signature (situational facts, or one fact that names the failure by itself:
+ * see `isExact`; a lone loose pattern hit in prose is not), no clue contradicts it, the user's
+ * version does not already have its fix, and it clearly beats
  * the runner-up: by at least CLEAR_MARGIN points, or the runner-up is only partial, or (still
  * scoring higher) a clue contradicts the runner-up, or every line that counted for the runner-up
  * also counted for the top page (the same evidence, read more specifically). Otherwise a full
@@ -40,6 +43,9 @@
  */
 import type { ClueResult, PageResult, SignatureResult } from './match-page.ts';
 import { isDistinctive, pointsOfFact } from './fact-kinds/registry.ts';
+import { minMatchLength } from './check-regex-safety.ts';
+import { isAtLeast, isInRange } from './read-version.ts';
+import type { RulePage } from './rule-index.ts';
 
 /** How many points the top match must lead the runner-up by to be 'high'. */
 export const CLEAR_MARGIN = 2;
@@ -67,7 +73,23 @@ export interface RankedPage {
   score: number;
   /** How sure the checker is of this page. */
   confidence: 'high' | 'medium' | 'low';
+  /** What the user's LiteLLM version says about the page, when the version is known. */
+  versionFit?: VersionFit;
 }
+
+/** What a known LiteLLM version says about a page. */
+export interface VersionFit {
+  /** The version the user runs. */
+  version: string;
+  /** It lies in one of the page's `affects` ranges. */
+  isAffected: boolean;
+  /** It is at least the release that fixed the page's bug (then the page is never 'high'). */
+  isFixed: boolean;
+}
+
+/** Points an affected version adds, and a fixed one takes away (a clue of weight 1 and 3). */
+const AFFECTED_POINTS = 2;
+const FIXED_PENALTY = 6;
 
 export { isDistinctive, pointsOfFact };
 
@@ -85,7 +107,7 @@ export function scoreSignature(result: SignatureResult): { points: number; isFul
 }
 
 /** Scores every page result and ranks them best first; pages whose evidence does not count are dropped. */
-export function rankMatches(results: readonly PageResult[]): RankedPage[] {
+export function rankMatches(results: readonly PageResult[], version?: string): RankedPage[] {
   const ranked: RankedPage[] = [];
   for (const result of results) {
     let best: SignatureResult | null = null;
@@ -104,7 +126,9 @@ export function rankMatches(results: readonly PageResult[]): RankedPage[] {
     const support = result.clues.filter((c) => c.clue.weight > 0);
     const contradictions = result.clues.filter((c) => c.clue.weight < 0);
     const cluePoints = result.clues.reduce((sum, c) => sum + CLUE_FACTOR * c.clue.weight, 0);
-    const raw = bestScore.points + cluePoints - (result.page.retired ? 1 : 0);
+    const versionFit = version === undefined ? undefined : fitOf(result.page, version);
+    const versionPoints = !versionFit ? 0 : versionFit.isFixed ? -FIXED_PENALTY : versionFit.isAffected ? AFFECTED_POINTS : 0;
+    const raw = bestScore.points + cluePoints + versionPoints - (result.page.retired ? 1 : 0);
     let score: number;
     if (bestScore.isFull) score = Math.max(FULL_FLOOR, 100 + raw);
     else if (raw <= 0) continue;
@@ -118,12 +142,13 @@ export function rankMatches(results: readonly PageResult[]): RankedPage[] {
       contradictions,
       score: Math.round(score * 100) / 100,
       confidence: bestScore.isFull ? 'medium' : 'low',
+      ...(versionFit ? { versionFit } : {}),
     });
   }
   ranked.sort((a, b) => b.score - a.score || (a.result.page.id < b.result.page.id ? -1 : a.result.page.id > b.result.page.id ? 1 : 0));
   const top = ranked[0];
   const runnerUp = ranked[1];
-  if (top && top.isFull && top.contradictions.length === 0 && (!runnerUp || isClearlyAhead(top, runnerUp))) top.confidence = 'high';
+  if (top && top.isFull && isExact(top.best) && top.contradictions.length === 0 && !top.versionFit?.isFixed && (!runnerUp || isClearlyAhead(top, runnerUp))) top.confidence = 'high';
   return ranked;
 }
 
@@ -141,3 +166,33 @@ function isClearlyAhead(top: RankedPage, runnerUp: RankedPage): boolean {
   const topLines = new Set(linesOf(top));
   return linesOf(runnerUp).every((line) => topLines.has(line));
 }
+
+function fitOf(page: RulePage, version: string): VersionFit {
+  return {
+    version,
+    isAffected: (page.affects ?? []).some((affected) => isInRange(version, affected.versions)),
+    isFixed: page.fixedIn !== undefined && isAtLeast(version, page.fixedIn.version),
+  };
+}
+
+/**
+ * Whether a full signature match is exact enough for 'high': a signature with situational facts
+ * (two or more), or one fact that names the failure by itself (a literal of 8+ characters, an
+ * exception, a JSON value, a header value, a pattern no match of which is shorter than 8). A
+ * lone loose pattern (`\b40[13]\b|unauthori[sz]ed`) matching prose is not.
+ */
+export function isExact(signature: SignatureResult): boolean {
+  if (signature.held.length >= 2) return true;
+  const fact = signature.held[0]?.fact;
+  if (!fact) return false;
+  switch (fact.kind) {
+    case 'text':
+      return fact.text.length >= EXACT_LENGTH;
+    case 'pattern':
+      return minMatchLength(fact.pattern) >= EXACT_LENGTH;
+    default:
+      return isDistinctive(fact);
+  }
+}
+
+const EXACT_LENGTH = 8;

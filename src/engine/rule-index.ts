@@ -5,6 +5,7 @@
  */
 import type { Place } from './evidence.ts';
 import type { RuleFact } from './fact-kinds/registry.ts';
+import type { ConfigModel } from './lint-config.ts';
 
 /** A test on one value of a config entry or a JSON body: exactly one key is set. */
 export interface RuleValueTest {
@@ -115,4 +116,6 @@ export interface RuleIndex {
   version: 1;
   /** Every page, sorted by id. */
   pages: RulePage[];
+  /** The model of LiteLLM's MCP config the checker lints configs against (absent: no linting). */
+  configModel?: ConfigModel | undefined;
 }

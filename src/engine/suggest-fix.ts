@@ -5,6 +5,7 @@
  */
 // jsdiff's documented subpaths (`diff/lib/*.js`), not its root: the root imports every diff kind, and
 // the bundler keeps their module-level `new WordDiff()`-style instances, 1.5 KB gzip of the browser worker.
+import { isAtLeast } from './read-version.ts';
 import { applyPatch } from 'diff/lib/patch/apply.js';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff/lib/patch/create.js';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type ToStringOptions } from 'yaml';
@@ -28,6 +29,8 @@ export interface FixContext {
   config?: string | undefined;
   /** The server a server-config fact of the match held on. */
   matchedServer?: string | undefined;
+  /** The LiteLLM version the user runs, when known. */
+  version?: string | undefined;
 }
 
 /** The placeholder in a change path that stands for the server the evidence points at. */
@@ -43,7 +46,20 @@ export function suggestFixes(page: RulePage, context: FixContext): Suggestion[] 
       suggestions.push(withNote({ kind: 'step', pageId: page.id, title: fix.title }, fix.note));
     }
   }
-  return suggestions;
+  return withVersion(page, suggestions, context.version);
+}
+
+// A known version decides the upgrade: drop it when the user already runs the fix, and offer it
+// first when the page names a fixing release the user does not run yet.
+function withVersion(page: RulePage, suggestions: Suggestion[], version: string | undefined): Suggestion[] {
+  const fixedIn = page.fixedIn;
+  if (version === undefined || !fixedIn) return suggestions;
+  if (isAtLeast(version, fixedIn.version)) return suggestions.filter((suggestion) => suggestion.kind !== 'upgrade');
+  if (suggestions.some((suggestion) => suggestion.kind === 'upgrade')) return suggestions;
+  const title = `Upgrade LiteLLM to ${fixedIn.version} or later: you run ${version}, which does not have the fix`;
+  const upgrade: Suggestion =
+    fixedIn.pr === undefined ? { kind: 'upgrade', pageId: page.id, title, version: fixedIn.version } : { kind: 'upgrade', pageId: page.id, title, version: fixedIn.version, pr: fixedIn.pr };
+  return [upgrade, ...suggestions];
 }
 
 function suggestFix(pageId: string, fix: RuleFix, context: FixContext): Suggestion {

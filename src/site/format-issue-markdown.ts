@@ -42,7 +42,7 @@ export function formatCheckMarkdown(result: CheckResult, paste: string): string 
     blocks.push(...pageBlocks(pageOfMatch(top), result.suggestions));
   } else if (top) {
     blocks.push(`**[mcpfix](${SITE_ORIGIN}/check/) is not sure.** The closest pages:`);
-    blocks.push([top, ...others].map((match) => `- ${pageLink(match)} (${confidenceLabel(match.confidence).toLowerCase()}; signature ${codeSpan(match.signature.text)})`).join('\n'));
+    blocks.push([top, ...others].map((match) => `- ${pageLink(match)} (${confidenceLabel(match.confidence).toLowerCase()}; ${matchedBy(match)})`).join('\n'));
   } else {
     blocks.push(`**[mcpfix](${SITE_ORIGIN}/check/) found no page for this paste.**`);
   }
@@ -59,7 +59,15 @@ export function formatPageMarkdown(page: IssuePage, fixes: readonly Suggestion[]
 
 /** The page facts of a checker match. */
 export function pageOfMatch(match: Match): IssuePage {
-  return { id: match.id, title: match.title, signature: match.signature, affects: match.affects, fixedIn: match.fixedIn };
+  // Only a possible page (found by config or words) lacks a signature, and those are never confident.
+  return { id: match.id, title: match.title, signature: match.signature ?? { id: '', text: match.title }, affects: match.affects, fixedIn: match.fixedIn };
+}
+
+// What found a page that is not confident: its signature, or the config or words of a possible page.
+function matchedBy(match: Match): string {
+  if (match.signature) return `signature ${codeSpan(match.signature.text)}`;
+  if (match.fromConfig) return 'found by your config';
+  return `shares the words ${(match.possible?.words ?? []).map(codeSpan).join(', ')}`;
 }
 
 function pageBlocks(page: IssuePage, fixes: readonly Suggestion[]): string[] {

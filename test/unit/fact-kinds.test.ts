@@ -52,7 +52,7 @@ describe('the fact-kind registry', () => {
     const page = withUnknown.pages[0];
     if (!page) throw new Error('no page');
     page.signatures = [{ id: 'future', text: 'future', where: 'any', weight: 1, facts: [unknown] }];
-    expect(prepareIndex(withUnknown).triggers.literalsAlways.length).toBeGreaterThan(prepareIndex(index).triggers.literalsAlways.length);
+    expect(() => prepareIndex(withUnknown)).not.toThrow();
     const result = checkPaste(withUnknown, { paste: 'claude-code 1.0.0 said something' });
     expect(result.matches.map((m) => m.id)).not.toContain(page.id);
     expect(describeFact(unknown)).toContain('client-version');

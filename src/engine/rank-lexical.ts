@@ -1,0 +1,116 @@
+/**
+ * Weak evidence still helps: when no signature holds, the pages that share the paste's rarest
+ * words (from their signatures, titles, summaries, clues and config keys) are offered as
+ * `possible`, never more than three, always 'low', each with the words that matched. A word
+ * counts only when few pages use it (it tells pages apart) and it is not everyday English or
+ * the vocabulary every MCP failure shares, so a paste with no distinctive word gets nothing.
+ */
+import type { InputName } from './evidence.ts';
+import type { RuleIndex, RulePage } from './rule-index.ts';
+
+/** A page the paste shares distinctive words with. */
+export interface LexicalMatch {
+  /** The page. */
+  page: RulePage;
+  /** The shared words, rarest first. */
+  words: string[];
+  /** Σ log(pages / pages using the word) over the shared words. */
+  score: number;
+  /** The first line holding one of the words, for the explanation. */
+  at: { input: InputName; line: number };
+}
+
+/** At most this many possible pages. */
+export const MAX_LEXICAL = 3;
+/** A word used by more pages than this tells nothing apart. */
+const MAX_PAGES_PER_WORD = 15;
+/** A plain English word counts half as much as one written as code (`os.environ/`, `spec_path`, `ClosedResourceError`). */
+const PLAIN_SHARE = 0.5;
+/** The score a page needs: about one word unique to a few pages, or two rarer than common. */
+const MIN_SCORE = 5;
+
+// Everyday English, the words every MCP failure report holds whatever the cause, and the LLM
+// and HTTP vocabulary of LiteLLM's other logs: none of them tells one page from another.
+const STOP = new Set(
+  `about above after again against also always another anything because before being below between both cannot could does doing down during each either else every from have having here however into itself just last later least like more most much must never none only other over same should since some still such than that their them then there these they this those through under until upon very what when where which while whole will with within without would your yours
+error errors failed failure fails server servers request requests response responses client clients gateway proxy litellm http https status code message messages value values return returns returned true false null none config yaml using used work works working issue problem tool tools call calls called list listed
+model models chat completion completions openai anthropic bedrock azure vertex gemini embedding embeddings prompt deployment deployments fallback fallbacks router rate limit limits
+json application type content post accept header headers body param params please many`.split(/\s+/),
+);
+
+interface LexicalIndex {
+  /** Per page (index order), its distinctive words. */
+  wordsOfPage: Set<string>[];
+  /** Per word, how many pages use it. */
+  pagesOfWord: Map<string, number>;
+}
+
+const prepared = new WeakMap<RuleIndex, LexicalIndex>();
+
+/** The words of a text as the search index splits them: lower case, identifiers kept whole. */
+export function wordsOf(text: string): string[] {
+  return codeWordsOf(text).map(({ word }) => word);
+}
+
+/** The words of a text, each marked when it was written as code (in a dotted, slashed, snake or camel token). */
+export function codeWordsOf(text: string): { word: string; isCode: boolean }[] {
+  const words: { word: string; isCode: boolean }[] = [];
+  for (const token of text.matchAll(/[A-Za-z][\w.\/-]*/g)) {
+    const raw = token[0].replace(/[.\/-]+$/, '');
+    const isCode = /[_./]|[a-z][A-Z]|\d/.test(raw) || token[0].endsWith('/');
+    for (const found of raw.toLowerCase().matchAll(/[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*/g)) {
+      const word = found[0];
+      if (word.length >= 4 && !STOP.has(word)) words.push({ word, isCode });
+    }
+  }
+  return words;
+}
+
+function lexicalIndexOf(index: RuleIndex): LexicalIndex {
+  const cached = prepared.get(index);
+  if (cached) return cached;
+  const wordsOfPage = index.pages.map((page) => new Set(wordsOf(textOfPage(page))));
+  const pagesOfWord = new Map<string, number>();
+  for (const words of wordsOfPage) for (const word of words) pagesOfWord.set(word, (pagesOfWord.get(word) ?? 0) + 1);
+  const built = { wordsOfPage, pagesOfWord };
+  prepared.set(index, built);
+  return built;
+}
+
+function textOfPage(page: RulePage): string {
+  const parts = [page.title, page.summary, ...page.signatures.map((s) => s.text), ...page.clues.map((c) => c.says)];
+  for (const clue of page.clues) if (clue.fact.kind === 'config') parts.push(clue.fact.path);
+  for (const clue of page.clues) if (clue.fact.kind === 'server-config') parts.push(Object.keys(clue.fact.fields).join(' '));
+  for (const fix of page.fixes) if (fix.kind === 'config') for (const change of fix.changes) parts.push(change.path.replace(/<server>/g, ''));
+  return parts.join('\n');
+}
+
+/** The pages (at most `limit`, best first) the paste shares distinctive words with. */
+export function rankLexical(index: RuleIndex, lines: readonly { input: InputName; line: number; text: string }[], limit = MAX_LEXICAL): LexicalMatch[] {
+  const { wordsOfPage, pagesOfWord } = lexicalIndexOf(index);
+  const total = Math.max(1, index.pages.length);
+  const firstLine = new Map<string, number>();
+  const asCode = new Set<string>();
+  lines.forEach(({ text }, at) => {
+    for (const { word, isCode } of codeWordsOf(text)) {
+      if (!firstLine.has(word)) firstLine.set(word, at);
+      if (isCode) asCode.add(word);
+    }
+  });
+  const rarity = (word: string): number => Math.log(total / (pagesOfWord.get(word) ?? total)) * (asCode.has(word) ? 1 : PLAIN_SHARE);
+  const found: LexicalMatch[] = [];
+  index.pages.forEach((page, at) => {
+    const own = wordsOfPage[at];
+    if (!own) return;
+    const words = [...firstLine.keys()].filter((word) => own.has(word) && (pagesOfWord.get(word) ?? Infinity) <= MAX_PAGES_PER_WORD);
+    if (words.length === 0) return;
+    words.sort((a, b) => rarity(b) - rarity(a) || (a < b ? -1 : 1));
+    const score = words.reduce((sum, word) => sum + rarity(word), 0);
+    if (score < MIN_SCORE) return;
+    const first = lines[Math.min(...words.map((word) => firstLine.get(word) ?? 0))];
+    if (!first) return;
+    found.push({ page, words, score: Math.round(score * 100) / 100, at: { input: first.input, line: first.line } });
+  });
+  found.sort((a, b) => b.score - a.score || (a.page.id < b.page.id ? -1 : 1));
+  return found.slice(0, limit);
+}
