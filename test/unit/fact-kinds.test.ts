@@ -51,7 +51,8 @@ describe('the fact-kind registry', () => {
     const withUnknown: RuleIndex = structuredClone(index);
     const page = withUnknown.pages[0];
     if (!page) throw new Error('no page');
-    page.signatures = [{ id: 'future', text: 'future', where: 'any', weight: 1, facts: [unknown] }];
+    // Added beside the page's own signatures: replacing them could drop an always-asked literal and hide the one this adds.
+    page.signatures = [...page.signatures, { id: 'future', text: 'future', where: 'any', weight: 1, facts: [unknown] }];
     expect(prepareIndex(withUnknown).triggers.literalsAlways.length).toBeGreaterThan(prepareIndex(index).triggers.literalsAlways.length);
     const result = checkPaste(withUnknown, { paste: 'claude-code 1.0.0 said something' });
     expect(result.matches.map((m) => m.id)).not.toContain(page.id);
