@@ -31,7 +31,7 @@ export const exceptionKind = defineFactKind<ExceptionFact>({
     return seen ? { input: seen.input, line: seen.line } : null;
   },
   describe: (fact) =>
-    `Python raised \`${fact.type}\`${fact.message === undefined ? '' : ` ${describeMatching(fact.message, 'with the message this page quotes', 'with the message')}`}`,
+    `Python raised \`${fact.type}\`${fact.message === undefined ? '' : ` ${describeMatching(fact.message, 'with the message this page quotes', { whole: 'with the message', part: 'with a message containing' })}`}`,
   points: (fact) => (fact.message === undefined ? 3 : 4),
   isDistinctive: () => true,
   nextStep: () => STEP_TRACEBACK,

@@ -71,10 +71,14 @@ function describeEquals(value: unknown): string {
 
 // A regex written as plain words (`^(Unauthorized|Forbidden)$`) reads as those words; any other is
 // described by what it stands for, never shown (issue 12: evidence must not read as a regex).
-/** A regex test in words: its literals when it has only literals, else `otherwise`. */
-export function describeMatching(pattern: string, otherwise: string, lead = 'is'): string {
+/**
+ * A regex test in words: its literals when it has only literals, else `otherwise`. A regex that
+ * is searched for (not anchored at both ends) reads as `contains`, an anchored one as `is`.
+ */
+export function describeMatching(pattern: string, otherwise: string, verbs: { whole: string; part: string } = { whole: 'is', part: 'contains' }): string {
   const plain = literalsOfPattern(pattern);
-  return plain ? `${lead} ${plain}` : otherwise;
+  if (!plain) return otherwise;
+  return `${pattern.startsWith('^') && pattern.endsWith('$') ? verbs.whole : verbs.part} ${plain}`;
 }
 
 /**
