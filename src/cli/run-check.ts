@@ -1,17 +1,32 @@
-import { checkPaste } from '../engine/index.ts';
-import { readStdin, readTextFile, type CliIo, type ReadText } from './cli-io.ts';
+import { checkPaste, findSecrets } from '../engine/index.ts';
+import { MAX_CONFIG_BYTES, MAX_INPUT_BYTES, readStdin, readTextFile, type CliIo, type ReadText } from './cli-io.ts';
 import { describeResult } from './describe-result.ts';
 import { ExitCode, type ExitCodeValue } from './exit-codes.ts';
 import { renderJson, toJsonDiagnosis } from './format-json.ts';
 import { isColorWanted, renderText } from './format-text.ts';
 import { loadIndex } from './load-index.ts';
 import type { CommandLine } from './parse-args.ts';
+import { createSafeText } from './safe-text.ts';
 
-/** Reports a usage error as one line on stderr and returns exit code 2. */
-export function reportUsage(io: CliIo, command: string, reason: string): ExitCodeValue {
-  io.stderr.write(`${command}: ${reason.split('\n')[0]}\n`);
+/**
+ * Reports a usage error as one line on stderr and returns exit code 2. The reason may quote what
+ * the user typed: it is masked (with the secrets given on the command line) and escaped like any output.
+ */
+export function reportUsage(io: CliIo, command: string, reason: string, extraSecrets: readonly string[] = []): ExitCodeValue {
+  io.stderr.write(`${command}: ${createSafeText(extraSecrets).line(reason.split('\n')[0] ?? '')}\n`);
   return ExitCode.usage;
 }
+
+/**
+ * The secrets of the inputs, found once in the whole text: an excerpt cut from a long line or one
+ * line of a multi-line secret is then masked even without its context. Skipped past a few MB,
+ * where excerpts are masked line by line only, so a 20 MB paste does not pay for a second pass.
+ */
+export function secretsOfInputs(...texts: ReadonlyArray<string | undefined>): string[] {
+  return texts.flatMap((text) => (text !== undefined && text.length <= SECRET_SCAN_CHARS ? findSecrets(text) : []));
+}
+
+const SECRET_SCAN_CHARS = 4 * 1024 * 1024;
 
 /**
  * `mcpfix check`: reads the paste (FILE, `-`, or piped stdin) and the optional config, asks the
@@ -21,9 +36,9 @@ export function reportUsage(io: CliIo, command: string, reason: string): ExitCod
 export async function runCheck(command: CommandLine & { kind: 'check' }, io: CliIo): Promise<ExitCodeValue> {
   let paste: ReadText;
   if (command.file !== undefined && command.file !== '-') {
-    paste = readTextFile(command.file, 'FILE');
+    paste = await readTextFile(command.file, 'FILE', MAX_INPUT_BYTES);
   } else if (command.file === '-' || io.stdin.isTTY !== true) {
-    paste = await readStdin(io.stdin);
+    paste = await readStdin(io.stdin, MAX_INPUT_BYTES);
   } else {
     return reportUsage(io, 'mcpfix check', 'no paste: give a FILE, or pipe the paste on stdin (see mcpfix check --help)');
   }
@@ -35,7 +50,7 @@ export async function runCheck(command: CommandLine & { kind: 'check' }, io: Cli
 
   let config: string | undefined;
   if (command.config !== undefined) {
-    const read = readTextFile(command.config, '--config');
+    const read = await readTextFile(command.config, '--config', MAX_CONFIG_BYTES);
     if (read.kind === 'unreadable') return reportUsage(io, 'mcpfix check', read.reason);
     config = read.text;
   }
@@ -48,10 +63,11 @@ export async function runCheck(command: CommandLine & { kind: 'check' }, io: Cli
   for (const warning of loaded.warnings) io.stderr.write(`mcpfix check: warning: ${warning}\n`);
 
   const result = checkPaste(loaded.index, { paste: paste.text, ...(config !== undefined ? { config } : {}) });
+  const secrets = secretsOfInputs(paste.text, config);
   if (command.isJson) {
-    io.stdout.write(renderJson(toJsonDiagnosis(result)));
+    io.stdout.write(renderJson(toJsonDiagnosis(result), secrets));
   } else {
-    io.stdout.write(renderText(describeResult(result), isColorWanted(io.stdout, io.env)));
+    io.stdout.write(renderText(describeResult(result), isColorWanted(io.stdout, io.env), createSafeText(secrets)));
   }
   return result.verdict === 'confident' ? ExitCode.ok : ExitCode.problem;
 }
