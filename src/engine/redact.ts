@@ -104,10 +104,47 @@ function maskLiterals(text: string, secrets: readonly string[]): string {
   }
   let result = text;
   // Longest first, so a key and the same key after `Bearer ` are masked as one.
-  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
-    if (form.length >= MIN_LITERAL_LENGTH && result.includes(form)) result = result.split(form).join(mask(form));
+  const sorted = [...forms].sort((a, b) => b.length - a.length);
+  for (const form of sorted) {
+    if (result.includes(form)) result = result.split(form).join(mask(form));
   }
+  for (const form of sorted) if (form.length >= FRAGMENT_ANCHOR * 2) result = maskFragments(result, form);
   return result;
+}
+
+const FRAGMENT_ANCHOR = 8;
+const MIN_FRAGMENT = 10;
+
+/**
+ * Masks what is left of a long secret in a text cut through it (an excerpt of a long line starts
+ * or ends inside the value): a run of at least 10 characters that starts like the secret or ends
+ * like it. Anchored on its first and last 8 characters, so the scan stays linear.
+ */
+function maskFragments(text: string, secret: string): string {
+  const spans: Array<[number, number]> = [];
+  const head = secret.slice(0, FRAGMENT_ANCHOR);
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+    let length = FRAGMENT_ANCHOR;
+    while (length < secret.length && text[at + length] === secret[length]) length++;
+    if (length >= MIN_FRAGMENT) spans.push([at, at + length]);
+  }
+  const tail = secret.slice(-FRAGMENT_ANCHOR);
+  for (let at = text.indexOf(tail); at >= 0; at = text.indexOf(tail, at + 1)) {
+    const end = at + FRAGMENT_ANCHOR;
+    let length = FRAGMENT_ANCHOR;
+    while (length < secret.length && end - length - 1 >= 0 && text[end - length - 1] === secret[secret.length - length - 1]) length++;
+    if (length >= MIN_FRAGMENT) spans.push([end - length, end]);
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  let output = '';
+  let copied = 0;
+  for (const [start, end] of spans) {
+    if (start < copied) continue;
+    output += text.slice(copied, start) + MASK;
+    copied = end;
+  }
+  return output + text.slice(copied);
 }
 
 // --- multi-line secrets ----------------------------------------------------------------------
@@ -149,7 +186,7 @@ function maskPemBody(lines: string[], begin: number, found: Recorder): number {
     const line = lines[index] as string;
     if (PEM_END.test(line)) return index;
     const body = line.trim();
-    if (body !== '' && !/^[A-Za-z-]+: /.test(body)) lines[index] = line.replace(body, masked(body, found));
+    if (body !== '' && !isMasked(body) && !/^[A-Za-z-]+: /.test(body)) lines[index] = line.replace(body, masked(body, found));
   }
   return index - 1;
 }
@@ -179,9 +216,12 @@ function indentOf(line: string): number {
 
 // --- one line --------------------------------------------------------------------------------
 
+// Every rule's hints in one pattern: most lines hold none, and one scan beats 31 `includes`.
+const ANY_HINT = new RegExp(SECRET_RULES.flatMap((rule) => rule.hints).map((hint) => hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 function maskLine(line: string, found: Recorder): string {
   let result = line;
-  for (const rule of SECRET_RULES) {
+  if (ANY_HINT.test(result)) for (const rule of SECRET_RULES) {
     if (!rule.hints.some((hint) => result.includes(hint))) continue;
     rule.pattern.lastIndex = 0;
     result = result.replace(rule.pattern, (match: string, prefix: string, body: string) =>
@@ -189,7 +229,7 @@ function maskLine(line: string, found: Recorder): string {
     );
   }
   if (result.includes('://')) result = maskUrlUserinfo(result, found);
-  if (result.includes('-')) result = maskCommandCredentials(result, found);
+  if (/(?:^|[\s'"])-/.test(result)) result = maskCommandCredentials(result, found);
   result = maskAfterScheme(result, found);
   return maskKeyValues(result, found);
 }
@@ -223,7 +263,7 @@ function maskUrlUserinfo(line: string, found: Recorder): string {
 
 // `curl -u user:pass`, `--user=user:pass`; `--password x`, `--api-key=x`, `--client-secret "x"`.
 const USER_FLAG = /(?<![\w-])(-u|--user|--proxy-user)([ =]+)(['"]?)([^\s:'"]{1,200}):([^\s'"]{1,500})/g;
-const SECRET_FLAG = /(?<![\w-])(--?(?:[a-z0-9]{1,30}[-_]){0,6}(?:password|passwd|pass|pwd|secret|token|api-?key|apikey|key|access-key|credentials?))([ =]+)(['"]?)([^\s'"]{1,500})/gi;
+const SECRET_FLAG = /(?<![\w-])(--?(?:[a-z0-9]{1,30}[-_]){0,6}(?:password|passwd|pass|pwd|secret|token|api-?key|apikey|key|access-key|credentials?))([ =]+)(['"]?)([^\s'"\])>]{1,500})/gi;
 
 function maskCommandCredentials(line: string, found: Recorder): string {
   return line
