@@ -20,13 +20,13 @@ export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 /**
  * The most a `--config` file may weigh. A LiteLLM config.yaml is a few hundred lines (tens of KB);
- * YAML parsing costs far more per byte than matching, so the limit is tighter than the paste's.
+ * YAML parsing costs far more per byte than matching: the limit is the YAML parse budget (512 KB).
  */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
+export const MAX_CONFIG_BYTES = 512 * 1024;
 
 /** `20 MB`, `1 MB`. */
 export function formatLimit(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 /**

@@ -311,7 +311,7 @@ a config.yaml excerpt, or a whole GitHub issue body; at most 20 MB) from FILE, o
 when FILE is "-" or absent, and prints the error pages it matches, the evidence that counted and the fix.
 
 Options:
-  --config FILE   add your config.yaml (at most 1 MB): the fix is then shown as a diff of it
+  --config FILE   add your config.yaml (at most 512 KB): the fix is then shown as a diff of it
   --json          print {"verdict","matches":[…],"suggestions":[…],"nextSteps":[…]}
   -h, --help      show this help
 

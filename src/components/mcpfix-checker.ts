@@ -2,6 +2,7 @@ import type { CheckResult, Match, Suggestion } from '../engine/index.ts';
 import { RULES_BLOCK_ID, type CheckerReply, type CheckerRequest } from './checker-protocol.ts';
 import { renderHighlighted } from './render-highlighted.ts';
 import { buildShareFragment, parseShareFragment } from '../site/share-fragment.ts';
+import { describeOversizedInput } from '../site/input-limits.ts';
 import './mcpfix-copy.ts';
 
 const DEBOUNCE_MS = 250;
@@ -135,6 +136,14 @@ export class McpfixChecker extends HTMLElement {
       this.dataset['state'] = 'done';
       return;
     }
+    const oversized = describeOversizedInput(this.paste.value, this.config.value);
+    if (oversized !== undefined) {
+      this.latestCheck = ++this.seq;
+      this.results.replaceChildren();
+      this.setStatus(oversized);
+      this.dataset['state'] = 'done';
+      return;
+    }
     this.busy = true;
     this.latestCheck = ++this.seq;
     this.dataset['state'] = 'checking';
@@ -195,6 +204,11 @@ export class McpfixChecker extends HTMLElement {
   }
 
   private share(): void {
+    const oversized = describeOversizedInput(this.paste.value, this.config.value);
+    if (oversized !== undefined) {
+      this.shareStatus.textContent = oversized;
+      return;
+    }
     this.post({ kind: 'redact', seq: ++this.seq, paste: this.paste.value, config: this.config.value });
   }
 
