@@ -1,10 +1,11 @@
-import { checkPaste, findSecrets } from '../engine/index.ts';
+import { checkPaste, findSecrets, maskSecrets } from '../engine/index.ts';
 import { MAX_CONFIG_BYTES, MAX_INPUT_BYTES, readStdin, readTextFile, type CliIo, type ReadText } from './cli-io.ts';
 import { describeResult } from './describe-result.ts';
 import { ExitCode, type ExitCodeValue } from './exit-codes.ts';
 import { renderJson, toJsonDiagnosis } from './format-json.ts';
 import { isColorWanted, renderText } from './format-text.ts';
 import { loadIndex } from './load-index.ts';
+import { formatCheckMarkdown } from '../site/format-issue-markdown.ts';
 import type { CommandLine } from './parse-args.ts';
 import { createSafeText } from './safe-text.ts';
 
@@ -66,8 +67,11 @@ export async function runCheck(command: CommandLine & { kind: 'check' }, io: Cli
   const secrets = secretsOfInputs(paste.text, config);
   if (command.isJson) {
     io.stdout.write(renderJson(toJsonDiagnosis(result), secrets));
+  } else if (command.isMarkdown) {
+    // The Markdown masks what it quotes; the run's own secrets (found in the whole inputs) are masked on top.
+    io.stdout.write(maskSecrets(formatCheckMarkdown(result, paste.text), { extraSecrets: secrets }));
   } else {
-    io.stdout.write(renderText(describeResult(result), isColorWanted(io.stdout, io.env), createSafeText(secrets)));
+    io.stdout.write(renderText(describeResult(result, paste.text), isColorWanted(io.stdout, io.env), createSafeText(secrets)));
   }
   return result.verdict === 'confident' ? ExitCode.ok : ExitCode.problem;
 }

@@ -7,8 +7,11 @@ import type { InputName } from './evidence.ts';
 import type { FactHit } from './match-fact.ts';
 import { pointsOfFact, type RankedPage } from './rank-matches.ts';
 import { redactText } from './redact.ts';
-import type { RuleFact, RuleValueTest } from './rule-index.ts';
+import { describeFact } from './fact-kinds/registry.ts';
 import type { EvidenceView } from './view-evidence.ts';
+
+/** The one entry point for a fact in words; each kind words its own facts (fact-kinds/<kind>.ts). */
+export { describeFact };
 
 /** One piece of evidence that counted for (or against) a match. */
 export interface MatchedEvidence {
@@ -36,14 +39,30 @@ export interface Match {
   url: string;
   /** `#sig-<id>` of the signature that decided. */
   anchor?: string;
-  /** The score (see rank-matches.ts). */
+  /** The signature that decided, as the page words it, and whether all its facts held or only some. */
+  signature: { id: string; text: string; isFull: boolean };
+  /** The score (see rank-matches.ts): for ordering and `--json`, never shown to people as the verdict. */
   score: number;
   /** How sure the checker is. */
   confidence: 'high' | 'medium' | 'low';
-  /** Related page ids. */
-  related: string[];
+  /** Look-alike or follow-up pages, with their titles. */
+  related: RelatedPage[];
+  /** LiteLLM versions the failure was seen in (`>=1.77.0 <1.80.8`). */
+  affects: string[];
+  /** The release (and PR) that fixed it, when it was a bug that got fixed. */
+  fixedIn?: { version: string; pr?: number };
   /** The evidence that counted. */
   evidence: MatchedEvidence[];
+}
+
+/** A page a match links to as related. */
+export interface RelatedPage {
+  /** The page id. */
+  id: string;
+  /** Its title (the id when the page is unknown). */
+  title: string;
+  /** `/errors/<id>/`. */
+  url: string;
 }
 
 /** A span of the input that counted, for highlighting. */
@@ -60,17 +79,17 @@ export interface Highlight {
 
 const EXCERPT_CHARS = 200;
 
-/** Explains one ranked page. */
-export function explainMatch(ranked: RankedPage, view: EvidenceView): Match {
+/** Explains one ranked page; `titleOf` names the related pages. */
+export function explainMatch(ranked: RankedPage, view: EvidenceView, titleOf: (id: string) => string | undefined = () => undefined): Match {
   const { page } = ranked.result;
   const evidence: MatchedEvidence[] = [];
   const signature = ranked.best.signature;
   const factor = ranked.signaturePoints / Math.max(1e-9, ranked.best.held.reduce((s, h) => s + pointsOfFact(h.fact), 0));
   for (const { fact, hit } of ranked.best.held) {
-    const lead = ranked.isFull ? `Signature “${signature.text}”` : `Part of signature “${signature.text}”`;
+    // The signature itself is named once on the match; each piece says what its line told the checker.
     evidence.push({
       kind: 'signature',
-      says: `${lead}: ${describeFact(fact, hit)}.`,
+      says: `${capitalise(describeFact(fact, hit, seenText(hit, view)))}.`,
       ...locate(hit, view),
       weight: round(pointsOfFact(fact) * (ranked.isFull ? 1 : factor)),
     });
@@ -86,11 +105,14 @@ export function explainMatch(ranked: RankedPage, view: EvidenceView): Match {
     title: page.title,
     url: page.url,
     anchor: `#sig-${signature.id}`,
+    signature: { id: signature.id, text: signature.text, isFull: ranked.isFull },
     score: ranked.score,
     confidence: ranked.confidence,
-    related: [...page.relatedErrors],
+    related: page.relatedErrors.map((id) => ({ id, title: titleOf(id) ?? id, url: `/errors/${id}/` })),
+    affects: (page.affects ?? []).map((affected) => affected.versions),
     evidence,
   };
+  if (page.fixedIn) match.fixedIn = page.fixedIn.pr === undefined ? { version: page.fixedIn.version } : { version: page.fixedIn.version, pr: page.fixedIn.pr };
   return match;
 }
 
@@ -136,49 +158,25 @@ function excerptOf(line: string, hit: FactHit): string {
   return shown;
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** A fact in words, e.g. `the response status is 200`. */
-export function describeFact(fact: RuleFact, hit?: FactHit): string {
-  switch (fact.kind) {
-    case 'text':
-      return `the text “${fact.text}” appears${placesOf(fact.in)}`;
-    case 'pattern':
-      return `a line matches /${fact.pattern}/${placesOf(fact.in)}`;
-    case 'status':
-      return Array.isArray(fact.status) ? `a response status is one of ${fact.status.join(', ')}` : `the response status is ${fact.status}`;
-    case 'header':
-      if (fact.absent) return `no response carries a ${fact.name} header`;
-      return fact.value === undefined ? `the response carries a ${fact.name} header` : `the response header ${fact.name} matches /${fact.value}/`;
-    case 'request-header':
-      if (fact.absent) return `the request did not send a ${fact.name} header`;
-      return fact.value === undefined ? `the request sent a ${fact.name} header` : `the request header ${fact.name} matches /${fact.value}/`;
-    case 'json':
-      return `the JSON at ${fact.path} ${describeTest(fact.test)}`;
-    case 'exception':
-      return `a ${fact.type} was raised${fact.message === undefined ? '' : ` with a message matching /${fact.message}/`}`;
-    case 'server-config': {
-      const fields = Object.entries(fact.fields).map(([key, test]) => `${key} ${describeTest(test)}`);
-      const server = hit?.server ? `“${hit.server}”` : 'of the server';
-      return `the mcp_servers entry ${server} has ${fields.join(' and ')}`;
-    }
-    case 'config':
-      return `config ${fact.path} ${describeTest(fact.test)}`;
+const SEEN_CHARS = 80;
+
+// The user's own words that held a literal or pattern fact, redacted and cut to a quotable length.
+function seenText(hit: FactHit, view: EvidenceView): string | undefined {
+  if (!hit.span) return undefined;
+  const raw = view.textAt(hit.input, hit.line).slice(hit.span.start, hit.span.end).replace(/\s+/g, ' ').trim();
+  if (raw === '') return undefined;
+  const cut = raw.length > SEEN_CHARS ? `${raw.slice(0, SEEN_CHARS)}…` : raw;
+  try {
+    return redactText(cut);
+  } catch {
+    return undefined;
   }
 }
 
-function describeTest(test: RuleValueTest): string {
-  if ('equals' in test && test.equals !== undefined) return `is ${JSON.stringify(test.equals)}`;
-  if (test.present !== undefined) return test.present ? 'set' : 'not set';
-  if (test.notTrue) return 'not true';
-  if (test.includes !== undefined) return `including “${test.includes}”`;
-  if (test.matches !== undefined) return `matching /${test.matches}/`;
-  return 'tested';
-}
-
-function placesOf(places: readonly string[] | undefined): string {
-  if (!places || places.includes('any')) return '';
-  return ` in the ${places.join(' or ')}`;
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }
