@@ -91,11 +91,18 @@ describe('hostile input: reads stop at the limit', { timeout: 90_000 }, () => {
     expect(JSON.stringify(JSON.parse(json.stdout))).toContain('\\u001b]52');
   });
 
-  test('the secret corpus, pasted and given as --config, leaks into no output of check', async () => {
+  test('the secret corpus, pasted and given as --config, leaks into no output of check (text, --json, --markdown)', async () => {
     const config = join(dir, 'corpus.yaml');
     writeFileSync(config, corpusText);
     const paste = `HTTP/1.1 401 Unauthorized\n${corpusText}\n`;
-    for (const args of [['check', '-'], ['check', '-', '--json'], ['check', '-', '--config', config], ['check', '-', '--config', config, '--json']]) {
+    for (const args of [
+      ['check', '-'],
+      ['check', '-', '--json'],
+      ['check', '-', '--markdown'],
+      ['check', '-', '--config', config],
+      ['check', '-', '--config', config, '--json'],
+      ['check', '-', '--config', config, '--markdown'],
+    ]) {
       expectNoSecret(await runCli(args, { stdin: paste, killAfterMs: 60_000 }));
     }
   });
