@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startHostileServer } from '../support/hostile-server.ts';
 import type { RunningServer } from '../support/mcp-server.ts';
 import { REPO_ROOT, runCli, type CliRun } from '../support/run-cli.ts';
-import { readSecretCorpus } from '../unit/secret-corpus.test.ts';
+import { readSecretCorpus } from '../support/secret-corpus.ts';
 
 // Hostile inputs and servers: nothing leaks, nothing hangs. The time and memory figures of these
 // cases are measured by scripts/bench-hostile.ts (npm run bench), not asserted here.

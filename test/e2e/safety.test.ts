@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useWatchedPages } from './browser.ts';
 import { parseShareFragment } from '../../src/site/share-fragment.ts';
 import { SITE_POLICY } from '../../src/site/content-security-policy.ts';
-import { readSecretCorpus } from '../unit/secret-corpus.test.ts';
+import { readSecretCorpus } from '../support/secret-corpus.ts';
 
 const baseUrl = inject('baseUrl');
 const openPage = useWatchedPages(baseUrl);

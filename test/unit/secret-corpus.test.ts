@@ -1,24 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findSecrets, maskSecrets } from '../../src/engine/index.ts';
 import { SECRET_RULES } from '../../src/engine/secret-rules.ts';
-
-/** One fake secret in the shape users paste it. */
-export interface CorpusEntry {
-  shape: string;
-  /** The gitleaks rule id (or `mcpfix:` name) the shape stands for. */
-  ids: string;
-  /** The text as pasted. */
-  text: string;
-  /** The part that must never be printed. */
-  secret: string;
-}
-
-/** The secret corpus of test/fixtures/secrets/corpus.json. */
-export function readSecretCorpus(): CorpusEntry[] {
-  const url = new URL('../fixtures/secrets/corpus.json', import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as { entries: CorpusEntry[] }).entries;
-}
+import { readSecretCorpus } from '../support/secret-corpus.ts';
 
 const corpus = readSecretCorpus();
 
