@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startHostileServer } from '../support/hostile-server.ts';
 import type { RunningServer } from '../support/mcp-server.ts';
-import { REPO_ROOT, runCli, type CliRun } from '../support/run-cli.ts';
+import { REPO_ROOT, runCli as runCliOnce, type CliRun, type RunOptions } from '../support/run-cli.ts';
+
+// A loaded machine (2 cores shared by many test runs) can take more than run-cli's default 30 s to
+// start the CLI; a kill there would fail a behaviour test for time. Speed lives in bench:hostile.
+function runCli(args: string[], options: RunOptions = {}): Promise<CliRun> {
+  return runCliOnce(args, { killAfterMs: 240_000, ...options, ...(options.killAfterMs !== undefined ? { killAfterMs: Math.max(options.killAfterMs, 240_000) } : {}) });
+}
 import { readSecretCorpus } from '../support/secret-corpus.ts';
 
 // Hostile inputs and servers: nothing leaks, nothing hangs. The time and memory figures of these
@@ -27,7 +33,7 @@ function runShell(line: string): Promise<{ stdout: string; stderr: string; code:
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -36,7 +42,7 @@ function runShell(line: string): Promise<{ stdout: string; stderr: string; code:
   });
 }
 
-describe('hostile input: reads stop at the limit', { timeout: 90_000 }, () => {
+describe('hostile input: reads stop at the limit', { timeout: 900_000 }, () => {
   let dir = '';
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'mcpfix-hostile-'));
@@ -108,7 +114,7 @@ describe('hostile input: reads stop at the limit', { timeout: 90_000 }, () => {
   });
 });
 
-describe('hostile servers: the probe ends, says what happened and leaks nothing', { timeout: 90_000 }, () => {
+describe('hostile servers: the probe ends, says what happened and leaks nothing', { timeout: 900_000 }, () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await startHostileServer(corpusText);
@@ -164,7 +170,7 @@ describe('hostile servers: the probe ends, says what happened and leaks nothing'
   });
 });
 
-describe('bad keys and secrets on the command line', { timeout: 60_000 }, () => {
+describe('bad keys and secrets on the command line', { timeout: 900_000 }, () => {
   test('a --key or LITELLM_API_KEY with a line break is a usage error (exit 2) that never prints the key', async () => {
     const key = 'sk-abc123def456\r\nX-Injected: 1';
     const flag = await runCli(['probe', 'http://127.0.0.1:9/mcp', '--key', key]);
