@@ -29,6 +29,9 @@ interface RankedResult {
   pagefindScore: number;
 }
 
+// A signature rank from this score up means the query and one signature contain each other
+// (see scoreSignature): the page names what was searched, not only some of its words.
+const EXACT_MATCH_RANK = 1000;
 // How many pagefind hits get re-ranked by signature; each costs one small fragment request.
 const RERANK_DEPTH = 30;
 // Fallback searches when the whole query finds nothing (a pasted log line carries words no page has).
@@ -96,6 +99,8 @@ export class McpfixSearch extends HTMLElement {
   private list: HTMLOListElement | null = null;
   private status: HTMLElement | null = null;
   private hint: HTMLElement | null = null;
+  private noExactMatch: HTMLElement | null = null;
+  private isSearchPage = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
 
@@ -104,11 +109,14 @@ export class McpfixSearch extends HTMLElement {
     this.list = this.querySelector('.search-results');
     this.status = this.querySelector('[role="status"]');
     this.hint = this.querySelector('.checker-hint');
+    this.noExactMatch = this.querySelector('.no-exact-match');
     const form = this.querySelector('form');
     if (!this.input || !this.list || !form) return;
+    // Only the search page itself keeps its query in the address (a box elsewhere submits to it).
+    this.isSearchPage = location.pathname === new URL(form.action).pathname;
     const params = new URLSearchParams(location.search);
     const initial = params.get('q');
-    if (initial !== null && location.pathname === new URL(form.action).pathname) this.input.value = initial;
+    if (initial !== null && this.isSearchPage) this.input.value = initial;
     for (const select of this.querySelectorAll('select')) {
       const value = params.get(select.name);
       if (value !== null) select.value = value;
@@ -140,10 +148,17 @@ export class McpfixSearch extends HTMLElement {
     const query = this.input?.value ?? '';
     const generation = ++this.generation;
     const normalised = normaliseForSearch(query);
+    this.keepInAddress(query);
+    const checkerHref = `/check/${buildShareFragment({ paste: query })}`;
     if (this.hint) {
       this.hint.hidden = !isErrorLike(query);
       const link = this.hint.querySelector('a');
-      if (link) link.href = `/check/${buildShareFragment({ paste: query })}`;
+      if (link) link.href = checkerHref;
+    }
+    if (this.noExactMatch) {
+      this.noExactMatch.hidden = true;
+      const link = this.noExactMatch.querySelector('a');
+      if (link) link.href = checkerHref;
     }
     if (normalised === '') {
       this.render([], '');
@@ -180,6 +195,20 @@ export class McpfixSearch extends HTMLElement {
     this.render(ranked, query);
   }
 
+  /**
+   * Puts the query and filters in the address (`?q=…&area=…`) without a new history entry, so a
+   * search can be shared and survives a reload; an empty query leaves a bare /search/.
+   */
+  private keepInAddress(query: string): void {
+    if (!this.isSearchPage) return;
+    const params = new URLSearchParams();
+    if (query.trim() !== '') params.set('q', query);
+    for (const [name, value] of Object.entries(this.filters())) params.set(name, value);
+    const encoded = params.toString();
+    const search = encoded === '' ? '' : `?${encoded}`;
+    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  }
+
   private setStatus(text: string): void {
     if (this.status) this.status.textContent = text;
   }
@@ -210,6 +239,8 @@ export class McpfixSearch extends HTMLElement {
     this.list.replaceChildren(...items);
     // Tells tests and assistive tooling which query the list answers (typing may have moved on).
     this.list.dataset['query'] = query;
+    // Results found only by shared words are a guess; say so and offer the checker.
+    if (this.noExactMatch) this.noExactMatch.hidden = query.trim() === '' || results.some((result) => result.rank >= EXACT_MATCH_RANK);
     if (query.trim() === '') this.setStatus('');
     else this.setStatus(results.length === 0 ? 'No page matches. Try fewer words, or paste the whole output into the checker.' : `${results.length} result${results.length === 1 ? '' : 's'}`);
   }

@@ -3,6 +3,11 @@ import { ClueSchema, SignatureSchema, SlugSchema } from './signature.ts';
 import { FixSchema } from './fix.ts';
 import { AffectedSchema, FixedInSchema, SourceSchema, TrackerLinkSchema, VerifiedSchema } from './reference.ts';
 
+/** The longest `<title>` and page title a search result or link preview shows whole. */
+export const MAX_TITLE_LENGTH = 69;
+/** The longest meta description search engines and link previews show whole. */
+export const MAX_DESCRIPTION_LENGTH = 159;
+
 /** The part of the gateway a failure belongs to; the home page groups pages by it. */
 export const AreaSchema = z.enum([
   'inbound-auth',
@@ -63,8 +68,18 @@ export const ErrorPageSchema = z
   .object({
     /** The failure in a few words, as a heading. */
     title: z.string().min(10).max(120),
+    /**
+     * The title for `<title>`, link previews and the preview image, at most 69 characters; required
+     * when `title` is longer than that.
+     */
+    shortTitle: z.string().min(10).max(MAX_TITLE_LENGTH).optional(),
     /** One line: what goes wrong and why. */
     summary: z.string().min(20).max(280),
+    /**
+     * The meta and Open Graph description, at most 159 characters; required when `summary` is
+     * longer than that.
+     */
+    description: z.string().min(20).max(MAX_DESCRIPTION_LENGTH).optional(),
     /** The gateway product. */
     product: z.enum(['litellm']).default('litellm'),
     /** The part of the gateway the failure belongs to. */
@@ -107,6 +122,12 @@ export const ErrorPageSchema = z
       }
       seen.add(signature.id);
     });
+    if (page.title.length > MAX_TITLE_LENGTH && page.shortTitle === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['shortTitle'], message: `the title has ${page.title.length} characters; add a shortTitle of at most ${MAX_TITLE_LENGTH} for <title> and link previews` });
+    }
+    if (page.summary.length > MAX_DESCRIPTION_LENGTH && page.description === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['description'], message: `the summary has ${page.summary.length} characters; add a description of at most ${MAX_DESCRIPTION_LENGTH} for search results and link previews` });
+    }
     if (page.retired && !page.fixedIn) {
       ctx.addIssue({ code: 'custom', path: ['fixedIn'], message: 'a retired page names the version that fixed it' });
     }

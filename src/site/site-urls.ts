@@ -40,3 +40,8 @@ export function buildTrackerUrl(repo: string, kind: 'pr' | 'issue', number: numb
 export function buildLitellmPrUrl(pr: number): string {
   return buildTrackerUrl('BerriAI/litellm', 'pr', pr);
 }
+
+/** Builds the in-page anchor id of a page's fix, numbered from 1 in the order to try them (`fix-<n>`). */
+export function buildFixAnchor(position: number): string {
+  return `fix-${position}`;
+}
