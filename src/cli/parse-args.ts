@@ -194,9 +194,10 @@ const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /** Why a `--key` cannot be sent, or undefined when it can. The key itself is never quoted. */
 export function checkKey(key: string): string | undefined {
-  if (key.trim() === '') return '--key is empty';
-  if (/[\r\n]/.test(key)) return '--key contains a line break: copy the key alone (a trailing newline from a file or clipboard counts)';
-  if (!FIELD_VALUE.test(key)) return '--key contains a character a header cannot carry (a control character or non-Latin-1 text)';
+  // Worded so no word follows the flag name: the masker reads `--key word` as a key and hides the word.
+  if (key.trim() === '') return 'the key (--key) is empty';
+  if (/[\r\n]/.test(key)) return 'a line break in the key (--key): copy the key alone (a trailing newline from a file or clipboard counts)';
+  if (!FIELD_VALUE.test(key)) return 'a character a header cannot carry in the key (--key): a control character or non-Latin-1 text';
   return undefined;
 }
 

@@ -51,7 +51,7 @@ export async function runProbe(command: CommandLine & { kind: 'probe' }, io: Cli
   const key = command.key ?? (envKey !== undefined && envKey.trim() !== '' ? envKey.trim() : undefined);
   if (command.key === undefined && key !== undefined) {
     const problem = checkKey(key);
-    if (problem) return reportUsage(io, 'mcpfix probe', problem.replace('--key', 'LITELLM_API_KEY'), [key]);
+    if (problem) return reportUsage(io, 'mcpfix probe', problem.replace('(--key)', '(LITELLM_API_KEY)'), [key]);
   }
   // Everything the user handed over that may be secret, masked wherever it shows up, whatever its
   // shape: the key, header values that name or look like credentials, secrets in the config.

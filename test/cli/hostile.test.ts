@@ -175,7 +175,7 @@ describe('bad keys and secrets on the command line', { timeout: 900_000 }, () =>
     const key = 'sk-abc123def456\r\nX-Injected: 1';
     const flag = await runCli(['probe', 'http://127.0.0.1:9/mcp', '--key', key]);
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toContain('--key contains a line break');
+    expect(flag.stderr).toContain('a line break in the key (--key)');
     const env = await runCli(['probe', 'http://127.0.0.1:9/mcp'], { env: { LITELLM_API_KEY: 'abc\ndef-secret-value' } });
     expect(env.code).toBe(2);
     expect(env.stderr).not.toContain('def-secret-value');
