@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 
 /** The process around a command: its streams and environment, passed in so runners stay testable. */
 export interface CliIo {
@@ -15,15 +15,40 @@ export interface CliIo {
 /** A text file, or the one-line reason it cannot be used. */
 export type ReadText = { kind: 'read'; text: string } | { kind: 'unreadable'; reason: string };
 
-/** The most a paste or config may weigh: far above any real paste, low enough to fail fast on a wrong file. */
+/** The most a paste may weigh: far above any real paste, low enough to fail fast on a wrong file. The web page takes the same. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
-/** Reads a file given on the command line; `what` names it in the reason (`--config`, `FILE`). */
-export function readTextFile(path: string, what: string): ReadText {
+/**
+ * The most a `--config` file may weigh. A LiteLLM config.yaml is a few hundred lines (tens of KB);
+ * YAML parsing costs far more per byte than matching: the limit is the YAML parse budget (512 KB).
+ */
+export const MAX_CONFIG_BYTES = 512 * 1024;
+
+/** `20 MB`, `1 MB`. */
+export function formatLimit(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/**
+ * Reads a file given on the command line, at most `limit` bytes: reading stops one byte past the
+ * limit, so `/dev/zero`, a FIFO or `<(yes)` end with a clear reason instead of filling memory.
+ * `what` names the file in the reason (`--config`, `FILE`).
+ */
+export async function readTextFile(path: string, what: string, limit: number = MAX_INPUT_BYTES): Promise<ReadText> {
+  let handle: FileHandle | undefined;
   try {
-    const buffer = readFileSync(path);
-    if (buffer.byteLength > MAX_INPUT_BYTES) return { kind: 'unreadable', reason: `${what} ${path} is larger than 20 MB` };
-    return { kind: 'read', text: buffer.toString('utf8') };
+    handle = await open(path, 'r');
+    const buffer = Buffer.alloc(Math.min(limit + 1, 64 * 1024));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= limit) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, limit + 1 - total), null);
+      if (bytesRead === 0) break;
+      chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
+      total += bytesRead;
+    }
+    if (total > limit) return { kind: 'unreadable', reason: tooLarge(`${what} ${path}`, limit) };
+    return { kind: 'read', text: Buffer.concat(chunks).toString('utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -32,22 +57,29 @@ export function readTextFile(path: string, what: string): ReadText {
       : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
       : (error as Error).message;
     return { kind: 'unreadable', reason: `cannot read ${what} ${path}: ${why}` };
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 
-/** Reads stdin to its end, within the same size limit. */
-export async function readStdin(stdin: CliIo['stdin']): Promise<ReadText> {
+/** Reads stdin to its end, or stops one byte past the limit. */
+export async function readStdin(stdin: CliIo['stdin'], limit: number = MAX_INPUT_BYTES): Promise<ReadText> {
   const chunks: Buffer[] = [];
   let bytes = 0;
   try {
     for await (const chunk of stdin) {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       bytes += buffer.byteLength;
-      if (bytes > MAX_INPUT_BYTES) return { kind: 'unreadable', reason: 'stdin is larger than 20 MB' };
+      // Leaving the loop destroys the stream: an endless pipe (`yes |`) is not read further.
+      if (bytes > limit) return { kind: 'unreadable', reason: tooLarge('stdin', limit) };
       chunks.push(buffer);
     }
   } catch (error) {
     return { kind: 'unreadable', reason: `cannot read stdin: ${(error as Error).message}` };
   }
   return { kind: 'read', text: Buffer.concat(chunks).toString('utf8') };
+}
+
+function tooLarge(what: string, limit: number): string {
+  return `${what} is larger than ${formatLimit(limit)}: mcpfix reads at most ${formatLimit(limit)} and stopped there (paste only the part around the error)`;
 }

@@ -1,4 +1,4 @@
-import { redactText, type CheckResult, type LintFinding, type LitellmVersion, type MatchedEvidence, type Suggestion } from '../engine/index.ts';
+import { maskSecrets, type CheckResult, type LintFinding, type LitellmVersion, type MatchedEvidence, type Suggestion } from '../engine/index.ts';
 import { pageUrlOf } from './describe-result.ts';
 
 /** One match as `--json` prints it: the page, its full URL with the signature anchor, and why. */
@@ -52,18 +52,21 @@ export function toJsonDiagnosis(result: CheckResult): JsonDiagnosis {
 }
 
 /**
- * Serialises a value as indented JSON with every string passed through `redactText` first, so
- * `--json` output is as safe to share as the text output.
+ * Serialises a value as indented JSON with every string masked first (`maskSecrets`, with the
+ * secrets the run knows of), so `--json` output is as safe to share as the text output. Control
+ * characters are left to JSON's own escaping: the strings stay exact.
  */
-export function renderJson(value: unknown): string {
-  return `${JSON.stringify(redactDeep(value), null, 2)}\n`;
+export function renderJson(value: unknown, extraSecrets: readonly string[] = []): string {
+  const mask = (text: string): string => maskSecrets(text, { extraSecrets });
+  return `${JSON.stringify(maskDeep(value, mask), null, 2)}\n`;
 }
 
-function redactDeep(value: unknown): unknown {
-  if (typeof value === 'string') return redactText(value);
-  if (Array.isArray(value)) return value.map(redactDeep);
+// Walks our own result values (never server data: those arrive as strings), so the depth is ours.
+function maskDeep(value: unknown, mask: (text: string) => string): unknown {
+  if (typeof value === 'string') return mask(value);
+  if (Array.isArray(value)) return value.map((inner) => maskDeep(inner, mask));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactDeep(inner)]));
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, maskDeep(inner, mask)]));
   }
   return value;
 }

@@ -1,4 +1,4 @@
-import { redactText } from '../engine/index.ts';
+import { createSafeText, type SafeText } from './safe-text.ts';
 
 /**
  * One block of terminal output. `check` and `probe` describe what they found as a list of these,
@@ -35,13 +35,15 @@ const ANSI = {
 type Style = keyof typeof ANSI;
 
 /**
- * Renders blocks as terminal text. Every piece of text goes through the engine's `redactText`
- * before it is printed, whatever its source, so no secret reaches the terminal unmasked.
+ * Renders blocks as terminal text. Every piece of text goes through `safeText` before it is
+ * printed, whatever its source: secrets masked (those the run knows of included), control
+ * characters escaped, and a one-line field kept on one line. Only our own colour codes are raw.
  */
-export function renderText(blocks: readonly Block[], isColor: boolean): string {
+export function renderText(blocks: readonly Block[], isColor: boolean, safeText: SafeText = createSafeText()): string {
   const paint = (text: string, ...styles: Style[]): string =>
     isColor ? styles.reduce((out, style) => `\u001b[${ANSI[style][0]}m${out}\u001b[${ANSI[style][1]}m`, text) : text;
-  const safe = (text: string): string => redactText(text);
+  const safe = (text: string): string => safeText.line(text);
+  const safeBlock = (text: string): string => safeText.block(text);
   const toneStyle = (tone: Tone): Style[] => (tone === 'good' ? ['green'] : tone === 'bad' ? ['red'] : tone === 'warn' ? ['yellow'] : []);
 
   const lines: string[] = [];
@@ -57,7 +59,7 @@ export function renderText(blocks: readonly Block[], isColor: boolean): string {
         const mark = block.isOk ? paint('✓', 'green') : paint('✗', 'red');
         const status = block.status ? `  ${paint(safe(block.status), block.isOk ? 'dim' : 'bold')}` : '';
         lines.push(`${mark} ${safe(block.name)}${status}`);
-        if (block.detail) lines.push(...safe(block.detail).split('\n').map((line) => `    ${paint(line, 'dim')}`));
+        if (block.detail) lines.push(...safeBlock(block.detail).split('\n').map((line) => `    ${paint(line, 'dim')}`));
         break;
       }
       case 'match':
@@ -79,7 +81,7 @@ export function renderText(blocks: readonly Block[], isColor: boolean): string {
         lines.push(`${block.isNested ? '     ' : '  '}• ${paint(safe(block.text), ...toneStyle(block.tone ?? 'plain'))}`);
         break;
       case 'code':
-        for (const line of safe(block.text).replace(/\n$/, '').split('\n')) {
+        for (const line of safeBlock(block.text).replace(/\n$/, '').split('\n')) {
           const style: Style[] = !block.isDiff
             ? ['cyan']
             : line.startsWith('+') && !line.startsWith('+++')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CliIo } from './cli-io.ts';
 import { ExitCode, type ExitCodeValue } from './exit-codes.ts';
-import { HELP, parseCommandLine } from './parse-args.ts';
+import { HELP, parseCommandLine, secretArguments } from './parse-args.ts';
 import { reportUsage, runCheck } from './run-check.ts';
 import { runProbe } from './run-probe.ts';
 
@@ -13,7 +13,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const command = parseCommandLine(argv);
   switch (command.kind) {
     case 'usage-error':
-      return reportUsage(io, command.command, command.reason);
+      return reportUsage(io, command.command, command.reason, [...secretArguments(argv), io.env.LITELLM_API_KEY ?? '']);
     case 'help':
       io.stdout.write(HELP[command.topic]);
       return ExitCode.ok;

@@ -37,8 +37,10 @@ export type CommandLine =
       key?: string;
       /** `--header`, in order. */
       headers: HeaderArg[];
-      /** `--timeout`, in milliseconds (default 10 s). */
+      /** `--timeout`, in milliseconds (default 10 s): the most one request may take. */
       timeoutMs: number;
+      /** `--deadline`, in milliseconds (default 30 s): the most the whole probe may take. */
+      deadlineMs: number;
       /** `--config FILE`. */
       config?: string;
       /** `--server NAME`. */
@@ -50,6 +52,9 @@ export type CommandLine =
 
 /** The default per-request timeout of `probe`. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The default overall deadline of `probe`: every request and discovery document together. */
+export const DEFAULT_DEADLINE_MS = 30_000;
 
 const MAX_TIMEOUT_MS = 10 * 60_000;
 
@@ -77,6 +82,7 @@ const PROBE_FLAGS: Flags = {
   key: { type: 'string' },
   header: { type: 'list' },
   timeout: { type: 'string' },
+  deadline: { type: 'string' },
   config: { type: 'string' },
   server: { type: 'string' },
   json: { type: 'boolean' },
@@ -125,7 +131,8 @@ function parseProbe(argv: readonly string[]): CommandLine {
   if (raw.values.has('help')) return { kind: 'help', topic: 'probe' };
   const [url, ...extra] = raw.positionals;
   if (url === undefined) return usage('mcpfix probe', 'missing URL: give the gateway MCP endpoint, e.g. http://localhost:4000/github/mcp');
-  if (extra.length > 0) return usage('mcpfix probe', `one URL at a time: unexpected argument "${extra[0]}"`);
+  // The extra argument is not quoted: it is often a key given without --key.
+  if (extra.length > 0) return usage('mcpfix probe', `one URL at a time: ${extra.length} more argument${extra.length === 1 ? '' : 's'} after the URL (a key goes after --key)`);
   const urlProblem = checkUrl(url);
   if (urlProblem) return usage('mcpfix probe', urlProblem);
 
@@ -139,13 +146,23 @@ function parseProbe(argv: readonly string[]): CommandLine {
   let timeoutMs = DEFAULT_TIMEOUT_MS;
   const timeout = last(raw.values.get('timeout'));
   if (timeout !== undefined) {
-    const parsed = parseDuration(timeout);
+    const parsed = parseDuration(timeout, '--timeout');
     if (typeof parsed === 'string') return usage('mcpfix probe', parsed);
     timeoutMs = parsed;
   }
+  let deadlineMs = DEFAULT_DEADLINE_MS;
+  const deadline = last(raw.values.get('deadline'));
+  if (deadline !== undefined) {
+    const parsed = parseDuration(deadline, '--deadline');
+    if (typeof parsed === 'string') return usage('mcpfix probe', parsed);
+    deadlineMs = parsed;
+  }
 
   const key = last(raw.values.get('key'));
-  if (key !== undefined && key.trim() === '') return usage('mcpfix probe', '--key is empty');
+  if (key !== undefined) {
+    const problem = checkKey(key);
+    if (problem) return usage('mcpfix probe', problem);
+  }
   const server = last(raw.values.get('server'));
   if (server !== undefined && !/^[A-Za-z0-9_.-]+$/.test(server)) {
     return usage('mcpfix probe', `--server: "${server}" is not a server name (letters, digits, _ . - only)`);
@@ -157,6 +174,7 @@ function parseProbe(argv: readonly string[]): CommandLine {
     ...(key !== undefined ? { key } : {}),
     headers,
     timeoutMs,
+    deadlineMs,
     ...(config !== undefined ? { config } : {}),
     ...(server !== undefined ? { server } : {}),
     isJson: raw.values.has('json'),
@@ -167,15 +185,47 @@ function parseProbe(argv: readonly string[]): CommandLine {
  * Parses a duration such as `10s`, `500ms`, `1m` or a bare number of seconds, into milliseconds;
  * returns the reason when it is not one.
  */
-export function parseDuration(text: string): number | string {
+export function parseDuration(text: string, flag = '--timeout'): number | string {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
-  if (!match) return `--timeout: expected a duration such as 10s, 500ms or 1m, got "${text}"`;
+  if (!match) return `${flag}: expected a duration such as 10s, 500ms or 1m, got "${clipArg(text)}"`;
   const amount = Number(match[1]);
   const unit = match[2] ?? 's';
   const ms = Math.round(unit === 'ms' ? amount : unit === 's' ? amount * 1000 : amount * 60_000);
-  if (ms <= 0) return `--timeout: must be more than zero, got "${text}"`;
-  if (ms > MAX_TIMEOUT_MS) return `--timeout: at most 10m, got "${text}"`;
+  if (ms <= 0) return `${flag}: must be more than zero, got "${text}"`;
+  if (ms > MAX_TIMEOUT_MS) return `${flag}: at most 10m, got "${text}"`;
   return ms;
+}
+
+// What an HTTP field value may hold (RFC 9110 §5.5): visible ASCII, spaces, tabs and obs-text;
+// undici throws on anything else, which would surface as a connection failure instead of a usage error.
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** Why a `--key` cannot be sent, or undefined when it can. The key itself is never quoted. */
+export function checkKey(key: string): string | undefined {
+  // Worded so no word follows the flag name: the masker reads `--key word` as a key and hides the word.
+  if (key.trim() === '') return 'the key (--key) is empty';
+  if (/[\r\n]/.test(key)) return 'a line break in the key (--key): copy the key alone (a trailing newline from a file or clipboard counts)';
+  if (!FIELD_VALUE.test(key)) return 'a character a header cannot carry in the key (--key): a control character or non-Latin-1 text';
+  return undefined;
+}
+
+/**
+ * The values on a command line that may be secrets (`--key`, `--header` values), so a usage error
+ * that quotes the command line masks them.
+ */
+export function secretArguments(argv: readonly string[]): string[] {
+  const secrets: string[] = [];
+  argv.forEach((arg, index) => {
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, argv[index + 1]];
+    if (inline === undefined) return;
+    if (flag === '--key') secrets.push(inline);
+    if (flag === '--header') secrets.push(inline, inline.slice(inline.indexOf(':') + 1).trim());
+  });
+  return secrets;
+}
+
+function clipArg(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /** Parses `Name: value`; returns the reason when it is not a header. */
@@ -183,11 +233,14 @@ export function parseHeaderArg(text: string): HeaderArg | string {
   const colon = text.indexOf(':');
   const name = colon > 0 ? text.slice(0, colon).trim() : '';
   // RFC 9110 §5.6.2: a field name is a token.
+  // The text is not quoted back: a header given without its name is often a bare token.
+  if (colon < 0) return `--header: expected 'Name: value', got a value with no colon`;
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-    return `--header: expected 'Name: value', got "${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`;
+    return `--header: expected 'Name: value', got a name that is not a header name ("${clipArg(text.slice(0, colon))}")`;
   }
   const value = text.slice(colon + 1).trim();
   if (/[\r\n]/.test(value)) return `--header ${name}: the value cannot contain a line break`;
+  if (!FIELD_VALUE.test(value)) return `--header ${name}: the value contains a character a header cannot carry (a control character or non-Latin-1 text)`;
   return { name, value };
 }
 
@@ -198,7 +251,7 @@ function checkUrl(text: string): string | undefined {
   } catch {
     return `"${text}" is not a URL: give the gateway MCP endpoint, e.g. http://localhost:4000/github/mcp`;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `"${text}": only http:// and https:// URLs can be probed`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `unsupported scheme ${url.protocol}//: only http:// and https:// URLs can be probed`;
   if (url.username || url.password) return 'put credentials in --key or --header, not in the URL';
   return undefined;
 }
@@ -255,7 +308,7 @@ export const HELP: Record<'main' | 'check' | 'probe', string> = {
 Usage:
   mcpfix check [FILE|-] [--config FILE] [--litellm-version X] [--json | --markdown]
   mcpfix probe <url> [--key KEY] [--header 'Name: value']… [--timeout 10s]
-               [--server NAME] [--config FILE] [--json]
+               [--deadline 30s] [--server NAME] [--config FILE] [--json]
 
 Commands:
   check   match a pasted error, curl -si output, log or GitHub issue body against the error pages
@@ -268,11 +321,11 @@ Run "mcpfix check --help" or "mcpfix probe --help" for details.
   check: `Usage: mcpfix check [FILE|-] [--config FILE] [--litellm-version X] [--json | --markdown]
 
 Reads a paste (an error message, curl -si output, LiteLLM log lines, a Python traceback,
-a config.yaml excerpt, or a whole GitHub issue body) from FILE, or from stdin when FILE is "-"
-or absent, and prints the error pages it matches, the evidence that counted and the fix.
+a config.yaml excerpt, or a whole GitHub issue body; at most 20 MB) from FILE, or from stdin
+when FILE is "-" or absent, and prints the error pages it matches, the evidence that counted and the fix.
 
 Options:
-  --config FILE   add your config.yaml: the fix is then shown as a diff of it; it is linted too
+  --config FILE   add your config.yaml (at most 512 KB): the fix is then shown as a diff of it; it is linted too
   --litellm-version X
                   the LiteLLM version you run (else read from the paste: litellm==1.83.3,
                   an image tag such as main-v1.81.3-stable, "upgraded to 1.80"); pages whose
@@ -286,7 +339,7 @@ Exit codes: 0 the top match is confident, 1 it is not, 2 usage error.
 Secrets (sk-… keys, bearer tokens, JWTs, client secrets, cookies) are masked in everything printed.
 `,
   probe: `Usage: mcpfix probe <url> [--key KEY] [--header 'Name: value']… [--timeout 10s]
-                    [--server NAME] [--config FILE] [--json]
+                    [--deadline 30s] [--server NAME] [--config FILE] [--json]
 
 Runs initialize, notifications/initialized and tools/list against a gateway MCP endpoint
 (e.g. http://localhost:4000/github/mcp, or the proxy root with --server github) over streamable
@@ -297,6 +350,7 @@ Options:
   --key KEY              LiteLLM key sent as x-litellm-api-key (default: $LITELLM_API_KEY)
   --header 'Name: value' an extra request header; repeat for more
   --timeout DURATION     per-request timeout: 10s (default), 500ms, 1m
+  --deadline DURATION    the most the whole probe may take: 30s (default)
   --server NAME          the MCP server name when <url> is the proxy root (or /mcp)
   --config FILE          your config.yaml: the fix is then shown as a diff of it
   --json                 print {"steps":[…],"matches":[…],"suggestions":[…]}

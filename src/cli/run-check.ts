@@ -1,5 +1,5 @@
-import { checkPaste } from '../engine/index.ts';
-import { readStdin, readTextFile, type CliIo, type ReadText } from './cli-io.ts';
+import { checkPaste, findSecrets, maskSecrets } from '../engine/index.ts';
+import { MAX_CONFIG_BYTES, MAX_INPUT_BYTES, readStdin, readTextFile, type CliIo, type ReadText } from './cli-io.ts';
 import { describeResult } from './describe-result.ts';
 import { ExitCode, type ExitCodeValue } from './exit-codes.ts';
 import { renderJson, toJsonDiagnosis } from './format-json.ts';
@@ -7,12 +7,27 @@ import { isColorWanted, renderText } from './format-text.ts';
 import { loadIndex } from './load-index.ts';
 import { formatCheckMarkdown } from '../site/format-issue-markdown.ts';
 import type { CommandLine } from './parse-args.ts';
+import { createSafeText } from './safe-text.ts';
 
-/** Reports a usage error as one line on stderr and returns exit code 2. */
-export function reportUsage(io: CliIo, command: string, reason: string): ExitCodeValue {
-  io.stderr.write(`${command}: ${reason.split('\n')[0]}\n`);
+/**
+ * Reports a usage error as one line on stderr and returns exit code 2. The reason may quote what
+ * the user typed: it is masked (with the secrets given on the command line) and escaped like any output.
+ */
+export function reportUsage(io: CliIo, command: string, reason: string, extraSecrets: readonly string[] = []): ExitCodeValue {
+  io.stderr.write(`${command}: ${createSafeText(extraSecrets).line(reason.split('\n')[0] ?? '')}\n`);
   return ExitCode.usage;
 }
+
+/**
+ * The secrets of the inputs, found once in the whole text: an excerpt cut from a long line or one
+ * line of a multi-line secret is then masked even without its context. Skipped past a few MB,
+ * where excerpts are masked line by line only, so a 20 MB paste does not pay for a second pass.
+ */
+export function secretsOfInputs(...texts: ReadonlyArray<string | undefined>): string[] {
+  return texts.flatMap((text) => (text !== undefined && text.length <= SECRET_SCAN_CHARS ? findSecrets(text) : []));
+}
+
+const SECRET_SCAN_CHARS = 4 * 1024 * 1024;
 
 /**
  * `mcpfix check`: reads the paste (FILE, `-`, or piped stdin) and the optional config, asks the
@@ -22,9 +37,9 @@ export function reportUsage(io: CliIo, command: string, reason: string): ExitCod
 export async function runCheck(command: CommandLine & { kind: 'check' }, io: CliIo): Promise<ExitCodeValue> {
   let paste: ReadText;
   if (command.file !== undefined && command.file !== '-') {
-    paste = readTextFile(command.file, 'FILE');
+    paste = await readTextFile(command.file, 'FILE', MAX_INPUT_BYTES);
   } else if (command.file === '-' || io.stdin.isTTY !== true) {
-    paste = await readStdin(io.stdin);
+    paste = await readStdin(io.stdin, MAX_INPUT_BYTES);
   } else {
     return reportUsage(io, 'mcpfix check', 'no paste: give a FILE, or pipe the paste on stdin (see mcpfix check --help)');
   }
@@ -36,7 +51,7 @@ export async function runCheck(command: CommandLine & { kind: 'check' }, io: Cli
 
   let config: string | undefined;
   if (command.config !== undefined) {
-    const read = readTextFile(command.config, '--config');
+    const read = await readTextFile(command.config, '--config', MAX_CONFIG_BYTES);
     if (read.kind === 'unreadable') return reportUsage(io, 'mcpfix check', read.reason);
     config = read.text;
   }
@@ -53,12 +68,14 @@ export async function runCheck(command: CommandLine & { kind: 'check' }, io: Cli
     ...(config !== undefined ? { config } : {}),
     ...(command.litellmVersion !== undefined ? { litellmVersion: command.litellmVersion } : {}),
   });
+  const secrets = secretsOfInputs(paste.text, config);
   if (command.isJson) {
-    io.stdout.write(renderJson(toJsonDiagnosis(result)));
+    io.stdout.write(renderJson(toJsonDiagnosis(result), secrets));
   } else if (command.isMarkdown) {
-    io.stdout.write(formatCheckMarkdown(result, paste.text));
+    // The Markdown masks what it quotes; the run's own secrets (found in the whole inputs) are masked on top.
+    io.stdout.write(maskSecrets(formatCheckMarkdown(result, paste.text), { extraSecrets: secrets }));
   } else {
-    io.stdout.write(renderText(describeResult(result, paste.text), isColorWanted(io.stdout, io.env)));
+    io.stdout.write(renderText(describeResult(result, paste.text), isColorWanted(io.stdout, io.env), createSafeText(secrets)));
   }
   return result.verdict === 'confident' ? ExitCode.ok : ExitCode.problem;
 }

@@ -1,16 +1,18 @@
 import { checkPaste, type CheckResult } from '../engine/index.ts';
-import { readTextFile, type CliIo } from './cli-io.ts';
+import { MAX_CONFIG_BYTES, readTextFile, type CliIo } from './cli-io.ts';
 import { describeResult } from './describe-result.ts';
 import { ExitCode, type ExitCodeValue } from './exit-codes.ts';
 import { renderJson, toJsonDiagnosis } from './format-json.ts';
 import { isColorWanted, renderText, type Block } from './format-text.ts';
 import { loadIndex } from './load-index.ts';
-import type { CommandLine } from './parse-args.ts';
+import { checkKey, type CommandLine } from './parse-args.ts';
 import { buildTranscript } from './probe/build-transcript.ts';
 import { formatMs } from './probe/describe-connect-error.ts';
 import { probeGateway, type ProbeRun, type ProbeStep } from './probe/probe-gateway.ts';
 import type { HeaderPair } from './probe/send-request.ts';
-import { reportUsage } from './run-check.ts';
+import { reportUsage, secretsOfInputs } from './run-check.ts';
+import { createSafeText } from './safe-text.ts';
+import { maskRequestHeader } from './probe/build-transcript.ts';
 
 /** The endpoint to call and the headers the URL form implies. */
 export interface ProbeTarget {
@@ -41,12 +43,24 @@ export function resolveTarget(url: string, server: string | undefined): ProbeTar
 export async function runProbe(command: CommandLine & { kind: 'probe' }, io: CliIo): Promise<ExitCodeValue> {
   let config: string | undefined;
   if (command.config !== undefined) {
-    const read = readTextFile(command.config, '--config');
+    const read = await readTextFile(command.config, '--config', MAX_CONFIG_BYTES);
     if (read.kind === 'unreadable') return reportUsage(io, 'mcpfix probe', read.reason);
     config = read.text;
   }
   const envKey = io.env.LITELLM_API_KEY;
   const key = command.key ?? (envKey !== undefined && envKey.trim() !== '' ? envKey.trim() : undefined);
+  if (command.key === undefined && key !== undefined) {
+    const problem = checkKey(key);
+    if (problem) return reportUsage(io, 'mcpfix probe', problem.replace('(--key)', '(LITELLM_API_KEY)'), [key]);
+  }
+  // Everything the user handed over that may be secret, masked wherever it shows up, whatever its
+  // shape: the key, header values that name or look like credentials, secrets in the config.
+  const secrets = [
+    ...(key !== undefined ? [key] : []),
+    ...command.headers.filter((header) => maskRequestHeader(header) !== header.value || header.value.length >= 16).map((header) => header.value),
+    ...secretsOfInputs(config),
+  ];
+  const safeText = createSafeText(secrets);
 
   const loaded = loadIndex();
   if (loaded.kind === 'failed') {
@@ -61,19 +75,20 @@ export async function runProbe(command: CommandLine & { kind: 'probe' }, io: Cli
     ...(key !== undefined ? { key } : {}),
     headers: [...target.headers, ...command.headers],
     timeoutMs: command.timeoutMs,
+    deadlineMs: command.deadlineMs,
   });
 
   if (run.unreachable) {
     if (command.isJson) {
-      io.stdout.write(renderJson({ target: target.url.href, healthy: false, unreachable: run.unreachable, steps: run.steps.map(toJsonStep), matches: [], suggestions: [] }));
+      io.stdout.write(renderJson({ target: target.url.href, healthy: false, unreachable: run.unreachable, steps: run.steps.map(toJsonStep), matches: [], suggestions: [] }, secrets));
     }
-    io.stderr.write(`mcpfix probe: could not connect to ${target.url.href}: ${run.unreachable.reason}\n`);
+    io.stderr.write(`mcpfix probe: could not connect to ${safeText.line(target.url.href)}: ${safeText.line(run.unreachable.reason)}\n`);
     return ExitCode.unreachable;
   }
 
-  const transcript = buildTranscript(run.exchanges, run.originChecks);
+  const transcript = buildTranscript(run.exchanges, run.originChecks, secrets);
   const result = checkPaste(loaded.index, { paste: transcript, ...(config !== undefined ? { config } : {}) });
-  const isHealthy = run.steps.every((step) => step.isOk) && (run.tools?.length ?? 0) > 0 && result.verdict !== 'confident';
+  const isHealthy = run.steps.every((step) => step.isOk) && (run.tools?.length ?? 0) > 0 && result.verdict !== 'confident' && !run.deadlineReached;
 
   if (command.isJson) {
     io.stdout.write(
@@ -82,12 +97,13 @@ export async function runProbe(command: CommandLine & { kind: 'probe' }, io: Cli
         healthy: isHealthy,
         ...(run.tools !== undefined ? { toolCount: run.tools.length } : {}),
         steps: run.steps.map(toJsonStep),
+        ...(run.deadlineReached ? { deadlineReached: run.deadlineReached } : {}),
         ...toJsonDiagnosis(result),
         transcript,
-      }),
+      }, secrets),
     );
   } else {
-    io.stdout.write(renderText(describeProbe(run, result, isHealthy, command.timeoutMs, key !== undefined), isColorWanted(io.stdout, io.env)));
+    io.stdout.write(renderText(describeProbe(run, result, isHealthy, command.timeoutMs, key !== undefined), isColorWanted(io.stdout, io.env), safeText));
   }
   return isHealthy ? ExitCode.ok : ExitCode.problem;
 }
@@ -104,6 +120,10 @@ function describeProbe(run: ProbeRun, result: CheckResult, isHealthy: boolean, t
     const status = step.status === null ? 'no answer' : `${step.status} ${step.statusText}`.trim();
     blocks.push({ kind: 'step', isOk: step.isOk, name: `${step.name}  ${step.request}`, status, ...(step.detail ? { detail: step.detail } : {}) });
   }
+  if (run.deadlineReached) {
+    const { deadlineMs, skipped } = run.deadlineReached;
+    blocks.push({ kind: 'bullet', tone: 'warn', text: `stopped at the ${formatMs(deadlineMs)} deadline (--deadline): not run: ${skipped.join(', ')}` });
+  }
   blocks.push({ kind: 'blank' });
   if (isHealthy) {
     const count = run.tools?.length ?? 0;
@@ -111,7 +131,9 @@ function describeProbe(run: ProbeRun, result: CheckResult, isHealthy: boolean, t
     return blocks;
   }
   const failed = run.steps.find((step) => !step.isOk);
-  const summary = failed
+  const summary = !failed && run.deadlineReached
+    ? `problem found: the probe ran out of time (--deadline ${formatMs(run.deadlineReached.deadlineMs)}) before ${run.deadlineReached.skipped[0] ?? 'the end'}`
+    : failed
     ? `problem found at ${failed.name}: ${(failed.detail.split('\n')[0] ?? '') || (failed.status === null ? `no answer within ${formatMs(timeoutMs)}` : `${failed.status}`)}`
     : 'problem found: the answers match a known failure';
   blocks.push({ kind: 'verdict', tone: 'bad', text: summary });

@@ -13,8 +13,11 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 let rules: { kind: 'waiting' } | { kind: 'loaded'; index: RuleIndex } | { kind: 'unavailable'; message: string } = { kind: 'waiting' };
 
 function extrasOf(result: CheckResult, paste: string): ResultExtras {
-  const extras: ResultExtras = { markdown: formatCheckMarkdown(result, paste), searchWords: distinctiveWords(paste), searchPath: buildPasteSearchPath(paste) };
-  if (result.verdict !== 'confident') extras.reportUrl = buildMissingPageReportUrl(paste, result.verdict);
+  // Everything here may leave the page (a copied Markdown, a search URL, a GitHub issue link): it is
+  // built from the masked paste only.
+  const masked = redactText(paste);
+  const extras: ResultExtras = { markdown: formatCheckMarkdown(result, masked), searchWords: distinctiveWords(masked), searchPath: buildPasteSearchPath(masked) };
+  if (result.verdict !== 'confident') extras.reportUrl = buildMissingPageReportUrl(masked, result.verdict);
   return extras;
 }
 

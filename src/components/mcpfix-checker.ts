@@ -2,6 +2,7 @@ import type { CheckResult, Match, Suggestion } from '../engine/index.ts';
 import { RULES_BLOCK_ID, type CheckerReply, type CheckerRequest, type ResultExtras } from './checker-protocol.ts';
 import { renderHighlighted } from './render-highlighted.ts';
 import { buildShareFragment, parseShareFragment } from '../site/share-fragment.ts';
+import { describeOversizedInput } from '../site/input-limits.ts';
 import { parseInlineMarkdown } from '../site/inline-markdown.ts';
 import { describeConfidence } from '../site/verdict-words.ts';
 import './mcpfix-copy.ts';
@@ -161,6 +162,14 @@ export class McpfixChecker extends HTMLElement {
       this.dataset['state'] = 'done';
       return;
     }
+    const oversized = describeOversizedInput(this.paste.value, this.config.value);
+    if (oversized !== undefined) {
+      this.latestCheck = ++this.seq;
+      this.results.replaceChildren();
+      this.setStatus(oversized);
+      this.dataset['state'] = 'done';
+      return;
+    }
     this.busy = true;
     this.latestCheck = ++this.seq;
     this.dataset['state'] = 'checking';
@@ -221,6 +230,11 @@ export class McpfixChecker extends HTMLElement {
   }
 
   private share(): void {
+    const oversized = describeOversizedInput(this.paste.value, this.config.value);
+    if (oversized !== undefined) {
+      this.shareStatus.textContent = oversized;
+      return;
+    }
     this.post({ kind: 'redact', seq: ++this.seq, paste: this.paste.value, config: this.config.value });
   }
 

@@ -152,18 +152,21 @@ function locate(hit: FactHit, view: EvidenceView): { input: InputName; line: num
 }
 
 // Long lines are cut around the span that counted, so the excerpt shows the reason, not the noise.
-function excerptOf(text: string, hit: FactHit): string {
+// The whole line is masked before it is cut: a cut through a secret would leave part of it unrecognised.
+function excerptOf(line: string, hit: FactHit): string {
+  let text: string;
+  try {
+    text = redactText(line);
+  } catch {
+    return '[excerpt hidden: it could not be redacted]';
+  }
   let shown = text.trim();
   if (text.length > EXCERPT_CHARS) {
     const center = hit.span ? hit.span.start : 0;
     const from = Math.max(0, Math.min(center - 40, text.length - EXCERPT_CHARS));
     shown = `${from > 0 ? '…' : ''}${text.slice(from, from + EXCERPT_CHARS).trim()}${from + EXCERPT_CHARS < text.length ? '…' : ''}`;
   }
-  try {
-    return redactText(shown);
-  } catch {
-    return '[excerpt hidden: it could not be redacted]';
-  }
+  return shown;
 }
 
 function capitalise(text: string): string {

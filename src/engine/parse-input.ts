@@ -5,7 +5,7 @@ import { findConfigBlockEnd, isConfigStart, isServerBlockStart, parseConfigText 
 import { requestsFromClientConfig } from './parse/parse-client-config.ts';
 import { isClientCommandStart, parseClientCommand } from './parse/parse-client-command.ts';
 import { type ClientName, isCurlMessage, recognizeClientLine } from './parse/parse-client-output.ts';
-import { createContext, createEvidence, type ParseContext, tagLines } from './parse/parse-context.ts';
+import { createContext, createEvidence, MAX_YAML_BLOCKS, MAX_YAML_CHARS_PER_PASTE, type ParseContext, tagLines, takeYamlBlock } from './parse/parse-context.ts';
 import { isCurlCommandStart, parseCurlCommand } from './parse/parse-curl-command.ts';
 import { isVerboseStart, parseStatusLine, readResponse, readVerboseRun } from './parse/parse-http-transcript.ts';
 import { isJsonLogRecord, parseLogLine, stripLogPrefix } from './parse/parse-log-line.ts';
@@ -52,8 +52,31 @@ export function parseInput(input: CheckInput): Evidence {
       evidence.notes.push(`The config could not be read (${error instanceof Error ? error.message : 'internal error'}).`);
     }
   }
-  evidence.notes = [...new Set(evidence.notes)];
+  evidence.notes = collapseNotes(evidence.notes);
   return evidence;
+}
+
+/**
+ * Counts repeated notes instead of repeating them: notes that differ only in their line numbers
+ * (`The YAML at line 12 …`, `… at line 40 …`) become the first one plus how many more and where.
+ * A 19 MB log would otherwise print hundreds of KB of the same sentence.
+ */
+export function collapseNotes(notes: readonly string[]): string[] {
+  const groups = new Map<string, { first: string; lines: string[] }>();
+  const seen = new Set<string>();
+  for (const note of notes) {
+    if (seen.has(note)) continue;
+    seen.add(note);
+    const shape = note.replace(/\bline \d+/g, 'line N');
+    const group = groups.get(shape);
+    if (group === undefined) groups.set(shape, { first: note, lines: [] });
+    else group.lines.push(/\bline (\d+)/.exec(note)?.[1] ?? '?');
+  }
+  return [...groups.values()].map(({ first, lines }) => {
+    if (lines.length === 0) return first;
+    const shown = lines.slice(0, 5).join(', ');
+    return `${first} (and ${lines.length} more like it, at line${lines.length === 1 ? '' : 's'} ${shown}${lines.length > 5 ? ', …' : ''})`;
+  });
 }
 
 function parsePaste(paste: string, evidence: Evidence): void {
@@ -61,6 +84,11 @@ function parsePaste(paste: string, evidence: Evidence): void {
   const context = createContext('paste', lines, evidence);
   const { sections } = splitSections(lines);
   for (const section of sections) readSection(context, section);
+  if (context.yamlBlocksSkipped > 0) {
+    evidence.notes.push(
+      `Stopped reading YAML at its budget (${MAX_YAML_BLOCKS} blocks, ${MAX_YAML_CHARS_PER_PASTE / 1024} KB): ${context.yamlBlocksSkipped} more blocks were not parsed (paste only the config that matters).`,
+    );
+  }
   pushTaggedLines(lines, evidence);
 }
 
@@ -157,6 +185,7 @@ function readFencedYaml(context: ParseContext, section: Section): boolean {
   const source = lines.slice(section.start, section.end).map((line) => line.text).join('\n');
   if (source.trim() === '') return false;
   const firstLine = lines[section.start]?.line ?? 1;
+  if (!takeYamlBlock(context, source.length)) return false;
   const parsed = parseConfigText(source, 'paste', firstLine);
   if (parsed.kind === 'parsed' && typeof parsed.config.value === 'object' && parsed.config.value !== null && !Array.isArray(parsed.config.value)) {
     evidence.configs.push(parsed.config);
@@ -266,6 +295,7 @@ function readConfigAt(context: ParseContext, index: number, end: number): number
     return blockEnd;
   }
   const source = lines.slice(index, blockEnd).map((line) => line.text).join('\n');
+  if (!takeYamlBlock(context, source.length)) return blockEnd;
   const parsed = parseConfigText(source, context.input, lines[index]?.line ?? 1);
   if (parsed.kind === 'parsed') evidence.configs.push(parsed.config);
   else evidence.notes.push(parsed.note);

@@ -46,6 +46,7 @@ describe('the command line', () => {
       url: 'http://h:4000/mcp',
       headers: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }],
       timeoutMs: 10_000,
+      deadlineMs: 30_000,
       server: 'github',
       isJson: true,
     });

@@ -1,4 +1,4 @@
-import { redactText } from '../../engine/index.ts';
+import { maskCredential, maskSecrets } from '../../engine/index.ts';
 import type { Exchange, HeaderPair, OutgoingRequest } from './send-request.ts';
 import type { OriginCheck } from './well-known-urls.ts';
 
@@ -8,13 +8,14 @@ import type { OriginCheck } from './well-known-urls.ts';
  * line, headers, blank line, body), or curl's own error line when no answer came. The engine reads
  * this like any paste, so a probe and a pasted `curl -si` reach the same page by the same path.
  * Request secrets are masked by header name here, then the whole text goes through the engine's
- * `redactText`: the engine reads exactly the text the user may print or share.
+ * `maskSecrets` with the secrets the user gave (`extraSecrets`: a gateway that echoes a key of any
+ * shape gets it masked too): the engine reads exactly the text the user may print or share.
  */
-export function buildTranscript(exchanges: readonly Exchange[], originChecks: readonly OriginCheck[]): string {
+export function buildTranscript(exchanges: readonly Exchange[], originChecks: readonly OriginCheck[], extraSecrets: readonly string[] = []): string {
   const blocks = exchanges.map(renderExchange);
   const origins = renderOriginChecks(originChecks);
   if (origins) blocks.push(origins);
-  return redactText(`${blocks.join('\n\n')}\n`);
+  return maskSecrets(`${blocks.join('\n\n')}\n`, { extraSecrets });
 }
 
 /**
@@ -94,15 +95,12 @@ function maskResponseHeader(header: HeaderPair): string {
 }
 
 /**
- * Masks a credential the way the engine's `redactText` does: the scheme (`Bearer `) and a known
- * key prefix (`sk-`) kept, then `****` and the last four characters when at least twelve are there,
- * so two masked values can still be compared by eye.
+ * Masks a credential with the engine's `maskCredential`: the scheme (`Bearer `) and a known key
+ * prefix (`sk-`) kept, then `****` and the last four characters when at least twelve are there, so
+ * two masked values can still be compared by eye.
  */
 export function maskSecret(value: string): string {
-  const scheme = /^(bearer|basic|token)\s+/i.exec(value)?.[0] ?? '';
-  const prefix = /^(sk-|gh[opusr]_|github_pat_)/.exec(value.slice(scheme.length))?.[0] ?? '';
-  const secret = value.slice(scheme.length + prefix.length);
-  return `${scheme}${prefix}${secret.length >= 12 ? `****${secret.slice(-4)}` : '****'}`;
+  return maskCredential(value);
 }
 
 function quote(text: string): string {

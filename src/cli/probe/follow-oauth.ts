@@ -19,7 +19,18 @@ export interface OAuthFindings {
   exchanges: Exchange[];
   /** Every absolute URL of the challenge and the documents, checked against the origin called. */
   originChecks: OriginCheck[];
+  /** The steps the probe's deadline left out. */
+  skipped: string[];
 }
+
+/** The most issuers of `authorization_servers` whose metadata is looked for: a real resource names one or two. */
+export const MAX_ISSUERS_FOLLOWED = 3;
+
+/** The most discovery documents fetched for one step, whatever the answers name. */
+export const MAX_DOCUMENTS_PER_STEP = 6;
+
+/** How many names a detail lists before it summarises the rest. */
+const NAMES_SHOWN = 5;
 
 /**
  * Whether the gateway's answers point to OAuth: a Bearer challenge (RFC 6750 §3, with RFC 9728's
@@ -45,7 +56,7 @@ export function pointsToOAuth(exchanges: readonly Exchange[]): boolean {
  * https://www.rfc-editor.org/rfc/rfc9728#section-3 and https://www.rfc-editor.org/rfc/rfc8414#section-3
  */
 export async function followOAuth(client: HttpClient, target: URL, previous: readonly Exchange[]): Promise<OAuthFindings> {
-  const findings: OAuthFindings = { steps: [], exchanges: [], originChecks: [] };
+  const findings: OAuthFindings = { steps: [], exchanges: [], originChecks: [], skipped: [] };
   const challenge = lastChallenge(previous);
   const params = challenge ? parseChallengeParams(challenge) : {};
   const challengeChecks: OriginCheck[] = [];
@@ -58,6 +69,10 @@ export async function followOAuth(client: HttpClient, target: URL, previous: rea
   const authorizationUri = params.authorization_uri ? resolveUrl(params.authorization_uri, target) : undefined;
 
   const resource = await fetchFirstJson(client, protectedResourceCandidates(target, resourceMetadata), findings);
+  if (resource.isPastDeadline) {
+    findings.skipped.push('oauth-protected-resource', 'oauth-authorization-server');
+    return findings;
+  }
   const issuers: URL[] = [];
   const named: string[] = [];
   if (resource.document) {
@@ -65,7 +80,8 @@ export async function followOAuth(client: HttpClient, target: URL, previous: rea
     for (const server of Array.isArray(servers) ? servers : []) {
       const url = typeof server === 'string' ? resolveUrl(server, target) : undefined;
       if (url) {
-        issuers.push(url);
+        // Only the first few are followed; all are named (summarised) in the step.
+        if (issuers.length < MAX_ISSUERS_FOLLOWED) issuers.push(url);
         named.push(server as string);
       }
     }
@@ -76,12 +92,16 @@ export async function followOAuth(client: HttpClient, target: URL, previous: rea
   ];
   findings.steps.push(
     metadataStep('oauth-protected-resource', resource, resourceChecks, () => {
-      const servers = named.join(', ');
-      return servers ? `authorization servers: ${servers}` : 'names no authorization server';
+      return named.length > 0 ? `authorization servers: ${summariseList(named)}` : 'names no authorization server';
     }),
   );
 
   const server = await fetchFirstJson(client, authorizationServerCandidates(target, authorizationUri, issuers), findings);
+  if (server.isPastDeadline) {
+    findings.skipped.push('oauth-authorization-server');
+    findings.originChecks.push(...resourceChecks);
+    return findings;
+  }
   const serverChecks = server.document
     ? checkDocumentOrigins(server.document, ['issuer', 'authorization_endpoint', 'token_endpoint', 'registration_endpoint'], target)
     : [];
@@ -102,11 +122,17 @@ interface Fetched {
   document?: Record<string, unknown>;
   /** URLs that answered without a JSON object. */
   misses: string[];
+  /** The deadline passed before any candidate was asked. */
+  isPastDeadline?: boolean;
 }
 
 async function fetchFirstJson(client: HttpClient, candidates: readonly URL[], findings: OAuthFindings): Promise<Fetched> {
   const fetched: Fetched = { misses: [] };
-  for (const url of candidates) {
+  for (const url of candidates.slice(0, MAX_DOCUMENTS_PER_STEP)) {
+    if (client.remainingMs() <= 0) {
+      if (fetched.exchange === undefined) fetched.isPastDeadline = true;
+      break;
+    }
     // Discovery documents are public: no key, no Authorization, nothing the user passed.
     const exchange = await client.send({ method: 'GET', url, headers: [{ name: 'accept', value: 'application/json' }] });
     findings.exchanges.push(exchange);
@@ -137,10 +163,11 @@ function metadataStep(name: string, fetched: Fetched, checks: readonly OriginChe
   }
   const lines: string[] = [];
   if (fetched.document) lines.push(describeFound());
-  else lines.push(`not found (${fetched.misses.join(', ')})`);
-  for (const mismatch of mismatches) {
+  else lines.push(`not found (${summariseList(fetched.misses)})`);
+  for (const mismatch of mismatches.slice(0, NAMES_SHOWN)) {
     lines.push(`${mismatch.field} uses ${mismatch.origin}, not the origin you called (${mismatch.expected})`);
   }
+  if (mismatches.length > NAMES_SHOWN) lines.push(`and ${mismatches.length - NAMES_SHOWN} more URLs on another origin`);
   return {
     name,
     request,
@@ -149,6 +176,12 @@ function metadataStep(name: string, fetched: Fetched, checks: readonly OriginChe
     isOk: fetched.document !== undefined && mismatches.length === 0,
     detail: lines.join('\n'),
   };
+}
+
+/** `a, b, c and 297 more`: a long list from a server never makes a long line. */
+export function summariseList(names: readonly string[]): string {
+  const shown = names.slice(0, NAMES_SHOWN).map((name) => (name.length > 120 ? `${name.slice(0, 120)}…` : name));
+  return names.length > NAMES_SHOWN ? `${shown.join(', ')} and ${names.length - NAMES_SHOWN} more` : shown.join(', ');
 }
 
 function lastChallenge(exchanges: readonly Exchange[]): string | undefined {

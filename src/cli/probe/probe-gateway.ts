@@ -14,6 +14,8 @@ export interface ProbeSettings {
   headers: HeaderPair[];
   /** Per-request timeout. */
   timeoutMs: number;
+  /** The most the whole probe may take (default: no overall limit). */
+  deadlineMs?: number;
 }
 
 /** One step of the probe, as printed and as `--json` gives it. */
@@ -43,6 +45,8 @@ export interface ProbeRun {
   tools?: string[];
   /** Set when the very first request got no HTTP answer at all. */
   unreachable?: ConnectFailure;
+  /** Set when the overall deadline ended the probe before every step ran. */
+  deadlineReached?: { deadlineMs: number; skipped: string[] };
 }
 
 /** The most body bytes read from any one answer: enough for a large tool list, small enough to never stall. */
@@ -59,12 +63,17 @@ export const PROTOCOL_VERSION = '2025-06-18';
  * https://modelcontextprotocol.io/specification/2025-06-18/basic/lifecycle#initialization
  */
 export async function probeGateway(settings: ProbeSettings): Promise<ProbeRun> {
-  const client = openHttpClient({ timeoutMs: settings.timeoutMs, maxBodyBytes: MAX_BODY_BYTES });
+  const client = openHttpClient({
+    timeoutMs: settings.timeoutMs,
+    maxBodyBytes: MAX_BODY_BYTES,
+    ...(settings.deadlineMs !== undefined ? { deadlineMs: settings.deadlineMs } : {}),
+  });
   const run: ProbeRun = { target: settings.target, steps: [], exchanges: [], originChecks: [] };
   try {
     await runMcpSteps(client, settings, run);
-    if (!run.unreachable && pointsToOAuth(run.exchanges)) {
+    if (!run.unreachable && pointsToOAuth(run.exchanges) && !isPastDeadline(client, settings, run, ['oauth discovery'])) {
       const oauth = await followOAuth(client, settings.target, run.exchanges);
+      if (oauth.skipped.length > 0) markDeadline(settings, run, oauth.skipped);
       run.steps.push(...oauth.steps);
       run.exchanges.push(...oauth.exchanges);
       run.originChecks.push(...oauth.originChecks);
@@ -113,6 +122,7 @@ async function runMcpSteps(client: HttpClient, settings: ProbeSettings, run: Pro
   ];
   const later = mergeHeaders(headers, sessionHeaders);
 
+  if (isPastDeadline(client, settings, run, ['notifications/initialized', 'tools/list'])) return;
   const initialized = await send(client, run, {
     method: 'POST',
     url: settings.target,
@@ -129,6 +139,7 @@ async function runMcpSteps(client: HttpClient, settings: ProbeSettings, run: Pro
     detail: joinDetail(isSuccess(initialized) ? '' : describeFailure(initialized, readJsonRpc(initialized.response, -1)), describeDebugHeaders(initialized, run)),
   });
 
+  if (isPastDeadline(client, settings, run, ['tools/list'])) return;
   const list = await send(client, run, {
     method: 'POST',
     url: settings.target,
@@ -149,6 +160,18 @@ async function runMcpSteps(client: HttpClient, settings: ProbeSettings, run: Pro
     isOk: isListOk,
     detail: joinDetail(describeToolList(list, listAnswer, run.tools), describeDebugHeaders(list, run)),
   });
+}
+
+/** Whether the deadline has passed; if so, records the steps it skips. */
+function isPastDeadline(client: HttpClient, settings: ProbeSettings, run: ProbeRun, skipped: string[]): boolean {
+  if (client.remainingMs() > 0) return false;
+  markDeadline(settings, run, skipped);
+  return true;
+}
+
+function markDeadline(settings: ProbeSettings, run: ProbeRun, skipped: string[]): void {
+  const deadlineMs = settings.deadlineMs ?? 0;
+  run.deadlineReached = { deadlineMs, skipped: [...(run.deadlineReached?.skipped ?? []), ...skipped] };
 }
 
 async function send(client: HttpClient, run: ProbeRun, outgoing: OutgoingRequest): Promise<Exchange> {
@@ -209,9 +232,10 @@ function headerOf(exchange: Exchange & { kind: 'answered' }, name: string): stri
 function describeInitialize(exchange: Exchange & { kind: 'answered' }, answer: JsonRpcAnswer): string {
   if (!isSuccess(exchange) || answer.kind !== 'result') return describeFailure(exchange, answer);
   const info = isObject(answer.result.serverInfo) ? answer.result.serverInfo : {};
-  const name = typeof info.name === 'string' ? `server "${info.name}"` : 'server';
-  const version = typeof info.version === 'string' ? ` ${info.version}` : '';
-  const protocol = typeof answer.result.protocolVersion === 'string' ? `, protocol ${answer.result.protocolVersion}` : '';
+  // Server-chosen text: clipped here, escaped when printed.
+  const name = typeof info.name === 'string' ? `server "${clip(info.name, 80)}"` : 'server';
+  const version = typeof info.version === 'string' ? ` ${clip(info.version, 40)}` : '';
+  const protocol = typeof answer.result.protocolVersion === 'string' ? `, protocol ${clip(answer.result.protocolVersion, 40)}` : '';
   const session = headerOf(exchange, 'mcp-session-id') ? ', session opened' : '';
   return `${name}${version}${protocol}${session}`;
 }
@@ -219,38 +243,43 @@ function describeInitialize(exchange: Exchange & { kind: 'answered' }, answer: J
 function describeToolList(exchange: Exchange & { kind: 'answered' }, answer: JsonRpcAnswer, tools: string[] | undefined): string {
   if (!isSuccess(exchange) || !tools) return describeFailure(exchange, answer);
   if (tools.length === 0) return '0 tools: an empty list is a finding, not health (see the diagnosis below)';
-  const shown = tools.slice(0, 8).join(', ');
+  const shown = tools.slice(0, 8).map((name) => clip(name, 60)).join(', ');
   return `${tools.length} tool${tools.length === 1 ? '' : 's'}: ${shown}${tools.length > 8 ? ', …' : ''}`;
 }
 
-/** Says in one line why an answer is not what an MCP endpoint gives. */
+/**
+ * Says in a line or two why an answer is not what an MCP endpoint gives. Never walks server data
+ * recursively: a body is shown as its own text, clipped, however deep its JSON nests.
+ */
 function describeFailure(exchange: Exchange & { kind: 'answered' }, answer: JsonRpcAnswer): string {
   const { response } = exchange;
   const parts: string[] = [];
   const challenge = headerOf(exchange, 'www-authenticate');
-  if (challenge) parts.push(`WWW-Authenticate: ${challenge}`);
+  if (challenge) parts.push(`WWW-Authenticate: ${clip(challenge, 300)}`);
   else if (response.status === 401) parts.push('401 without a WWW-Authenticate challenge');
   const contentType = headerOf(exchange, 'content-type') ?? '';
+  const isRedirect = response.status >= 300 && response.status < 400;
+  if (isRedirect) {
+    // undici does not follow redirects, and the probe must not: a redirect is a finding.
+    const location = headerOf(exchange, 'location');
+    parts.push(`redirect not followed: ${response.status} to ${location ? clip(location, 200) : '(no Location header)'}`);
+  }
   switch (answer.kind) {
     case 'error':
-      parts.push(`JSON-RPC error${answer.code !== undefined ? ` ${answer.code}` : ''}: ${answer.message}`);
+      parts.push(`JSON-RPC error${answer.code !== undefined ? ` ${answer.code}` : ''}: ${clip(answer.message, 300)}`);
       break;
     case 'other-json':
-      parts.push(`body: ${clip(JSON.stringify(answer.value), 160)}`);
+      parts.push(`body: ${clip(response.body.replace(/\s+/g, ' ').trim(), 160)}`);
       break;
     case 'none':
-      if (/text\/html/i.test(contentType)) {
+      if (/text\/html/i.test(contentType) && response.stop.kind === 'end') {
         parts.push(`answered an HTML page, not JSON-RPC: is this the gateway's MCP endpoint (…/<server>/mcp)?`);
-      } else {
+      } else if (!(isRedirect && response.body.trim() === '')) {
         parts.push(answer.reason);
       }
       break;
     case 'result':
       break;
-  }
-  if (response.status >= 300 && response.status < 400) {
-    const location = headerOf(exchange, 'location');
-    if (location) parts.push(`redirects to ${location}`);
   }
   if (response.stop.kind === 'time-cap' && answer.kind !== 'none') parts.push('the body did not finish before the timeout');
   return parts.join('\n');

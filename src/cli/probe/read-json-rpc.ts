@@ -25,22 +25,31 @@ export function readJsonRpc(response: IncomingResponse, id: number): JsonRpcAnsw
     if (candidates.length === 0) return { kind: 'none', reason: describeEmptyStream(response, id) };
   } else {
     const text = response.body.trim();
-    if (text === '') return { kind: 'none', reason: 'empty body' };
+    const cut = describeCutBody(response);
+    if (text === '') return { kind: 'none', reason: cut ?? 'empty body' };
     try {
       candidates.push(JSON.parse(text));
     } catch {
-      return { kind: 'none', reason: `${describeContentType(contentType)} body, not JSON` };
+      return { kind: 'none', reason: cut ?? `${describeContentType(contentType)} body, not JSON` };
     }
   }
   const messages = candidates.flatMap((value) => (Array.isArray(value) ? value : [value]));
+  const otherIds: string[] = [];
   for (const message of messages) {
-    if (!isObject(message) || message.id !== id) continue;
+    if (!isObject(message)) continue;
+    if (message.id !== id) {
+      if ('id' in message && ('result' in message || 'error' in message)) otherIds.push(describeId(message.id));
+      continue;
+    }
     if (isObject(message.result)) return { kind: 'result', result: message.result };
     if (isObject(message.error)) {
       const code = typeof message.error.code === 'number' ? message.error.code : undefined;
-      const text = typeof message.error.message === 'string' ? message.error.message : JSON.stringify(message.error);
+      const text = typeof message.error.message === 'string' ? message.error.message : 'an error with no message';
       return { kind: 'error', code, message: text };
     }
+  }
+  if (otherIds.length > 0) {
+    return { kind: 'none', reason: `id mismatch: the JSON-RPC response carries id ${otherIds[0]}, not the id ${id} the request sent` };
   }
   // A stream may carry notifications before the response; if the response never came, say so.
   if (isEventStream) return { kind: 'none', reason: describeEmptyStream(response, id) };
@@ -58,6 +67,33 @@ function describeEmptyStream(response: IncomingResponse, id: number): string {
     default:
       return `the event stream ended without the JSON-RPC response to id ${id}`;
   }
+}
+
+/** Why a plain body was not read whole, or undefined when it was. */
+function describeCutBody(response: IncomingResponse): string | undefined {
+  switch (response.stop.kind) {
+    case 'time-cap':
+      return response.bytes === 0
+        ? 'timed out waiting for the body: the status line and headers came, then nothing'
+        : `timed out mid-body: ${response.bytes} bytes came, then nothing before the timeout`;
+    case 'byte-cap':
+      return `body over the ${Math.round(response.stop.maxBytes / 1024)} KB cap: stopped reading there, so it cannot be read as JSON`;
+    case 'broken':
+      return `the connection broke mid-body after ${response.bytes} bytes: ${response.stop.message}`;
+    default:
+      return undefined;
+  }
+}
+
+// An id is a string, a number or null (JSON-RPC 2.0 §4); anything else is named, never serialised.
+function describeId(id: unknown): string {
+  if (typeof id === 'string') return `"${clip(id, 40)}"`;
+  if (typeof id === 'number' || id === null) return String(id);
+  return id === undefined ? 'none' : `of type ${Array.isArray(id) ? 'array' : typeof id}`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 function describeContentType(contentType: string): string {

@@ -46,6 +46,8 @@ export type Exchange =
 export interface RequestLimits {
   /** The most any one request may take, connect to last byte read. */
   timeoutMs: number;
+  /** The most the whole probe may take: a request never runs past it (default: no overall limit). */
+  deadlineMs?: number;
   /** The most body bytes read from one response. */
   maxBodyBytes: number;
 }
@@ -54,19 +56,25 @@ export interface RequestLimits {
 export interface HttpClient {
   /** Sends one request; resolves with the answer or why none came, never rejects. */
   send(outgoing: OutgoingRequest): Promise<Exchange>;
+  /** Milliseconds left before the probe's deadline (Infinity without one). */
+  remainingMs(): number;
   /** Drops every connection, open streams included. */
   close(): Promise<void>;
 }
 
-/** Opens an HTTP client whose every request is bounded in time and in bytes. */
+/** Opens an HTTP client whose every request is bounded in time and in bytes, and all of them together by the deadline. */
 export function openHttpClient(limits: RequestLimits): HttpClient {
   const agent = new Agent({
     connect: { timeout: limits.timeoutMs },
     headersTimeout: limits.timeoutMs,
     bodyTimeout: limits.timeoutMs,
   });
+  const endsAt = limits.deadlineMs === undefined ? Infinity : performance.now() + limits.deadlineMs;
+  const remainingMs = (): number => endsAt - performance.now();
   return {
-    send: (outgoing) => sendRequest(agent, outgoing, limits),
+    // Each request gets its own timeout or what is left of the deadline, whichever is shorter.
+    send: (outgoing) => sendRequest(agent, outgoing, { ...limits, timeoutMs: Math.max(1, Math.min(limits.timeoutMs, Math.floor(remainingMs()))) }),
+    remainingMs,
     // destroy, not close: a stream that never ends must not keep the process alive.
     close: () => agent.destroy(),
   };

@@ -80,12 +80,15 @@ export function serverNameOf(pathname: string): string | undefined {
   return undefined;
 }
 
-/** Checks the URL-valued fields of a metadata document against the origin called. */
+const MAX_URLS_PER_FIELD = 20;
+
+/** Checks the URL-valued fields of a metadata document against the origin called (the first 20 URLs of a list field). */
 export function checkDocumentOrigins(document: Record<string, unknown>, fields: readonly string[], expected: URL): OriginCheck[] {
   const checks: OriginCheck[] = [];
   for (const field of fields) {
     const value = document[field];
-    const values = Array.isArray(value) ? value : [value];
+    // A server may list thousands: the first few say whether the origin is right.
+    const values = (Array.isArray(value) ? value : [value]).slice(0, MAX_URLS_PER_FIELD);
     for (const one of values) {
       if (typeof one !== 'string') continue;
       const check = checkOrigin(field, one, expected);
@@ -100,7 +103,9 @@ export function checkOrigin(field: string, text: string, expected: URL): OriginC
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return undefined;
   const url = resolveUrl(text, expected);
   if (!url) return undefined;
-  return { field, url: text, origin: url.origin, expected: expected.origin, isSameOrigin: url.origin === expected.origin };
+  // `file:`, `data:` and other non-web schemes have the opaque origin "null": name the scheme instead.
+  const origin = url.origin === 'null' ? `an unsupported ${url.protocol} URL` : url.origin;
+  return { field, url: text, origin, expected: expected.origin, isSameOrigin: url.origin === expected.origin };
 }
 
 function atOrigin(url: URL, target: URL): URL {

@@ -115,6 +115,8 @@ export type ConfigParse =
 export function parseConfigText(source: string, input: InputName, firstLine: number): ConfigParse {
   const lineCounter = new LineCounter();
   const where = input === 'config' ? 'the config' : 'the paste';
+  const overBudget = checkYamlBudget(source);
+  if (overBudget !== undefined) return { kind: 'failed', note: `The YAML at line ${firstLine} of ${where} was not read: ${overBudget}` };
   try {
     const document = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: false });
     const error = document.errors[0];
@@ -148,6 +150,27 @@ export function parseConfigText(source: string, input: InputName, firstLine: num
   } catch (error) {
     return { kind: 'failed', note: `The YAML at line ${firstLine} of ${where} could not be read: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}` };
   }
+}
+
+/** The most YAML text parsed at once: a config.yaml is tens of KB, and the parser's cost per byte is high. */
+export const MAX_YAML_CHARS = 512 * 1024;
+
+/** The most anchors and aliases a YAML text may use: real configs use a handful; thousands make the parser quadratic. */
+export const MAX_YAML_ALIASES = 100;
+
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][A-Za-z0-9_.-]/g;
+
+/** Why a YAML text is over the parse budget (checked before parsing, in one linear scan), or undefined. */
+export function checkYamlBudget(source: string): string | undefined {
+  if (source.length > MAX_YAML_CHARS) {
+    return `it is ${Math.round(source.length / 1024)} KB, more than the ${MAX_YAML_CHARS / 1024} KB the checker parses (paste only the mcp_servers part)`;
+  }
+  let count = 0;
+  ANCHOR_OR_ALIAS.lastIndex = 0;
+  while (ANCHOR_OR_ALIAS.exec(source) !== null) {
+    if (++count > MAX_YAML_ALIASES) return `it uses more than ${MAX_YAML_ALIASES} anchors and aliases (& and *), more than the checker expands`;
+  }
+  return undefined;
 }
 
 /** Whether a parsed value is a map of server entries with no `mcp_servers` parent. */

@@ -20,11 +20,34 @@ export interface ParseContext {
    * multi-line scan starts before it, which keeps junk full of `{` linear.
    */
   jsonScanFloor: number;
+  /** YAML blocks parsed so far in this input: past `MAX_YAML_BLOCKS` the rest are skipped and counted. */
+  yamlBlocks: number;
+  /** YAML blocks skipped for the budget. */
+  yamlBlocksSkipped: number;
+  /** Characters of YAML parsed so far in this input. */
+  yamlChars: number;
+}
+
+/** The most YAML characters parsed in one paste, all blocks together. */
+export const MAX_YAML_CHARS_PER_PASTE = 512 * 1024;
+
+/** The most YAML blocks parsed in one paste: an issue body has one or two configs; twenty blocks cost seconds. */
+export const MAX_YAML_BLOCKS = 8;
+
+/** Counts one YAML block of `chars` characters against the budget; false when it is spent (the block is then skipped and counted). */
+export function takeYamlBlock(context: ParseContext, chars: number): boolean {
+  if (context.yamlBlocks >= MAX_YAML_BLOCKS || context.yamlChars + chars > MAX_YAML_CHARS_PER_PASTE) {
+    context.yamlBlocksSkipped++;
+    return false;
+  }
+  context.yamlBlocks++;
+  context.yamlChars += chars;
+  return true;
 }
 
 /** Creates a context for one input. */
 export function createContext(input: InputName, lines: TaggedLine[], evidence: Evidence): ParseContext {
-  return { input, lines, evidence, jsonScanFloor: 0 };
+  return { input, lines, evidence, jsonScanFloor: 0, yamlBlocks: 0, yamlBlocksSkipped: 0, yamlChars: 0 };
 }
 
 /** Tags lines `from` (inclusive) to `to` (exclusive) with a place. */
