@@ -2,11 +2,11 @@
 // The launcher stays in plain, old-syntax JavaScript so that any Node can print the version message:
 // the CLI itself is TypeScript run by Node's type stripping, unflagged from Node 22.18.
 // https://nodejs.org/api/typescript.html#type-stripping
-var required = [22, 18];
-var current = process.versions.node.split('.').map(Number);
-var isTooOld = current[0] < required[0] || (current[0] === required[0] && current[1] < required[1]);
-if (isTooOld) {
-  process.stderr.write('mcpfix: needs Node ' + required.join('.') + ' or newer (this is Node ' + process.versions.node + ')\n');
+import { describeNodeProblem } from '../scripts/require-node.js';
+
+var nodeProblem = describeNodeProblem(process.versions.node, process.execPath);
+if (nodeProblem !== null) {
+  process.stderr.write(nodeProblem + '\n');
   process.exit(2);
 }
 

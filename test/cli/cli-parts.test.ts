@@ -1,5 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -161,18 +160,6 @@ describe('the terminal output', () => {
       expect(text).toContain('abcd');
       expect(text.includes('\u001b[')).toBe(isColor);
     }
-  });
-});
-
-describe('the launcher', () => {
-  const oldNode = '/usr/bin/node';
-  const isOldNode = existsSync(oldNode) && Number(execFileSync(oldNode, ['-p', 'process.versions.node.split(".")[0]']).toString().trim()) < 22;
-
-  test.skipIf(!isOldNode)('an old Node gets one line naming the version needed, and exit 2', () => {
-    const run = spawnSync(oldNode, ['bin/mcpfix.js', 'check', 'x'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^mcpfix: needs Node 22\.18 or newer \(this is Node \d+\.\d+\.\d+\)\n$/);
   });
 });
 
