@@ -6,12 +6,7 @@ import { renderJson, toJsonDiagnosis } from './format-json.ts';
 import { isColorWanted, renderText } from './format-text.ts';
 import { loadIndex } from './load-index.ts';
 import type { CommandLine } from './parse-args.ts';
-
-/** Reports a usage error as one line on stderr and returns exit code 2. */
-export function reportUsage(io: CliIo, command: string, reason: string): ExitCodeValue {
-  io.stderr.write(`${command}: ${reason.split('\n')[0]}\n`);
-  return ExitCode.usage;
-}
+import { reportUsage } from './report-usage.ts';
 
 /**
  * `mcpfix check`: reads the paste (FILE, `-`, or piped stdin) and the optional config, asks the
@@ -40,7 +35,7 @@ export async function runCheck(command: CommandLine & { kind: 'check' }, io: Cli
     config = read.text;
   }
 
-  const loaded = loadIndex();
+  const loaded = await loadIndex();
   if (loaded.kind === 'failed') {
     io.stderr.write(`mcpfix check: ${loaded.reason}\n`);
     return ExitCode.internal;

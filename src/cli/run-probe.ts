@@ -10,7 +10,7 @@ import { buildTranscript } from './probe/build-transcript.ts';
 import { formatMs } from './probe/describe-connect-error.ts';
 import { probeGateway, type ProbeRun, type ProbeStep } from './probe/probe-gateway.ts';
 import type { HeaderPair } from './probe/send-request.ts';
-import { reportUsage } from './run-check.ts';
+import { reportUsage } from './report-usage.ts';
 
 /** The endpoint to call and the headers the URL form implies. */
 export interface ProbeTarget {
@@ -48,7 +48,7 @@ export async function runProbe(command: CommandLine & { kind: 'probe' }, io: Cli
   const envKey = io.env.LITELLM_API_KEY;
   const key = command.key ?? (envKey !== undefined && envKey.trim() !== '' ? envKey.trim() : undefined);
 
-  const loaded = loadIndex();
+  const loaded = await loadIndex();
   if (loaded.kind === 'failed') {
     io.stderr.write(`mcpfix probe: ${loaded.reason}\n`);
     return ExitCode.internal;

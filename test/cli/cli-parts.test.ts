@@ -166,11 +166,11 @@ describe('the terminal output', () => {
 describe('the rule index the CLI loads', () => {
   const content = join(REPO_ROOT, 'content', 'errors');
 
-  test('a truncated rules.json is set aside with its reason and the rules compiled from the pages', () => {
+  test('a truncated rules.json is set aside with its reason and the rules compiled from the pages', async () => {
     const generated = join(mkdtempSync(join(tmpdir(), 'mcpfix-index-')), 'rules.json');
     // Written after the pages, so it is not merely stale: it must be rejected for what it holds.
     writeFileSync(generated, '{"version":1,"pages":[{"id":"x"');
-    const loaded = loadIndex({ generated, content });
+    const loaded = await loadIndex({ generated, content });
     expect(loaded.kind).toBe('loaded');
     if (loaded.kind !== 'loaded') return;
     expect(loaded.source).toBe('content');
@@ -178,10 +178,10 @@ describe('the rule index the CLI loads', () => {
     expect(loaded.index.pages.length).toBeGreaterThan(100);
   });
 
-  test('a rules.json of another version is set aside and says which version it holds', () => {
+  test('a rules.json of another version is set aside and says which version it holds', async () => {
     const generated = join(mkdtempSync(join(tmpdir(), 'mcpfix-index-')), 'rules.json');
     writeFileSync(generated, JSON.stringify({ version: 2, pages: [] }));
-    const loaded = loadIndex({ generated, content });
+    const loaded = await loadIndex({ generated, content });
     expect(loaded.kind === 'loaded' ? loaded.warnings[0] : '').toContain('the rules data has version 2; this checker reads version 1');
   });
 });
