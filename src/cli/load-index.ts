@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { listPageFiles } from '../catalog/list-page-files.ts';
-import { readRuleIndex, type RuleIndex } from '../engine/read-rule-index.ts';
+import { readRuleIndex } from '../engine/read-rule-index.ts';
+import type { RuleIndex } from '../engine/rule-index.ts';
 import { CONTENT_DIR, GENERATED_RULES, PROJECT_ROOT } from './project-paths.ts';
 
 /** The rule index the CLI matches against, and where it came from. */
