@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { checkPaste, readRuleIndex, redactText, type RuleIndex } from '../engine/index.ts';
+import { checkPaste, prepareIndex, readRuleIndex, redactText, type RuleIndex } from '../engine/index.ts';
 import type { CheckerReply, CheckerRequest } from './checker-protocol.ts';
 
 // The checker's work happens here, off the main thread, so a multi-megabyte paste never freezes typing.
@@ -23,7 +23,11 @@ async function loadRules(): Promise<Rules> {
     return { kind: 'unavailable', message: `The checker cannot run: its rules could not be loaded (${error instanceof Error ? error.message : String(error)}). ${BROKEN}` };
   }
   const reading = readRuleIndex(text);
-  return reading.kind === 'read' ? { kind: 'loaded', index: reading.index } : { kind: 'unavailable', message: `The checker cannot run: ${reading.reason}. ${BROKEN}` };
+  if (reading.kind === 'invalid') return { kind: 'unavailable', message: `The checker cannot run: ${reading.reason}. ${BROKEN}` };
+  // The matcher's index is built once per rule set; building it now, while the page loads, keeps
+  // it out of the wait between the first paste and its answer.
+  prepareIndex(reading.index);
+  return { kind: 'loaded', index: reading.index };
 }
 
 const rules = loadRules().then((loaded) => {
