@@ -1,5 +1,10 @@
-// Feeds every literal of the LiteLLM inventory to the checker and reports, per area and in total,
-// how many lead to a page. Usage: node scripts/coverage.ts [--markdown] [--uncovered]
+// Measures the pages against both inventories and prints, per area and in total:
+//   literals: every literal LiteLLM's MCP code emits (content/inventory/litellm-mcp-literals.yaml) fed to the
+//             checker alone; covered when it names a page with at least medium confidence;
+//   reports:  every public failure report triaged to a page that carries evidence
+//             (content/inventory/litellm-mcp-reports.yaml), its evidence fed to the checker as the reporter
+//             pasted it; counted when the triaged page comes first (top-1) or among the first three (top-3).
+// Usage: node scripts/coverage.ts [--markdown] [--uncovered] [--json]
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -19,46 +24,96 @@ interface InventoryEntry {
 const root = process.cwd();
 const args = new Set(process.argv.slice(2));
 const inventory = parseYaml(readFileSync(resolve(root, 'content/inventory/litellm-mcp-literals.yaml'), 'utf8')) as { entries: InventoryEntry[] };
-const { pages, problems } = validateContent(resolve(root, 'content/errors'), root);
+const { pages, reports, problems } = validateContent(resolve(root, 'content/errors'), root);
 if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);
 }
 const index = compileRules(pages.map((p) => p.page));
+const areaOf = new Map(pages.map((entry) => [entry.id, entry.page.area]));
 
-interface Row { area: string; total: number; covered: number }
-const byArea = new Map<string, Row>();
-const uncovered: string[] = [];
+interface LiteralRow { area: string; total: number; covered: number }
+const literalRows = new Map<string, LiteralRow>();
+const uncoveredLiterals: string[] = [];
 for (const entry of inventory.entries) {
   for (const literal of entry.literals) {
-    const row = byArea.get(entry.area) ?? { area: entry.area, total: 0, covered: 0 };
-    byArea.set(entry.area, row);
+    const row = literalRows.get(entry.area) ?? { area: entry.area, total: 0, covered: 0 };
+    literalRows.set(entry.area, row);
     row.total += 1;
     const result = checkPaste(index, { paste: instantiateLiteral(literal) });
     // A literal leads to a page when the checker names one with at least medium confidence: a bare
     // literal often cannot reach "high" on its own, since the deciding evidence (config, status) is missing.
     const top = result.matches[0];
     if (top && top.confidence !== 'low') row.covered += 1;
-    else uncovered.push(`${entry.id} (${entry.area}): ${literal}`);
+    else uncoveredLiterals.push(`${entry.id} (${entry.area}): ${literal}`);
   }
 }
 
-const rows = [...byArea.values()].sort((a, b) => a.area.localeCompare(b.area));
-const total = rows.reduce((sum, r) => ({ total: sum.total + r.total, covered: sum.covered + r.covered }), { total: 0, covered: 0 });
-const percent = (covered: number, all: number) => (all === 0 ? '—' : `${Math.round((covered / all) * 100)}%`);
+interface ReportRow { area: string; total: number; withEvidence: number; top1: number; top3: number }
+const reportRows = new Map<string, ReportRow>();
+const reportMisses: string[] = [];
+let triagedToPage = 0;
+for (const report of reports) {
+  if (report.triage.kind !== 'page') continue;
+  triagedToPage += 1;
+  const page = report.triage.id;
+  const area = areaOf.get(page) ?? 'unknown';
+  const row = reportRows.get(area) ?? { area, total: 0, withEvidence: 0, top1: 0, top3: 0 };
+  reportRows.set(area, row);
+  row.total += 1;
+  if (report.evidence === null) continue;
+  row.withEvidence += 1;
+  const ranked = checkPaste(index, { paste: report.evidence }).matches.map((match) => match.id);
+  const at = ranked.indexOf(page);
+  if (at === 0) row.top1 += 1;
+  if (at >= 0 && at < 3) row.top3 += 1;
+  if (at !== 0) {
+    const got = ranked.length === 0 ? 'no page' : `got ${ranked.slice(0, 3).join(', ')}`;
+    reportMisses.push(`#${report.number} (${area}) → ${page}: ${at < 0 ? 'not ranked' : `ranked ${at + 1}`}; ${got}`);
+  }
+}
 
-if (args.has('--markdown')) {
+const literalTotal = sum([...literalRows.values()], ['total', 'covered']);
+const reportTotal = sum([...reportRows.values()], ['total', 'withEvidence', 'top1', 'top3']);
+const percent = (part: number, all: number) => (all === 0 ? '—' : `${Math.round((part / all) * 100)}%`);
+const sorted = <T extends { area: string }>(rows: Map<string, T>) => [...rows.values()].sort((a, b) => a.area.localeCompare(b.area));
+
+if (args.has('--json')) {
+  console.log(
+    JSON.stringify({
+      literals: { total: literalTotal.total, covered: literalTotal.covered },
+      reports: { total: reports.length, triagedToPage, withEvidence: reportTotal.withEvidence, top1: reportTotal.top1, top3: reportTotal.top3 },
+    }),
+  );
+} else if (args.has('--markdown')) {
   console.log('| area | literals | lead to a page | share |');
   console.log('|---|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.area} | ${r.total} | ${r.covered} | ${percent(r.covered, r.total)} |`);
-  console.log(`| **total** | **${total.total}** | **${total.covered}** | **${percent(total.covered, total.total)}** |`);
+  for (const r of sorted(literalRows)) console.log(`| ${r.area} | ${r.total} | ${r.covered} | ${percent(r.covered, r.total)} |`);
+  console.log(`| **total** | **${literalTotal.total}** | **${literalTotal.covered}** | **${percent(literalTotal.covered, literalTotal.total)}** |`);
+  console.log('');
+  console.log('| area | reports | with evidence | page first | share | in top 3 |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of sorted(reportRows)) console.log(`| ${r.area} | ${r.total} | ${r.withEvidence} | ${r.top1} | ${percent(r.top1, r.withEvidence)} | ${r.top3} |`);
+  console.log(`| **total** | **${reportTotal.total}** | **${reportTotal.withEvidence}** | **${reportTotal.top1}** | **${percent(reportTotal.top1, reportTotal.withEvidence)}** | **${reportTotal.top3}** |`);
 } else {
-  const width = Math.max(...rows.map((r) => r.area.length), 5);
-  for (const r of rows) console.log(`${r.area.padEnd(width)}  ${String(r.covered).padStart(3)} / ${String(r.total).padStart(3)}  ${percent(r.covered, r.total).padStart(4)}`);
-  console.log(`${'total'.padEnd(width)}  ${String(total.covered).padStart(3)} / ${String(total.total).padStart(3)}  ${percent(total.covered, total.total).padStart(4)}`);
-  console.log(`${pages.length} pages`);
+  const width = Math.max(...[...literalRows.keys(), ...reportRows.keys()].map((area) => area.length), 5);
+  console.log('Literals: lead to a page / emitted');
+  for (const r of sorted(literalRows)) console.log(`  ${r.area.padEnd(width)}  ${String(r.covered).padStart(3)} / ${String(r.total).padStart(3)}  ${percent(r.covered, r.total).padStart(4)}`);
+  console.log(`  ${'total'.padEnd(width)}  ${String(literalTotal.covered).padStart(3)} / ${String(literalTotal.total).padStart(3)}  ${percent(literalTotal.covered, literalTotal.total).padStart(4)}`);
+  console.log(`\nReports: triaged page first / with evidence (in top 3)`);
+  for (const r of sorted(reportRows)) console.log(`  ${r.area.padEnd(width)}  ${String(r.top1).padStart(3)} / ${String(r.withEvidence).padStart(3)}  ${percent(r.top1, r.withEvidence).padStart(4)}  (${r.top3})`);
+  console.log(`  ${'total'.padEnd(width)}  ${String(reportTotal.top1).padStart(3)} / ${String(reportTotal.withEvidence).padStart(3)}  ${percent(reportTotal.top1, reportTotal.withEvidence).padStart(4)}  (${reportTotal.top3})`);
+  console.log(`\n${pages.length} pages; ${reports.length} reports, ${triagedToPage} triaged to a page`);
 }
-if (args.has('--uncovered') || !args.has('--markdown')) {
-  console.log(`\nUncovered (${uncovered.length}):`);
-  for (const line of uncovered) console.log(`  ${line}`);
+if (args.has('--uncovered') || (!args.has('--markdown') && !args.has('--json'))) {
+  console.log(`\nUncovered literals (${uncoveredLiterals.length}):`);
+  for (const line of uncoveredLiterals) console.log(`  ${line}`);
+  console.log(`\nReports whose page did not come first (${reportMisses.length}):`);
+  for (const line of reportMisses) console.log(`  ${line}`);
+}
+
+function sum<T extends object, K extends keyof T>(rows: readonly T[], keys: readonly K[]): Record<K, number> {
+  const total = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+  for (const row of rows) for (const key of keys) total[key] += Number(row[key]);
+  return total;
 }

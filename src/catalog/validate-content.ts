@@ -1,54 +1,44 @@
+import { dirname, join } from 'node:path';
 import type { PageFile } from './read-pages.ts';
 import { readPages } from './read-pages.ts';
+import { readReports } from './read-reports.ts';
+import type { Report } from '../schemas/index.ts';
 import { checkPages } from './check-pages.ts';
 import type { ContentProblem } from './format-issue.ts';
 import { checkRegexSafety, checkStatusBoundaries } from '../engine/check-regex-safety.ts';
-import type { RuleFact, RuleValueTest } from '../engine/rule-index.ts';
+import type { RuleFact } from '../engine/rule-index.ts';
+import { regexesOfFact } from '../engine/fact-kinds/registry.ts';
 
 /** The valid pages of a content folder and every problem found: per page, across pages, in regexes. */
 export interface ValidatedContent {
   pages: PageFile[];
+  /** The reports inventory (`../inventory/litellm-mcp-reports.yaml` beside the pages' folder), when there is one. */
+  reports: Report[];
   problems: ContentProblem[];
+}
+
+/** Where the reports inventory of a content folder lives: `content/inventory/` beside `content/errors/`. */
+export function reportsFileOf(folder: string): string {
+  return join(dirname(folder), 'inventory', 'litellm-mcp-reports.yaml');
 }
 
 /**
  * Runs every check the build runs on a content folder: the schema per page, the links and
- * collisions between pages, and the backtracking and status-boundary checks of every regex.
+ * collisions between pages, the backtracking and status-boundary checks of every regex, and the reports
+ * inventory against the pages.
  */
 export function validateContent(folder: string, root: string): ValidatedContent {
   const { pages, problems } = readPages(folder, root);
-  problems.push(...checkPages(pages), ...checkRegexes(pages));
-  return { pages, problems };
+  const inventory = readReports(reportsFileOf(folder), root, pages);
+  problems.push(...checkPages(pages), ...checkRegexes(pages), ...inventory.problems);
+  return { pages, reports: inventory.reports, problems };
 }
 
 /** Every regex a page carries, with the field that holds it. */
 function regexFields(entry: PageFile): { field: string; source: string }[] {
   const found: { field: string; source: string }[] = [];
-  const ofTest = (test: RuleValueTest, field: string): void => {
-    if (test.matches !== undefined) found.push({ field: `${field}.matches`, source: test.matches });
-  };
   const ofFact = (fact: RuleFact, field: string): void => {
-    switch (fact.kind) {
-      case 'pattern':
-        found.push({ field: `${field}.pattern`, source: fact.pattern });
-        return;
-      case 'header':
-      case 'request-header':
-        if (fact.value !== undefined) found.push({ field: `${field}.value`, source: fact.value });
-        return;
-      case 'exception':
-        if (fact.message !== undefined) found.push({ field: `${field}.message`, source: fact.message });
-        return;
-      case 'json':
-      case 'config':
-        ofTest(fact.test, `${field}.test`);
-        return;
-      case 'server-config':
-        for (const [key, test] of Object.entries(fact.fields)) ofTest(test, `${field}.fields.${key}`);
-        return;
-      default:
-        return;
-    }
+    for (const regex of regexesOfFact(fact)) found.push({ field: `${field}.${regex.field}`, source: regex.source });
   };
   entry.page.signatures.forEach((signature, s) => signature.facts.forEach((fact, f) => ofFact(fact, `signatures.${s}.facts.${f}`)));
   entry.page.clues.forEach((clue, c) => ofFact(clue.fact, `clues.${c}.fact`));

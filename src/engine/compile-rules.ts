@@ -3,8 +3,11 @@
  * Text facts are folded to the normalised form here, once, so matching only has to normalise the
  * paste.
  */
-import { normalizeForMatch } from './normalize.ts';
-import type { RuleClue, RuleFact, RuleFix, RuleIndex, RulePage, RulePageSource, RuleSignature, RuleValueTest } from './rule-index.ts';
+import { compileFact } from './fact-kinds/registry.ts';
+import { withoutUndefined } from './fact-kinds/define-fact-kind.ts';
+import type { RuleClue, RuleFix, RuleIndex, RulePage, RulePageSource, RuleSignature } from './rule-index.ts';
+
+export { compileFact };
 
 /** Turns validated pages into the compiled rule index, pages sorted by id. */
 export function compileRules(pages: readonly RulePageSource[]): RuleIndex {
@@ -45,39 +48,6 @@ function compileClue(clue: RuleClue): RuleClue {
   return { fact: compileFact(clue.fact), weight: clue.weight, says: clue.says };
 }
 
-/** Copies a fact, dropping unset keys and folding text literals to the form `normalizeForMatch` gives. */
-export function compileFact(fact: RuleFact): RuleFact {
-  switch (fact.kind) {
-    case 'text':
-      return withoutUndefined({ kind: 'text', text: normalizeForMatch(fact.text), in: fact.in ? [...fact.in] : undefined });
-    case 'pattern':
-      return withoutUndefined({ kind: 'pattern', pattern: fact.pattern, in: fact.in ? [...fact.in] : undefined });
-    case 'status':
-      return { kind: 'status', status: Array.isArray(fact.status) ? [...fact.status] : fact.status };
-    case 'header':
-    case 'request-header':
-      return withoutUndefined({ kind: fact.kind, name: fact.name.toLowerCase(), value: fact.value, absent: fact.absent });
-    case 'json':
-      return { kind: 'json', path: fact.path, test: compileTest(fact.test) };
-    case 'exception':
-      return withoutUndefined({ kind: 'exception', type: fact.type, message: fact.message });
-    case 'server-config': {
-      const fields: Record<string, RuleValueTest> = {};
-      for (const key of Object.keys(fact.fields).sort()) {
-        const test = fact.fields[key];
-        if (test) fields[key] = compileTest(test);
-      }
-      return { kind: 'server-config', fields };
-    }
-    case 'config':
-      return { kind: 'config', path: fact.path, test: compileTest(fact.test) };
-  }
-}
-
-function compileTest(test: RuleValueTest): RuleValueTest {
-  return withoutUndefined({ ...test });
-}
-
 function compileFix(fix: RuleFix): RuleFix {
   switch (fix.kind) {
     case 'config':
@@ -96,12 +66,4 @@ function compileFix(fix: RuleFix): RuleFix {
     case 'client':
       return withoutUndefined({ kind: 'client', title: fix.title, note: fix.note, client: fix.client });
   }
-}
-
-// The index is JSON: keys set to undefined would only bloat the source and break deep equality.
-function withoutUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) {
-    if (value[key] === undefined) delete value[key];
-  }
-  return value;
 }

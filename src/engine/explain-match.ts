@@ -7,8 +7,11 @@ import type { InputName } from './evidence.ts';
 import type { FactHit } from './match-fact.ts';
 import { pointsOfFact, type RankedPage } from './rank-matches.ts';
 import { redactText } from './redact.ts';
-import type { RuleFact, RuleValueTest } from './rule-index.ts';
+import { describeFact } from './fact-kinds/registry.ts';
 import type { EvidenceView } from './view-evidence.ts';
+
+/** The one entry point for a fact in words; each kind words its own facts (fact-kinds/<kind>.ts). */
+export { describeFact };
 
 /** One piece of evidence that counted for (or against) a match. */
 export interface MatchedEvidence {
@@ -135,47 +138,4 @@ function excerptOf(text: string, hit: FactHit): string {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-/** A fact in words, e.g. `the response status is 200`. */
-export function describeFact(fact: RuleFact, hit?: FactHit): string {
-  switch (fact.kind) {
-    case 'text':
-      return `the text “${fact.text}” appears${placesOf(fact.in)}`;
-    case 'pattern':
-      return `a line matches /${fact.pattern}/${placesOf(fact.in)}`;
-    case 'status':
-      return Array.isArray(fact.status) ? `a response status is one of ${fact.status.join(', ')}` : `the response status is ${fact.status}`;
-    case 'header':
-      if (fact.absent) return `no response carries a ${fact.name} header`;
-      return fact.value === undefined ? `the response carries a ${fact.name} header` : `the response header ${fact.name} matches /${fact.value}/`;
-    case 'request-header':
-      if (fact.absent) return `the request did not send a ${fact.name} header`;
-      return fact.value === undefined ? `the request sent a ${fact.name} header` : `the request header ${fact.name} matches /${fact.value}/`;
-    case 'json':
-      return `the JSON at ${fact.path} ${describeTest(fact.test)}`;
-    case 'exception':
-      return `a ${fact.type} was raised${fact.message === undefined ? '' : ` with a message matching /${fact.message}/`}`;
-    case 'server-config': {
-      const fields = Object.entries(fact.fields).map(([key, test]) => `${key} ${describeTest(test)}`);
-      const server = hit?.server ? `“${hit.server}”` : 'of the server';
-      return `the mcp_servers entry ${server} has ${fields.join(' and ')}`;
-    }
-    case 'config':
-      return `config ${fact.path} ${describeTest(fact.test)}`;
-  }
-}
-
-function describeTest(test: RuleValueTest): string {
-  if ('equals' in test && test.equals !== undefined) return `is ${JSON.stringify(test.equals)}`;
-  if (test.present !== undefined) return test.present ? 'set' : 'not set';
-  if (test.notTrue) return 'not true';
-  if (test.includes !== undefined) return `including “${test.includes}”`;
-  if (test.matches !== undefined) return `matching /${test.matches}/`;
-  return 'tested';
-}
-
-function placesOf(places: readonly string[] | undefined): string {
-  if (!places || places.includes('any')) return '';
-  return ` in the ${places.join(' or ')}`;
 }

@@ -8,6 +8,7 @@ import type { FactMatcher } from './match-fact.ts';
 import type { PreparedIndex } from './prepare-rules.ts';
 import type { RuleFact } from './rule-index.ts';
 import type { EvidenceView } from './view-evidence.ts';
+import { evidenceKeysOf } from './fact-kinds/evidence-keys.ts';
 
 /** Indexes into `prepared.index.pages`, ascending, of the pages with a signature fact that holds. */
 export function findCandidatePages(prepared: PreparedIndex, view: EvidenceView, facts: FactMatcher): number[] {
@@ -30,7 +31,6 @@ export function findCandidatePages(prepared: PreparedIndex, view: EvidenceView, 
     }
   };
   const { triggers } = prepared;
-  const { evidence, indexes } = view;
   if (view.lines.length > 0) {
     ask(triggers.literalsAlways);
     if (view.hasUnfolded) ask(triggers.literalsWithWords);
@@ -39,17 +39,7 @@ export function findCandidatePages(prepared: PreparedIndex, view: EvidenceView, 
       for (let word = 0; word < counts.length; word++) if ((counts[word] as number) > 0) ask(triggers.literalsByWord[word]);
     }
   }
-  for (const status of indexes.statuses.keys()) ask(triggers.byStatus.get(status));
-  for (const name of indexes.responseHeaders.keys()) ask(triggers.byResponseHeader.get(name));
-  if (indexes.firstResponseWithHeaders) ask(triggers.responseHeaderAbsent);
-  for (const name of indexes.requestHeaders.keys()) ask(triggers.byRequestHeader.get(name));
-  if (indexes.firstRequestWithHeaders) ask(triggers.requestHeaderAbsent);
-  if (evidence.json.length > 0) {
-    ask(triggers.jsonAny);
-    for (const key of view.jsonByKey.keys()) ask(triggers.byJsonKey.get(key));
-  }
-  for (const type of indexes.exceptions.keys()) ask(triggers.byException.get(type));
-  if (evidence.configs.length > 0) ask(triggers.config);
+  for (const key of evidenceKeysOf(view)) ask(triggers.byEvidenceKey.get(key));
   const pages: number[] = [];
   for (let page = 0; page < isCandidate.length && pages.length < candidates; page++) if (isCandidate[page] === 1) pages.push(page);
   return pages;

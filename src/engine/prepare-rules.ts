@@ -7,7 +7,8 @@
 import type { Place } from './evidence.ts';
 import { pushTo } from './push-to.ts';
 import type { RuleFact, RuleIndex } from './rule-index.ts';
-import { compileRegex, createRegexCache, isNegativeTest, type RegexCache } from './value-test.ts';
+import { compileRegex, createRegexCache, type RegexCache } from './value-test.ts';
+import { kindOf } from './fact-kinds/registry.ts';
 
 /** A text or pattern fact with its prefilters. */
 export interface PreparedLiteral {
@@ -109,24 +110,8 @@ export interface FactTriggers {
   literalsWithWords: number[];
   /** Literals no word of the token scan can rule out: asked on every paste with lines. */
   literalsAlways: number[];
-  /** Status facts by status. */
-  byStatus: Map<number, number[]>;
-  /** Response-header facts that need the header, by lower-cased name. */
-  byResponseHeader: Map<string, number[]>;
-  /** Response-header facts that need the header absent: asked when a response shows headers. */
-  responseHeaderAbsent: number[];
-  /** Request-header facts that need the header, by lower-cased name. */
-  byRequestHeader: Map<string, number[]>;
-  /** Request-header facts that need the header absent: asked when a request lists headers. */
-  requestHeaderAbsent: number[];
-  /** JSON facts on a first key, by that key. */
-  byJsonKey: Map<string, number[]>;
-  /** JSON facts on every value (negative tests, `*` paths): asked when the paste holds JSON. */
-  jsonAny: number[];
-  /** Exception facts by the lower-cased last part of their type. */
-  byException: Map<string, number[]>;
-  /** Config and server-config facts: asked when the paste or the input holds a config. */
-  config: number[];
+  /** Other facts by the evidence key that wakes them (see fact-kinds/evidence-keys.ts). */
+  byEvidenceKey: Map<string, number[]>;
 }
 
 const prepared = new WeakMap<RuleIndex, PreparedIndex>();
@@ -223,76 +208,38 @@ function buildTriggers(factOfId: readonly RuleFact[], literalOfFact: ReadonlyMap
     literalsByWord: Array.from({ length: wordCount }, () => []),
     literalsWithWords: [],
     literalsAlways: [],
-    byStatus: new Map(),
-    byResponseHeader: new Map(),
-    responseHeaderAbsent: [],
-    byRequestHeader: new Map(),
-    requestHeaderAbsent: [],
-    byJsonKey: new Map(),
-    jsonAny: [],
-    byException: new Map(),
-    config: [],
+    byEvidenceKey: new Map(),
   };
   // How many literals need each word: an alternative is anchored on its least shared word, so a
   // common word of the paste wakes as few literals as possible.
   const uses = new Int32Array(wordCount);
   for (const literal of literalOfFact.values()) for (const branch of literal.branches ?? []) for (const word of branch) uses[word] = (uses[word] as number) + 1;
   factOfId.forEach((fact, id) => {
-    switch (fact.kind) {
-      case 'text':
-      case 'pattern': {
-        const branches = literalOfFact.get(id)?.branches;
-        if (!branches) {
-          triggers.literalsAlways.push(id);
-          break;
-        }
-        triggers.literalsWithWords.push(id);
-        const anchors = new Set<number>();
-        for (const branch of branches) {
-          let anchor = branch[0] as number;
-          for (const word of branch) if ((uses[word] as number) < (uses[anchor] as number)) anchor = word;
-          anchors.add(anchor);
-        }
-        for (const anchor of anchors) triggers.literalsByWord[anchor]?.push(id);
-        break;
-      }
-      case 'status':
-        for (const status of new Set(Array.isArray(fact.status) ? fact.status : [fact.status])) pushTo(triggers.byStatus, status, id);
-        break;
-      case 'header':
-        if (fact.absent) triggers.responseHeaderAbsent.push(id);
-        else pushTo(triggers.byResponseHeader, fact.name.toLowerCase(), id);
-        break;
-      case 'request-header':
-        if (fact.absent) triggers.requestHeaderAbsent.push(id);
-        else pushTo(triggers.byRequestHeader, fact.name.toLowerCase(), id);
-        break;
-      case 'json': {
-        const first = fact.path.split('.')[0] ?? '';
-        if (isNegativeTest(fact.test) || first === '*') triggers.jsonAny.push(id);
-        else pushTo(triggers.byJsonKey, first, id);
-        break;
-      }
-      case 'exception':
-        pushTo(triggers.byException, lastTypePart(fact.type), id);
-        break;
-      case 'server-config':
-      case 'config':
-        triggers.config.push(id);
-        break;
-      default:
-        // A kind this engine does not know (a newer index): asked always, so it is never lost.
-        triggers.literalsAlways.push(id);
+    const trigger = kindOf(fact)?.trigger(fact);
+    // A kind this engine does not know (a newer index): asked always, so it is never lost.
+    if (!trigger) {
+      triggers.literalsAlways.push(id);
+      return;
     }
+    if ('keys' in trigger) {
+      for (const key of trigger.keys) pushTo(triggers.byEvidenceKey, key, id);
+      return;
+    }
+    const branches = literalOfFact.get(id)?.branches;
+    if (!branches) {
+      triggers.literalsAlways.push(id);
+      return;
+    }
+    triggers.literalsWithWords.push(id);
+    const anchors = new Set<number>();
+    for (const branch of branches) {
+      let anchor = branch[0] as number;
+      for (const word of branch) if ((uses[word] as number) < (uses[anchor] as number)) anchor = word;
+      anchors.add(anchor);
+    }
+    for (const anchor of anchors) triggers.literalsByWord[anchor]?.push(id);
   });
   return triggers;
-}
-
-/** The lower-cased last dotted part of a Python type (`httpx.ConnectError` → `connecterror`). */
-export function lastTypePart(type: string): string {
-  const lower = type.toLowerCase();
-  const dot = lower.lastIndexOf('.');
-  return dot < 0 ? lower : lower.slice(dot + 1);
 }
 
 const UNPLACED_OK: readonly Place[] = ['log', 'client', 'traceback', 'body'];

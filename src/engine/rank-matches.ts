@@ -39,8 +39,7 @@
  * up 'medium' until a clue, a config fact or a status separates them by CLEAR_MARGIN.
  */
 import type { ClueResult, PageResult, SignatureResult } from './match-page.ts';
-import type { RuleFact } from './rule-index.ts';
-import { isNegativeTest } from './value-test.ts';
+import { isDistinctive, pointsOfFact } from './fact-kinds/registry.ts';
 
 /** How many points the top match must lead the runner-up by to be 'high'. */
 export const CLEAR_MARGIN = 2;
@@ -70,45 +69,7 @@ export interface RankedPage {
   confidence: 'high' | 'medium' | 'low';
 }
 
-/** Specificity points of one fact (see the table above). */
-export function pointsOfFact(fact: RuleFact): number {
-  switch (fact.kind) {
-    case 'text':
-      return fact.text.length >= 24 ? 4 : 3;
-    case 'pattern':
-      return 3;
-    case 'exception':
-      return fact.message === undefined ? 3 : 4;
-    case 'json':
-      return isNegativeTest(fact.test) ? 1 : 3;
-    case 'header':
-      return fact.absent ? 1 : fact.value === undefined ? 2 : 3;
-    case 'request-header':
-      return fact.absent ? 1 : fact.value === undefined ? 1.5 : 2;
-    case 'status':
-      return 1.5;
-    case 'server-config':
-      return Math.min(6, 1.5 * Math.max(1, Object.keys(fact.fields).length));
-    case 'config':
-      return isNegativeTest(fact.test) ? 1 : 2;
-  }
-}
-
-/** Whether a fact, seen on its own, points at something specific (see rule 3). */
-export function isDistinctive(fact: RuleFact): boolean {
-  switch (fact.kind) {
-    case 'text':
-    case 'pattern':
-    case 'exception':
-      return true;
-    case 'json':
-      return !isNegativeTest(fact.test);
-    case 'header':
-      return fact.value !== undefined && !fact.absent;
-    default:
-      return false;
-  }
-}
+export { isDistinctive, pointsOfFact };
 
 function weightFactor(weight: number): number {
   return 0.75 + 0.25 * weight;

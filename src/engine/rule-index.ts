@@ -4,6 +4,7 @@
  * the zod output to `RulePageSource`, so `tsc` proves the two shapes agree.
  */
 import type { Place } from './evidence.ts';
+import type { RuleFact } from './fact-kinds/registry.ts';
 
 /** A test on one value of a config entry or a JSON body: exactly one key is set. */
 export interface RuleValueTest {
@@ -19,17 +20,8 @@ export interface RuleValueTest {
   notTrue?: true | undefined;
 }
 
-/** One observable fact the checker looks for in the evidence (see src/schemas/fact.ts). */
-export type RuleFact =
-  | { kind: 'text'; text: string; in?: Place[] | undefined }
-  | { kind: 'pattern'; pattern: string; in?: Place[] | undefined }
-  | { kind: 'status'; status: number | number[] }
-  | { kind: 'header'; name: string; value?: string | undefined; absent?: true | undefined }
-  | { kind: 'request-header'; name: string; value?: string | undefined; absent?: true | undefined }
-  | { kind: 'json'; path: string; test: RuleValueTest }
-  | { kind: 'exception'; type: string; message?: string | undefined }
-  | { kind: 'server-config'; fields: Record<string, RuleValueTest> }
-  | { kind: 'config'; path: string; test: RuleValueTest };
+/** One observable fact the checker looks for in the evidence (see src/schemas/fact.ts): the union of the registered kinds' facts. */
+export type { RuleFact } from './fact-kinds/registry.ts';
 
 /** One way a failure shows itself: all its facts must hold for a full match. */
 export interface RuleSignature {

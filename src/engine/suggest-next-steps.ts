@@ -5,22 +5,8 @@
 import type { Evidence } from './evidence.ts';
 import type { RankedPage } from './rank-matches.ts';
 import type { RuleFact } from './rule-index.ts';
-
-// The debug header turns on LiteLLM's `x-mcp-debug-*` response headers
-// (litellm/proxy/_experimental/mcp_server/mcp_debug.py; values are masked by the proxy itself).
-const STEP_DEBUG_HEADERS =
-  "Send the same request again with `curl -si … -H 'x-litellm-mcp-debug: true'` and paste the status line and all response headers (the x-mcp-debug-* headers show how the gateway resolved the server and its auth).";
-const STEP_SERVER_CONFIG =
-  'Paste the mcp_servers entry of the server you call from config.yaml (or pass the file with --config); secrets are masked before anything is shown.';
-const STEP_STATUS = 'Paste the whole response of the failing request, status line included: run it again with `curl -si`.';
-const STEP_BODY = 'Paste the full response body the gateway returned (the JSON or the `data:` frames), not a summary of it.';
-const STEP_REQUEST =
-  'Paste the curl command or the MCP client config you call the gateway with, with its headers (API keys and tokens are masked).';
-const STEP_TRACEBACK =
-  'Paste the proxy log lines around the failure with the whole Python traceback (start the proxy with `--detailed_debug` to get them).';
-const STEP_LOGS = 'Paste the proxy log lines around the failure (start the proxy with `--detailed_debug`), not only what the client printed.';
-const STEP_CLIENT = 'Paste what your MCP client printed, word for word, including the lines before the error.';
-const STEP_TEXT = 'Paste the exact error text as printed, not a paraphrase of it.';
+import { STEP_DEBUG_HEADERS, STEP_LOGS, STEP_SERVER_CONFIG, STEP_STATUS } from './fact-kinds/next-steps.ts';
+import { kindOf } from './fact-kinds/registry.ts';
 
 /** Steps that would decide between the closest pages (or, with no match, the evidence to start from). */
 export function suggestNextSteps(ranked: readonly RankedPage[], evidence: Evidence): string[] {
@@ -46,31 +32,5 @@ export function suggestNextSteps(ranked: readonly RankedPage[], evidence: Eviden
 }
 
 function stepFor(fact: RuleFact, evidence: Evidence): string | null {
-  switch (fact.kind) {
-    case 'server-config':
-      return STEP_SERVER_CONFIG;
-    case 'config':
-      return `Paste the part of config.yaml that sets \`${fact.path}\` (or say that it is not set), or pass the file with --config.`;
-    case 'header':
-      return STEP_DEBUG_HEADERS;
-    case 'status':
-      return evidence.responses.length === 0 ? STEP_STATUS : STEP_DEBUG_HEADERS;
-    case 'json':
-      return STEP_BODY;
-    case 'request-header':
-      return STEP_REQUEST;
-    case 'exception':
-      return STEP_TRACEBACK;
-    case 'text':
-    case 'pattern': {
-      const places = fact.in ?? [];
-      if (places.includes('log') || places.includes('traceback')) return STEP_LOGS;
-      if (places.includes('client')) return STEP_CLIENT;
-      if (places.includes('header') || places.includes('status-line')) return STEP_DEBUG_HEADERS;
-      if (places.includes('body')) return STEP_BODY;
-      if (places.includes('config')) return STEP_SERVER_CONFIG;
-      if (places.includes('request')) return STEP_REQUEST;
-      return STEP_TEXT;
-    }
-  }
+  return kindOf(fact)?.nextStep(fact, evidence) ?? null;
 }

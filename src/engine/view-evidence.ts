@@ -5,7 +5,8 @@
  */
 import type { Evidence, HeaderLine, HttpRequest, HttpResponse, InputName, JsonSeen, Place, PythonException, StatusSeen, TaggedLine } from './evidence.ts';
 import { normalizeForMatch, withoutColourCodes } from './normalize.ts';
-import { lastTypePart, type PreparedIndex, type PreparedLiteral } from './prepare-rules.ts';
+import { lastTypePart } from './fact-kinds/evidence-keys.ts';
+import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
 import { pushTo } from './push-to.ts';
 import { asText } from './value-test.ts';
 

@@ -1,0 +1,64 @@
+/**
+ * The fact kinds, in order: the one list the engine dispatches on. Adding a kind is one file in
+ * this folder, one line here, and its schema piece in src/schemas/fact-kinds/ (listed in the same
+ * order in src/schemas/fact.ts; test/unit/fact-kinds.test.ts holds the two lists together).
+ */
+import type { FactHit } from '../match-fact.ts';
+import { configKind } from './config.ts';
+import type { FactKind, FactRegex, MatchContext } from './define-fact-kind.ts';
+import { exceptionKind } from './exception.ts';
+import { headerKind } from './header.ts';
+import { jsonKind } from './json.ts';
+import { patternKind } from './pattern.ts';
+import { requestHeaderKind } from './request-header.ts';
+import { serverConfigKind } from './server-config.ts';
+import { statusKind } from './status.ts';
+import { textKind } from './text.ts';
+
+/** Every fact kind, in the order the schema lists them. */
+export const FACT_KINDS = [textKind, patternKind, statusKind, headerKind, requestHeaderKind, jsonKind, exceptionKind, serverConfigKind, configKind] as const;
+
+type FactOfKind<K> = K extends FactKind<infer F> ? F : never;
+
+/** One observable fact the checker looks for in the evidence: the union of the kinds' facts. */
+export type RuleFact = FactOfKind<(typeof FACT_KINDS)[number]>;
+
+const byName = new Map<string, FactKind<RuleFact>>(FACT_KINDS.map((kind) => [kind.kind, kind as FactKind<RuleFact>]));
+
+/** The kind of a fact; undefined for a kind this engine does not know (a rule index newer than it). */
+export function kindOf(fact: RuleFact): FactKind<RuleFact> | undefined {
+  return byName.get(fact.kind);
+}
+
+/** Where the fact holds, or null; a fact of an unknown kind never holds. */
+export function matchFactOfKind(fact: RuleFact, context: MatchContext): FactHit | null {
+  return kindOf(fact)?.match(fact, context) ?? null;
+}
+
+/** A fact in words, e.g. `the response status is 200`. */
+export function describeFact(fact: RuleFact, hit?: FactHit): string {
+  const kind = kindOf(fact);
+  return kind ? kind.describe(fact, hit) : `a fact of kind “${String(fact.kind)}” this checker does not know`;
+}
+
+/** Specificity points of one fact (see rank-matches.ts); 0 for an unknown kind. */
+export function pointsOfFact(fact: RuleFact): number {
+  return kindOf(fact)?.points(fact) ?? 0;
+}
+
+/** Whether a fact, seen on its own, points at something specific. */
+export function isDistinctive(fact: RuleFact): boolean {
+  return kindOf(fact)?.isDistinctive(fact) ?? false;
+}
+
+/** Copies a fact into the compiled index (unset keys dropped, text literals folded). */
+export function compileFact(fact: RuleFact): RuleFact {
+  const kind = kindOf(fact);
+  if (!kind) throw new Error(`unknown fact kind “${String(fact.kind)}”`);
+  return kind.compile(fact);
+}
+
+/** The regexes a fact carries, fields relative to the fact. */
+export function regexesOfFact(fact: RuleFact): FactRegex[] {
+  return kindOf(fact)?.regexes(fact) ?? [];
+}

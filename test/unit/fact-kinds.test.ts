@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPages } from '../../src/catalog/read-pages.ts';
+import { checkPaste, compileRules } from '../../src/engine/index.ts';
+import { describeFact } from '../../src/engine/explain-match.ts';
+import { FACT_KINDS, kindOf } from '../../src/engine/fact-kinds/registry.ts';
+import { prepareIndex } from '../../src/engine/prepare-rules.ts';
+import type { RuleFact, RuleIndex } from '../../src/engine/rule-index.ts';
+import { FACT_KIND_NAMES, FactSchema } from '../../src/schemas/fact.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const { pages } = readPages(resolve(root, 'content/errors'), root);
+const index = compileRules(pages.map((entry) => entry.page));
+const allFacts = index.pages.flatMap((page) => [...page.signatures.flatMap((s) => s.facts), ...page.clues.map((c) => c.fact)]);
+
+describe('the fact-kind registry', () => {
+  it('lists the same kinds, in the same order, as the page schema', () => {
+    expect(FACT_KINDS.map((kind) => kind.kind)).toEqual([...FACT_KIND_NAMES]);
+    expect(FactSchema.options.map((option) => option.shape.kind.value)).toEqual([...FACT_KIND_NAMES]);
+  });
+
+  it('knows the kind of every fact the pages use, and every kind is used by some page', () => {
+    for (const fact of allFacts) expect(kindOf(fact), JSON.stringify(fact)).toBeDefined();
+    expect(new Set(allFacts.map((fact) => fact.kind))).toEqual(new Set(FACT_KIND_NAMES));
+  });
+
+  it('compiles every compiled fact to itself (compiling is idempotent)', () => {
+    for (const fact of allFacts) expect(kindOf(fact)?.compile(structuredClone(fact)), JSON.stringify(fact)).toEqual(fact);
+  });
+
+  it('gives each non-literal fact at least one evidence key, and every literal a literal trigger', () => {
+    for (const fact of allFacts) {
+      const trigger = kindOf(fact)?.trigger(fact);
+      if (fact.kind === 'text' || fact.kind === 'pattern') expect(trigger).toEqual({ literal: true });
+      else expect(trigger && 'keys' in trigger ? trigger.keys.length : 0, JSON.stringify(fact)).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives every fact positive points and a sentence that names what it tests', () => {
+    for (const fact of allFacts) {
+      expect(kindOf(fact)?.points(fact), JSON.stringify(fact)).toBeGreaterThan(0);
+      const words = describeFact(fact);
+      expect(words.length, JSON.stringify(fact)).toBeGreaterThan(10);
+    }
+    expect(describeFact({ kind: 'status', status: 307 })).toContain('307');
+    expect(describeFact({ kind: 'config', path: 'general_settings.use_x_forwarded_for', test: { equals: true } })).toContain('general_settings.use_x_forwarded_for');
+  });
+
+  it('never lets a fact of a kind it does not know (a newer rule index) hold, crash the check or go unasked', () => {
+    const unknown = { kind: 'client-version', client: 'claude-code', below: '2.0.0' } as unknown as RuleFact;
+    const withUnknown: RuleIndex = structuredClone(index);
+    const page = withUnknown.pages[0];
+    if (!page) throw new Error('no page');
+    page.signatures = [{ id: 'future', text: 'future', where: 'any', weight: 1, facts: [unknown] }];
+    expect(prepareIndex(withUnknown).triggers.literalsAlways.length).toBeGreaterThan(prepareIndex(index).triggers.literalsAlways.length);
+    const result = checkPaste(withUnknown, { paste: 'claude-code 1.0.0 said something' });
+    expect(result.matches.map((m) => m.id)).not.toContain(page.id);
+    expect(describeFact(unknown)).toContain('client-version');
+  });
+});
