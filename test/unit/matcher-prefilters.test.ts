@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkRegexSafety } from '../../src/engine/check-regex-safety.ts';
+import { checkRegexSafety } from '../../src/catalog/check-regex-safety.ts';
 import { findCandidatePages } from '../../src/engine/find-candidates.ts';
 import { compileRules, parseInput } from '../../src/engine/index.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
