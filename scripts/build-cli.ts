@@ -8,12 +8,14 @@
  * Also writes build/cli/inputs.json, the source files the bundle was made from: the launcher runs
  * the TypeScript source instead when one of them is newer than the bundle.
  *
- * Usage: node scripts/build-cli.ts [--outdir DIR]   (DIR two folders below the root, as build/cli is)
+ * Usage: node scripts/build-cli.ts [--outdir DIR] [--if-available]
+ *   --outdir DIR      two folders below the root, as build/cli is
+ *   --if-available    without esbuild (an install that left out devDependencies), say so and exit 0:
+ *                     the launcher then runs the TypeScript source. `npm install` runs it so (prepare).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // Two folders below the root, like src/cli/: src/cli/project-paths.ts finds the root at ../../ from both.
@@ -22,6 +24,19 @@ const outdir = resolve(root, (at >= 0 ? process.argv[at + 1] : undefined) ?? 'bu
 if (relative(root, outdir).split(/[\\/]/).length !== 2) {
   console.error(`build-cli: --outdir must be two folders below the repository root (like build/cli), not ${outdir}`);
   process.exit(2);
+}
+
+let build: typeof import('esbuild').build;
+try {
+  ({ build } = await import('esbuild'));
+} catch (error) {
+  const reason = `esbuild is not installed (${(error as Error).message.split('\n')[0]}); bin/mcpfix.js will run the TypeScript source, which starts slower`;
+  if (!process.argv.includes('--if-available')) {
+    console.error(`build-cli: ${reason}. Run npm install (with devDependencies).`);
+    process.exit(1);
+  }
+  console.log(`build-cli: skipped: ${reason}.`);
+  process.exit(0);
 }
 
 rmSync(outdir, { recursive: true, force: true });
