@@ -1,12 +1,22 @@
 /// <reference lib="webworker" />
 import { checkPaste, prepareIndex, readRuleIndex, redactText, type RuleIndex } from '../engine/index.ts';
-import type { CheckerReply, CheckerRequest } from './checker-protocol.ts';
+import type { CheckerReply, CheckerRequest, ResultExtras } from './checker-protocol.ts';
+import type { CheckResult } from '../engine/index.ts';
+import { formatCheckMarkdown } from '../site/format-issue-markdown.ts';
+import { buildMissingPageReportUrl } from '../site/report-missing-page.ts';
+import { buildPasteSearchPath, distinctiveWords } from '../site/search-words.ts';
 
 // The checker's work happens here, off the main thread, so a multi-megabyte paste never freezes typing.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 type Rules = { kind: 'loaded'; index: RuleIndex } | { kind: 'unavailable'; message: string };
 
 const BROKEN = 'Reload the page; if this persists, the site build is broken.';
+
+function extrasOf(result: CheckResult, paste: string): ResultExtras {
+  const extras: ResultExtras = { markdown: formatCheckMarkdown(result, paste), searchWords: distinctiveWords(paste), searchPath: buildPasteSearchPath(paste) };
+  if (result.verdict !== 'confident') extras.reportUrl = buildMissingPageReportUrl(paste, result.verdict);
+  return extras;
+}
 
 function reply(message: CheckerReply): void {
   scope.postMessage(message);
@@ -44,7 +54,8 @@ function answer(request: CheckerRequest, loaded: Rules): void {
         return;
       }
       const config = request.config.trim() === '' ? {} : { config: request.config };
-      reply({ kind: 'result', seq: request.seq, result: checkPaste(loaded.index, { paste: request.paste, ...config }) });
+      const result = checkPaste(loaded.index, { paste: request.paste, ...config });
+      reply({ kind: 'result', seq: request.seq, result, extras: extrasOf(result, request.paste) });
     } else {
       reply({ kind: 'redacted', seq: request.seq, paste: redactText(request.paste), config: redactText(request.config) });
     }
