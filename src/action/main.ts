@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     process.stderr.write(`mcpfix action: ${settings}\n`);
     return 1;
   }
-  const loaded = loadIndex();
+  const loaded = await loadIndex();
   if (loaded.kind === 'failed') {
     process.stderr.write(`mcpfix action: ${loaded.reason}\n`);
     return 1;

@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, basename } from 'node:path';
 import { parseDocument, isScalar, visit, YAMLParseError } from 'yaml';
 import { ErrorPageSchema, SlugSchema, type ErrorPageEntry } from '../schemas/index.ts';
 import { problemsFromZod, type ContentProblem } from './format-issue.ts';
+import { listPageFiles } from './list-page-files.ts';
+
+export { listPageFiles };
 
 /** A page read from disk: its id, its file and its validated frontmatter and body. */
 export interface PageFile {
@@ -23,15 +26,6 @@ export interface ReadResult {
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
-
-/** Lists the `.mdx` files under a folder, recursively, in a stable order. */
-export function listPageFiles(folder: string): string[] {
-  const entries = readdirSync(folder, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
 
 /** Reads and validates one page file; problems name the file and the field. */
 export function readPage(path: string, root: string): { page?: PageFile; problems: ContentProblem[] } {

@@ -6,7 +6,7 @@ import type { Report } from '../schemas/index.ts';
 import { checkPages } from './check-pages.ts';
 import { checkSnippets } from './check-snippets.ts';
 import type { ContentProblem } from './format-issue.ts';
-import { checkRegexSafety, checkStatusBoundaries } from '../engine/check-regex-safety.ts';
+import { checkRegexSafety, checkStatusBoundaries } from './check-regex-safety.ts';
 import type { RuleFact } from '../engine/rule-index.ts';
 import { regexesOfFact } from '../engine/fact-kinds/registry.ts';
 

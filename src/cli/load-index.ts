@@ -1,19 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
+import { listPageFiles } from '../catalog/list-page-files.ts';
 import type { ConfigModel } from '../engine/lint-config.ts';
-import { compileConfigModel } from '../schemas/litellm-config.ts';
-import { fileURLToPath } from 'node:url';
-import { compileRules, readRuleIndex, type RuleIndex } from '../engine/index.ts';
-import { listPageFiles, readPages } from '../catalog/read-pages.ts';
-import { formatProblems } from '../catalog/format-issue.ts';
+import { readRuleIndex } from '../engine/read-rule-index.ts';
+import type { RuleIndex } from '../engine/rule-index.ts';
+import { CONTENT_DIR, GENERATED_RULES, PROJECT_ROOT } from './project-paths.ts';
 
 /** The rule index the CLI matches against, and where it came from. */
 export type LoadedIndex =
   | { kind: 'loaded'; index: RuleIndex; source: 'generated' | 'content'; warnings: string[] }
   | { kind: 'failed'; reason: string };
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const GENERATED = fileURLToPath(new URL('../generated/rules.json', import.meta.url));
-const CONTENT = fileURLToPath(new URL('../../content/errors/', import.meta.url));
 
 /**
  * Loads the rules the build produced (`src/generated/rules.json`, written by
@@ -22,7 +18,7 @@ const CONTENT = fileURLToPath(new URL('../../content/errors/', import.meta.url))
  * last build). Both paths use the engine's `compileRules`, so the CLI never matches against rules
  * hand-kept beside the pages.
  */
-export function loadIndex(paths: { generated: string; content: string } = { generated: GENERATED, content: CONTENT }): LoadedIndex {
+export async function loadIndex(paths: { generated: string; content: string } = { generated: GENERATED_RULES, content: CONTENT_DIR }): Promise<LoadedIndex> {
   let text: string | undefined;
   try {
     text = readFileSync(paths.generated, 'utf8');
@@ -33,7 +29,7 @@ export function loadIndex(paths: { generated: string; content: string } = { gene
   if (text !== undefined) {
     const reading = readRuleIndex(text);
     if (reading.kind === 'read') return { kind: 'loaded', index: reading.index, source: 'generated', warnings: [] };
-    const compiled = compileFromContent(paths.content);
+    const compiled = await compileFromContent(paths.content);
     if (compiled.kind === 'loaded') {
       compiled.warnings.unshift(`${paths.generated} is not a usable rule index (${reading.reason}); compiled the rules from content/ instead`);
     }
@@ -52,11 +48,17 @@ function isOlderThanContent(generated: string, content: string): boolean {
   }
 }
 
-
-function compileFromContent(folder: string): LoadedIndex {
+// Loaded only when the generated index is missing or stale: the catalog pulls in zod and the MDX reader.
+async function compileFromContent(folder: string): Promise<LoadedIndex> {
+  const [{ readPages }, { formatProblems }, { compileRules }, { compileConfigModel }] = await Promise.all([
+    import('../catalog/read-pages.ts'),
+    import('../catalog/format-issue.ts'),
+    import('../engine/compile-rules.ts'),
+    import('../schemas/litellm-config.ts'),
+  ]);
   let read: ReturnType<typeof readPages>;
   try {
-    read = readPages(folder, ROOT);
+    read = readPages(folder, PROJECT_ROOT);
   } catch (error) {
     return { kind: 'failed', reason: `no rule index: cannot read the pages in ${folder}: ${(error as Error).message}` };
   }

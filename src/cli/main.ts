@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { CliIo } from './cli-io.ts';
 import { ExitCode, type ExitCodeValue } from './exit-codes.ts';
 import { HELP, parseCommandLine, secretArguments } from './parse-args.ts';
-import { reportUsage, runCheck } from './run-check.ts';
-import { runProbe } from './run-probe.ts';
+import { PACKAGE_JSON } from './project-paths.ts';
+import { reportUsage } from './report-usage.ts';
 
 /**
  * The `mcpfix` command: parses the flags and hands over to `check` or `probe`. Resolves to the
@@ -20,10 +20,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     case 'version':
       io.stdout.write(`mcpfix ${readVersion()}\n`);
       return ExitCode.ok;
+    // Each command loads its own modules when it runs: `check` never pays for the probe's HTTP
+    // client (undici), nor `--help` for the engine.
     case 'check':
-      return runCheck(command, io);
+      return (await import('./run-check.ts')).runCheck(command, io);
     case 'probe':
-      return runProbe(command, io);
+      return (await import('./run-probe.ts')).runProbe(command, io);
   }
 }
 
@@ -32,7 +34,7 @@ function processIo(): CliIo {
 }
 
 function readVersion(): string {
-  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  const text = readFileSync(PACKAGE_JSON, 'utf8');
   const version = (JSON.parse(text) as { version?: unknown }).version;
   return typeof version === 'string' ? version : 'unknown';
 }

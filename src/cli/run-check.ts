@@ -7,16 +7,8 @@ import { isColorWanted, renderText } from './format-text.ts';
 import { loadIndex } from './load-index.ts';
 import { formatCheckMarkdown } from '../site/format-issue-markdown.ts';
 import type { CommandLine } from './parse-args.ts';
+import { reportUsage } from './report-usage.ts';
 import { createSafeText } from './safe-text.ts';
-
-/**
- * Reports a usage error as one line on stderr and returns exit code 2. The reason may quote what
- * the user typed: it is masked (with the secrets given on the command line) and escaped like any output.
- */
-export function reportUsage(io: CliIo, command: string, reason: string, extraSecrets: readonly string[] = []): ExitCodeValue {
-  io.stderr.write(`${command}: ${createSafeText(extraSecrets).line(reason.split('\n')[0] ?? '')}\n`);
-  return ExitCode.usage;
-}
 
 /**
  * The secrets of the inputs, found once in the whole text: an excerpt cut from a long line or one
@@ -56,7 +48,7 @@ export async function runCheck(command: CommandLine & { kind: 'check' }, io: Cli
     config = read.text;
   }
 
-  const loaded = loadIndex();
+  const loaded = await loadIndex();
   if (loaded.kind === 'failed') {
     io.stderr.write(`mcpfix check: ${loaded.reason}\n`);
     return ExitCode.internal;

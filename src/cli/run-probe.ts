@@ -10,7 +10,8 @@ import { buildTranscript } from './probe/build-transcript.ts';
 import { formatMs } from './probe/describe-connect-error.ts';
 import { probeGateway, type ProbeRun, type ProbeStep } from './probe/probe-gateway.ts';
 import type { HeaderPair } from './probe/send-request.ts';
-import { reportUsage, secretsOfInputs } from './run-check.ts';
+import { reportUsage } from './report-usage.ts';
+import { secretsOfInputs } from './run-check.ts';
 import { createSafeText } from './safe-text.ts';
 import { maskRequestHeader } from './probe/build-transcript.ts';
 
@@ -62,7 +63,7 @@ export async function runProbe(command: CommandLine & { kind: 'probe' }, io: Cli
   ];
   const safeText = createSafeText(secrets);
 
-  const loaded = loadIndex();
+  const loaded = await loadIndex();
   if (loaded.kind === 'failed') {
     io.stderr.write(`mcpfix probe: ${loaded.reason}\n`);
     return ExitCode.internal;

@@ -16,22 +16,18 @@ export interface ResultExtras {
   reportUrl?: string;
 }
 
-/** The id of the `<script type="application/json">` block in /check/ that carries the compiled rules. */
-export const RULES_BLOCK_ID = 'mcpfix-rules';
-
 /**
- * A message from the checker page to its worker, discriminated on `kind`. The first one is
- * `load-rules`: the text of the page's rules block (null when the page has none), which the worker
- * parses itself so the main thread never holds the parsed index.
+ * A message from the checker page to its worker, discriminated on `kind`. The worker loads its
+ * rules itself as it starts, so the main thread never holds them; requests sent before they are
+ * loaded wait for them.
  */
 export type CheckerRequest =
-  | { kind: 'load-rules'; rules: string | null }
   | { kind: 'check'; seq: number; paste: string; config: string }
   | { kind: 'redact'; seq: number; paste: string; config: string };
 
 /**
- * A message from the checker worker to the page, discriminated on `kind`. `ready` answers a
- * `load-rules` that worked; `unavailable` answers one that did not, and the worker then refuses
+ * A message from the checker worker to the page, discriminated on `kind`. `ready` says the rules
+ * loaded; `unavailable` says they did not, and the worker then refuses
  * every check with `failed` carrying the same reason.
  */
 export type CheckerReply =

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { checkPaste, readRuleIndex, redactText, type RuleIndex } from '../engine/index.ts';
+import { checkPaste, prepareIndex, readRuleIndex, redactText, type RuleIndex } from '../engine/index.ts';
 import type { CheckerReply, CheckerRequest, ResultExtras } from './checker-protocol.ts';
 import type { CheckResult } from '../engine/index.ts';
 import { formatCheckMarkdown } from '../site/format-issue-markdown.ts';
@@ -7,10 +7,10 @@ import { buildMissingPageReportUrl } from '../site/report-missing-page.ts';
 import { buildPasteSearchPath, distinctiveWords } from '../site/search-words.ts';
 
 // The checker's work happens here, off the main thread, so a multi-megabyte paste never freezes typing.
-// The rules arrive in the first message (the text of the page's data block), not bundled: they are
-// data, and keeping them out of the script keeps the JavaScript the page parses small.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-let rules: { kind: 'waiting' } | { kind: 'loaded'; index: RuleIndex } | { kind: 'unavailable'; message: string } = { kind: 'waiting' };
+type Rules = { kind: 'loaded'; index: RuleIndex } | { kind: 'unavailable'; message: string };
+
+const BROKEN = 'Reload the page; if this persists, the site build is broken.';
 
 function extrasOf(result: CheckResult, paste: string): ResultExtras {
   // Everything here may leave the page (a copied Markdown, a search URL, a GitHub issue link): it is
@@ -25,34 +25,39 @@ function reply(message: CheckerReply): void {
   scope.postMessage(message);
 }
 
-function loadRules(text: string | null): void {
-  if (text === null) {
-    rules = { kind: 'unavailable', message: 'The checker cannot run: this page carries no rules data. Reload the page; if this persists, the site build is broken.' };
-  } else {
-    const reading = readRuleIndex(text);
-    rules =
-      reading.kind === 'read'
-        ? { kind: 'loaded', index: reading.index }
-        : { kind: 'unavailable', message: `The checker cannot run: ${reading.reason}. Reload the page; if this persists, the site build is broken.` };
+// The rules are data in a module of their own that the build names by a hash of its content
+// (/_astro/rules.json-<hash>.js): cacheable for good, fetched as the worker starts (with the page,
+// never after it), and kept out of both the HTML, which is served uncached, and the worker's code.
+async function loadRules(): Promise<Rules> {
+  let text: string;
+  try {
+    text = (await import('../generated/rules.json?raw')).default;
+  } catch (error) {
+    return { kind: 'unavailable', message: `The checker cannot run: its rules could not be loaded (${error instanceof Error ? error.message : String(error)}). ${BROKEN}` };
   }
-  reply(rules.kind === 'loaded' ? { kind: 'ready', pages: rules.index.pages.length } : { kind: 'unavailable', message: rules.message });
+  const reading = readRuleIndex(text);
+  if (reading.kind === 'invalid') return { kind: 'unavailable', message: `The checker cannot run: ${reading.reason}. ${BROKEN}` };
+  // The matcher's index is built once per rule set; building it now, while the page loads, keeps
+  // it out of the wait between the first paste and its answer.
+  prepareIndex(reading.index);
+  return { kind: 'loaded', index: reading.index };
 }
 
-scope.addEventListener('message', (event: MessageEvent<CheckerRequest>) => {
-  const request = event.data;
-  if (request.kind === 'load-rules') {
-    loadRules(request.rules);
-    return;
-  }
+const rules = loadRules().then((loaded) => {
+  reply(loaded.kind === 'loaded' ? { kind: 'ready', pages: loaded.index.pages.length } : { kind: 'unavailable', message: loaded.message });
+  return loaded;
+});
+
+function answer(request: CheckerRequest, loaded: Rules): void {
   try {
     if (request.kind === 'check') {
-      // Never an empty answer for want of rules: a check before (or without) them is refused by name.
-      if (rules.kind !== 'loaded') {
-        reply({ kind: 'failed', seq: request.seq, message: rules.kind === 'unavailable' ? rules.message : 'The checker has not received its rules yet.' });
+      // Never an empty answer for want of rules: a check without them is refused by name.
+      if (loaded.kind !== 'loaded') {
+        reply({ kind: 'failed', seq: request.seq, message: loaded.message });
         return;
       }
       const config = request.config.trim() === '' ? {} : { config: request.config };
-      const result = checkPaste(rules.index, { paste: request.paste, ...config });
+      const result = checkPaste(loaded.index, { paste: request.paste, ...config });
       reply({ kind: 'result', seq: request.seq, result, extras: extrasOf(result, request.paste) });
     } else {
       reply({ kind: 'redacted', seq: request.seq, paste: redactText(request.paste), config: redactText(request.config) });
@@ -60,4 +65,10 @@ scope.addEventListener('message', (event: MessageEvent<CheckerRequest>) => {
   } catch (error) {
     reply({ kind: 'failed', seq: request.seq, message: error instanceof Error ? error.message : String(error) });
   }
+}
+
+// A request that arrives while the rules load waits for them; requests keep their order.
+scope.addEventListener('message', (event: MessageEvent<CheckerRequest>) => {
+  const request = event.data;
+  void rules.then((loaded) => answer(request, loaded));
 });

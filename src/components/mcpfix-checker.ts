@@ -1,5 +1,5 @@
 import type { CheckResult, Match, Suggestion } from '../engine/index.ts';
-import { RULES_BLOCK_ID, type CheckerReply, type CheckerRequest, type ResultExtras } from './checker-protocol.ts';
+import type { CheckerReply, CheckerRequest, ResultExtras } from './checker-protocol.ts';
 import { renderHighlighted } from './render-highlighted.ts';
 import { buildShareFragment, parseShareFragment } from '../site/share-fragment.ts';
 import { describeOversizedInput } from '../site/input-limits.ts';
@@ -7,7 +7,9 @@ import { parseInlineMarkdown } from '../site/inline-markdown.ts';
 import { describeConfidence } from '../site/verdict-words.ts';
 import './mcpfix-copy.ts';
 
+// Typing waits for a pause; a paste, a drop or a share link is one whole text and is checked at once.
 const DEBOUNCE_MS = 250;
+const WHOLE_TEXT_INPUTS = new Set(['insertFromPaste', 'insertFromDrop', 'insertReplacementText']);
 const LITELLM_PULL = 'https://github.com/BerriAI/litellm/pull/';
 
 /** Creates an element with text content (never HTML). */
@@ -57,11 +59,11 @@ function diffLineClass(line: string): string {
 
 /**
  * `<mcpfix-checker>`: the paste-in checker. Sends the paste (and optional config) to a Web
- * Worker running the engine, debounced as you type; renders ranked pages with the evidence that
+ * Worker running the engine, at once for a paste or a share link and debounced as you type; renders ranked pages with the evidence that
  * counted, the paste with that evidence marked, and the suggested change with a copy button.
  * Share puts the redacted paste in the URL fragment, which never leaves the browser. Everything
- * the user typed is rendered with textContent and text nodes only. The compiled rules come from
- * the page's JSON data block (`#mcpfix-rules`), handed to the worker as text in its first message.
+ * the user typed is rendered with textContent and text nodes only. The worker loads the compiled
+ * rules itself (see checker.worker.ts). A large paste shows only the lines around its evidence.
  */
 export class McpfixChecker extends HTMLElement {
   private worker: Worker | undefined;
@@ -104,12 +106,11 @@ export class McpfixChecker extends HTMLElement {
     this.worker = new Worker(new URL('./checker.worker.ts', import.meta.url), { type: 'module', name: 'mcpfix-checker' });
     this.worker.addEventListener('message', (event: MessageEvent<CheckerReply>) => this.onReply(event.data));
     this.worker.addEventListener('error', () => this.setStatus('The checker failed to start. Reload the page to try again.'));
-    // The worker parses the text itself: the main thread never builds the index it does not use.
-    this.post({ kind: 'load-rules', rules: document.getElementById(RULES_BLOCK_ID)?.textContent ?? null });
 
-    this.paste.addEventListener('input', () => this.schedule());
+    const onInput = (event: Event) => (event instanceof InputEvent && WHOLE_TEXT_INPUTS.has(event.inputType) ? this.checkNow() : this.schedule());
+    this.paste.addEventListener('input', onInput);
     this.paste.addEventListener('paste', () => (this.isScrollPending = true));
-    this.config.addEventListener('input', () => this.schedule());
+    this.config.addEventListener('input', onInput);
     shareButton.addEventListener('click', () => this.share());
     this.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
     window.addEventListener('hashchange', () => this.restoreFromFragment());
@@ -135,12 +136,17 @@ export class McpfixChecker extends HTMLElement {
     const details = this.config.closest('details');
     if (details && shared.config !== undefined) details.open = true;
     this.isScrollPending = true;
-    this.schedule(0);
+    this.checkNow();
   }
 
-  private schedule(delay = DEBOUNCE_MS): void {
+  private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.requestCheck(), delay);
+    this.timer = setTimeout(() => this.requestCheck(), DEBOUNCE_MS);
+  }
+
+  private checkNow(): void {
+    clearTimeout(this.timer);
+    this.requestCheck();
   }
 
   private requestCheck(): void {

@@ -6,7 +6,9 @@
 import { compileFact } from './fact-kinds/registry.ts';
 import { withoutUndefined } from './fact-kinds/define-fact-kind.ts';
 import type { ConfigModel } from './lint-config.ts';
-import type { RuleClue, RuleFix, RuleIndex, RulePage, RulePageSource, RuleSignature } from './rule-index.ts';
+import { analysePattern } from './prepare-rules.ts';
+import type { RuleClue, RuleFact, RuleFix, RuleIndex, RulePage, RulePageSource, RuleSignature } from './rule-index.ts';
+import { compileRegex } from './value-test.ts';
 
 export { compileFact };
 
@@ -14,6 +16,13 @@ export { compileFact };
 export function compileRules(pages: readonly RulePageSource[], configModel?: ConfigModel): RuleIndex {
   const compiled = pages.map(compilePage).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return configModel ? { version: 1, pages: compiled, configModel } : { version: 1, pages: compiled };
+}
+
+// The prefilters' reading of a pattern the matcher prepares (a fact of a signature or a clue), done
+// here once instead of in every CLI run and every page load.
+function withPrefilter(fact: RuleFact): RuleFact {
+  if (fact.kind !== 'pattern' || !compileRegex(fact.pattern)) return fact;
+  return { ...fact, prefilter: analysePattern(fact.pattern) };
 }
 
 function compilePage(page: RulePageSource): RulePage {
@@ -41,13 +50,13 @@ function compileSignature(signature: RuleSignature): RuleSignature {
     id: signature.id,
     text: signature.text,
     where: signature.where,
-    facts: signature.facts.map(compileFact),
+    facts: signature.facts.map((fact) => withPrefilter(compileFact(fact))),
     weight: signature.weight,
   };
 }
 
 function compileClue(clue: RuleClue): RuleClue {
-  return { fact: compileFact(clue.fact), weight: clue.weight, says: clue.says };
+  return { fact: withPrefilter(compileFact(clue.fact)), weight: clue.weight, says: clue.says };
 }
 
 function compileFix(fix: RuleFix): RuleFix {

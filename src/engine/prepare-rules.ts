@@ -257,17 +257,48 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
     return { id, fact, text: fact.text, segments: segmentsOf(fact.text), places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, runBranches: null, minWordRun: 0, minSecondRun: 0 };
   }
   const regex = compileRegex(fact.pattern);
-  const safe = regex ? safeWordsOfPattern(fact.pattern) : null;
+  // The build stores each pattern's analysis in its fact (see compileRules); reading the source
+  // again here is the fallback for an index made without it.
+  const analysis = regex ? (storedAnalysis(fact.prefilter) ?? analysePattern(fact.pattern)) : null;
+  const safe = analysis ? analysis.safeWords : null;
   const branches = safe ? branchesOf(safe) : null;
   let needles: string[] | null = null;
-  const required = regex ? requiredRunsOfPattern(fact.pattern) : null;
+  const required = analysis ? analysis.requiredRuns : null;
   const runBranches = required && required.every((branch) => branch.length > 0) ? required.map((branch) => [...new Set(branch)].sort((a, b) => b.length - a.length)) : null;
   const runs = branches ? null : required;
   if (runs) {
     const longest = runs.map((branch) => branch.reduce((best, run) => (run.length > best.length ? run : best), ''));
     if (longest.every((run) => run.length >= 3)) needles = [...new Set(longest)];
   }
-  return { id, fact, regex, places, acceptsUnplaced, branches, needles, runBranches, minWordRun: regex ? minWordRunOfPattern(fact.pattern) : 0, minSecondRun: regex ? secondWordRunOfPattern(fact.pattern) : 0 };
+  return { id, fact, regex, places, acceptsUnplaced, branches, needles, runBranches, minWordRun: analysis ? analysis.minWordRun : 0, minSecondRun: analysis ? analysis.minSecondRun : 0 };
+}
+
+/** Everything the matcher's prefilters read off a pattern's source (see the functions named in each field). */
+export interface PatternAnalysis {
+  /** safeWordsOfPattern: per alternative, words that are whole tokens of any matching line; null: none known. */
+  safeWords: string[][] | null;
+  /** requiredRunsOfPattern: per alternative, runs of word characters it must match; null: none known. */
+  requiredRuns: string[][] | null;
+  /** minWordRunOfPattern. */
+  minWordRun: number;
+  /** secondWordRunOfPattern. */
+  minSecondRun: number;
+}
+
+/** Analyses a pattern's source for the prefilters; the build runs it once per pattern and stores the result in the index. */
+export function analysePattern(source: string): PatternAnalysis {
+  return { safeWords: safeWordsOfPattern(source), requiredRuns: requiredRunsOfPattern(source), minWordRun: minWordRunOfPattern(source), minSecondRun: secondWordRunOfPattern(source) };
+}
+
+// The index crosses a trust boundary (a page, a worker message, a file on disk): an entry of the
+// wrong shape is ignored and the pattern analysed here, never trusted into a wrong prefilter.
+function storedAnalysis(entry: unknown): PatternAnalysis | undefined {
+  if (typeof entry !== 'object' || entry === null) return undefined;
+  const { safeWords, requiredRuns, minWordRun, minSecondRun } = entry as Record<string, unknown>;
+  const isWordLists = (value: unknown): value is string[][] | null =>
+    value === null || (Array.isArray(value) && value.every((list) => Array.isArray(list) && list.every((word) => typeof word === 'string')));
+  if (!isWordLists(safeWords) || !isWordLists(requiredRuns) || !Number.isInteger(minWordRun) || !Number.isInteger(minSecondRun)) return undefined;
+  return { safeWords, requiredRuns, minWordRun: minWordRun as number, minSecondRun: minSecondRun as number };
 }
 
 /** The hash the token scan computes for a lower-case word. */

@@ -43,7 +43,7 @@
  */
 import type { ClueResult, PageResult, SignatureResult } from './match-page.ts';
 import { isDistinctive, pointsOfFact } from './fact-kinds/registry.ts';
-import { minMatchLength } from './check-regex-safety.ts';
+import { minMatchLength } from './regex-syntax.ts';
 import { isAtLeast, isInRange } from './read-version.ts';
 import type { RulePage } from './rule-index.ts';
 

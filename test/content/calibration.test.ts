@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calibrate, type CalibrationCase } from '../../src/catalog/calibrate.ts';
 import { validateContent } from '../../src/catalog/validate-content.ts';
-import { minMatchLength } from '../../src/engine/check-regex-safety.ts';
+import { minMatchLength } from '../../src/engine/regex-syntax.ts';
 import { checkPaste, compileRules } from '../../src/engine/index.ts';
 
 // Confidence must mean what it says: `high` names the right page at least 95% of the time on the

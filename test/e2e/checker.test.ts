@@ -1,8 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadContentPages, useWatchedPages } from './browser.ts';
-import { escapeJsonForScript } from '../../src/site/embed-json.ts';
-import { RULES_BLOCK_ID } from '../../src/components/checker-protocol.ts';
+import { readFileSync } from 'node:fs';
 
 const baseUrl = inject('baseUrl');
 const pages = loadContentPages();
@@ -22,11 +21,30 @@ async function checkText(page: Page, paste: string, config?: string): Promise<vo
     await page.getByRole('textbox', { name: 'config.yaml' }).fill(config);
   }
   await pasteBox.fill(paste);
+  await waitForResultOf(page, paste);
+}
+
+/** Puts the text in the paste box as a browser paste does (the value, then an insertFromPaste input event) and waits for its result. */
+async function pasteText(page: Page, paste: string): Promise<void> {
+  await page.evaluate((text) => {
+    const box = document.querySelector<HTMLTextAreaElement>('textarea[name="paste"]');
+    if (!box) throw new Error('no paste box');
+    box.value = text;
+    box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+  }, paste);
+  await waitForResultOf(page, paste);
+}
+
+/** Waits until the results answer exactly this paste. */
+async function waitForResultOf(page: Page, paste: string): Promise<void> {
   await page.waitForFunction(
     (text) => {
       const view = document.querySelector('.paste-view');
       const checker = document.querySelector<HTMLElement>('mcpfix-checker');
-      return checker?.dataset['state'] === 'done' && view?.textContent === text.replace(/\r\n/g, '\n');
+      const box = document.querySelector<HTMLTextAreaElement>('textarea[name="paste"]');
+      if (checker?.dataset['state'] !== 'done' || !(view instanceof HTMLElement)) return false;
+      // A large paste shows only the lines around its evidence (data-whole="false").
+      return view.dataset['whole'] === 'false' ? box?.value === text : view.textContent === text.replace(/\r\n/g, '\n');
     },
     paste,
     { timeout: 20_000 },
@@ -38,19 +56,16 @@ function resultHrefs(page: Page): Promise<string[]> {
   return page.locator('.checker-results ol.results > li h4 a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 }
 
-const RULES_BLOCK = new RegExp(`(<script type="application/json" id="${RULES_BLOCK_ID}">)([\\s\\S]*?)(</script>)`);
+/** The rules module the worker imports: content-hashed by the build, under /_astro/. */
+const RULES_MODULE = /\/_astro\/rules-[\w-]+\.js$/;
+const RULES_TEXT = readFileSync(new URL('../../src/generated/rules.json', import.meta.url), 'utf8');
 
-/** Serves /check/ with its rules data block rewritten by `edit` (the text, or null to drop the element). */
-async function rewriteRulesBlock(page: Page, edit: (text: string) => string | null): Promise<void> {
-  await page.route(/\/check\/$/, async (route) => {
-    const response = await route.fetch();
-    const html = await response.text();
-    if (!RULES_BLOCK.test(html)) throw new Error('/check/ has no rules data block to rewrite');
-    const body = html.replace(RULES_BLOCK, (_whole, open: string, text: string, close: string) => {
-      const edited = edit(text);
-      return edited === null ? '' : `${open}${edited}${close}`;
-    });
-    await route.fulfill({ response, body });
+/** Serves the checker's rules module with its text rewritten by `edit` (null: the module answers 404). */
+async function rewriteRulesModule(page: Page, edit: (text: string) => string | null): Promise<void> {
+  await page.context().route(RULES_MODULE, async (route) => {
+    const edited = edit(RULES_TEXT);
+    if (edited === null) await route.fulfill({ status: 404, body: 'not found' });
+    else await route.fulfill({ status: 200, contentType: 'text/javascript', body: `export default ${JSON.stringify(edited)};` });
   });
 }
 
@@ -184,32 +199,37 @@ describe('the checker page', () => {
     await context.close();
   });
 
-  it('the rules come from the page\'s data block: the worker script carries none of them, and a page left out of the block is never named', async () => {
+  it('the rules come in their own content-hashed module, in neither the HTML nor the worker script, and a page left out of it is never named', async () => {
     const entry = pages[0]!;
     const example = entry.page.examples[0]!;
     const { page, problems, context } = await openPage();
     const workerScripts: Promise<string>[] = [];
-    page.on('response', (response) => {
+    const rulesModules: Promise<string>[] = [];
+    const htmls: Promise<string>[] = [];
+    context.on('response', (response) => {
       if (/checker\.worker[^/]*\.js$/.test(response.url())) workerScripts.push(response.text());
+      if (RULES_MODULE.test(response.url())) rulesModules.push(response.text());
+      if (/\/check\/$/.test(response.url())) htmls.push(response.text());
     });
     await openChecker(page);
     await page.waitForSelector('mcpfix-checker[data-state="ready"]');
-    const blockText = await page.locator(`script#${RULES_BLOCK_ID}`).textContent();
-    const rules = JSON.parse(blockText ?? '') as { version: number; pages: Array<{ id: string; summary: string }> };
-    expect(rules.version).toBe(1);
-    expect(rules.pages.map((rule) => rule.id)).toContain(entry.id);
+    const summary = entry.page.summary.slice(0, 60);
+    expect(rulesModules).toHaveLength(1);
+    expect(await rulesModules[0]!).toContain(JSON.stringify(summary).slice(1, -1));
     expect(workerScripts).toHaveLength(1);
     const workerCode = await workerScripts[0]!;
     expect(workerCode.length).toBeGreaterThan(1000);
-    expect(workerCode).not.toContain(entry.page.summary.slice(0, 60));
+    expect(workerCode).not.toContain(summary);
+    expect(htmls).toHaveLength(1);
+    expect(await htmls[0]!).not.toContain(summary);
     await checkText(page, example.paste, example.config);
     expect((await resultHrefs(page))[0]?.startsWith(`/errors/${entry.id}/`)).toBe(true);
     await context.close();
 
     const pruned = await openPage();
-    await rewriteRulesBlock(pruned.page, (text) => {
+    await rewriteRulesModule(pruned.page, (text) => {
       const index = JSON.parse(text) as { version: number; pages: Array<{ id: string }> };
-      return escapeJsonForScript(JSON.stringify({ ...index, pages: index.pages.filter((rule) => rule.id !== entry.id) }));
+      return JSON.stringify({ ...index, pages: index.pages.filter((rule) => rule.id !== entry.id) });
     });
     await openChecker(pruned.page);
     await checkText(pruned.page, example.paste, example.config);
@@ -220,13 +240,13 @@ describe('the checker page', () => {
   });
 
   for (const [label, edit, says] of [
-    ['without its rules data block', () => null, /carries no rules data/],
-    ['with a truncated rules data block', (text: string) => text.slice(0, 500), /not JSON/],
+    ['whose rules module is missing', () => null, /its rules could not be loaded/],
+    ['with a truncated rules module', (text: string) => text.slice(0, 500), /not JSON/],
     ['with rules data of another version', () => '{"version":2,"pages":[]}', /version 2/],
   ] as const) {
     it(`a checker page ${label} says it cannot run and answers no paste`, async () => {
       const { page, problems, context } = await openPage();
-      await rewriteRulesBlock(page, edit);
+      await rewriteRulesModule(page, edit);
       await openChecker(page);
       await page.waitForSelector('mcpfix-checker[data-state="unavailable"]');
       const status = page.locator('.checker-status');
@@ -240,6 +260,52 @@ describe('the checker page', () => {
       await context.close();
     });
   }
+
+  it('a paste is checked at once, typing waits for a pause', async () => {
+    const example = pages[0]!.page.examples[0]!;
+    const { page, problems, context } = await openPage();
+    await openChecker(page);
+    await page.waitForSelector('mcpfix-checker[data-state="ready"]');
+    // Read in the same task as the input event: a check that started at once has already set "checking".
+    const stateAfter = (inputType: string, text: string) =>
+      page.evaluate(
+        ([kind, value]) => {
+          const box = document.querySelector<HTMLTextAreaElement>('textarea[name="paste"]')!;
+          box.value = value;
+          box.dispatchEvent(new InputEvent('input', { inputType: kind, bubbles: true }));
+          return document.querySelector<HTMLElement>('mcpfix-checker')!.dataset['state'];
+        },
+        [inputType, text] as const,
+      );
+    await expect(stateAfter('insertText', `${example.paste} `)).resolves.toBe('ready');
+    await expect(stateAfter('insertFromPaste', example.paste)).resolves.toBe('checking');
+    await page.waitForSelector('mcpfix-checker[data-state="done"]');
+    expect((await resultHrefs(page))[0]?.startsWith(`/errors/${pages[0]!.id}/`)).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a large paste shows the lines around its evidence, and each hidden run of lines opens on request', async () => {
+    const entry = pages[0]!;
+    const filler = Array.from({ length: 2_400 }, (_, at) => `2026-01-01 12:00:00 INFO routine line ${at} with nothing to see`);
+    const paste = [...filler.slice(0, 1_200), entry.page.examples[0]!.paste, ...filler.slice(1_200)].join('\n');
+    const { page, problems, context } = await openPage();
+    await openChecker(page);
+    await pasteText(page, paste);
+    expect((await resultHrefs(page))[0]?.startsWith(`/errors/${entry.id}/`)).toBe(true);
+    const view = page.getByRole('region', { name: 'Your paste, evidence marked' }).locator('pre');
+    await expect(view.getAttribute('data-whole')).resolves.toBe('false');
+    await expect(view.locator('mark').count()).resolves.toBeGreaterThan(0);
+    const shown = (await view.evaluate((element) => [...element.childNodes].filter((node) => !(node instanceof HTMLButtonElement)).map((node) => node.textContent).join(''))) ?? '';
+    expect(shown.length).toBeLessThan(paste.length / 20);
+    const gaps = view.getByRole('button', { name: /lines not shown/ });
+    await expect(gaps.count()).resolves.toBe(2);
+    await expect(gaps.first().textContent()).resolves.toMatch(/^⋯ 1,19\d lines not shown/);
+    while ((await gaps.count()) > 0) await gaps.first().click();
+    await expect(view.textContent()).resolves.toBe(paste);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 
   it('an error page\'s "Open in checker" link carries its first example and the checker names that page', async () => {
     const entry = pages[0]!;

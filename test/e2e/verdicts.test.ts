@@ -10,7 +10,7 @@ import type { RuleFact } from '../../src/engine/rule-index.ts';
 const baseUrl = inject('baseUrl');
 const pages = loadContentPages();
 const openPage = useWatchedPages(baseUrl);
-const loaded = loadIndex();
+const loaded = await loadIndex();
 if (loaded.kind === 'failed') throw new Error(loaded.reason);
 const rules = loaded.index;
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblems } from '../../src/catalog/format-issue.ts';
 import { validateContent } from '../../src/catalog/validate-content.ts';
-import { checkRegexSafety, checkStatusBoundaries } from '../../src/engine/check-regex-safety.ts';
+import { checkRegexSafety, checkStatusBoundaries } from '../../src/catalog/check-regex-safety.ts';
 import { compileRules } from '../../src/engine/compile-rules.ts';
 import type { Evidence } from '../../src/engine/evidence.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
+import { checkRegexSafety } from '../../src/catalog/check-regex-safety.ts';
 import { findCandidatePages } from '../../src/engine/find-candidates.ts';
 import { compileRules, parseInput } from '../../src/engine/index.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
@@ -33,6 +34,7 @@ function samplePastes(): string[] {
 }
 
 describe('the fact trigger index', () => {
+  // About 2.5 s alone; with a benchmark running beside it, it went past vitest's default 5 s in 3 of 6 runs.
   it('finds exactly the pages a match over every page finds', () => {
     for (const paste of samplePastes()) {
       const view = viewEvidence(parseInput({ paste }), prepared);
@@ -44,7 +46,7 @@ describe('the fact trigger index', () => {
       });
       expect(candidates).toEqual(everyPage);
     }
-  });
+  }, 60_000);
 });
 
 describe('literal prefilters', () => {
@@ -171,13 +173,11 @@ describe('word-run bounds of a pattern', () => {
         ),
         ([source, sample, before, after]) => {
           const line = `${before}${sample}${after}`;
-          let regex: RegExp;
-          try {
-            regex = new RegExp(source, 'iu');
-          } catch {
-            return;
-          }
-          if (!regex.test(line)) return;
+          // Only patterns the build accepts reach the matcher, and the build refuses those that could
+          // backtrack catastrophically: the generator makes some (nested or overlapping quantifiers),
+          // and running one stalls this synchronous test past any timeout.
+          if (checkRegexSafety(source).length > 0) return;
+          if (!new RegExp(source, 'iu').test(line)) return;
           const [longest = 0, second = 0] = runsOf(line);
           expect({ source, line, least: minWordRunOfPattern(source) <= longest }).toEqual({ source, line, least: true });
           expect({ source, line, second: secondWordRunOfPattern(source) <= second }).toEqual({ source, line, second: true });

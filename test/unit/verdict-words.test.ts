@@ -10,7 +10,7 @@ import { formatRulePageMarkdown } from '../../src/site/format-page-markdown.ts';
 import { buildMissingPageReportUrl, MAX_REPORT_URL } from '../../src/site/report-missing-page.ts';
 import { buildPasteSearchPath, distinctiveWords } from '../../src/site/search-words.ts';
 
-const loaded = loadIndex();
+const loaded = await loadIndex();
 if (loaded.kind === 'failed') throw new Error(loaded.reason);
 const index = loaded.index;
 

@@ -1,5 +1,6 @@
 /** `pattern`: a regular expression (unicode, case-insensitive) for literals with variable parts. */
 import type { Place } from '../evidence.ts';
+import type { PatternAnalysis } from '../prepare-rules.ts';
 import { defineFactKind, withoutUndefined } from './define-fact-kind.ts';
 import { literalStep } from './next-steps.ts';
 import { literalsOfPattern, placesOf } from './words.ts';
@@ -11,12 +12,19 @@ export interface PatternFact {
   pattern: string;
   /** The places it may appear in; default anywhere. */
   in?: Place[] | undefined;
+  /**
+   * What the matcher's prefilters read off the regex, computed by the build (compileRules) so
+   * that the first check does not parse the patterns again; absent in page frontmatter, and the
+   * matcher analyses the pattern itself when it is absent or malformed.
+   */
+  prefilter?: PatternAnalysis | undefined;
 }
 
 /** The pattern kind. */
 export const patternKind = defineFactKind<PatternFact>({
   kind: 'pattern',
-  compile: (fact) => withoutUndefined({ kind: 'pattern', pattern: fact.pattern, in: fact.in ? [...fact.in] : undefined }),
+  // A compiled fact keeps the analysis the build gave it: compiling stays idempotent.
+  compile: (fact) => withoutUndefined({ kind: 'pattern', pattern: fact.pattern, in: fact.in ? [...fact.in] : undefined, prefilter: fact.prefilter }),
   trigger: () => ({ literal: true }),
   // Literals are answered by `matchLiteral` through their prefilters (see match-fact.ts).
   match: () => null,

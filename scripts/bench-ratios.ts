@@ -1,0 +1,179 @@
+/**
+ * Side-by-side benchmark: each figure printed beside an anchor measured in the same run on the
+ * same machine, as min and median of several runs, with the ratio and a mark against the aim of
+ * issue 13. Ratios are what counts on a shared, noisy machine; the absolute figures move.
+ *
+ *   - CLI: a cold `mcpfix check` of a 1 KB paste beside Node's own start (`node -e ''`), in CPU
+ *     time (each child reports process.cpuUsage() at exit), and beside `grep -F -f` with every
+ *     signature text on the same file (wall clock; grep has no such hook).
+ *   - Matcher: checkPaste on 10 MB of log beside a naive indexOf of every signature text and
+ *     `grep -F -f`; 10 MB of 2-byte lines in a child of its own, its time and peak RSS.
+ *   - /check/ in Chromium (needs dist/): paste → result for 1 KB and 1 MB, and the longest main-thread task.
+ * Figures only, no asserts.
+ *
+ *   node scripts/bench-ratios.ts [--runs N]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { checkPaste, readRuleIndex, type RuleIndex } from '../src/engine/index.ts';
+import { makeLogPaste, measureCheckerPage } from './bench-checker-page.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const at = process.argv.indexOf('--runs');
+const RUNS = at > 0 ? Math.max(1, Number(process.argv[at + 1])) : 7;
+const work = mkdtempSync(join(tmpdir(), 'mcpfix-bench-ratios-'));
+
+/** Min and median of a list of figures. */
+function summarise(values: readonly number[]): { min: number; median: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { min: sorted[0] ?? NaN, median: sorted[Math.floor(sorted.length / 2)] ?? NaN };
+}
+
+function format(values: readonly number[], unit = 'ms'): string {
+  const { min, median } = summarise(values);
+  return `min ${min.toFixed(1)} ${unit}, median ${median.toFixed(1)} ${unit}`;
+}
+
+function mark(isMet: boolean): string {
+  return isMet ? '✓' : '✗';
+}
+
+/** Runs `command` `RUNS` times; returns wall-clock ms per run. */
+function wallTimes(command: string, args: readonly string[], input?: string): number[] {
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const started = performance.now();
+    // The C locale: grep -i in a UTF-8 locale is several times slower, and the anchor should be grep at its best.
+    const result = spawnSync(command, args, { cwd: ROOT, input: input ?? '', stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, LC_ALL: 'C' } });
+    times.push(performance.now() - started);
+    if (result.error) throw result.error;
+  }
+  return times;
+}
+
+// Loaded before the script by --import: reports the process's own user+system CPU as it exits.
+const REPORT_CPU = `data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('\\ncpu-us '+(u.user+u.system)+'\\n')})`;
+
+/** Runs node with `args` `RUNS` times; returns the CPU ms each child reported. */
+function nodeCpuTimes(args: readonly string[]): number[] {
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const result = spawnSync(process.execPath, [`--import=${REPORT_CPU}`, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const reported = /cpu-us (\d+)/.exec(result.stderr)?.[1];
+    if (reported === undefined) throw new Error(`node ${args.join(' ')} reported no CPU time: ${result.stderr.slice(0, 300)}`);
+    times.push(Number(reported) / 1000);
+  }
+  return times;
+}
+
+function loadIndex(): RuleIndex {
+  const reading = readRuleIndex(readFileSync(join(ROOT, 'src/generated/rules.json'), 'utf8'));
+  if (reading.kind !== 'read') throw new Error(`src/generated/rules.json: ${reading.reason}; run npm run build`);
+  return reading.index;
+}
+
+/** Every signature text of the index, the needles grep and the naive scan look for. */
+function signatureTexts(index: RuleIndex): string[] {
+  return [...new Set(index.pages.flatMap((page) => page.signatures.map((signature) => signature.text.toLowerCase())).filter((text) => text.trim() !== ''))];
+}
+
+function benchCli(patterns: string): void {
+  const paste = join(work, 'paste-1k.txt');
+  writeFileSync(paste, makeLogPaste(1024));
+  // The figure is only the lean CLI's when the bundle and the rule index are fresh (else it runs the source or compiles the pages).
+  const fresh = spawnSync(process.execPath, ['bin/mcpfix.js', 'check', paste], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, MCPFIX_FROM_SOURCE: '' } });
+  if (!existsSync(join(ROOT, 'build/cli/mcpfix.mjs'))) console.log('  (no build/cli/mcpfix.mjs: the CLI runs from the TypeScript source; npm run build:cli)');
+  if (fresh.stderr.includes('compiled the rules') || fresh.stderr.includes('warning')) console.log(`  (the CLI warned: ${fresh.stderr.trim().split('\n')[0]})`);
+  const nodeAlone = nodeCpuTimes(['-e', '']);
+  const cli = nodeCpuTimes(['bin/mcpfix.js', 'check', paste]);
+  const ratio = summarise(cli).median / summarise(nodeAlone).median;
+  console.log(`CLI cold check, 1 KB (CPU, ${RUNS} runs)`);
+  console.log(`  node -e ''           ${format(nodeAlone)}`);
+  console.log(`  mcpfix check         ${format(cli)}  → ${ratio.toFixed(1)}× node -e '' ${mark(ratio <= 3)} (aim ≤ 3×)`);
+  const grep = wallTimes('grep', ['-F', '-i', '-f', patterns, paste]);
+  const cliWall = wallTimes(process.execPath, ['bin/mcpfix.js', 'check', paste]);
+  console.log(`  wall clock: grep -F -f ${format(grep)}; mcpfix check ${format(cliWall)} → ${(summarise(cliWall).median / summarise(grep).median).toFixed(1)}× grep`);
+}
+
+function benchMatcher(index: RuleIndex, needles: readonly string[], patterns: string): void {
+  const log = makeLogPaste(10_000_000);
+  const file = join(work, 'log-10m.txt');
+  writeFileSync(file, log);
+  const inProcess = (run: () => void): number[] => {
+    const times: number[] = [];
+    for (let n = 0; n < Math.min(RUNS, 3); n += 1) {
+      const started = performance.now();
+      run();
+      times.push(performance.now() - started);
+    }
+    return times;
+  };
+  const lower = log.toLowerCase();
+  const naive = inProcess(() => {
+    let found = 0;
+    for (const needle of needles) if (lower.indexOf(needle) >= 0) found += 1;
+    if (found < 0) throw new Error('unreachable');
+  });
+  const check = inProcess(() => checkPaste(index, { paste: log }));
+  const grep = wallTimes('grep', ['-F', '-i', '-f', patterns, file]).slice(0, 3);
+  const toGrep = summarise(check).median / summarise(grep).median;
+  console.log(`\nMatcher, 10 MB of log (${Math.min(RUNS, 3)} runs)`);
+  console.log(`  naive indexOf of ${needles.length} signature texts ${format(naive)}`);
+  console.log(`  grep -F -i -f (whole process)  ${format(grep)}`);
+  console.log(`  checkPaste                     ${format(check)}  → ${(summarise(check).median / summarise(naive).median).toFixed(1)}× naive, ${toGrep.toFixed(1)}× grep ${mark(toGrep <= 10)} (aim ≤ 10× grep)`);
+
+  // Its own process, so that its peak RSS is its own.
+  const script = join(work, 'two-byte-lines.ts');
+  writeFileSync(
+    script,
+    `import { readFileSync } from 'node:fs';
+import { checkPaste, readRuleIndex } from ${JSON.stringify(join(ROOT, 'src/engine/index.ts'))};
+const reading = readRuleIndex(readFileSync(${JSON.stringify(join(ROOT, 'src/generated/rules.json'))}, 'utf8'));
+if (reading.kind !== 'read') throw new Error(reading.reason);
+checkPaste(reading.index, { paste: 'warm up' });
+const paste = 'x\\n'.repeat(5_000_000);
+const started = performance.now();
+checkPaste(reading.index, { paste });
+console.log(JSON.stringify({ ms: performance.now() - started, peakRss: process.resourceUsage().maxRSS * 1024 }));
+`,
+  );
+  const runs: Array<{ ms: number; peakRss: number }> = [];
+  for (let n = 0; n < Math.min(RUNS, 3); n += 1) runs.push(JSON.parse(execFileSync(process.execPath, [script], { encoding: 'utf8' })) as { ms: number; peakRss: number });
+  const ms = runs.map((run) => run.ms);
+  const mib = runs.map((run) => run.peakRss / 1024 / 1024);
+  console.log(`  10 MB of 2-byte lines: ${format(ms)} ${mark(summarise(ms).median <= 1000)} (aim ≤ 1 s); peak RSS ${format(mib, 'MiB')} ${mark(summarise(mib).median <= 300)} (aim ≤ 300 MiB, the whole process)`);
+}
+
+async function benchCheckerPage(): Promise<void> {
+  const dist = join(ROOT, 'dist');
+  console.log('\n/check/ in Chromium: paste → result on the page, and the longest main-thread task');
+  if (!existsSync(join(dist, 'check/index.html'))) {
+    console.log('  not measured: no built site in dist/ (npm run build)');
+    return;
+  }
+  const runs = Math.min(RUNS, 5);
+  const timings = await measureCheckerPage(dist, [1024, 1024 * 1024], runs);
+  for (const [bytes, list] of timings) {
+    const aim = bytes <= 1024 ? 100 : 500;
+    const ms = list.map((timing) => timing.ms);
+    const tasks = list.map((timing) => timing.longestTaskMs);
+    console.log(
+      `  ${bytes <= 1024 ? '1 KB' : '1 MB'}: ${format(ms)} ${mark(summarise(ms).median <= aim)} (aim ≤ ${aim} ms); longest task ${format(tasks)} ${mark(summarise(tasks).median <= 100)} (aim ≤ 100 ms) [${runs} runs, a fresh page each]`,
+    );
+    console.log(`        the browser's own insertion and layout of the text in the textarea, before it: ${format(list.map((timing) => timing.insertMs))}`);
+  }
+}
+
+try {
+  const index = loadIndex();
+  const needles = signatureTexts(index);
+  const patterns = join(work, 'signatures.txt');
+  writeFileSync(patterns, `${needles.join('\n')}\n`);
+  benchCli(patterns);
+  benchMatcher(index, needles, patterns);
+  await benchCheckerPage();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

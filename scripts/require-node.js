@@ -1,0 +1,48 @@
+// Which Node mcpfix needs, said in one line before anything else runs. Kept in plain, old-syntax
+// JavaScript (no type annotations, no optional chaining) so that an old Node can read this file and
+// print the message instead of failing deep inside with ERR_UNKNOWN_FILE_EXTENSION ".ts".
+// Every npm script runs `node scripts/require-node.js` first; bin/mcpfix.js imports the check.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The oldest Node mcpfix runs on: 22.18 runs TypeScript by type stripping without a flag
+ * (https://nodejs.org/api/typescript.html#type-stripping); Astro 7 wants 22.12.
+ */
+export var REQUIRED_NODE = [22, 18];
+
+/** Where to get a newer Node, named in the message. */
+export var GET_NODE = 'https://nodejs.org/en/download (or `nvm install 22`)';
+
+/**
+ * The one-line complaint for a Node older than REQUIRED_NODE, or null when `version` (such as
+ * process.versions.node, "20.20.2") is new enough. `where` names the running binary.
+ */
+export function describeNodeProblem(version, where) {
+  var parts = String(version).replace(/^v/, '').split('.');
+  var major = Number(parts[0]);
+  var minor = Number(parts[1]);
+  var isKnown = !isNaN(major) && !isNaN(minor);
+  var isTooOld = isKnown && (major < REQUIRED_NODE[0] || (major === REQUIRED_NODE[0] && minor < REQUIRED_NODE[1]));
+  if (isKnown && !isTooOld) return null;
+  return (
+    'mcpfix needs Node ' + REQUIRED_NODE.join('.') + ' or newer; this is Node ' + version +
+    (where ? ' (' + where + ')' : '') + '. Get a newer one from ' + GET_NODE + '.'
+  );
+}
+
+function isRunDirectly() {
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch (error) {
+    return false;
+  }
+}
+
+if (isRunDirectly()) {
+  var problem = describeNodeProblem(process.versions.node, process.execPath);
+  if (problem !== null) {
+    process.stderr.write(problem + '\n');
+    process.exit(1);
+  }
+}

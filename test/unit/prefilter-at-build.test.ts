@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPages } from '../../src/catalog/read-pages.ts';
+import { checkPaste, compileRules, type RuleFact, type RuleIndex } from '../../src/engine/index.ts';
+import { analysePattern, prepareIndex } from '../../src/engine/prepare-rules.ts';
+
+// The build stores each pattern's prefilter analysis in its fact, so the first check does not
+// parse the patterns again. These tests hold that this changes no answer, only when the work is done.
+const root = resolve(import.meta.dirname, '../..');
+const { pages } = readPages(resolve(root, 'content/errors'), root);
+const negatives = resolve(root, 'test/fixtures/negative');
+
+/** A deep copy of the index with every fact rewritten by `edit`. */
+function mapFacts(index: RuleIndex, edit: (fact: RuleFact) => RuleFact): RuleIndex {
+  return {
+    ...index,
+    pages: index.pages.map((page) => ({
+      ...page,
+      signatures: page.signatures.map((signature) => ({ ...signature, facts: signature.facts.map(edit) })),
+      clues: page.clues.map((clue) => ({ ...clue, fact: edit(clue.fact) })),
+    })),
+  };
+}
+
+function withoutPrefilters(index: RuleIndex): RuleIndex {
+  return mapFacts(index, (fact) => {
+    if (fact.kind !== 'pattern') return fact;
+    const { prefilter: _dropped, ...rest } = fact;
+    return rest;
+  });
+}
+
+describe('pattern prefilters computed at build', () => {
+  const built = compileRules(pages.map((entry) => entry.page));
+  const patterns = built.pages.flatMap((page) => [...page.signatures.flatMap((signature) => signature.facts), ...page.clues.map((clue) => clue.fact)]).filter((fact) => fact.kind === 'pattern');
+
+  it('every compiling pattern of the index carries its analysis, equal to analysing it afresh', () => {
+    expect(patterns.length).toBeGreaterThan(100);
+    for (const fact of patterns) {
+      if (fact.kind !== 'pattern') continue;
+      expect({ pattern: fact.pattern, prefilter: fact.prefilter }).toEqual({ pattern: fact.pattern, prefilter: analysePattern(fact.pattern) });
+    }
+  });
+
+  it('the index the build wrote carries them too', () => {
+    const written = JSON.parse(readFileSync(resolve(root, 'src/generated/rules.json'), 'utf8')) as RuleIndex;
+    const withAnalysis = written.pages.flatMap((page) => page.signatures.flatMap((signature) => signature.facts)).filter((fact) => fact.kind === 'pattern' && fact.prefilter !== undefined);
+    expect(withAnalysis.length).toBeGreaterThan(50);
+  });
+
+  it('answers every page example and the negative corpus exactly as an index without them does', () => {
+    const bare = withoutPrefilters(built);
+    const inputs = [
+      ...pages.flatMap((entry) => entry.page.examples.map((example) => ({ paste: example.paste, ...(example.config !== undefined ? { config: example.config } : {}) }))),
+      ...readdirSync(negatives).map((name) => ({ paste: readFileSync(resolve(negatives, name), 'utf8') })),
+    ];
+    expect(inputs.length).toBeGreaterThan(270);
+    for (const input of inputs) expect(checkPaste(built, input)).toEqual(checkPaste(bare, input));
+    // The two indexes were prepared apart: the comparison is not one prepared index against itself.
+    expect(prepareIndex(built)).not.toBe(prepareIndex(bare));
+  }, 60_000);
+
+  it('the stored analysis is what the matcher reads, and one of the wrong shape is set aside', () => {
+    const source = 'frobnicate(d|x) failed';
+    const fact = (prefilter: unknown): RuleFact => ({ kind: 'pattern', pattern: source, prefilter } as RuleFact);
+    const literalOf = (index: RuleIndex) => prepareIndex(index).literals.find((literal) => literal.fact.kind === 'pattern' && literal.fact.pattern === source);
+    const indexWith = (prefilter: unknown): RuleIndex => ({
+      version: 1,
+      pages: [{ ...built.pages[0]!, signatures: [{ id: 's', text: 'frobnicated failed', where: 'log', facts: [fact(prefilter)], weight: 10 } as RuleIndex['pages'][number]['signatures'][number]], clues: [] }],
+    });
+    const stored = { safeWords: [['failed']], requiredRuns: [['frobnicate', 'failed']], minWordRun: 7, minSecondRun: 6 };
+    expect(literalOf(indexWith(stored))?.minWordRun).toBe(7);
+    const fresh = analysePattern(source);
+    expect(fresh.minWordRun).not.toBe(7);
+    for (const broken of [null, 'x', { ...stored, minWordRun: '7' }, { ...stored, safeWords: [[1]] }, { ...stored, requiredRuns: 'frobnicate' }]) {
+      expect(literalOf(indexWith(broken))?.minWordRun).toBe(fresh.minWordRun);
+    }
+  });
+});
