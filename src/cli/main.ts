@@ -3,7 +3,6 @@ import type { CliIo } from './cli-io.ts';
 import { ExitCode, type ExitCodeValue } from './exit-codes.ts';
 import { HELP, parseCommandLine, secretArguments } from './parse-args.ts';
 import { PACKAGE_JSON } from './project-paths.ts';
-import { reportUsage } from './report-usage.ts';
 
 /**
  * The `mcpfix` command: parses the flags and hands over to `check` or `probe`. Resolves to the
@@ -13,7 +12,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const command = parseCommandLine(argv);
   switch (command.kind) {
     case 'usage-error':
-      return reportUsage(io, command.command, command.reason, [...secretArguments(argv), io.env.LITELLM_API_KEY ?? '']);
+      // Loaded on demand like the commands: masking the quoted argument needs the engine's redaction.
+      return (await import('./report-usage.ts')).reportUsage(io, command.command, command.reason, [...secretArguments(argv), io.env.LITELLM_API_KEY ?? '']);
     case 'help':
       io.stdout.write(HELP[command.topic]);
       return ExitCode.ok;
