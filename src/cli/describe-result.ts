@@ -1,8 +1,10 @@
 import type { CheckResult, Match, Suggestion } from '../engine/index.ts';
 import type { Block } from './format-text.ts';
+import { buildPasteSearchPath } from '../site/search-words.ts';
+import { REPOSITORY_URL, SITE_ORIGIN } from '../site/site-urls.ts';
+import { describeConfidence } from '../site/verdict-words.ts';
 
-/** The public site the page URLs point at (astro.config.mjs `site`). */
-export const SITE_ORIGIN = 'https://mcpfix.dev';
+export { SITE_ORIGIN };
 
 /** The full URL of a match: the page plus the anchor of the signature that matched best. */
 export function pageUrlOf(match: Pick<Match, 'url' | 'anchor'>): string {
@@ -12,9 +14,10 @@ export function pageUrlOf(match: Pick<Match, 'url' | 'anchor'>): string {
 /**
  * Describes the engine's answer as blocks: the verdict, the ranked pages with the evidence that
  * counted, the suggested changes, and what to paste next when nothing is confident. Shared by
- * `check` and `probe`, which differ only in what comes before.
+ * `check` and `probe`, which differ only in what comes before. Given the paste, a verdict that is
+ * not confident ends with a search for its words and where to report a missing page: no dead end.
  */
-export function describeResult(result: CheckResult): Block[] {
+export function describeResult(result: CheckResult, paste?: string): Block[] {
   const blocks: Block[] = [];
   const [top, ...others] = result.matches;
 
@@ -52,15 +55,23 @@ export function describeResult(result: CheckResult): Block[] {
     blocks.push({ kind: 'heading', text: 'Notes:' });
     for (const note of result.notes) blocks.push({ kind: 'bullet', text: note });
   }
+
+  if (result.verdict !== 'confident' && paste !== undefined) {
+    blocks.push({ kind: 'blank' });
+    blocks.push({ kind: 'heading', text: 'Not the page you need?' });
+    blocks.push({ kind: 'bullet', text: `search the pages: ${SITE_ORIGIN}${buildPasteSearchPath(paste)}` });
+    blocks.push({ kind: 'bullet', text: `report a missing page: ${REPOSITORY_URL}/issues/new (mcpfix check --markdown prints the masked paste to put in it)` });
+  }
   return blocks;
 }
 
 function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
   const blocks: Block[] = [
-    { kind: 'match', rank, title: match.title, url: pageUrlOf(match), confidence: match.confidence, score: match.score },
+    { kind: 'match', rank, title: match.title, url: pageUrlOf(match), confidence: describeConfidence(match.confidence) },
   ];
   // The top match shows all its evidence; the runners-up show what counted most, to tell them apart.
   const evidence = isTop ? match.evidence : match.evidence.slice(0, 2);
+  blocks.push({ kind: 'field', label: match.signature.isFull ? 'signature' : 'part of signature', text: `“${match.signature.text}”` });
   if (evidence.length > 0) {
     blocks.push({ kind: 'field', label: 'evidence', text: '' });
     for (const item of evidence) {
@@ -74,7 +85,8 @@ function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
     }
   }
   if (isTop && match.related.length > 0) {
-    blocks.push({ kind: 'field', label: 'related', text: match.related.map((id) => `${SITE_ORIGIN}/errors/${id}/`).join(', ') });
+    blocks.push({ kind: 'field', label: 'related', text: '' });
+    for (const related of match.related) blocks.push({ kind: 'bullet', isNested: true, text: `${related.title} — ${SITE_ORIGIN}${related.url}` });
   }
   return blocks;
 }

@@ -33,7 +33,7 @@ export function toJsonDiagnosis(result: CheckResult): JsonDiagnosis {
       url: pageUrlOf(match),
       score: match.score,
       confidence: match.confidence,
-      related: match.related,
+      related: match.related.map((page) => page.id),
       evidence: match.evidence,
     })),
     suggestions: result.suggestions,

@@ -8,10 +8,10 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'verdict'; tone: Tone; text: string }
   | { kind: 'step'; isOk: boolean; name: string; status: string; detail?: string }
-  | { kind: 'match'; rank: number; title: string; url: string; confidence: string; score: number }
+  | { kind: 'match'; rank: number; title: string; url: string; confidence: string }
   | { kind: 'evidence'; where: string; excerpt: string; says: string; weight: number }
   | { kind: 'field'; label: string; text: string }
-  | { kind: 'bullet'; text: string; tone?: Tone }
+  | { kind: 'bullet'; text: string; tone?: Tone; isNested?: boolean }
   | { kind: 'code'; text: string; isDiff: boolean }
   | { kind: 'blank' };
 
@@ -63,20 +63,20 @@ export function renderText(blocks: readonly Block[], isColor: boolean): string {
       case 'match':
         lines.push(`${paint(`${block.rank}.`, 'bold')} ${paint(safe(block.title), 'bold')}`);
         lines.push(`   ${paint(safe(block.url), 'cyan')}`);
-        lines.push(`   ${paint(`confidence ${block.confidence} · score ${block.score.toFixed(2)}`, 'dim')}`);
+        lines.push(`   ${paint(safe(block.confidence), 'dim')}`);
         break;
       case 'evidence': {
-        const sign = block.weight < 0 ? 'red' : 'green';
-        const weight = `${block.weight > 0 ? '+' : ''}${formatWeight(block.weight)}`;
+        // Points stay out of the text (issue 12: no raw scores); the mark says for or against.
+        const mark = block.weight < 0 ? paint('−', 'red') : paint('+', 'green');
         lines.push(`     ${paint(safe(block.where).padEnd(10), 'dim')} ${safe(block.excerpt)}`);
-        lines.push(`     ${' '.repeat(10)} ${paint(weight, sign)} ${safe(block.says)}`);
+        lines.push(`     ${' '.repeat(10)} ${mark} ${safe(block.says)}`);
         break;
       }
       case 'field':
         lines.push(`   ${paint(`${block.label}:`, 'dim')}${block.text ? ` ${safe(block.text)}` : ''}`);
         break;
       case 'bullet':
-        lines.push(`  • ${paint(safe(block.text), ...toneStyle(block.tone ?? 'plain'))}`);
+        lines.push(`${block.isNested ? '     ' : '  '}• ${paint(safe(block.text), ...toneStyle(block.tone ?? 'plain'))}`);
         break;
       case 'code':
         for (const line of safe(block.text).replace(/\n$/, '').split('\n')) {
@@ -98,8 +98,4 @@ export function renderText(blocks: readonly Block[], isColor: boolean): string {
     }
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
-}
-
-function formatWeight(weight: number): string {
-  return Number.isInteger(weight) ? String(weight) : weight.toFixed(2).replace(/0$/, '');
 }

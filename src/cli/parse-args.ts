@@ -24,6 +24,8 @@ export type CommandLine =
       config?: string;
       /** `--json`. */
       isJson: boolean;
+      /** `--markdown`: print the GitHub-issue Markdown instead of the text report. */
+      isMarkdown: boolean;
     }
   | {
       kind: 'probe';
@@ -64,6 +66,7 @@ interface RawArgs {
 const CHECK_FLAGS: Flags = {
   config: { type: 'string' },
   json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
   help: { type: 'boolean' },
 };
 
@@ -98,11 +101,13 @@ function parseCheck(argv: readonly string[]): CommandLine {
   }
   const file = raw.positionals[0];
   const config = last(raw.values.get('config'));
+  if (raw.values.has('json') && raw.values.has('markdown')) return usage('mcpfix check', '--json and --markdown are two output formats: give one');
   return {
     kind: 'check',
     ...(file !== undefined ? { file } : {}),
     ...(config !== undefined ? { config } : {}),
     isJson: raw.values.has('json'),
+    isMarkdown: raw.values.has('markdown'),
   };
 }
 
@@ -240,7 +245,7 @@ export const HELP: Record<'main' | 'check' | 'probe', string> = {
   main: `mcpfix — diagnose MCP gateway errors (LiteLLM proxy first)
 
 Usage:
-  mcpfix check [FILE|-] [--config FILE] [--json]
+  mcpfix check [FILE|-] [--config FILE] [--json | --markdown]
   mcpfix probe <url> [--key KEY] [--header 'Name: value']… [--timeout 10s]
                [--server NAME] [--config FILE] [--json]
 
@@ -252,7 +257,7 @@ Exit codes: 0 confident / healthy, 1 not confident / problem found, 2 usage erro
             3 could not connect (probe)
 Run "mcpfix check --help" or "mcpfix probe --help" for details.
 `,
-  check: `Usage: mcpfix check [FILE|-] [--config FILE] [--json]
+  check: `Usage: mcpfix check [FILE|-] [--config FILE] [--json | --markdown]
 
 Reads a paste (an error message, curl -si output, LiteLLM log lines, a Python traceback,
 a config.yaml excerpt, or a whole GitHub issue body) from FILE, or from stdin when FILE is "-"
@@ -261,6 +266,8 @@ or absent, and prints the error pages it matches, the evidence that counted and 
 Options:
   --config FILE   add your config.yaml: the fix is then shown as a diff of it
   --json          print {"verdict","matches":[…],"suggestions":[…],"nextSteps":[…]}
+  --markdown      print Markdown for a GitHub issue or comment: the page link, the matched
+                  signature, the fix, the affected and fixed versions, and the masked paste
   -h, --help      show this help
 
 Exit codes: 0 the top match is confident, 1 it is not, 2 usage error.

@@ -5,6 +5,7 @@ import { ExitCode, type ExitCodeValue } from './exit-codes.ts';
 import { renderJson, toJsonDiagnosis } from './format-json.ts';
 import { isColorWanted, renderText } from './format-text.ts';
 import { loadIndex } from './load-index.ts';
+import { formatCheckMarkdown } from '../site/format-issue-markdown.ts';
 import type { CommandLine } from './parse-args.ts';
 
 /** Reports a usage error as one line on stderr and returns exit code 2. */
@@ -50,8 +51,10 @@ export async function runCheck(command: CommandLine & { kind: 'check' }, io: Cli
   const result = checkPaste(loaded.index, { paste: paste.text, ...(config !== undefined ? { config } : {}) });
   if (command.isJson) {
     io.stdout.write(renderJson(toJsonDiagnosis(result)));
+  } else if (command.isMarkdown) {
+    io.stdout.write(formatCheckMarkdown(result, paste.text));
   } else {
-    io.stdout.write(renderText(describeResult(result), isColorWanted(io.stdout, io.env)));
+    io.stdout.write(renderText(describeResult(result, paste.text), isColorWanted(io.stdout, io.env)));
   }
   return result.verdict === 'confident' ? ExitCode.ok : ExitCode.problem;
 }

@@ -1,5 +1,21 @@
 import type { CheckResult } from '../engine/index.ts';
 
+/**
+ * What the checker page offers around a result, made in the worker (which already holds the
+ * redaction) so the page's own script stays small: the GitHub Markdown, and — when no page fits
+ * confidently — a search for the paste's words and a prefilled report of a missing page.
+ */
+export interface ResultExtras {
+  /** `formatCheckMarkdown(result, paste)`: what "Copy for a GitHub issue" copies. */
+  markdown: string;
+  /** The paste's distinctive words (empty when it has none). */
+  searchWords: string;
+  /** `/search/?q=…` for those words. */
+  searchPath: string;
+  /** The new-issue URL with the masked paste, when the verdict is not confident. */
+  reportUrl?: string;
+}
+
 /** The id of the `<script type="application/json">` block in /check/ that carries the compiled rules. */
 export const RULES_BLOCK_ID = 'mcpfix-rules';
 
@@ -21,6 +37,6 @@ export type CheckerRequest =
 export type CheckerReply =
   | { kind: 'ready'; pages: number }
   | { kind: 'unavailable'; message: string }
-  | { kind: 'result'; seq: number; result: CheckResult }
+  | { kind: 'result'; seq: number; result: CheckResult; extras: ResultExtras }
   | { kind: 'redacted'; seq: number; paste: string; config: string }
   | { kind: 'failed'; seq: number; message: string };

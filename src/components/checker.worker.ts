@@ -1,12 +1,22 @@
 /// <reference lib="webworker" />
 import { checkPaste, readRuleIndex, redactText, type RuleIndex } from '../engine/index.ts';
-import type { CheckerReply, CheckerRequest } from './checker-protocol.ts';
+import type { CheckerReply, CheckerRequest, ResultExtras } from './checker-protocol.ts';
+import type { CheckResult } from '../engine/index.ts';
+import { formatCheckMarkdown } from '../site/format-issue-markdown.ts';
+import { buildMissingPageReportUrl } from '../site/report-missing-page.ts';
+import { buildPasteSearchPath, distinctiveWords } from '../site/search-words.ts';
 
 // The checker's work happens here, off the main thread, so a multi-megabyte paste never freezes typing.
 // The rules arrive in the first message (the text of the page's data block), not bundled: they are
 // data, and keeping them out of the script keeps the JavaScript the page parses small.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let rules: { kind: 'waiting' } | { kind: 'loaded'; index: RuleIndex } | { kind: 'unavailable'; message: string } = { kind: 'waiting' };
+
+function extrasOf(result: CheckResult, paste: string): ResultExtras {
+  const extras: ResultExtras = { markdown: formatCheckMarkdown(result, paste), searchWords: distinctiveWords(paste), searchPath: buildPasteSearchPath(paste) };
+  if (result.verdict !== 'confident') extras.reportUrl = buildMissingPageReportUrl(paste, result.verdict);
+  return extras;
+}
 
 function reply(message: CheckerReply): void {
   scope.postMessage(message);
@@ -39,7 +49,8 @@ scope.addEventListener('message', (event: MessageEvent<CheckerRequest>) => {
         return;
       }
       const config = request.config.trim() === '' ? {} : { config: request.config };
-      reply({ kind: 'result', seq: request.seq, result: checkPaste(rules.index, { paste: request.paste, ...config }) });
+      const result = checkPaste(rules.index, { paste: request.paste, ...config });
+      reply({ kind: 'result', seq: request.seq, result, extras: extrasOf(result, request.paste) });
     } else {
       reply({ kind: 'redacted', seq: request.seq, paste: redactText(request.paste), config: redactText(request.config) });
     }

@@ -1,7 +1,9 @@
 import type { CheckResult, Match, Suggestion } from '../engine/index.ts';
-import { RULES_BLOCK_ID, type CheckerReply, type CheckerRequest } from './checker-protocol.ts';
+import { RULES_BLOCK_ID, type CheckerReply, type CheckerRequest, type ResultExtras } from './checker-protocol.ts';
 import { renderHighlighted } from './render-highlighted.ts';
 import { buildShareFragment, parseShareFragment } from '../site/share-fragment.ts';
+import { parseInlineMarkdown } from '../site/inline-markdown.ts';
+import { describeConfidence } from '../site/verdict-words.ts';
 import './mcpfix-copy.ts';
 
 const DEBOUNCE_MS = 250;
@@ -28,8 +30,28 @@ function makeCopyButton(text: string, label: string): HTMLElement {
   return copy;
 }
 
-function describeConfidence(match: Match): string {
-  return `${match.confidence} confidence · score ${match.score.toFixed(1)}`;
+/** Appends a line of inline Markdown (code, bold, links) as elements and text nodes, never as HTML. */
+function appendInline(parent: HTMLElement, source: string): HTMLElement {
+  for (const part of parseInlineMarkdown(source)) {
+    if (part.kind === 'text') parent.append(part.text);
+    else if (part.kind === 'code') parent.append(make('code', part.text));
+    else if (part.kind === 'strong') parent.append(make('strong', part.text));
+    else {
+      const link = make('a', part.text);
+      link.href = part.href;
+      parent.append(link);
+    }
+  }
+  return parent;
+}
+
+/** The class of one line of a unified diff, for its colour. */
+function diffLineClass(line: string): string {
+  if (line.startsWith('+++') || line.startsWith('---')) return 'diff-line diff-file';
+  if (line.startsWith('@@')) return 'diff-line diff-hunk';
+  if (line.startsWith('+')) return 'diff-line diff-add';
+  if (line.startsWith('-')) return 'diff-line diff-del';
+  return 'diff-line';
 }
 
 /**
@@ -57,6 +79,8 @@ export class McpfixChecker extends HTMLElement {
   private configView!: HTMLElement;
   private shareOutput!: HTMLInputElement;
   private shareStatus!: HTMLElement;
+  /** Set by a paste or a shared link: the next result scrolls its first match into view. */
+  private isScrollPending = false;
 
   connectedCallback(): void {
     const find = <T extends Element>(selector: string): T => {
@@ -83,6 +107,7 @@ export class McpfixChecker extends HTMLElement {
     this.post({ kind: 'load-rules', rules: document.getElementById(RULES_BLOCK_ID)?.textContent ?? null });
 
     this.paste.addEventListener('input', () => this.schedule());
+    this.paste.addEventListener('paste', () => (this.isScrollPending = true));
     this.config.addEventListener('input', () => this.schedule());
     shareButton.addEventListener('click', () => this.share());
     this.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
@@ -108,6 +133,7 @@ export class McpfixChecker extends HTMLElement {
     this.config.value = shared.config ?? '';
     const details = this.config.closest('details');
     if (details && shared.config !== undefined) details.open = true;
+    this.isScrollPending = true;
     this.schedule(0);
   }
 
@@ -160,7 +186,7 @@ export class McpfixChecker extends HTMLElement {
           return;
         }
         if (message.seq !== this.latestCheck) return;
-        this.render(message.result);
+        this.render(message.result, message.extras);
         this.dataset['state'] = 'done';
         return;
       case 'redacted':
@@ -211,7 +237,7 @@ export class McpfixChecker extends HTMLElement {
     );
   }
 
-  private render(result: CheckResult): void {
+  private render(result: CheckResult, extras: ResultExtras): void {
     const pasteSpans = result.highlights.filter((highlight) => highlight.input === 'paste');
     const configSpans = result.highlights.filter((highlight) => highlight.input === 'config');
     const marked = renderHighlighted(this.pasteView, this.paste.value, pasteSpans);
@@ -229,29 +255,62 @@ export class McpfixChecker extends HTMLElement {
     this.setStatus(`${verdict} ${marked} piece${marked === 1 ? '' : 's'} of evidence marked in the paste.`);
 
     const parts: HTMLElement[] = [];
+    const actions = make('div', undefined, 'actions');
+    actions.append(makeCopyButton(extras.markdown, 'Copy for a GitHub issue'));
+    parts.push(actions);
+    if (result.verdict !== 'confident') parts.push(this.renderDeadEndExits(result.verdict === 'nothing' ? 'nothing' : 'unsure', extras));
+    let list: HTMLElement | undefined;
     if (result.matches.length > 0) {
       parts.push(make('h3', result.verdict === 'confident' ? 'Matching pages' : 'Closest pages'));
-      const list = make('ol', undefined, 'results');
+      list = make('ol', undefined, 'results');
       for (const match of result.matches) list.append(this.renderMatch(match));
       parts.push(list);
     }
     if (result.suggestions.length > 0) {
       parts.push(make('h3', 'What to change'));
-      for (const suggestion of result.suggestions) parts.push(this.renderSuggestion(suggestion));
+      const titles = new Map(result.matches.map((match) => [match.id, match.title]));
+      for (const suggestion of result.suggestions) parts.push(this.renderSuggestion(suggestion, titles.get(suggestion.pageId) ?? suggestion.pageId));
     }
     if (result.nextSteps.length > 0) {
       parts.push(make('h3', 'What to paste next'));
-      const list = make('ul');
-      for (const step of result.nextSteps) list.append(make('li', step));
-      parts.push(list);
+      const steps = make('ul');
+      for (const step of result.nextSteps) steps.append(appendInline(make('li'), step));
+      parts.push(steps);
     }
     if (result.notes.length > 0) {
       parts.push(make('h3', 'Notes on the paste'));
-      const list = make('ul');
-      for (const note of result.notes) list.append(make('li', note));
-      parts.push(list);
+      const notes = make('ul');
+      for (const note of result.notes) notes.append(appendInline(make('li'), note));
+      parts.push(notes);
     }
     this.results.replaceChildren(...parts);
+    // After a paste the answer is what the user came for: bring the first match into view.
+    if (this.isScrollPending) {
+      this.isScrollPending = false;
+      (list?.firstElementChild ?? this.results).scrollIntoView({ block: 'start' });
+    }
+  }
+
+  /** Where to go when no page fits confidently: a search for the paste's words, and a prefilled report. */
+  private renderDeadEndExits(verdict: 'unsure' | 'nothing', extras: ResultExtras): HTMLElement {
+    const box = make('div', undefined, 'checker-dead-end');
+    box.append(make('p', verdict === 'nothing' ? 'No page fits. Two ways on:' : 'None of these may be it. Two ways on:'));
+    const ways = make('ul');
+    const search = make('a', extras.searchWords === '' ? 'Search the pages' : `Search the pages for “${extras.searchWords}”`);
+    search.href = extras.searchPath;
+    const searchItem = make('li');
+    searchItem.append(search);
+    ways.append(searchItem);
+    if (extras.reportUrl !== undefined) {
+      const report = make('a', 'Report a missing page');
+      report.href = extras.reportUrl;
+      report.rel = 'noopener';
+      const reportItem = make('li');
+      reportItem.append(report, ' (opens a GitHub issue with your paste, secrets masked; check it before you send)');
+      ways.append(reportItem);
+    }
+    box.append(ways);
+    return box;
   }
 
   private renderMatch(match: Match): HTMLElement {
@@ -260,38 +319,41 @@ export class McpfixChecker extends HTMLElement {
     const link = make('a', match.title);
     link.href = `${match.url}${match.anchor ?? ''}`;
     heading.append(link);
-    const confidence = make('p', describeConfidence(match), `confidence-${match.confidence}`);
-    item.append(heading, confidence);
+    const confidence = make('p', describeConfidence(match.confidence), `confidence-${match.confidence}`);
+    const signature = make('p', match.signature.isFull ? 'Signature: ' : 'Part of signature: ');
+    signature.append(make('q', match.signature.text));
+    item.append(heading, confidence, signature);
     if (match.evidence.length > 0) {
       const evidence = make('ul');
       for (const piece of match.evidence) {
         const line = make('li');
-        const where = piece.input === 'config' ? `config line ${piece.line}` : `line ${piece.line}`;
-        const prefix = piece.kind === 'contradiction' ? 'Against: ' : '';
-        line.append(`${prefix}${piece.says} (${where}) `);
-        if (piece.excerpt !== '') line.append(make('code', piece.excerpt));
+        const where = piece.input === 'config' ? `Your config, line ${piece.line}` : `Your line ${piece.line}`;
+        if (piece.excerpt !== '') line.append(`${where}: `, make('code', piece.excerpt), ' — ');
+        else line.append(`${where} — `);
+        if (piece.kind === 'contradiction') line.append(make('strong', 'Against this page: '));
+        appendInline(line, piece.says);
         evidence.append(line);
       }
       item.append(evidence);
     }
     if (match.related.length > 0) {
       const related = make('p', 'Related: ', 'muted');
-      match.related.forEach((id, index) => {
-        if (index > 0) related.append(', ');
-        const link = make('a', id);
-        link.href = `/errors/${id}/`;
-        related.append(link);
+      match.related.forEach((page, index) => {
+        if (index > 0) related.append(' · ');
+        const relatedLink = make('a', page.title);
+        relatedLink.href = page.url;
+        related.append(relatedLink);
       });
       item.append(related);
     }
     return item;
   }
 
-  private renderSuggestion(suggestion: Suggestion): HTMLElement {
+  private renderSuggestion(suggestion: Suggestion, pageTitle: string): HTMLElement {
     const box = make('div', undefined, 'suggestion');
     const title = make('p');
-    title.append(make('strong', suggestion.title), ' — from ');
-    const pageLink = make('a', suggestion.pageId);
+    title.append(appendInline(make('strong'), suggestion.title), ' — from ');
+    const pageLink = make('a', pageTitle);
     pageLink.href = `/errors/${suggestion.pageId}/`;
     title.append(pageLink);
     box.append(title);
@@ -320,7 +382,7 @@ export class McpfixChecker extends HTMLElement {
         break;
       }
       case 'step':
-        if (suggestion.note !== undefined) box.append(make('p', suggestion.note));
+        if (suggestion.note !== undefined) box.append(appendInline(make('p'), suggestion.note));
         break;
     }
     return box;
@@ -331,7 +393,14 @@ export class McpfixChecker extends HTMLElement {
     figure.setAttribute('aria-label', kind === 'diff' ? 'Suggested diff' : 'Suggested change');
     const pre = make('pre');
     pre.tabIndex = 0;
-    pre.append(make('code', text));
+    const code = make('code');
+    if (kind === 'diff') {
+      // One element per line so added and removed lines are coloured; the text (and the copy) stays the plain diff.
+      for (const line of text.replace(/\n$/, '').split('\n')) code.append(make('span', `${line}\n`, diffLineClass(line)));
+    } else {
+      code.textContent = text;
+    }
+    pre.append(code);
     figure.append(pre);
     return figure;
   }

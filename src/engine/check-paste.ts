@@ -67,9 +67,10 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
   const top = ranked[0];
   const verdict = !top ? 'nothing' : top.confidence === 'high' ? 'confident' : 'unsure';
   const shown = ranked.slice(0, MAX_MATCHES);
+  const titleOf = (id: string): string | undefined => prepared.index.pages.find((page) => page.id === id)?.title;
   return {
     verdict,
-    matches: shown.map((page) => explainMatch(page, view)),
+    matches: shown.map((page) => explainMatch(page, view, titleOf)),
     suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top) }) : [],
     nextSteps: verdict === 'confident' ? [] : suggestNextSteps(shown, evidence),
     notes: [...evidence.notes],

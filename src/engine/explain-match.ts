@@ -39,14 +39,30 @@ export interface Match {
   url: string;
   /** `#sig-<id>` of the signature that decided. */
   anchor?: string;
-  /** The score (see rank-matches.ts). */
+  /** The signature that decided, as the page words it, and whether all its facts held or only some. */
+  signature: { id: string; text: string; isFull: boolean };
+  /** The score (see rank-matches.ts): for ordering and `--json`, never shown to people as the verdict. */
   score: number;
   /** How sure the checker is. */
   confidence: 'high' | 'medium' | 'low';
-  /** Related page ids. */
-  related: string[];
+  /** Look-alike or follow-up pages, with their titles. */
+  related: RelatedPage[];
+  /** LiteLLM versions the failure was seen in (`>=1.77.0 <1.80.8`). */
+  affects: string[];
+  /** The release (and PR) that fixed it, when it was a bug that got fixed. */
+  fixedIn?: { version: string; pr?: number };
   /** The evidence that counted. */
   evidence: MatchedEvidence[];
+}
+
+/** A page a match links to as related. */
+export interface RelatedPage {
+  /** The page id. */
+  id: string;
+  /** Its title (the id when the page is unknown). */
+  title: string;
+  /** `/errors/<id>/`. */
+  url: string;
 }
 
 /** A span of the input that counted, for highlighting. */
@@ -63,17 +79,17 @@ export interface Highlight {
 
 const EXCERPT_CHARS = 200;
 
-/** Explains one ranked page. */
-export function explainMatch(ranked: RankedPage, view: EvidenceView): Match {
+/** Explains one ranked page; `titleOf` names the related pages. */
+export function explainMatch(ranked: RankedPage, view: EvidenceView, titleOf: (id: string) => string | undefined = () => undefined): Match {
   const { page } = ranked.result;
   const evidence: MatchedEvidence[] = [];
   const signature = ranked.best.signature;
   const factor = ranked.signaturePoints / Math.max(1e-9, ranked.best.held.reduce((s, h) => s + pointsOfFact(h.fact), 0));
   for (const { fact, hit } of ranked.best.held) {
-    const lead = ranked.isFull ? `Signature “${signature.text}”` : `Part of signature “${signature.text}”`;
+    // The signature itself is named once on the match; each piece says what its line told the checker.
     evidence.push({
       kind: 'signature',
-      says: `${lead}: ${describeFact(fact, hit)}.`,
+      says: `${capitalise(describeFact(fact, hit, seenText(hit, view)))}.`,
       ...locate(hit, view),
       weight: round(pointsOfFact(fact) * (ranked.isFull ? 1 : factor)),
     });
@@ -89,11 +105,14 @@ export function explainMatch(ranked: RankedPage, view: EvidenceView): Match {
     title: page.title,
     url: page.url,
     anchor: `#sig-${signature.id}`,
+    signature: { id: signature.id, text: signature.text, isFull: ranked.isFull },
     score: ranked.score,
     confidence: ranked.confidence,
-    related: [...page.relatedErrors],
+    related: page.relatedErrors.map((id) => ({ id, title: titleOf(id) ?? id, url: `/errors/${id}/` })),
+    affects: (page.affects ?? []).map((affected) => affected.versions),
     evidence,
   };
+  if (page.fixedIn) match.fixedIn = page.fixedIn.pr === undefined ? { version: page.fixedIn.version } : { version: page.fixedIn.version, pr: page.fixedIn.pr };
   return match;
 }
 
@@ -133,6 +152,25 @@ function excerptOf(text: string, hit: FactHit): string {
     return redactText(shown);
   } catch {
     return '[excerpt hidden: it could not be redacted]';
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const SEEN_CHARS = 80;
+
+// The user's own words that held a literal or pattern fact, redacted and cut to a quotable length.
+function seenText(hit: FactHit, view: EvidenceView): string | undefined {
+  if (!hit.span) return undefined;
+  const raw = view.textAt(hit.input, hit.line).slice(hit.span.start, hit.span.end).replace(/\s+/g, ' ').trim();
+  if (raw === '') return undefined;
+  const cut = raw.length > SEEN_CHARS ? `${raw.slice(0, SEEN_CHARS)}…` : raw;
+  try {
+    return redactText(cut);
+  } catch {
+    return undefined;
   }
 }
 

@@ -91,6 +91,8 @@ export interface RulePageSource {
   retired: boolean;
   /** The release that fixed it. */
   fixedIn?: RuleFixedIn | undefined;
+  /** LiteLLM versions the failure was seen in (only `versions` is compiled). */
+  affects?: Array<{ versions: string }> | undefined;
   /** Look-alike or follow-up pages. */
   relatedErrors: string[];
   /** The ways the failure shows itself. */

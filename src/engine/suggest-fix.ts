@@ -6,7 +6,7 @@
 // jsdiff's documented subpaths (`diff/lib/*.js`), not its root: the root imports every diff kind, and
 // the bundler keeps their module-level `new WordDiff()`-style instances, 1.5 KB gzip of the browser worker.
 import { applyPatch } from 'diff/lib/patch/apply.js';
-import { createTwoFilesPatch } from 'diff/lib/patch/create.js';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff/lib/patch/create.js';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type ToStringOptions } from 'yaml';
 import type { ConfigDocument, Evidence } from './evidence.ts';
 import type { RuleConfigChange, RuleFix, RulePage } from './rule-index.ts';
@@ -87,7 +87,11 @@ function suggestConfig(pageId: string, fix: Extract<RuleFix, { kind: 'config' }>
       if (patched === source) {
         return { kind: 'step', pageId, title: fix.title, note: 'Your config already has this change, so the cause is likely elsewhere: see the other fixes.' };
       }
-      const diff = createTwoFilesPatch('config.yaml', 'config.yaml', source, patched, undefined, undefined, { context: 3 });
+      const diff = createTwoFilesPatch('config.yaml', 'config.yaml', source, patched, undefined, undefined, {
+        context: 3,
+        // A clean unified diff (`---`/`+++` then hunks): jsdiff's `Index:` and `=====` lines are noise to a reader and to `patch`.
+        headerOptions: FILE_HEADERS_ONLY,
+      });
       return server === undefined ? { kind: 'config-diff', pageId, title: fix.title, diff } : { kind: 'config-diff', pageId, title: fix.title, diff, server };
     }
   }

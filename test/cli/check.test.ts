@@ -75,7 +75,8 @@ describe('mcpfix check', { timeout: 30_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('https://mcpfix.dev/errors/gateway-401-authentication-required/#sig-');
     expect(run.stdout).toMatch(/^1\. .+\n {3}https:\/\/mcpfix\.dev\/errors\/gateway-401-authentication-required\//m);
-    expect(run.stdout).toContain('confidence high');
+    expect(run.stdout).toContain('Very likely: a whole signature matched');
+    expect(run.stdout).not.toMatch(/score|\/[^/\s]*[\\(|][^/\s]*\//);
     expect(run.stdout).toMatch(/paste:\d+/);
     expect(run.stderr).toBe('');
     await snapshot(run, 'check-matching-curl');
@@ -147,9 +148,32 @@ describe('mcpfix check', { timeout: 30_000 }, () => {
       ['check', `${FIXTURES}/oauth2-server-500.curl.txt`, '--config', `${FIXTURES}/oauth2-server.config.yaml`],
       ['check', `${FIXTURES}/oauth2-server-500.curl.txt`, '--json'],
       ['check', `${FIXTURES}/github-issue-body.md`, '--json'],
+      ['check', `${FIXTURES}/github-issue-body.md`, '--markdown'],
+      ['check', `${FIXTURES}/oauth2-server-500.curl.txt`, '--config', `${FIXTURES}/oauth2-server.config.yaml`, '--markdown'],
     ]) {
       const run = await runCli(args);
       for (const secret of secrets) expect(run.stdout + run.stderr).not.toContain(secret);
     }
+  });
+
+  test('--markdown prints the GitHub Markdown: page link with its signature anchor, signature, fix, versions, masked paste', async () => {
+    const run = await runCli(['check', `${FIXTURES}/oauth2-server-500.curl.txt`, '--config', `${FIXTURES}/oauth2-server.config.yaml`, '--markdown']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/\[Interactive OAuth2 server[^\]]*\]\(https:\/\/mcpfix\.dev\/errors\/oauth2-interactive-500-instead-of-401\/#sig-[a-z0-9-]+\)/);
+    expect(run.stdout).toContain('**Signature:** `');
+    expect(run.stdout).toContain('+    delegate_auth_to_upstream: true');
+    expect(run.stdout).toContain('**Affected:**');
+    expect(run.stdout).toMatch(/<details><summary>[^<]*<\/summary>\n\n```text\n\$ curl -si[\s\S]*\n```\n\n<\/details>\n$/);
+    expect(run.stdout).not.toMatch(/Index: |={10}|score/);
+    await snapshot(run, 'check-markdown-confident');
+  });
+
+  test('--markdown on a paste no page fits says so, quotes the masked paste, and exits 1', async () => {
+    const run = await runCli(['check', `${FIXTURES}/unrelated-prose.txt`, '--markdown']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('found no page for this paste');
+    expect(run.stdout).toContain('quarterly planning doc');
+    await snapshot(run, 'check-markdown-nothing');
   });
 });

@@ -59,8 +59,13 @@ describe('the command line', () => {
   });
 
   test('"-" is the stdin paste and everything after "--" is a file name', () => {
-    expect(parseCommandLine(['check', '-'])).toEqual({ kind: 'check', file: '-', isJson: false });
-    expect(parseCommandLine(['check', '--', '--json'])).toEqual({ kind: 'check', file: '--json', isJson: false });
+    expect(parseCommandLine(['check', '-'])).toEqual({ kind: 'check', file: '-', isJson: false, isMarkdown: false });
+    expect(parseCommandLine(['check', '--', '--json'])).toEqual({ kind: 'check', file: '--json', isJson: false, isMarkdown: false });
+  });
+
+  test('--markdown is a check output format, and cannot be combined with --json', () => {
+    expect(parseCommandLine(['check', 'x.txt', '--markdown'])).toEqual({ kind: 'check', file: 'x.txt', isJson: false, isMarkdown: true });
+    expect(parseCommandLine(['check', '--json', '--markdown'])).toMatchObject({ kind: 'usage-error', reason: expect.stringContaining('--json and --markdown') });
   });
 
   test('--server on the proxy root names /<server>/mcp; on the aggregate /mcp it scopes with x-mcp-servers', () => {

@@ -16,7 +16,7 @@ describe('the page schema', () => {
     const { pages, problems } = validateContent(join(root, 'content/errors'), root);
     expect(formatProblems(problems)).toBe('');
     expect(pages.length).toBeGreaterThan(0);
-  });
+  }, 60_000); // every page with its regex analysis: seconds, not milliseconds, as content grows
 
   it('accepts the valid fixture page', () => {
     expect(problemsIn(join(broken, 'valid'))).toBe('');

@@ -123,9 +123,10 @@ describe('ranking', () => {
     const result = matchEvidence(index, evidenceOf(['Authorization: Bearer sk-1234567890abcdefghij', '{"error":"MCP request failed","details":""}'], { configs: configWith({ auth_type: 'oauth2' }) }));
     const literal = result.matches[0]?.evidence.find((e) => e.line === 2 && e.input === 'paste');
     expect(literal).toMatchObject({ kind: 'signature', input: 'paste', line: 2, weight: 3 });
-    expect(literal?.says).toContain('mcp request failed');
+    // The user's own words (as pasted, not the folded rule literal), and the server by name.
+    expect(literal?.says).toContain('It says “MCP request failed”');
     const config = result.matches[0]?.evidence.find((e) => e.input === 'config');
-    expect(config?.says).toContain('“jira”');
+    expect(config?.says).toContain('`jira`');
     expect(result.highlights).toContainEqual({ input: 'paste', line: 2, start: 10, end: 28 });
   });
 

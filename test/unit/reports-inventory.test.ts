@@ -16,7 +16,7 @@ describe('the reports inventory', () => {
     const { reports, problems } = validateContent(join(root, 'content/errors'), root);
     expect(formatProblems(problems)).toBe('');
     expect(new Set(reports.map((report) => report.number)).size).toBe(reports.length);
-  });
+  }, 60_000); // every page with its regex analysis: seconds, not milliseconds, as content grows
 
   it('reads each triage form into its kind', () => {
     const { reports, problems } = validate('valid');

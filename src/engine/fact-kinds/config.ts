@@ -33,7 +33,7 @@ export const configKind = defineFactKind<ConfigFact>({
     const doc = docs.find((d) => testValues(valuesAtPath(d.value, fact.path), fact.test, regexOf));
     return doc ? { input: doc.input, line: lineOfPath(view, doc.input, doc.line, fact.path) } : null;
   },
-  describe: (fact) => `config ${fact.path} ${describeTest(fact.test)}`,
+  describe: (fact) => `the config's \`${fact.path}\` ${describeTest(fact.test)}`,
   points: (fact) => (isNegativeTest(fact.test) ? 1 : 2),
   isDistinctive: () => false,
   nextStep: (fact) => `Paste the part of config.yaml that sets \`${fact.path}\` (or say that it is not set), or pass the file with --config.`,

@@ -47,8 +47,11 @@ export interface FactKind<F extends { kind: string }> {
   trigger(fact: F): FactTrigger;
   /** Where the fact holds in a paste, or null. Literal kinds (trigger `literal`) are answered by the prepared literal's prefilters in match-fact.ts instead. */
   match(fact: F, context: MatchContext): FactHit | null;
-  /** The fact in words, e.g. `the response status is 200`; `hit` says where it held when it did. */
-  describe(fact: F, hit?: FactHit): string;
+  /**
+   * The fact in plain words, never its regex, e.g. `the response status is 200 (OK)`; `hit` says
+   * where it held when it did, `seen` is the (redacted) text that held it, to quote.
+   */
+  describe(fact: F, hit?: FactHit, seen?: string): string;
   /** Specificity points: what seeing it tells apart from other failures (see rank-matches.ts). */
   points(fact: F): number;
   /** Whether it, seen on its own, points at something specific (a partial signature counts only then). */

@@ -2,6 +2,7 @@
 import { defineFactKind, withoutUndefined } from './define-fact-kind.ts';
 import { exceptionKey, lastTypePart } from './evidence-keys.ts';
 import { STEP_TRACEBACK } from './next-steps.ts';
+import { describeMatching } from './words.ts';
 
 /** An exception fact. */
 export interface ExceptionFact {
@@ -29,7 +30,8 @@ export const exceptionKind = defineFactKind<ExceptionFact>({
     });
     return seen ? { input: seen.input, line: seen.line } : null;
   },
-  describe: (fact) => `a ${fact.type} was raised${fact.message === undefined ? '' : ` with a message matching /${fact.message}/`}`,
+  describe: (fact) =>
+    `Python raised \`${fact.type}\`${fact.message === undefined ? '' : ` ${describeMatching(fact.message, 'with the message this page quotes', 'with the message')}`}`,
   points: (fact) => (fact.message === undefined ? 3 : 4),
   isDistinctive: () => true,
   nextStep: () => STEP_TRACEBACK,

@@ -3,6 +3,7 @@ import type { HeaderLine } from '../evidence.ts';
 import { defineFactKind, withoutUndefined } from './define-fact-kind.ts';
 import { ANY_RESPONSE_HEADERS, responseHeaderKey } from './evidence-keys.ts';
 import { STEP_DEBUG_HEADERS } from './next-steps.ts';
+import { describeMatching } from './words.ts';
 
 /** A response-header fact (`name` lower-cased once compiled). */
 export interface HeaderFact {
@@ -30,8 +31,9 @@ export const headerKind = defineFactKind<HeaderFact>({
     return header ? { input: header.input, line: header.line } : null;
   },
   describe: (fact) => {
-    if (fact.absent) return `no response carries a ${fact.name} header`;
-    return fact.value === undefined ? `the response carries a ${fact.name} header` : `the response header ${fact.name} matches /${fact.value}/`;
+    if (fact.absent) return `no response carries the header \`${fact.name}\``;
+    if (fact.value === undefined) return `the response carries the header \`${fact.name}\``;
+    return `the response's \`${fact.name}\` header ${describeMatching(fact.value, 'has the value this page describes')}`;
   },
   points: (fact) => (fact.absent ? 1 : fact.value === undefined ? 2 : 3),
   isDistinctive: (fact) => fact.value !== undefined && !fact.absent,

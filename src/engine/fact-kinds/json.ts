@@ -5,7 +5,7 @@ import { isNegativeTest, testValues, valuesAtPath } from '../value-test.ts';
 import { defineFactKind, withoutUndefined, type MatchContext } from './define-fact-kind.ts';
 import { ANY_JSON, jsonKey } from './evidence-keys.ts';
 import { STEP_BODY } from './next-steps.ts';
-import { describeTest } from './words.ts';
+import { describeJsonPath, describeTest } from './words.ts';
 
 /** A json fact. */
 export interface JsonFact {
@@ -46,7 +46,7 @@ export const jsonKind = defineFactKind<JsonFact>({
     const found = 'equals' in test && isScalarKey(test.equals) ? firstWithScalar(context, poolKey, walked, test.equals) : walked.find(({ values }) => testValues(values, test, regexOf));
     return found ? { input: found.seen.input, line: found.seen.line } : null;
   },
-  describe: (fact) => `the JSON at ${fact.path} ${describeTest(fact.test)}`,
+  describe: (fact) => `${describeJsonPath(fact.path)} ${describeTest(fact.test)}`,
   points: (fact) => (isNegativeTest(fact.test) ? 1 : 3),
   isDistinctive: (fact) => !isNegativeTest(fact.test),
   nextStep: () => STEP_BODY,

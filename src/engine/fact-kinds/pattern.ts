@@ -2,7 +2,7 @@
 import type { Place } from '../evidence.ts';
 import { defineFactKind, withoutUndefined } from './define-fact-kind.ts';
 import { literalStep } from './next-steps.ts';
-import { placesOf } from './words.ts';
+import { literalsOfPattern, placesOf } from './words.ts';
 
 /** A pattern fact. */
 export interface PatternFact {
@@ -20,7 +20,11 @@ export const patternKind = defineFactKind<PatternFact>({
   trigger: () => ({ literal: true }),
   // Literals are answered by `matchLiteral` through their prefilters (see match-fact.ts).
   match: () => null,
-  describe: (fact) => `a line matches /${fact.pattern}/${placesOf(fact.in)}`,
+  describe: (fact, _hit, seen) => {
+    const plain = literalsOfPattern(fact.pattern);
+    if (plain) return `it says ${plain}${placesOf(fact.in)}`;
+    return seen ? `it says “${seen}”${placesOf(fact.in)}` : `a line${placesOf(fact.in)} reads as this signature does`;
+  },
   points: () => 3,
   isDistinctive: () => true,
   nextStep: (fact) => literalStep(fact.in),

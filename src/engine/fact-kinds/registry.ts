@@ -36,9 +36,9 @@ export function matchFactOfKind(fact: RuleFact, context: MatchContext): FactHit 
 }
 
 /** A fact in words, e.g. `the response status is 200`. */
-export function describeFact(fact: RuleFact, hit?: FactHit): string {
+export function describeFact(fact: RuleFact, hit?: FactHit, seen?: string): string {
   const kind = kindOf(fact);
-  return kind ? kind.describe(fact, hit) : `a fact of kind “${String(fact.kind)}” this checker does not know`;
+  return kind ? kind.describe(fact, hit, seen) : `a fact of kind “${String(fact.kind)}” this checker does not know`;
 }
 
 /** Specificity points of one fact (see rank-matches.ts); 0 for an unknown kind. */

@@ -3,6 +3,7 @@ import type { HeaderLine } from '../evidence.ts';
 import { defineFactKind, withoutUndefined } from './define-fact-kind.ts';
 import { ANY_REQUEST_HEADERS, requestHeaderKey } from './evidence-keys.ts';
 import { STEP_REQUEST } from './next-steps.ts';
+import { describeMatching } from './words.ts';
 
 /** A request-header fact (`name` lower-cased once compiled). */
 export interface RequestHeaderFact {
@@ -30,8 +31,9 @@ export const requestHeaderKind = defineFactKind<RequestHeaderFact>({
     return header ? { input: header.input, line: header.line } : null;
   },
   describe: (fact) => {
-    if (fact.absent) return `the request did not send a ${fact.name} header`;
-    return fact.value === undefined ? `the request sent a ${fact.name} header` : `the request header ${fact.name} matches /${fact.value}/`;
+    if (fact.absent) return `the request sent no \`${fact.name}\` header`;
+    if (fact.value === undefined) return `the request sent the header \`${fact.name}\``;
+    return `the request's \`${fact.name}\` header ${describeMatching(fact.value, 'has the value this page describes')}`;
   },
   points: (fact) => (fact.absent ? 1 : fact.value === undefined ? 1.5 : 2),
   isDistinctive: () => false,

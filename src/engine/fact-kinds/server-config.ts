@@ -4,7 +4,7 @@ import { testValues, valuesAtPath } from '../value-test.ts';
 import { defineFactKind, withoutUndefined, type FactRegex } from './define-fact-kind.ts';
 import { ANY_CONFIG } from './evidence-keys.ts';
 import { STEP_SERVER_CONFIG } from './next-steps.ts';
-import { describeTest } from './words.ts';
+import { describeTest, joinWords } from './words.ts';
 
 /** A server-config fact. */
 export interface ServerConfigFact {
@@ -31,9 +31,9 @@ export const serverConfigKind = defineFactKind<ServerConfigFact>({
     return server ? { input: server.input, line: server.line, server: server.name } : null;
   },
   describe: (fact, hit) => {
-    const fields = Object.entries(fact.fields).map(([key, test]) => `${key} ${describeTest(test)}`);
-    const server = hit?.server ? `“${hit.server}”` : 'of the server';
-    return `the mcp_servers entry ${server} has ${fields.join(' and ')}`;
+    const fields = Object.entries(fact.fields).map(([key, test]) => `\`${key}\` ${describeTest(test)}`);
+    const server = hit?.server ? ` \`${hit.server}\`` : '';
+    return `in the \`mcp_servers\` entry${server}, ${joinWords(fields)}`;
   },
   points: (fact) => Math.min(6, 1.5 * Math.max(1, Object.keys(fact.fields).length)),
   isDistinctive: () => false,

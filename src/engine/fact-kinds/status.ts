@@ -2,6 +2,7 @@
 import type { InputName } from '../evidence.ts';
 import { defineFactKind } from './define-fact-kind.ts';
 import { statusKey } from './evidence-keys.ts';
+import { describeStatus } from './words.ts';
 import { STEP_DEBUG_HEADERS, STEP_STATUS } from './next-steps.ts';
 
 /** A status fact. */
@@ -26,7 +27,8 @@ export const statusKind = defineFactKind<StatusFact>({
     }
     return first ? { input: first.input, line: first.line } : null;
   },
-  describe: (fact) => (Array.isArray(fact.status) ? `a response status is one of ${fact.status.join(', ')}` : `the response status is ${fact.status}`),
+  describe: (fact) =>
+    Array.isArray(fact.status) ? `the response status is one of ${fact.status.map(describeStatus).join(', ')}` : `the response status is ${describeStatus(fact.status)}`,
   points: () => 1.5,
   isDistinctive: () => false,
   nextStep: (_fact, evidence) => (evidence.responses.length === 0 ? STEP_STATUS : STEP_DEBUG_HEADERS),

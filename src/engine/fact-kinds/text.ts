@@ -21,7 +21,8 @@ export const textKind = defineFactKind<TextFact>({
   trigger: () => ({ literal: true }),
   // Literals are answered by `matchLiteral` through their prefilters (see match-fact.ts).
   match: () => null,
-  describe: (fact) => `the text “${fact.text}” appears${placesOf(fact.in)}`,
+  // The rule's text is folded to lower case; the user's own words read better when the line held them.
+  describe: (fact, _hit, seen) => `it says “${seen ?? fact.text}”${placesOf(fact.in)}`,
   points: (fact) => (fact.text.length >= 24 ? 4 : 3),
   isDistinctive: () => true,
   nextStep: (fact) => literalStep(fact.in),

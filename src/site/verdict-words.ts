@@ -1,0 +1,24 @@
+/**
+ * How sure the checker is, in words people read instead of a score. One wording for the CLI, the
+ * /check/ page and the GitHub Markdown, so the three never disagree.
+ */
+
+/** A match's confidence as the engine reports it. */
+export type Confidence = 'high' | 'medium' | 'low';
+
+const WORDS: Readonly<Record<Confidence, { label: string; reason: string }>> = {
+  high: { label: 'Very likely', reason: 'a whole signature matched and no other page fits as well' },
+  medium: { label: 'Possibly', reason: 'a whole signature matched, but another page fits about as well' },
+  low: { label: 'Unlikely', reason: 'only part of a signature matched' },
+};
+
+/** The short label of a confidence: `Very likely`, `Possibly`, `Unlikely`. */
+export function confidenceLabel(confidence: Confidence): string {
+  return WORDS[confidence].label;
+}
+
+/** The label with its reason: `Very likely: a whole signature matched and no other page fits as well`. */
+export function describeConfidence(confidence: Confidence): string {
+  const words = WORDS[confidence];
+  return `${words.label}: ${words.reason}`;
+}
