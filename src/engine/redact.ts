@@ -64,12 +64,54 @@ const MIN_LITERAL_LENGTH = 6;
 /** Where the original values go when the caller wants them (findSecrets); undefined to just mask. */
 type Recorder = string[] | undefined;
 
-function runMask(text: string, extraSecrets: readonly string[], found: Recorder): string {
+function runMask(text: string, extraSecrets: readonly string[], found: Recorder, depth = 0): string {
   if (typeof text !== 'string' || text === '') return '';
   const known = maskLiterals(text, extraSecrets);
   const lines = known.split('\n');
   maskMultiLine(lines, found);
-  return lines.map((line) => maskLine(line, found)).join('\n');
+  return lines.map((line) => maskLine(maskEscapedTexts(line, extraSecrets, found, depth), found)).join('\n');
+}
+
+/**
+ * A JSON string that holds a multi-line text (a server's error message, a transcript quoted by
+ * `--json`) hides its line breaks as `\n`, and with them the context of a YAML block or a PEM body:
+ * such a string is decoded, masked as a text of its own, and encoded again. One level deep, in one
+ * linear scan of the line.
+ */
+function maskEscapedTexts(line: string, extraSecrets: readonly string[], found: Recorder, depth: number): string {
+  if (depth > 0 || !line.includes('\\n')) return line;
+  let output = '';
+  let copied = 0;
+  for (let open = line.indexOf('"'); open >= 0 && open < line.length; open = line.indexOf('"', open + 1)) {
+    let close = open + 1;
+    let hasBreak = false;
+    while (close < line.length && line[close] !== '"') {
+      if (line[close] === '\\') {
+        if (line[close + 1] === 'n') hasBreak = true;
+        close++;
+      }
+      close++;
+    }
+    if (close >= line.length) break;
+    if (hasBreak) {
+      const literal = line.slice(open, close + 1);
+      let decoded: unknown;
+      try {
+        decoded = JSON.parse(literal);
+      } catch {
+        decoded = undefined;
+      }
+      if (typeof decoded === 'string') {
+        const again = runMask(decoded, extraSecrets, found, depth + 1);
+        if (again !== decoded) {
+          output += line.slice(copied, open) + JSON.stringify(again);
+          copied = close + 1;
+        }
+      }
+    }
+    open = close;
+  }
+  return copied === 0 ? line : output + line.slice(copied);
 }
 
 /** The masked form of a secret: the last 4 characters survive only when at least 12 are there. */
@@ -295,7 +337,9 @@ function maskAfterScheme(line: string, found: Recorder): string {
 }
 
 // A key followed by `:` or `=` (optionally quoted), in YAML, JSON, headers, env lines, query strings.
-const KEY = /(?<![\w.-])([A-Za-z_][\w.-]{0,100})(["']?)[ \t]{0,3}([:=])/g;
+// A JSON text quoted inside another JSON string escapes its quotes (`\"client_secret\": \"…\"`): the
+// backslash before a quote belongs to the quoting.
+const KEY = /(?<![\w.-])([A-Za-z_][\w.-]{0,100})(\\?["']?)[ \t]{0,3}([:=])/g;
 
 const SENSITIVE_EXACT = new Set([
   'authorization', 'proxy_authorization', 'cookie', 'set_cookie', 'x_mcp_auth', 'password', 'passwd', 'pwd', 'passphrase',
@@ -360,7 +404,7 @@ function maskKeyValues(line: string, found: Recorder): string {
     const isSensitive = isSensitiveKey(key) || (separator === '=' && QUERY_SECRET_NAMES.has(key.toLowerCase()));
     const isSecretish = !isSensitive && SECRETISH.test(key) && !NOT_A_SECRET_NAME.test(key);
     if (!isSensitive && !isSecretish) continue;
-    const closingQuote = match[2] ?? '';
+    const closingQuote = (match[2] ?? '').replace('\\', '');
     const before = match.index > 0 ? line[match.index - 1] : undefined;
     // `-H "Authorization: Bearer x"`: the quote before an unquoted key also ends its value.
     const opener = closingQuote === '' && (before === '"' || before === "'") ? before : undefined;
@@ -372,7 +416,12 @@ function maskKeyValues(line: string, found: Recorder): string {
     if (first === undefined || first === '{' || first === '[' || (separator === ':' && line[start] === '/' && line[start + 1] === '/')) continue;
     let valueStart = start;
     let valueEnd: number;
-    if (first === '"' || first === "'") {
+    const escapedQuote = first === '\\' && (line[start + 1] === '"' || line[start + 1] === "'") ? line[start + 1] : undefined;
+    if (escapedQuote !== undefined) {
+      valueStart = start + 2;
+      const close = line.indexOf(`\\${escapedQuote}`, valueStart);
+      valueEnd = close < 0 ? line.length : close;
+    } else if (first === '"' || first === "'") {
       valueStart = start + 1;
       valueEnd = valueStart;
       while (valueEnd < line.length && line[valueEnd] !== first) {

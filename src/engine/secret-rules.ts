@@ -22,17 +22,19 @@ export interface SecretRule {
 
 const hasDigit = (body: string): boolean => /\d/.test(body);
 
+// Each pattern starts where no word character comes before, or right after a `\n`/`\r`/`\t` escape: a paste
+// quoted inside JSON (a JSON-RPC error message, `--json` output) puts the escape's letter before the token.
 /** Every token format, most specific first: an earlier rule's mask is never re-read by a later one. */
 export const SECRET_RULES: readonly SecretRule[] = [
   {
     ids: ['jwt', 'jwt-base64'],
     // Three base64url parts, the first always `eyJ` (`{"`).
-    pattern: /(?<![\w-])(eyJ)([A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*)/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(eyJ)([A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*)/g,
     hints: ['eyJ'],
   },
   {
     ids: ['stripe-access-token'],
-    pattern: /(?<![\w-])((?:sk|rk)_(?:live|test|prod)_)([A-Za-z0-9]{10,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))((?:sk|rk)_(?:live|test|prod)_)([A-Za-z0-9]{10,})/g,
     hints: ['_live_', '_test_', '_prod_'],
   },
   {
@@ -70,37 +72,37 @@ export const SECRET_RULES: readonly SecretRule[] = [
   },
   {
     ids: ['gcp-api-key'],
-    pattern: /(?<![\w-])(AIza)([A-Za-z0-9_-]{30,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(AIza)([A-Za-z0-9_-]{30,})/g,
     hints: ['AIza'],
   },
   {
     ids: ['huggingface-access-token', 'huggingface-organization-api-token'],
-    pattern: /(?<![\w-])(hf_|api_org_)([A-Za-z0-9]{30,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(hf_|api_org_)([A-Za-z0-9]{30,})/g,
     hints: ['hf_', 'api_org_'],
   },
   {
     ids: ['npm-access-token'],
-    pattern: /(?<![\w-])(npm_)([A-Za-z0-9]{30,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(npm_)([A-Za-z0-9]{30,})/g,
     hints: ['npm_'],
   },
   {
     ids: ['pypi-upload-token'],
-    pattern: /(?<![\w-])(pypi-)(AgE[A-Za-z0-9_-]{40,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(pypi-)(AgE[A-Za-z0-9_-]{40,})/g,
     hints: ['pypi-'],
   },
   {
     ids: ['sendgrid-api-token'],
-    pattern: /(?<![\w-])(SG\.)([A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(SG\.)([A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})/g,
     hints: ['SG.'],
   },
   {
     ids: ['digitalocean-pat', 'digitalocean-access-token', 'digitalocean-refresh-token'],
-    pattern: /(?<![\w-])(do[opr]_v1_)([a-f0-9]{32,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(do[opr]_v1_)([a-f0-9]{32,})/g,
     hints: ['_v1_'],
   },
   {
     ids: ['shopify-access-token', 'shopify-custom-access-token', 'shopify-private-app-access-token', 'shopify-shared-secret'],
-    pattern: /(?<![\w-])(shp(?:at|ca|pa|ss)_)([a-fA-F0-9]{20,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(shp(?:at|ca|pa|ss)_)([a-fA-F0-9]{20,})/g,
     hints: ['shp'],
   },
   {
@@ -110,17 +112,17 @@ export const SECRET_RULES: readonly SecretRule[] = [
   },
   {
     ids: ['linear-api-key'],
-    pattern: /(?<![\w-])(lin_api_)([A-Za-z0-9]{20,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(lin_api_)([A-Za-z0-9]{20,})/g,
     hints: ['lin_api_'],
   },
   {
     ids: ['postman-api-token'],
-    pattern: /(?<![\w-])(PMAK-)([A-Za-z0-9-]{20,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(PMAK-)([A-Za-z0-9-]{20,})/g,
     hints: ['PMAK-'],
   },
   {
     ids: ['pulumi-api-token'],
-    pattern: /(?<![\w-])(pul-)([a-f0-9]{32,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(pul-)([a-f0-9]{32,})/g,
     hints: ['pul-'],
   },
   {
@@ -130,17 +132,17 @@ export const SECRET_RULES: readonly SecretRule[] = [
   },
   {
     ids: ['databricks-api-token'],
-    pattern: /(?<![\w-])(dapi)([a-f0-9]{32})(?:-\d)?(?![\w])/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(dapi)([a-f0-9]{32})(?:-\d)?(?![\w])/g,
     hints: ['dapi'],
   },
   {
     ids: ['grafana-cloud-api-token', 'grafana-service-account-token'],
-    pattern: /(?<![\w-])(glc_|glsa_)([A-Za-z0-9_+/=-]{24,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(glc_|glsa_)([A-Za-z0-9_+/=-]{24,})/g,
     hints: ['glc_', 'glsa_'],
   },
   {
     ids: ['hashicorp-tf-api-token'],
-    pattern: /(?<![\w-])([A-Za-z0-9]{10,}\.atlasv1\.)([A-Za-z0-9_=-]{40,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))([A-Za-z0-9]{10,}\.atlasv1\.)([A-Za-z0-9_=-]{40,})/g,
     hints: ['.atlasv1.'],
   },
   {
@@ -150,32 +152,32 @@ export const SECRET_RULES: readonly SecretRule[] = [
   },
   {
     ids: ['mailgun-private-api-token'],
-    pattern: /(?<![\w-])(key-)([a-f0-9]{32})(?![\w])/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(key-)([a-f0-9]{32})(?![\w])/g,
     hints: ['key-'],
   },
   {
     ids: ['new-relic-user-api-key', 'new-relic-insert-key'],
-    pattern: /(?<![\w-])(NRAK-|NRII-)([A-Z0-9]{20,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(NRAK-|NRII-)([A-Z0-9]{20,})/g,
     hints: ['NRAK-', 'NRII-'],
   },
   {
     ids: ['sentry-user-token', 'sentry-org-token'],
-    pattern: /(?<![\w-])(sntry[us]_)([A-Za-z0-9+/=_-]{20,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(sntry[us]_)([A-Za-z0-9+/=_-]{20,})/g,
     hints: ['sntry'],
   },
   {
     ids: ['atlassian-api-token'],
-    pattern: /(?<![\w-])(ATATT3)([A-Za-z0-9_=-]{40,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(ATATT3)([A-Za-z0-9_=-]{40,})/g,
     hints: ['ATATT3'],
   },
   {
     ids: ['perplexity-api-key'],
-    pattern: /(?<![\w-])(pplx-)([A-Za-z0-9]{30,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(pplx-)([A-Za-z0-9]{30,})/g,
     hints: ['pplx-'],
   },
   {
     ids: ['twilio-api-key'],
-    pattern: /(?<![\w-])(SK)([a-f0-9]{32})(?![\w])/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(SK)([a-f0-9]{32})(?![\w])/g,
     hints: ['SK'],
   },
   {
@@ -186,7 +188,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   {
     // LangSmith and Groq keys: no gitleaks rule, but both are pasted into LiteLLM configs.
     ids: ['mcpfix:langsmith-api-key', 'mcpfix:groq-api-key'],
-    pattern: /(?<![\w-])(lsv2_(?:pt|sk)_|gsk_)([A-Za-z0-9_]{30,})/g,
+    pattern: /(?:(?<![\w-])|(?<=\\[nrt]))(lsv2_(?:pt|sk)_|gsk_)([A-Za-z0-9_]{30,})/g,
     hints: ['lsv2_', 'gsk_'],
   },
 ];

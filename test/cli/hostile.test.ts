@@ -90,7 +90,8 @@ describe('hostile input: reads stop at the limit', { timeout: 900_000 }, () => {
   });
 
   test('pasted escape codes are shown escaped in text and kept exact in --json', async () => {
-    const paste = 'HTTP/1.1 401 Unauthorized\n{"detail":"\u001b]52;c;ZXZpbA==\u0007Authentication Error, LiteLLM Virtual Key expected"}\n';
+    // The escape codes sit on a line that is evidence for its page, so --json quotes that line exactly.
+    const paste = '10:02:11 - LiteLLM:INFO: server.py:1342 - MCP list_tools - Successfully returned 0 tools \u001b]52;c;ZXZpbA==\u0007\u001b[2J\nINFO:     10.4.2.17:51820 - "POST /mcp/ HTTP/1.1" 200 OK\n';
     const text = await runCli(['check', '-'], { stdin: paste });
     expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     const json = await runCli(['check', '-', '--json'], { stdin: paste });

@@ -161,3 +161,23 @@ describe('isSensitiveKey', () => {
     }
   });
 });
+
+describe('redactText reads secrets inside a JSON string that quotes another text', () => {
+  const secret = '4p1dZAvzxisB0Rzs82gFBQZzHXAZabHKSVC2x';
+  it('masks a value whose key and quotes are escaped (a JSON text inside a JSON string)', () => {
+    const line = `{"message":"{\\"client_id\\": \\"app\\", \\"client_secret\\": \\"${secret}\\"}"}`;
+    expect(redactText(line)).not.toContain(secret);
+  });
+
+  it('masks a YAML block scalar whose line breaks are \\n escapes', () => {
+    const line = `{"error":{"message":"bad config\\nclient_secret: |\\n  ${secret}\\nnext: 1"}}`;
+    const masked = redactText(line);
+    expect(masked).not.toContain(secret);
+    expect(JSON.parse(masked).error.message).toContain('next: 1');
+  });
+
+  it('masks a token right after a \\n escape', () => {
+    const token = 'PMAK-92f207a5ebf6e1c4459f4d72-5ffc86f4cf7bc7436ce5354297bd9165e4';
+    expect(redactText(`{"body":"first line\\n${token}"}`)).not.toContain(token.slice(5));
+  });
+});
