@@ -17,9 +17,10 @@
  *    so a signature with more facts beats a bare literal (specific beats generic), and the
  *    signature weight (0.1–3, "how strongly it points at its page") tilts the score without
  *    letting one author's weight drown another page's evidence.
- * 3. A PARTIAL signature (some facts hold) counts only when a distinctive fact held (a literal,
- *    a pattern, an exception, a positive json test or a header value: a status or a config entry
- *    alone says nothing), at 35 % of the held facts' points × the same weight factor.
+ * 3. A PARTIAL signature (some facts hold) counts only when a held fact names the failure by
+ *    itself (a literal or pattern of 8+ characters, an exception, a positive json test or a header
+ *    value: a status, a config entry or a bare `\b401\b` says nothing), at 35 % of the held facts'
+ *    points × the same weight factor.
  * 4. A page's signature score is its best signature's. Clues then add 2 × clue weight each
  *    (negative clues subtract and are reported as contradictions). Retired pages lose 1.
  * 5. Tiers keep the promise "a partial match never outranks a full match of another page":
@@ -45,7 +46,7 @@ import type { ClueResult, PageResult, SignatureResult } from './match-page.ts';
 import { isDistinctive, pointsOfFact } from './fact-kinds/registry.ts';
 import { minMatchLength } from './regex-syntax.ts';
 import { isAtLeast, isInRange } from './read-version.ts';
-import type { RulePage } from './rule-index.ts';
+import type { RuleFact, RulePage } from './rule-index.ts';
 
 /** How many points the top match must lead the runner-up by to be 'high'. */
 export const CLEAR_MARGIN = 2;
@@ -102,7 +103,9 @@ export function scoreSignature(result: SignatureResult): { points: number; isFul
   const factor = weightFactor(result.signature.weight);
   const heldPoints = result.held.reduce((sum, h) => sum + pointsOfFact(h.fact), 0);
   if (result.missing.length === 0) return { points: (SIGNATURE_BASE + heldPoints) * factor, isFull: true };
-  if (!result.held.some((h) => isDistinctive(h.fact))) return null;
+  // A part of a signature counts only when what held names the failure: a bare `401` that matched
+  // one fact of a spec_path signature says nothing of spec_path servers.
+  if (!result.held.some((h) => namesFailure(h.fact))) return null;
   return { points: PARTIAL_SHARE * heldPoints * factor, isFull: false };
 }
 
@@ -184,7 +187,15 @@ function fitOf(page: RulePage, version: string): VersionFit {
 export function isExact(signature: SignatureResult): boolean {
   if (signature.held.length >= 2) return true;
   const fact = signature.held[0]?.fact;
-  if (!fact) return false;
+  return fact !== undefined && namesFailure(fact);
+}
+
+/**
+ * Whether one fact names a failure by itself: a literal of 8+ characters, a pattern no match of
+ * which is shorter than 8, an exception, a JSON value, a header value. A bare status run
+ * (`\b401\b`) or a short word is seen in too many unrelated pastes to stand for a page alone.
+ */
+function namesFailure(fact: RuleFact): boolean {
   switch (fact.kind) {
     case 'text':
       return fact.text.length >= EXACT_LENGTH;
