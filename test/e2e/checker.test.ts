@@ -1,28 +1,12 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadContentPages, useWatchedPages } from './browser.ts';
+import { checkText, findPageWithConfigFix, openChecker, waitForResultOf } from './checker-page.ts';
 import { readFileSync } from 'node:fs';
 
 const baseUrl = inject('baseUrl');
 const pages = loadContentPages();
 const openPage = useWatchedPages(baseUrl);
-
-/** Opens /check/ and waits until its worker has said it is ready. */
-async function openChecker(page: Page, fragment = ''): Promise<void> {
-  await page.goto(`/check/${fragment}`);
-  await page.waitForSelector('mcpfix-checker[data-state]');
-}
-
-/** Fills the paste (and config) and waits for the results to answer exactly that text. */
-async function checkText(page: Page, paste: string, config?: string): Promise<void> {
-  const pasteBox = page.getByRole('textbox', { name: 'Paste what you see' });
-  if (config !== undefined) {
-    await page.getByText('Add your config.yaml').click();
-    await page.getByRole('textbox', { name: 'config.yaml' }).fill(config);
-  }
-  await pasteBox.fill(paste);
-  await waitForResultOf(page, paste);
-}
 
 /** Puts the text in the paste box as a browser paste does (the value, then an insertFromPaste input event) and waits for its result. */
 async function pasteText(page: Page, paste: string): Promise<void> {
@@ -33,22 +17,6 @@ async function pasteText(page: Page, paste: string): Promise<void> {
     box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
   }, paste);
   await waitForResultOf(page, paste);
-}
-
-/** Waits until the results answer exactly this paste. */
-async function waitForResultOf(page: Page, paste: string): Promise<void> {
-  await page.waitForFunction(
-    (text) => {
-      const view = document.querySelector('.paste-view');
-      const checker = document.querySelector<HTMLElement>('mcpfix-checker');
-      const box = document.querySelector<HTMLTextAreaElement>('textarea[name="paste"]');
-      if (checker?.dataset['state'] !== 'done' || !(view instanceof HTMLElement)) return false;
-      // A large paste shows only the lines around its evidence (data-whole="false").
-      return view.dataset['whole'] === 'false' ? box?.value === text : view.textContent === text.replace(/\r\n/g, '\n');
-    },
-    paste,
-    { timeout: 20_000 },
-  );
 }
 
 /** The hrefs of the result links, best first. */
@@ -69,7 +37,7 @@ async function rewriteRulesModule(page: Page, edit: (text: string) => string | n
   });
 }
 
-const withConfigFix = pages.find((entry) => entry.page.fixes[0]?.kind === 'config' && entry.page.examples.some((example) => example.config !== undefined));
+const withConfigFix = findPageWithConfigFix(pages);
 
 describe('the checker page', () => {
   it('a page example pasted with its config leads to that page, marks evidence, and its diff copies', async (context) => {

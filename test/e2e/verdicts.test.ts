@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadContentPages, useWatchedPages } from './browser.ts';
+import { checkText, findPageWithConfigFix, openChecker, waitForResultOf } from './checker-page.ts';
 import { runCli } from '../support/run-cli.ts';
 import { loadIndex } from '../../src/cli/load-index.ts';
 import { formatRulePageMarkdown } from '../../src/site/format-page-markdown.ts';
@@ -13,30 +14,6 @@ const openPage = useWatchedPages(baseUrl);
 const loaded = await loadIndex();
 if (loaded.kind === 'failed') throw new Error(loaded.reason);
 const rules = loaded.index;
-
-/** Opens /check/ and waits until its worker has answered. */
-async function openChecker(page: Page): Promise<void> {
-  await page.goto('/check/');
-  await page.waitForSelector('mcpfix-checker[data-state]');
-}
-
-/** Fills the paste (and config) and waits for the result of exactly that text. */
-async function checkText(page: Page, paste: string, config?: string): Promise<void> {
-  if (config !== undefined) {
-    await page.getByText('Add your config.yaml').click();
-    await page.getByRole('textbox', { name: 'config.yaml' }).fill(config);
-  }
-  await page.getByRole('textbox', { name: 'Paste what you see' }).fill(paste);
-  await waitForResultOf(page, paste);
-}
-
-async function waitForResultOf(page: Page, paste: string): Promise<void> {
-  await page.waitForFunction(
-    (text) => document.querySelector<HTMLElement>('mcpfix-checker')?.dataset['state'] === 'done' && document.querySelector('.paste-view')?.textContent === text,
-    paste,
-    { timeout: 20_000 },
-  );
-}
 
 /** Clicks a copy button and returns what reached the clipboard. */
 async function copyWith(page: Page, name: string | RegExp): Promise<string> {
@@ -55,7 +32,7 @@ function regexSourcesOf(fact: RuleFact): string[] {
 }
 
 const issueBody = readFileSync('test/fixtures/cli/github-issue-body.md', 'utf8');
-const withConfigFix = pages.find((entry) => entry.page.fixes[0]?.kind === 'config' && entry.page.examples.some((example) => example.config !== undefined));
+const withConfigFix = findPageWithConfigFix(pages);
 
 describe('checker verdicts', () => {
   it('evidence shows no regular expression and no raw score, only words', async () => {
