@@ -9,6 +9,7 @@ import { pushTo } from './push-to.ts';
 import type { RuleFact, RuleIndex } from './rule-index.ts';
 import { compileRegex, createRegexCache, type RegexCache } from './value-test.ts';
 import { kindOf } from './fact-kinds/registry.ts';
+import { minMatchLength } from './regex-syntax.ts';
 
 /** A text or pattern fact with its prefilters. */
 export interface PreparedLiteral {
@@ -283,22 +284,35 @@ export interface PatternAnalysis {
   minWordRun: number;
   /** secondWordRunOfPattern. */
   minSecondRun: number;
+  /** minMatchLength: the fewest characters any match spans (ranking reads it to tell an exact pattern from a loose one). */
+  minLength: number;
 }
 
 /** Analyses a pattern's source for the prefilters; the build runs it once per pattern and stores the result in the index. */
 export function analysePattern(source: string): PatternAnalysis {
-  return { safeWords: safeWordsOfPattern(source), requiredRuns: requiredRunsOfPattern(source), minWordRun: minWordRunOfPattern(source), minSecondRun: secondWordRunOfPattern(source) };
+  return {
+    safeWords: safeWordsOfPattern(source),
+    requiredRuns: requiredRunsOfPattern(source),
+    minWordRun: minWordRunOfPattern(source),
+    minSecondRun: secondWordRunOfPattern(source),
+    minLength: minMatchLength(source),
+  };
+}
+
+/** The fewest characters a match of the pattern spans: stored by the build, read off the source only for an index made without it. */
+export function minLengthOfPattern(pattern: string, prefilter: unknown): number {
+  return storedAnalysis(prefilter)?.minLength ?? minMatchLength(pattern);
 }
 
 // The index crosses a trust boundary (a page, a worker message, a file on disk): an entry of the
 // wrong shape is ignored and the pattern analysed here, never trusted into a wrong prefilter.
 function storedAnalysis(entry: unknown): PatternAnalysis | undefined {
   if (typeof entry !== 'object' || entry === null) return undefined;
-  const { safeWords, requiredRuns, minWordRun, minSecondRun } = entry as Record<string, unknown>;
+  const { safeWords, requiredRuns, minWordRun, minSecondRun, minLength } = entry as Record<string, unknown>;
   const isWordLists = (value: unknown): value is string[][] | null =>
     value === null || (Array.isArray(value) && value.every((list) => Array.isArray(list) && list.every((word) => typeof word === 'string')));
-  if (!isWordLists(safeWords) || !isWordLists(requiredRuns) || !Number.isInteger(minWordRun) || !Number.isInteger(minSecondRun)) return undefined;
-  return { safeWords, requiredRuns, minWordRun: minWordRun as number, minSecondRun: minSecondRun as number };
+  if (!isWordLists(safeWords) || !isWordLists(requiredRuns) || !Number.isInteger(minWordRun) || !Number.isInteger(minSecondRun) || !Number.isInteger(minLength)) return undefined;
+  return { safeWords, requiredRuns, minWordRun: minWordRun as number, minSecondRun: minSecondRun as number, minLength: minLength as number };
 }
 
 /** The hash the token scan computes for a lower-case word. */

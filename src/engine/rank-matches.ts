@@ -44,7 +44,7 @@
  */
 import type { ClueResult, PageResult, SignatureResult } from './match-page.ts';
 import { isDistinctive, pointsOfFact } from './fact-kinds/registry.ts';
-import { minMatchLength } from './regex-syntax.ts';
+import { minLengthOfPattern } from './prepare-rules.ts';
 import { isAtLeast, isInRange } from './read-version.ts';
 import type { RuleFact, RulePage } from './rule-index.ts';
 
@@ -200,7 +200,7 @@ function namesFailure(fact: RuleFact): boolean {
     case 'text':
       return fact.text.length >= EXACT_LENGTH;
     case 'pattern':
-      return minMatchLength(fact.pattern) >= EXACT_LENGTH;
+      return minLengthOfPattern(fact.pattern, fact.prefilter) >= EXACT_LENGTH;
     default:
       return isDistinctive(fact);
   }

@@ -69,11 +69,11 @@ describe('pattern prefilters computed at build', () => {
       version: 1,
       pages: [{ ...built.pages[0]!, signatures: [{ id: 's', text: 'frobnicated failed', where: 'log', facts: [fact(prefilter)], weight: 10 } as RuleIndex['pages'][number]['signatures'][number]], clues: [] }],
     });
-    const stored = { safeWords: [['failed']], requiredRuns: [['frobnicate', 'failed']], minWordRun: 7, minSecondRun: 6 };
+    const stored = { safeWords: [['failed']], requiredRuns: [['frobnicate', 'failed']], minWordRun: 7, minSecondRun: 6, minLength: 18 };
     expect(literalOf(indexWith(stored))?.minWordRun).toBe(7);
     const fresh = analysePattern(source);
     expect(fresh.minWordRun).not.toBe(7);
-    for (const broken of [null, 'x', { ...stored, minWordRun: '7' }, { ...stored, safeWords: [[1]] }, { ...stored, requiredRuns: 'frobnicate' }]) {
+    for (const broken of [null, 'x', { ...stored, minWordRun: '7' }, { ...stored, safeWords: [[1]] }, { ...stored, requiredRuns: 'frobnicate' }, { ...stored, minLength: undefined }]) {
       expect(literalOf(indexWith(broken))?.minWordRun).toBe(fresh.minWordRun);
     }
   });
