@@ -392,5 +392,3 @@ function allChars(node: Node): CharSet {
   }
 }
 
-
-export { minMatchLength } from '../engine/regex-syntax.ts';

@@ -3,43 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
 import { compileRules, readRuleIndex } from '../../src/engine/index.ts';
-import { escapeJsonForScript } from '../../src/site/embed-json.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
 const index = compileRules(pages.map((entry) => entry.page));
-
-describe('JSON in a script data block', () => {
-  it('a string holding </script> and <!-- comes out with no < at all and parses back to the same value', () => {
-    const value = { text: '</script><script>alert(1)</script><!-- <script>', more: ['a & b > c', '\u2028\u2029'] };
-    const escaped = escapeJsonForScript(JSON.stringify(value));
-    expect(escaped).not.toMatch(/[<>&\u2028\u2029]/);
-    expect(escaped).toContain('\\u003c/script\\u003e');
-    expect(JSON.parse(escaped)).toEqual(value);
-  });
-
-  it('any JSON value survives the escape unchanged and leaves no character that could end the element', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
-        const escaped = escapeJsonForScript(JSON.stringify(value));
-        expect(escaped).not.toMatch(/[<>&\u2028\u2029]/);
-        expect(JSON.parse(escaped)).toEqual(JSON.parse(JSON.stringify(value)));
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('text that is not JSON is refused rather than escaped into something else', () => {
-    expect(() => escapeJsonForScript('{"a": "<b>"')).toThrow(SyntaxError);
-  });
-
-  it('the real rule index, escaped, reads back as the same index', () => {
-    const escaped = escapeJsonForScript(JSON.stringify(index));
-    const reading = readRuleIndex(escaped);
-    expect(reading.kind).toBe('read');
-    expect(reading.kind === 'read' && reading.index).toEqual(index);
-  });
-});
 
 describe('reading a rule index from text', () => {
   it.each([
