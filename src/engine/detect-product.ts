@@ -30,15 +30,70 @@ const OTHER_MARKERS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'another (Go) service', pattern: /\blevel=(?:debug|info|warn|warning|error)\b.*\bmsg=/i },
 ];
 
+const OTHER_PATTERNS: readonly RegExp[] = OTHER_MARKERS.map((marker) => marker.pattern);
+
 /** Which product the paste shows answering. */
 export function detectProduct(evidence: Evidence): ProductSeen {
   const lines = evidence.lines.filter((line) => line.input === 'paste').map((line) => line.text);
-  for (const text of lines) for (const marker of LITELLM_MARKERS) if (marker.test(text)) return { product: 'litellm', from: marker.exec(text)?.[0] ?? '' };
-  for (const text of lines) {
+  const paste = joinLines(lines);
+  const litellm = firstLineOfAny(paste, LITELLM_MARKERS);
+  if (litellm >= 0) {
+    for (let at = litellm; at < lines.length; at++) {
+      const text = lines[at] as string;
+      for (const marker of LITELLM_MARKERS) if (marker.test(text)) return { product: 'litellm', from: marker.exec(text)?.[0] ?? '' };
+    }
+  }
+  const other = firstLineOfAny(paste, OTHER_PATTERNS);
+  if (other < 0) return { product: 'unknown' };
+  for (let at = other; at < lines.length; at++) {
+    const text = lines[at] as string;
     for (const { name, pattern } of OTHER_MARKERS) {
       const found = pattern.exec(text);
       if (found) return { product: 'other', name, from: found[0].length > 60 ? `${found[0].slice(0, 60)}…` : found[0] };
     }
   }
   return { product: 'unknown' };
+}
+
+/** The paste's lines joined by line feeds, with the offset each line starts at. */
+interface JoinedLines {
+  text: string;
+  starts: Int32Array;
+}
+
+function joinLines(lines: readonly string[]): JoinedLines {
+  const starts = new Int32Array(lines.length);
+  let offset = 0;
+  for (let at = 0; at < lines.length; at++) {
+    starts[at] = offset;
+    offset += (lines[at] as string).length + 1;
+  }
+  return { text: lines.join('\n'), starts };
+}
+
+// The first line (-1: none) from which a line-by-line search for any of the markers must start.
+// A marker matching inside a line also matches at the same offset of the joined text (none is
+// anchored, and a line feed is a word boundary like the end of a line), so one search of the whole
+// paste per marker bounds where the first line holding one can be; the caller confirms line by
+// line from there. A paste of millions of short lines then costs a handful of regex scans instead
+// of a dozen regex calls per line.
+function firstLineOfAny({ text, starts }: JoinedLines, markers: readonly RegExp[]): number {
+  let first = -1;
+  for (const marker of markers) {
+    const found = marker.exec(text);
+    if (found && (first < 0 || found.index < first)) first = found.index;
+  }
+  return first < 0 ? -1 : lineAt(starts, first);
+}
+
+// The index of the line whose text holds the offset (starts ascending, the first 0).
+function lineAt(starts: Int32Array, offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }

@@ -123,6 +123,14 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
     }
     return null;
   }
+  // Otherwise a pattern is tried only on lines long enough to hold a match.
+  if (regex && literal.minLength > 1) {
+    for (const index of view.linesWithLengthAtLeast(literal.minLength)) {
+      const hit = test(index);
+      if (hit) return hit;
+    }
+    return null;
+  }
   for (let index = 0; index < lines.length; index++) {
     const hit = test(index);
     if (hit) return hit;

@@ -55,6 +55,8 @@ export interface PreparedLiteral {
   minWordRun: number;
   /** Patterns: a length two distinct runs of word characters of every matching line reach (0: no such bound). */
   minSecondRun: number;
+  /** Patterns: the fewest characters a match spans, so a shorter line cannot hold it (0: no bound). */
+  minLength: number;
 }
 
 /** The distinct fact ids of one page's signatures (one list per signature) and clues. */
@@ -255,7 +257,7 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
   if (fact.kind === 'text') {
     const branches = branchesOf([safeWordsOfLiteral(fact.text)]);
     const run = longestRun(fact.text);
-    return { id, fact, text: fact.text, segments: segmentsOf(fact.text), places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, runBranches: null, minWordRun: 0, minSecondRun: 0 };
+    return { id, fact, text: fact.text, segments: segmentsOf(fact.text), places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, runBranches: null, minWordRun: 0, minSecondRun: 0, minLength: 0 };
   }
   const regex = compileRegex(fact.pattern);
   // The build stores each pattern's analysis in its fact (see compileRules); reading the source
@@ -271,7 +273,7 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
     const longest = runs.map((branch) => branch.reduce((best, run) => (run.length > best.length ? run : best), ''));
     if (longest.every((run) => run.length >= 3)) needles = [...new Set(longest)];
   }
-  return { id, fact, regex, places, acceptsUnplaced, branches, needles, runBranches, minWordRun: analysis ? analysis.minWordRun : 0, minSecondRun: analysis ? analysis.minSecondRun : 0 };
+  return { id, fact, regex, places, acceptsUnplaced, branches, needles, runBranches, minWordRun: analysis ? analysis.minWordRun : 0, minSecondRun: analysis ? analysis.minSecondRun : 0, minLength: analysis ? analysis.minLength : 0 };
 }
 
 /** Everything the matcher's prefilters read off a pattern's source (see the functions named in each field). */

@@ -55,15 +55,31 @@ export function wordsOf(text: string): string[] {
 /** The words of a text, each marked when it was written as code (in a dotted, slashed, snake or camel token). */
 export function codeWordsOf(text: string): { word: string; isCode: boolean }[] {
   const words: { word: string; isCode: boolean }[] = [];
-  for (const token of text.matchAll(/[A-Za-z][\w.\/-]*/g)) {
+  forEachCodeWord(text, (word, isCode) => words.push({ word, isCode }));
+  return words;
+}
+
+// A token shorter than 4 characters holds no word of 4 (the words are pieces of the token), so the
+// scan skips such tokens inside the regex instead of handing each one over: a paste of millions of
+// short lines is then one regex pass. Tokens never span a line feed.
+const TOKEN = /[A-Za-z][\w.\/-]{3,}/g;
+const WORD = /[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*/g;
+
+// Calls `visit` with each word of the text (in order), whether its token was written as code, and
+// the offset of its token in the text.
+function forEachCodeWord(text: string, visit: (word: string, isCode: boolean, at: number) => void): void {
+  TOKEN.lastIndex = 0;
+  for (let token = TOKEN.exec(text); token !== null; token = TOKEN.exec(text)) {
     const raw = token[0].replace(/[.\/-]+$/, '');
+    if (raw.length < 4) continue;
     const isCode = /[_./]|[a-z][A-Z]|\d/.test(raw) || token[0].endsWith('/');
-    for (const found of raw.toLowerCase().matchAll(/[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*/g)) {
+    const lower = raw.toLowerCase();
+    WORD.lastIndex = 0;
+    for (let found = WORD.exec(lower); found !== null; found = WORD.exec(lower)) {
       const word = found[0];
-      if (word.length >= 4 && !STOP.has(word)) words.push({ word, isCode });
+      if (word.length >= 4 && !STOP.has(word)) visit(word, isCode, token.index);
     }
   }
-  return words;
 }
 
 function lexicalIndexOf(index: RuleIndex): LexicalIndex {
@@ -91,12 +107,23 @@ export function rankLexical(index: RuleIndex, lines: readonly { input: InputName
   const total = Math.max(1, index.pages.length);
   const firstLine = new Map<string, number>();
   const asCode = new Set<string>();
-  lines.forEach(({ text }, at) => {
-    for (const { word, isCode } of codeWordsOf(text)) {
-      if (!firstLine.has(word)) firstLine.set(word, at);
+  // One scan of the lines joined by line feeds (no token spans one), each word's line found by
+  // walking the lines' start offsets along with the scan.
+  const starts = new Int32Array(lines.length);
+  let offset = 0;
+  for (let at = 0; at < lines.length; at++) {
+    starts[at] = offset;
+    offset += (lines[at] as { text: string }).text.length + 1;
+  }
+  let line = 0;
+  forEachCodeWord(
+    lines.map((each) => each.text).join('\n'),
+    (word, isCode, at) => {
+      while (line + 1 < starts.length && (starts[line + 1] as number) <= at) line++;
+      if (!firstLine.has(word)) firstLine.set(word, line);
       if (isCode) asCode.add(word);
-    }
-  });
+    },
+  );
   const rarity = (word: string): number => Math.log(total / (pagesOfWord.get(word) ?? total)) * (asCode.has(word) ? 1 : PLAIN_SHARE);
   const found: LexicalMatch[] = [];
   index.pages.forEach((page, at) => {

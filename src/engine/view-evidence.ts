@@ -52,6 +52,8 @@ export interface EvidenceView {
   linesOfPlace(place: Place): readonly number[];
   /** Indexes into `lines` (ascending) of the lines whose longest word run (`maxWordRun`) reaches `length` (listed on first use). */
   linesWithRunAtLeast(length: number): readonly number[];
+  /** Indexes into `lines` (ascending) of the lines of at least `length` characters (listed on first use). */
+  linesWithLengthAtLeast(length: number): readonly number[];
   /** Per word id of the prepared index, how many lines hold the word as a token. */
   wordLineCount: Int32Array;
   /** Whether some line holds a character the token scan cannot fold (every literal with words is then possible). */
@@ -75,6 +77,8 @@ export interface EvidenceView {
    */
   forLinesContaining(needles: readonly string[], visit: (index: number) => boolean): void;
 }
+
+const NO_LINES: readonly number[] = Object.freeze([]);
 
 // Patterns are tested on at most this many characters of a line: a bound on regex work for
 // single-line megabyte pastes (minified JSON, binary junk) that no real signature needs.
@@ -107,20 +111,45 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     }
     return listed;
   };
+  // The longest run and the longest line of the whole paste, found on first use: a bound beyond
+  // them lists nothing without a pass over the lines (a paste of millions of short lines).
+  let longestRun = -1;
   const byRun = new Map<number, number[]>();
   const linesWithRunAtLeast = (length: number): readonly number[] => {
+    const runs = scan.maxWordRun;
+    if (longestRun < 0) {
+      longestRun = 0;
+      for (let index = 0; index < runs.length; index++) if ((runs[index] as number) > longestRun) longestRun = runs[index] as number;
+    }
+    if (length > longestRun) return NO_LINES;
     let listed = byRun.get(length);
     if (!listed) {
       listed = [];
-      const runs = scan.maxWordRun;
       for (let index = 0; index < runs.length; index++) if ((runs[index] as number) >= length) listed.push(index);
       byRun.set(length, listed);
+    }
+    return listed;
+  };
+  let longestLine = -1;
+  const byLength = new Map<number, number[]>();
+  const linesWithLengthAtLeast = (length: number): readonly number[] => {
+    if (longestLine < 0) {
+      longestLine = 0;
+      for (let index = 0; index < lines.length; index++) longestLine = Math.max(longestLine, (lines[index] as ViewLine).text.length);
+    }
+    if (length > longestLine) return NO_LINES;
+    let listed = byLength.get(length);
+    if (!listed) {
+      listed = [];
+      for (let index = 0; index < lines.length; index++) if ((lines[index] as ViewLine).text.length >= length) listed.push(index);
+      byLength.set(length, listed);
     }
     return listed;
   };
   return {
     linesOfPlace,
     linesWithRunAtLeast,
+    linesWithLengthAtLeast,
     evidence,
     lines,
     lowerAt,

@@ -13,7 +13,7 @@ import type { RulePage } from '../../src/engine/rule-index.ts';
 import { findFirstOccurrences, patternWindow, viewEvidence } from '../../src/engine/view-evidence.ts';
 
 // The matcher skips work through several prefilters (trigger index, anchor words, needles,
-// segments, required runs, word-run lengths, first occurrences). Each must only ever skip what
+// segments, required runs, word-run lengths, line lengths, first occurrences). Each must only ever skip what
 // cannot hold: these tests compare the fast paths with the plain definitions on real pastes.
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
@@ -30,6 +30,8 @@ function samplePastes(): string[] {
   // an ASCII letter: lines holding them must never be ruled out by an ASCII prefilter.
   for (let k = 0; k < examples.length; k += 5) pastes.push((examples[k] as string).replaceAll('s', 'ſ').replaceAll('k', '\u212a'));
   pastes.push(examples.join('\n'));
+  // Lines too short for most patterns around a real example: the length bound must not skip the example.
+  pastes.push(['x', 'ab', examples[3], 'y'].join('\n'));
   return pastes;
 }
 

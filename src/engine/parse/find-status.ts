@@ -35,7 +35,7 @@ function mentionOf<T extends StatusMention>(found: T[], status: number): T | und
  */
 export function findStatusMentions(text: string): readonly StatusMention[] {
   // Most lines mention no status: they share one empty answer instead of allocating one each.
-  if (!/\d\d\d/.test(text)) return NO_MENTIONS;
+  if (text.length < 3 || !/\d\d\d/.test(text)) return NO_MENTIONS;
   // Lines with digits but no status (timestamps, ports) allocate nothing.
   let found: Array<StatusMention & { at: number }> | undefined;
   for (const { pattern, from, needs, gate } of MENTIONS) {
