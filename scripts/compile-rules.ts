@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { validateContent } from '../src/catalog/validate-content.ts';
 import { formatProblems } from '../src/catalog/format-issue.ts';
 import { compileRules } from '../src/engine/compile-rules.ts';
+import { packRuleIndex } from '../src/catalog/pack-rule-index.ts';
 import type { RulePageSource } from '../src/engine/rule-index.ts';
 import type { ConfigModel } from '../src/engine/lint-config.ts';
 import { compileConfigModel } from '../src/schemas/litellm-config.ts';
@@ -41,7 +42,8 @@ const sources: RulePageSource[] = pages.map((entry) => {
   return source;
 });
 const index = compileRules(sources, compileConfigModel() as ConfigModel);
-const json = JSON.stringify(index);
+// The stored form leaves out what reading restores (rule-index-format.ts): less for /check/ to fetch and the CLI to parse.
+const json = JSON.stringify(packRuleIndex(index));
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, `${json}\n`);
 const gzip = gzipSync(json).length;

@@ -5,6 +5,7 @@
  * in the matcher.
  */
 import type { RuleIndex } from './rule-index.ts';
+import { PACKED_VERSION, unpackRuleIndex } from './rule-index-format.ts';
 
 /** The outcome of reading a rule index, discriminated on `kind`. */
 export type RuleIndexReading =
@@ -16,7 +17,7 @@ export type RuleIndexReading =
 const PAGE_ARRAYS = ['signatures', 'clues', 'fixes', 'relatedErrors'] as const;
 const PAGE_STRINGS = ['id', 'title', 'url'] as const;
 
-/** Reads JSON text as a version 1 rule index with at least one page; never throws. */
+/** Reads JSON text as a rule index (version 1, or the stored version 2) with at least one page; never throws. */
 export function readRuleIndex(text: string): RuleIndexReading {
   if (text.trim() === '') return { kind: 'invalid', reason: 'the rules data is empty' };
   let value: unknown;
@@ -26,8 +27,18 @@ export function readRuleIndex(text: string): RuleIndexReading {
     return { kind: 'invalid', reason: `the rules data is not JSON (${error instanceof Error ? error.message : String(error)})` };
   }
   if (!isRecord(value)) return { kind: 'invalid', reason: 'the rules data is not a JSON object' };
-  if (value['version'] !== 1) return { kind: 'invalid', reason: `the rules data has version ${JSON.stringify(value['version']) ?? 'none'}; this checker reads version 1` };
-  const pages = value['pages'];
+  let data: Record<string, unknown> = value;
+  const version = data['version'];
+  if (version !== 1 && version !== PACKED_VERSION) return { kind: 'invalid', reason: `the rules data has version ${JSON.stringify(version) ?? 'none'}; this checker reads version 1 or ${PACKED_VERSION}` };
+  // Version 2 is the stored form the build writes (rule-index-format.ts); version 1 the compiled index as it is.
+  if (version === PACKED_VERSION && Array.isArray(data['pages']) && data['pages'].length > 0) {
+    try {
+      data = unpackRuleIndex(data) as unknown as Record<string, unknown>;
+    } catch (error) {
+      return { kind: 'invalid', reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  const pages = data['pages'];
   if (!Array.isArray(pages)) return { kind: 'invalid', reason: 'the rules data has no list of pages' };
   if (pages.length === 0) return { kind: 'invalid', reason: 'the rules data holds no page' };
   for (const [position, page] of pages.entries()) {
@@ -38,7 +49,7 @@ export function readRuleIndex(text: string): RuleIndexReading {
       return { kind: 'invalid', reason: `${name} of the rules data lacks ${missing.join(', ')}` };
     }
   }
-  return { kind: 'read', index: value as unknown as RuleIndex };
+  return { kind: 'read', index: data as unknown as RuleIndex };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

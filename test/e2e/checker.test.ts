@@ -210,7 +210,7 @@ describe('the checker page', () => {
   for (const [label, edit, says] of [
     ['whose rules module is missing', () => null, /its rules could not be loaded/],
     ['with a truncated rules module', (text: string) => text.slice(0, 500), /not JSON/],
-    ['with rules data of another version', () => '{"version":2,"pages":[]}', /version 2/],
+    ['with rules data of another version', () => '{"version":3,"pages":[]}', /version 3/],
   ] as const) {
     it(`a checker page ${label} says it cannot run and answers no paste`, async () => {
       const { page, problems, context } = await openPage();

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPaste, compileRules, type RuleFact, type RuleIndex } from '../../src/engine/index.ts';
+import { checkPaste, compileRules, readRuleIndex, type RuleFact, type RuleIndex } from '../../src/engine/index.ts';
 import { analysePattern, prepareIndex } from '../../src/engine/prepare-rules.ts';
 
 // The build stores each pattern's prefilter analysis in its fact, so the first check does not
@@ -44,7 +44,9 @@ describe('pattern prefilters computed at build', () => {
   });
 
   it('the index the build wrote carries them too', () => {
-    const written = JSON.parse(readFileSync(resolve(root, 'src/generated/rules.json'), 'utf8')) as RuleIndex;
+    const reading = readRuleIndex(readFileSync(resolve(root, 'src/generated/rules.json'), 'utf8'));
+    expect(reading.kind).toBe('read');
+    const written = reading.kind === 'read' ? reading.index : ({ pages: [] } as unknown as RuleIndex);
     const withAnalysis = written.pages.flatMap((page) => page.signatures.flatMap((signature) => signature.facts)).filter((fact) => fact.kind === 'pattern' && fact.prefilter !== undefined);
     expect(withAnalysis.length).toBeGreaterThan(50);
   });

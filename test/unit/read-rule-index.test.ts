@@ -2,7 +2,10 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
+import { packRuleIndex } from '../../src/catalog/pack-rule-index.ts';
 import { compileRules, readRuleIndex } from '../../src/engine/index.ts';
+import type { RuleIndex } from '../../src/engine/rule-index.ts';
+import { generateBenchPages } from '../../scripts/generate-bench-pages.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
@@ -13,7 +16,9 @@ describe('reading a rule index from text', () => {
     ['empty text', '', /empty/],
     ['truncated JSON', JSON.stringify(index).slice(0, 300), /not JSON/],
     ['a JSON list', '[]', /not a JSON object/],
-    ['another version', '{"version":2,"pages":[]}', /version 2; this checker reads version 1/],
+    ['another version', '{"version":3,"pages":[]}', /version 3; this checker reads version 1 or 2/],
+    ['a stored page that is not an object', '{"version":2,"pages":[3]}', /page 1 of the rules data is not an object/],
+    ['a stored page without an id', '{"version":2,"pages":[{"title":"X","signatures":[],"clues":[],"fixes":[]}]}', /page 1 of the rules data lacks id, url/],
     ['no version', '{"pages":[]}', /version none/],
     ['no pages', '{"version":1}', /no list of pages/],
     ['an empty page list', '{"version":1,"pages":[]}', /holds no page/],
@@ -23,6 +28,37 @@ describe('reading a rule index from text', () => {
     const reading = readRuleIndex(text);
     expect(reading.kind).toBe('invalid');
     expect(reading.kind === 'invalid' && reading.reason).toMatch(reason);
+  });
+
+  it('reads the stored form back as exactly the compiled index, for the real pages and generated ones', () => {
+    for (const compiled of [index, compileRules(generateBenchPages(50))]) {
+      const stored = JSON.stringify(packRuleIndex(compiled));
+      expect(stored.length).toBeLessThan(JSON.stringify(compiled).length);
+      const reading = readRuleIndex(stored);
+      expect(reading.kind).toBe('read');
+      expect(JSON.stringify(reading.kind === 'read' && reading.index)).toBe(JSON.stringify(compiled));
+    }
+  });
+
+  it('keeps an analysis whose words the packed string cannot carry as an object, and reads it back', () => {
+    const page = index.pages.find((each) => each.signatures.some((signature) => signature.facts.some((fact) => fact.kind === 'pattern' && fact.prefilter)));
+    expect(page).toBeDefined();
+    const odd = structuredClone(page) as NonNullable<typeof page>;
+    for (const signature of odd.signatures) for (const fact of signature.facts) if (fact.kind === 'pattern' && fact.prefilter) fact.prefilter = { ...fact.prefilter, safeWords: [['a|b', 'c;d']], requiredRuns: [] };
+    const compiled: RuleIndex = { version: 1, pages: [odd] };
+    const reading = readRuleIndex(JSON.stringify(packRuleIndex(compiled)));
+    expect(JSON.stringify(reading.kind === 'read' && reading.index)).toBe(JSON.stringify(compiled));
+  });
+
+  it('a damaged analysis string is dropped, and the pattern still matches', () => {
+    const stored = packRuleIndex(index);
+    const text = JSON.stringify(stored).replace(/"prefilter":"[^"]*"/g, '"prefilter":"not;an;analysis"');
+    const reading = readRuleIndex(text);
+    expect(reading.kind).toBe('read');
+    if (reading.kind !== 'read') return;
+    const patterns = reading.index.pages.flatMap((page) => page.signatures.flatMap((signature) => signature.facts)).filter((fact) => fact.kind === 'pattern');
+    expect(patterns.length).toBeGreaterThan(0);
+    expect(patterns.every((fact) => fact.kind === 'pattern' && fact.prefilter === undefined)).toBe(true);
   });
 
   it('never throws on arbitrary text', () => {

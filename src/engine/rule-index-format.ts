@@ -1,0 +1,78 @@
+/**
+ * The stored form of the rule index (src/generated/rules.json, and the /check/ page's rules
+ * module): the compiled index with what can be derived left out, so a first visit to /check/ and
+ * every CLI start read less. The build writes it (src/catalog/pack-rule-index.ts); `unpackRuleIndex`
+ * restores the compiled index exactly (a round trip is the identity; test/unit/read-rule-index.test.ts).
+ *
+ * Left out, and restored on reading:
+ * - a page's `url` (always `/errors/<id>/`), `retired: false`, an empty `relatedErrors`;
+ * - a signature's `where: 'any'`;
+ * - a pattern's prefilter analysis, written as one string
+ *   `minWordRun;minSecondRun;minLength;safeWords;requiredRuns`, each word list as its
+ *   alternatives joined by `|`, the words of one by spaces, and `-` for none known. An analysis
+ *   that string cannot carry (a word holding one of those characters) stays an object.
+ */
+import type { PatternAnalysis } from './prepare-rules.ts';
+import type { RuleIndex, RulePage, RuleSignature } from './rule-index.ts';
+
+/** The format version of the stored form; version 1 is the compiled index as it is. */
+export const PACKED_VERSION = 2;
+
+/** A JSON object. */
+export type Json = Record<string, unknown>;
+
+/** Restores the compiled index from its stored form; throws a readable Error on a malformed one. */
+export function unpackRuleIndex(packed: Json): RuleIndex {
+  const pages = packed['pages'];
+  if (!Array.isArray(pages)) throw new Error('the rules data has no list of pages');
+  const index: RuleIndex = { version: 1, pages: pages.map(unpackPage) };
+  if (packed['configModel'] !== undefined) index.configModel = packed['configModel'] as RuleIndex['configModel'];
+  return index;
+}
+
+const PAGE_KEYS = ['id', 'title', 'summary', 'area', 'hop', 'status', 'retired', 'url', 'relatedErrors', 'signatures', 'clues', 'fixes', 'affects', 'fixedIn'] as const;
+
+function unpackPage(value: unknown, position: number): RulePage {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`page ${position + 1} of the rules data is not an object`);
+  const page = value as Json;
+  const id = page['id'];
+  const restored: Json = {
+    ...page,
+    retired: page['retired'] === true,
+    url: typeof id === 'string' ? `/errors/${id}/` : undefined,
+    relatedErrors: page['relatedErrors'] ?? [],
+  };
+  if (Array.isArray(page['signatures'])) restored['signatures'] = page['signatures'].map(unpackSignature);
+  if (Array.isArray(page['clues'])) restored['clues'] = page['clues'].map((clue: unknown) => (isObject(clue) ? { ...clue, fact: unpackFact(clue['fact']) } : clue));
+  const ordered: Json = {};
+  for (const key of PAGE_KEYS) if (restored[key] !== undefined) ordered[key] = restored[key];
+  for (const key of Object.keys(restored)) if (!(key in ordered) && restored[key] !== undefined) ordered[key] = restored[key];
+  return ordered as unknown as RulePage;
+}
+
+function unpackSignature(value: unknown): unknown {
+  if (!isObject(value)) return value;
+  const { id, text, where, facts, ...rest } = value;
+  return { id, text, where: where ?? 'any', facts: Array.isArray(facts) ? facts.map(unpackFact) : facts, ...rest } satisfies Partial<Record<keyof RuleSignature, unknown>>;
+}
+
+function unpackFact(value: unknown): unknown {
+  if (!isObject(value) || value['kind'] !== 'pattern' || typeof value['prefilter'] !== 'string') return value;
+  return { ...value, prefilter: unpackAnalysis(value['prefilter']) };
+}
+
+// A string that does not read as an analysis becomes undefined: the matcher then analyses the
+// pattern itself (see storedAnalysis in prepare-rules.ts), so a damaged entry costs time, not answers.
+function unpackAnalysis(text: string): PatternAnalysis | undefined {
+  const parts = text.split(';');
+  if (parts.length !== 5) return undefined;
+  const [wordRun, secondRun, length, safe, required] = parts as [string, string, string, string, string];
+  const numbers = [wordRun, secondRun, length].map(Number);
+  if (!numbers.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
+  const lists = (field: string): string[][] | null => (field === '-' ? null : field.split('|').map((words) => (words === '' ? [] : words.split(' '))));
+  return { safeWords: lists(safe), requiredRuns: lists(required), minWordRun: numbers[0] as number, minSecondRun: numbers[1] as number, minLength: numbers[2] as number };
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
