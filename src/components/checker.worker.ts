@@ -4,7 +4,7 @@ import type { CheckerReply, CheckerRequest, ResultExtras } from './checker-proto
 import type { CheckResult } from '../engine/index.ts';
 import { formatCheckMarkdown } from '../site/format-issue-markdown.ts';
 import { buildMissingPageReportUrl } from '../site/report-missing-page.ts';
-import { buildPasteSearchPath, distinctiveWords } from '../site/search-words.ts';
+import { buildWordsSearchPath, distinctiveWords } from '../site/search-words.ts';
 
 // The checker's work happens here, off the main thread, so a multi-megabyte paste never freezes typing.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -16,7 +16,8 @@ function extrasOf(result: CheckResult, paste: string): ResultExtras {
   // Everything here may leave the page (a copied Markdown, a search URL, a GitHub issue link): it is
   // built from the masked paste only.
   const masked = redactText(paste);
-  const extras: ResultExtras = { markdown: formatCheckMarkdown(result, masked), searchWords: distinctiveWords(masked), searchPath: buildPasteSearchPath(masked) };
+  const searchWords = distinctiveWords(masked);
+  const extras: ResultExtras = { markdown: formatCheckMarkdown(result, masked), searchWords, searchPath: buildWordsSearchPath(searchWords) };
   if (result.verdict !== 'confident') extras.reportUrl = buildMissingPageReportUrl(masked, result.verdict);
   return extras;
 }
@@ -40,7 +41,36 @@ async function loadRules(): Promise<Rules> {
   // The matcher's index is built once per rule set; building it now, while the page loads, keeps
   // it out of the wait between the first paste and its answer.
   prepareIndex(reading.index);
+  warmUp(reading.index);
   return { kind: 'loaded', index: reading.index };
+}
+
+// A small paste of each common shape (status line, headers, JSON body, log lines, a traceback)
+// with a config: checking it once at load compiles the engine's code paths (functions compile on
+// first call) and builds the lexical index, which the first real paste would otherwise pay for.
+const WARM_UP = {
+  paste: [
+    'HTTP/1.1 401 Unauthorized',
+    'content-type: application/json',
+    '',
+    '{"error":"warm up","detail":{"status":401}}',
+    '10:00:00 - LiteLLM Proxy:ERROR: proxy_server.py:1 - warm up 500',
+    'INFO:     127.0.0.1:1 - "POST /mcp HTTP/1.1" 500 Internal Server Error',
+    'Traceback (most recent call last):',
+    '  File "warm.py", line 1, in <module>',
+    'ValueError: warm up',
+  ].join('\n'),
+  config: 'mcp_servers:\n  warm:\n    url: http://127.0.0.1/mcp\n    transport: http\n',
+};
+
+function warmUp(index: RuleIndex): void {
+  // Only ever a head start: a failure here is the real check's to report.
+  try {
+    const result = checkPaste(index, WARM_UP);
+    extrasOf(result, WARM_UP.paste);
+  } catch {
+    // nothing to do
+  }
 }
 
 const rules = loadRules().then((loaded) => {

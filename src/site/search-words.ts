@@ -20,22 +20,36 @@ const ERRORISH = /error|exception|fail|denied|invalid|unauthori[sz]ed|forbidden|
  * spaces; empty when the paste has none.
  */
 export function distinctiveWords(paste: string): string {
-  const lines = paste.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
-  const ordered = [...lines.filter((line) => ERRORISH.test(line)), ...lines.filter((line) => !ERRORISH.test(line))];
   const words: string[] = [];
   const seen = new Set<string>();
-  for (const line of ordered) {
-    // URLs, hosts and key=value secrets say where, not what: drop them before splitting into words.
-    const cleaned = line.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ').replace(/\b\S+=\S+/g, ' ');
-    for (const word of cleaned.match(/[A-Za-z][A-Za-z_'-]{2,}[A-Za-z]/g) ?? []) {
-      const lower = word.toLowerCase();
-      if (COMMON.has(lower) || seen.has(lower) || isIdLike(word)) continue;
-      seen.add(lower);
-      words.push(word);
-      if (words.length === MAX_WORDS) return words.join(' ');
+  // Error lines first, in order, then the others: the others are only read when the error lines
+  // hold fewer than eight words, and each line is tested for errors once.
+  const others: string[] = [];
+  for (const raw of paste.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (!ERRORISH.test(line)) {
+      others.push(line);
+      continue;
     }
+    if (collectWords(line, words, seen)) return words.join(' ');
   }
+  for (const line of others) if (collectWords(line, words, seen)) return words.join(' ');
   return words.join(' ');
+}
+
+// Adds a line's distinctive words to `words`; true once it holds MAX_WORDS.
+function collectWords(line: string, words: string[], seen: Set<string>): boolean {
+  // URLs, hosts and key=value secrets say where, not what: drop them before splitting into words.
+  const cleaned = line.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ').replace(/\b\S+=\S+/g, ' ');
+  for (const word of cleaned.match(/[A-Za-z][A-Za-z_'-]{2,}[A-Za-z]/g) ?? []) {
+    const lower = word.toLowerCase();
+    if (COMMON.has(lower) || seen.has(lower) || isIdLike(word)) continue;
+    seen.add(lower);
+    words.push(word);
+    if (words.length === MAX_WORDS) return true;
+  }
+  return false;
 }
 
 // Random-looking runs (token bodies, ids) have no meaning to search for.
@@ -45,6 +59,10 @@ function isIdLike(word: string): boolean {
 
 /** The site-relative URL of a search for the paste's distinctive words (`/search/?q=…`), or `/search/` when it has none. */
 export function buildPasteSearchPath(paste: string): string {
-  const words = distinctiveWords(paste);
+  return buildWordsSearchPath(distinctiveWords(paste));
+}
+
+/** The site-relative URL of a search for words already picked by `distinctiveWords`, or `/search/` when there are none. */
+export function buildWordsSearchPath(words: string): string {
   return words === '' ? '/search/' : `/search/?${new URLSearchParams({ q: words }).toString()}`;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadIndex } from '../../src/cli/load-index.ts';
 import { checkPaste } from '../../src/engine/check-paste.ts';
@@ -113,6 +114,28 @@ describe('no dead ends', () => {
     expect(words).toBe('upstream refused server gdrive request');
     expect(buildPasteSearchPath('12345 678')).toBe('/search/');
     expect(buildPasteSearchPath('Connection refused by gateway')).toBe('/search/?q=Connection+refused+gateway');
+  });
+
+  it('the search words are those of the error lines first, then the rest, as the plain two-list definition picks them', () => {
+    const COMMON = /^(the|and|for|with|error|errors|traceback|line|file)$/i;
+    const ERRORISH = /error|exception|fail|denied|invalid|unauthori[sz]ed|forbidden|missing|refused|timeout|timed out|not found|cannot|could not|unable/i;
+    // The definition, written the plain way: every line split, trimmed, error lines listed first.
+    const plain = (paste: string): string[] => {
+      const lines = paste.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+      const ordered = [...lines.filter((line) => ERRORISH.test(line)), ...lines.filter((line) => !ERRORISH.test(line))];
+      return ordered.flatMap((line) => line.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ').replace(/\b\S+=\S+/g, ' ').match(/[A-Za-z][A-Za-z_'-]{2,}[A-Za-z]/g) ?? []);
+    };
+    const word = fc.constantFrom('upstream', 'Refused', 'gateway', 'error', 'failed', 'oauth', 'session', 'the', 'token=abc', 'https://x.test/y', 'timeout', 'server', 'listing', 'Denied', 'scope', 'bridge');
+    const paste = fc.array(fc.array(word, { maxLength: 5 }).map((words) => words.join(' ')), { maxLength: 12 }).map((lines) => lines.join('\n'));
+    fc.assert(
+      fc.property(paste, (text) => {
+        const picked = distinctiveWords(text).split(' ').filter((each) => each !== '');
+        const candidates = plain(text).filter((each) => !COMMON.test(each));
+        const firstSeen = candidates.filter((each, at) => candidates.findIndex((other) => other.toLowerCase() === each.toLowerCase()) === at);
+        expect(picked).toEqual(firstSeen.slice(0, 8));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('the report link stays under 8,000 characters with the masked paste cut to fit, and says so', () => {
