@@ -259,10 +259,13 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
     const run = longestRun(fact.text);
     return { id, fact, text: fact.text, segments: segmentsOf(fact.text), places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, runBranches: null, minWordRun: 0, minSecondRun: 0, minLength: 0 };
   }
-  const regex = compileRegex(fact.pattern);
-  // The build stores each pattern's analysis in its fact (see compileRules); reading the source
-  // again here is the fallback for an index made without it.
-  const analysis = regex ? (storedAnalysis(fact.prefilter) ?? analysePattern(fact.pattern)) : null;
+  // The build stores each pattern's analysis in its fact (see compileRules), and only for a
+  // pattern that compiles; reading the source again here is the fallback for an index made
+  // without it. With the analysis stored, the regex is compiled when a line first reaches it:
+  // most of a short paste's patterns are ruled out by their words and never compiled.
+  const stored = storedAnalysis(fact.prefilter);
+  const eager = stored ? undefined : compileRegex(fact.pattern);
+  const analysis = stored ?? (eager ? analysePattern(fact.pattern) : null);
   const safe = analysis ? analysis.safeWords : null;
   const branches = safe ? branchesOf(safe) : null;
   let needles: string[] | null = null;
@@ -273,7 +276,13 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
     const longest = runs.map((branch) => branch.reduce((best, run) => (run.length > best.length ? run : best), ''));
     if (longest.every((run) => run.length >= 3)) needles = [...new Set(longest)];
   }
-  return { id, fact, regex, places, acceptsUnplaced, branches, needles, runBranches, minWordRun: analysis ? analysis.minWordRun : 0, minSecondRun: analysis ? analysis.minSecondRun : 0, minLength: analysis ? analysis.minLength : 0 };
+  const prepared: PreparedLiteral = { id, fact, places, acceptsUnplaced, branches, needles, runBranches, minWordRun: analysis ? analysis.minWordRun : 0, minSecondRun: analysis ? analysis.minSecondRun : 0, minLength: analysis ? analysis.minLength : 0 };
+  if (!stored) {
+    prepared.regex = eager ?? null;
+    return prepared;
+  }
+  let compiled: RegExp | null | undefined;
+  return Object.defineProperty(prepared, 'regex', { enumerable: true, get: () => (compiled === undefined ? (compiled = compileRegex(fact.pattern)) : compiled) });
 }
 
 /** Everything the matcher's prefilters read off a pattern's source (see the functions named in each field). */
