@@ -9,6 +9,8 @@
  *   - Matcher: checkPaste on 10 MB of log beside a naive indexOf of every signature text and
  *     `grep -F -f`; 10 MB of 2-byte lines in a child of its own, its time and peak RSS.
  *   - /check/ in Chromium (needs dist/): paste → result for 1 KB and 1 MB, and the longest main-thread task.
+ *   - /search/ in Chromium (needs dist/): query → result list, first and later search, beside
+ *     pagefind alone (its JS API on the same built index, the same hits' data fetched).
  * Figures only, no asserts.
  *
  *   node scripts/bench-ratios.ts [--runs N]
@@ -19,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkPaste, readRuleIndex, type RuleIndex } from '../src/engine/index.ts';
 import { makeLogPaste, measureCheckerPage } from './bench-checker-page.ts';
+import { measureSearchPage } from './bench-search-page.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const at = process.argv.indexOf('--runs');
@@ -166,6 +169,28 @@ async function benchCheckerPage(): Promise<void> {
   }
 }
 
+async function benchSearchPage(index: RuleIndex): Promise<void> {
+  const dist = join(ROOT, 'dist');
+  console.log('\n/search/ in Chromium: query → result list, beside pagefind alone on the same index');
+  if (!existsSync(join(dist, 'search/index.html'))) {
+    console.log('  not measured: no built site in dist/ (npm run build)');
+    return;
+  }
+  // What people search: a page's first signature as printed, and a log line around one.
+  const first = index.pages[0]?.signatures[0]?.text ?? 'MCP request failed';
+  const middle = index.pages[Math.floor(index.pages.length / 2)]?.signatures[0]?.text ?? 'tools/list';
+  const logged = `2026-01-05 15:29:02 - LiteLLM Proxy:ERROR: ${middle}`;
+  const runs = Math.min(RUNS, 3);
+  const timings = await measureSearchPage(dist, [[first, logged], [logged, first]], runs);
+  const line = (label: string, page: number[], alone: number[]): void => {
+    const ratio = summarise(page).median / summarise(alone).median;
+    console.log(`  ${label} page ${format(page)}; pagefind alone ${format(alone)} → ${ratio.toFixed(1)}× pagefind alone`);
+  };
+  line('first search (loads pagefind):', timings.map((t) => t.pageFirstMs), timings.map((t) => t.aloneFirstMs));
+  line('later search:                 ', timings.map((t) => t.pageLaterMs), timings.map((t) => t.aloneLaterMs));
+  console.log(`        [${timings.length} pairs of queries, a fresh page each; the page also re-ranks by signature and searches windows of a query that finds nothing whole]`);
+}
+
 try {
   const index = loadIndex();
   const needles = signatureTexts(index);
@@ -174,6 +199,7 @@ try {
   benchCli(patterns);
   benchMatcher(index, needles, patterns);
   await benchCheckerPage();
+  await benchSearchPage(index);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -44,7 +44,10 @@ function packAnalysis(analysis: PatternAnalysis): string | undefined {
   const safe = lists(analysis.safeWords);
   const required = lists(analysis.requiredRuns);
   if (safe === undefined || required === undefined) return undefined;
-  return `${analysis.minWordRun};${analysis.minSecondRun};${analysis.minLength};${safe};${required}`;
+  const head = `${analysis.minWordRun};${analysis.minSecondRun};${analysis.minLength};${safe};${required}`;
+  if (analysis.needles === undefined) return head;
+  const needles = lists([analysis.needles]);
+  return needles === undefined || needles === '-' ? undefined : `${head};${needles}`;
 }
 
 function orderLike(model: object, packed: Json): Json {

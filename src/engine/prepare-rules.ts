@@ -276,6 +276,7 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
     const longest = runs.map((branch) => branch.reduce((best, run) => (run.length > best.length ? run : best), ''));
     if (longest.every((run) => run.length >= 3)) needles = [...new Set(longest)];
   }
+  if (!branches && !needles && analysis?.needles && analysis.needles.length > 0 && analysis.needles.every((needle) => needle.length >= 3)) needles = analysis.needles;
   const prepared: PreparedLiteral = { id, fact, places, acceptsUnplaced, branches, needles, runBranches, minWordRun: analysis ? analysis.minWordRun : 0, minSecondRun: analysis ? analysis.minSecondRun : 0, minLength: analysis ? analysis.minLength : 0 };
   if (!stored) {
     prepared.regex = eager ?? null;
@@ -297,6 +298,12 @@ export interface PatternAnalysis {
   minSecondRun: number;
   /** minMatchLength: the fewest characters any match spans (ranking reads it to tell an exact pattern from a loose one). */
   minLength: number;
+  /**
+   * Lower-case runs of word characters, one of which every match holds: found by the build's own
+   * regex parse (src/catalog/regex-needles.ts) and stored only for a pattern the fields above give
+   * no words or runs to search for; absent otherwise.
+   */
+  needles?: string[] | undefined;
 }
 
 /** Analyses a pattern's source for the prefilters; the build runs it once per pattern and stores the result in the index. */
@@ -319,11 +326,14 @@ export function minLengthOfPattern(pattern: string, prefilter: unknown): number 
 // wrong shape is ignored and the pattern analysed here, never trusted into a wrong prefilter.
 function storedAnalysis(entry: unknown): PatternAnalysis | undefined {
   if (typeof entry !== 'object' || entry === null) return undefined;
-  const { safeWords, requiredRuns, minWordRun, minSecondRun, minLength } = entry as Record<string, unknown>;
+  const { safeWords, requiredRuns, minWordRun, minSecondRun, minLength, needles } = entry as Record<string, unknown>;
   const isWordLists = (value: unknown): value is string[][] | null =>
     value === null || (Array.isArray(value) && value.every((list) => Array.isArray(list) && list.every((word) => typeof word === 'string')));
   if (!isWordLists(safeWords) || !isWordLists(requiredRuns) || !Number.isInteger(minWordRun) || !Number.isInteger(minSecondRun) || !Number.isInteger(minLength)) return undefined;
-  return { safeWords, requiredRuns, minWordRun: minWordRun as number, minSecondRun: minSecondRun as number, minLength: minLength as number };
+  const analysis: PatternAnalysis = { safeWords, requiredRuns, minWordRun: minWordRun as number, minSecondRun: minSecondRun as number, minLength: minLength as number };
+  // Needles are only ever a lower-case word run each (the paste search relies on it): anything else is ignored.
+  if (Array.isArray(needles) && needles.every((needle) => typeof needle === 'string' && /^[a-z0-9_]+$/.test(needle))) analysis.needles = needles as string[];
+  return analysis;
 }
 
 /** The hash the token scan computes for a lower-case word. */

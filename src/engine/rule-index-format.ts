@@ -8,9 +8,10 @@
  * - a page's `url` (always `/errors/<id>/`), `retired: false`, an empty `relatedErrors`;
  * - a signature's `where: 'any'`;
  * - a pattern's prefilter analysis, written as one string
- *   `minWordRun;minSecondRun;minLength;safeWords;requiredRuns`, each word list as its
- *   alternatives joined by `|`, the words of one by spaces, and `-` for none known. An analysis
- *   that string cannot carry (a word holding one of those characters) stays an object.
+ *   `minWordRun;minSecondRun;minLength;safeWords;requiredRuns[;needles]`, each word list as its
+ *   alternatives joined by `|`, the words of one by spaces, and `-` for none known; the needles,
+ *   when stored, joined by spaces. An analysis that string cannot carry (a word holding one of
+ *   those characters) stays an object.
  */
 import type { PatternAnalysis } from './prepare-rules.ts';
 import type { RuleIndex, RulePage, RuleSignature } from './rule-index.ts';
@@ -65,12 +66,14 @@ function unpackFact(value: unknown): unknown {
 // pattern itself (see storedAnalysis in prepare-rules.ts), so a damaged entry costs time, not answers.
 function unpackAnalysis(text: string): PatternAnalysis | undefined {
   const parts = text.split(';');
-  if (parts.length !== 5) return undefined;
-  const [wordRun, secondRun, length, safe, required] = parts as [string, string, string, string, string];
+  if (parts.length !== 5 && parts.length !== 6) return undefined;
+  const [wordRun, secondRun, length, safe, required, needles] = parts as [string, string, string, string, string, string | undefined];
   const numbers = [wordRun, secondRun, length].map(Number);
   if (!numbers.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
   const lists = (field: string): string[][] | null => (field === '-' ? null : field.split('|').map((words) => (words === '' ? [] : words.split(' '))));
-  return { safeWords: lists(safe), requiredRuns: lists(required), minWordRun: numbers[0] as number, minSecondRun: numbers[1] as number, minLength: numbers[2] as number };
+  const analysis: PatternAnalysis = { safeWords: lists(safe), requiredRuns: lists(required), minWordRun: numbers[0] as number, minSecondRun: numbers[1] as number, minLength: numbers[2] as number };
+  if (needles !== undefined) analysis.needles = needles.split(' ');
+  return analysis;
 }
 
 function isObject(value: unknown): value is Json {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
 import { checkRegexSafety } from '../../src/catalog/check-regex-safety.ts';
+import { withRegexNeedles } from '../../src/catalog/regex-needles.ts';
 import { findCandidatePages } from '../../src/engine/find-candidates.ts';
 import { compileRules, parseInput } from '../../src/engine/index.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
@@ -17,7 +18,8 @@ import { findFirstOccurrences, patternWindow, viewEvidence } from '../../src/eng
 // cannot hold: these tests compare the fast paths with the plain definitions on real pastes.
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
-const index = compileRules(pages.map((entry) => entry.page));
+// With the needles the build adds (as in src/generated/rules.json), so their fast path is tested too.
+const index = withRegexNeedles(compileRules(pages.map((entry) => entry.page)));
 const prepared = prepareIndex(index);
 const examples = pages.flatMap((p) => p.page.examples.map((e) => e.paste));
 

@@ -1,0 +1,127 @@
+/**
+ * Needles of a page's regex, read at build from the parse of `@eslint-community/regexpp`: lower-case
+ * runs of word characters at least one of which every match contains. The matcher then tests the
+ * pattern only on lines holding a needle (one indexOf search of the paste per needle) instead of on
+ * every line. The prefilter analysis (src/engine/prepare-rules.ts) finds needles only in runs each
+ * top-level alternative must match; this reading also goes into groups, so `\b(items|enum)\b` or
+ * `\d+ (replicas|pods)` get needles (`items`, `enum`; `replicas`, `pods`).
+ *
+ * Build only: the build stores the needles in the rules, so the engine never parses a regex this way.
+ */
+import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import type { PatternAnalysis } from '../engine/prepare-rules.ts';
+import type { RuleFact, RuleIndex } from '../engine/rule-index.ts';
+
+/** Needles shorter than this select too many lines to be worth a search (the engine's own bound). */
+const MIN_NEEDLE = 3;
+
+const parser = new RegExpParser({ ecmaVersion: 2025 });
+
+/**
+ * The needles of a pattern compiled as the pages' regexes are (`iu`): lower-case runs of ASCII word
+ * characters, every match holding at least one of them (case-insensitively); null when some way to
+ * match holds no run of MIN_NEEDLE characters, or the source does not parse.
+ */
+export function needlesOfPattern(source: string): string[] | null {
+  let pattern: AST.Pattern;
+  try {
+    pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
+  } catch {
+    return null;
+  }
+  const needles = needlesOfAlternatives(pattern.alternatives);
+  return needles === null ? null : [...new Set(needles)].sort();
+}
+
+// Every match takes one of the alternatives: the union of their needles, null if one has none.
+function needlesOfAlternatives(alternatives: readonly AST.Alternative[]): string[] | null {
+  const all: string[] = [];
+  for (const alternative of alternatives) {
+    const needles = needlesOfSequence(alternative.elements);
+    if (needles === null) return null;
+    all.push(...needles);
+  }
+  return all;
+}
+
+// Every match of a sequence holds each of its parts, so the needles of any one part will do: the
+// part whose shortest needle is longest (the fewest lines to visit), ties to the fewest needles.
+function needlesOfSequence(elements: readonly AST.Element[]): string[] | null {
+  const candidates: string[][] = [];
+  let run = '';
+  const endRun = (): void => {
+    if (run.length >= MIN_NEEDLE) candidates.push([run]);
+    run = '';
+  };
+  for (const element of elements) {
+    const char = element.type === 'Character' ? wordCharOf(element.value) : undefined;
+    if (char !== undefined) {
+      run += char;
+      continue;
+    }
+    endRun();
+    const inner = needlesOfElement(element);
+    if (inner !== null) candidates.push(inner);
+  }
+  endRun();
+  let best: string[] | null = null;
+  for (const candidate of candidates) {
+    if (best === null || isBetter(candidate, best)) best = candidate;
+  }
+  return best;
+}
+
+function isBetter(candidate: readonly string[], best: readonly string[]): boolean {
+  const shortest = (needles: readonly string[]): number => Math.min(...needles.map((needle) => needle.length));
+  return shortest(candidate) > shortest(best) || (shortest(candidate) === shortest(best) && candidate.length < best.length);
+}
+
+// What a match of one element must hold: a group's alternatives, a repeated element's (when it
+// must occur at least once); nothing is known of classes, sets, escapes, assertions and references.
+function needlesOfElement(element: AST.Element): string[] | null {
+  switch (element.type) {
+    case 'Group':
+    case 'CapturingGroup':
+      return needlesOfAlternatives(element.alternatives);
+    case 'Quantifier':
+      return element.min >= 1 ? needlesOfElement(element.element) : null;
+    default:
+      return null;
+  }
+}
+
+// A literal ASCII word character, lower-cased (the matcher searches the lower-cased line; the
+// characters case-insensitive matching folds onto ASCII, ſ and K, are the engine's to handle).
+function wordCharOf(code: number): string | undefined {
+  const isWord = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return isWord ? String.fromCharCode(code).toLowerCase() : undefined;
+}
+
+/**
+ * The compiled index with needles added to the stored analysis of each pattern that the analysis
+ * gives nothing to search for (no anchor words in every alternative, no run of 3 in every one),
+ * so the matcher would otherwise test it on every line. Facts are copied, not changed in place.
+ */
+export function withRegexNeedles(index: RuleIndex): RuleIndex {
+  const withNeedles = (fact: RuleFact): RuleFact => {
+    if (fact.kind !== 'pattern' || fact.prefilter === undefined || hasSearchableWords(fact.prefilter)) return fact;
+    const needles = needlesOfPattern(fact.pattern);
+    return needles === null || needles.length === 0 ? fact : { ...fact, prefilter: { ...fact.prefilter, needles } };
+  };
+  return {
+    ...index,
+    pages: index.pages.map((page) => ({
+      ...page,
+      signatures: page.signatures.map((signature) => ({ ...signature, facts: signature.facts.map(withNeedles) })),
+      clues: page.clues.map((clue) => ({ ...clue, fact: withNeedles(clue.fact) })),
+    })),
+  };
+}
+
+// The engine's own reading of an analysis (prepareLiteral in src/engine/prepare-rules.ts): anchor
+// words of 3+ characters in every alternative, or a run of 3+ in every alternative.
+function hasSearchableWords(analysis: PatternAnalysis): boolean {
+  const { safeWords, requiredRuns } = analysis;
+  if (safeWords && safeWords.every((words) => words.some((word) => word.length >= MIN_NEEDLE))) return true;
+  return requiredRuns !== null && requiredRuns.every((runs) => runs.some((run) => run.length >= MIN_NEEDLE));
+}

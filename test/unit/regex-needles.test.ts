@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readPages } from '../../src/catalog/read-pages.ts';
+import { needlesOfPattern, withRegexNeedles } from '../../src/catalog/regex-needles.ts';
+import { compileRules } from '../../src/engine/index.ts';
+import { prepareIndex } from '../../src/engine/prepare-rules.ts';
+import { compileRegex } from '../../src/engine/value-test.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const { pages } = readPages(resolve(root, 'content/errors'), root);
+const patterns = [...new Set(pages.flatMap((entry) => [...entry.page.signatures.flatMap((s) => s.facts), ...entry.page.clues.map((c) => c.fact)]).flatMap((fact) => (fact.kind === 'pattern' ? [fact.pattern] : [])))];
+const lines = pages.flatMap((entry) => entry.page.examples.flatMap((example) => `${example.paste}\n${example.config ?? ''}`.split('\n')));
+
+describe('needles read off a regex parse', () => {
+  it.each([
+    ['\\b(items|enum)\\b', ['enum', 'items']],
+    ['\\d+ (replicas|pods)|another (pod|replica)', ['another', 'pods', 'replicas']],
+    ['(VS Code|MCP Inspector|picker)', ['code', 'inspector', 'picker']],
+    ['x(?:Yz1)+w', ['yz1']],
+    ['a+b', null],
+    ['(?:abc)?def|ghi', ['def', 'ghi']],
+    ['N ?(->|→) ?0|strips? all', null],
+    ['[', null],
+  ] as const)('%s gives %j', (pattern, needles) => {
+    expect(needlesOfPattern(pattern)).toEqual(needles);
+  });
+
+  it('every line of the examples that a page pattern matches holds one of its needles', () => {
+    let checked = 0;
+    for (const pattern of patterns) {
+      const needles = needlesOfPattern(pattern);
+      const regex = compileRegex(pattern);
+      if (needles === null || regex === null) continue;
+      for (const line of lines) {
+        if (!regex.test(line)) continue;
+        checked += 1;
+        expect({ pattern, line, holds: needles.some((needle) => line.toLowerCase().includes(needle)) }).toEqual({ pattern, line, holds: true });
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('every string a pattern of words and groups matches holds one of its needles', () => {
+    const word = fc.constantFrom('abc', 'Tools', 'x', 'pod', 'replicas', '1', 'é');
+    const atom = fc.oneof(word, word.map((w) => `(?:${w})`), fc.tuple(word, word).map(([a, b]) => `(${a}|${b})`), word.map((w) => `(${w})+`), word.map((w) => `(${w})?`), fc.constant('\\d+'), fc.constant(' ?'));
+    const source = fc.array(fc.array(atom, { minLength: 1, maxLength: 4 }).map((atoms) => atoms.join('')), { minLength: 1, maxLength: 3 }).map((alternatives) => alternatives.join('|'));
+    fc.assert(
+      fc.property(source, fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (pattern, before, after) => {
+        const needles = needlesOfPattern(pattern);
+        const regex = compileRegex(pattern);
+        if (needles === null || regex === null) return;
+        // A matching text: each alternative's first way, as a generator of matches would pick it.
+        const sample = pattern.split('|')[0]!.replace(/\(\?:([^()]*)\)|\(([^()|]*)\|[^()]*\)|\(([^()]*)\)[+?]|\\d\+| \?/g, (_m, group, first, repeated) => group ?? first ?? repeated ?? '7');
+        const text = `${before}${sample}${after}`;
+        if (!regex.test(text)) return;
+        expect(needles.some((needle) => text.toLowerCase().includes(needle))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('are added only where the engine finds no words to search for, and the matcher then searches them', () => {
+    const plain = compileRules(pages.map((entry) => entry.page));
+    const withNeedles = withRegexNeedles(plain);
+    const before = prepareIndex(plain).literals.filter((literal) => literal.fact.kind === 'pattern' && !literal.branches && !literal.needles).length;
+    const after = prepareIndex(withNeedles).literals.filter((literal) => literal.fact.kind === 'pattern' && !literal.branches && !literal.needles).length;
+    expect(after).toBeLessThan(before);
+    const added = withNeedles.pages.flatMap((page) => page.signatures.flatMap((s) => s.facts)).filter((fact) => fact.kind === 'pattern' && fact.prefilter?.needles !== undefined);
+    for (const fact of added) expect(fact.kind === 'pattern' && needlesOfPattern(fact.pattern)).toEqual(fact.kind === 'pattern' && fact.prefilter?.needles);
+  });
+});
