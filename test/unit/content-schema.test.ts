@@ -37,6 +37,7 @@ describe('the page schema', () => {
     ['no-frontmatter', 'no-frontmatter.mdx: (frontmatter): the file must start with a --- YAML frontmatter block'],
     ['comment-truncates-value', 'comment-truncates-value.mdx: summary: an unquoted value followed by " #" loses the rest of the line to a YAML comment'],
     ['retired-without-fix', 'retired-without-fix.mdx: fixedIn: a retired page names the version that fixed it'],
+    ['fix-is-investigation', 'fix-is-investigation.mdx: fixes.1: “If it still fails, read the gateway log for the same minute” is not a change: it starts with “read”, an investigation step: move it to checkNext'],
     ['long-title-without-short-title', 'long-title-without-short-title.mdx: shortTitle: the title has 88 characters; add a shortTitle of at most 69'],
   ];
 
