@@ -6,7 +6,7 @@ import { listCheckNext, type CheckStep } from './check-next.ts';
 import type { Evidence } from './evidence.ts';
 import { explainConfigOnly, explainLexical, explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
 import { findCandidatePages } from './find-candidates.ts';
-import { lintConfigs, type LintFinding } from './lint-config.ts';
+import { lintConfigs, versionScopeOf, type LintFinding } from './lint-config.ts';
 import { parseGivenVersion, readLitellmVersion, type LitellmVersion } from './read-version.ts';
 import { detectProduct } from './detect-product.ts';
 import { createFactMatcher, type FactMatcher } from './match-fact.ts';
@@ -99,7 +99,7 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top), version: version?.litellm }) : [],
     checkNext: top && verdict === 'confident' ? listCheckNext(top.result.page) : [],
     nextSteps: verdict === 'confident' ? [] : suggestNextSteps(shown, evidence),
-    lint: lintConfigs(evidence.configs, index.configModel),
+    lint: lintConfigs(evidence.configs, index.configModel, version ? versionScopeOf(version.litellm) : undefined),
     version,
     notes,
     highlights: highlightsOf(verdict === 'confident' ? shown.slice(0, 1) : shown.slice(0, 3), view),
