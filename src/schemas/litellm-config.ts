@@ -64,7 +64,8 @@ export const McpServerEntrySchema = z
     tool_name_to_description: z.record(z.string(), z.string()),
     access_groups: names,
     allow_all_keys: flag,
-    available_on_public_internet: flag.describe('false: only callers from mcp_internal_ip_ranges see the server'),
+    // v1.81.9 release notes: MCP IP-based access control; the column came with PR #20607.
+    available_on_public_internet: flag.describe('false: only callers from mcp_internal_ip_ranges see the server').meta({ since: '1.81.9' }),
     allowed_cidrs: names,
     allowed_response_headers: names,
     alias: text,
@@ -125,7 +126,8 @@ export const McpGeneralSettingsSchema = z
     use_x_forwarded_for: flag,
     mcp_trusted_proxy_ranges: names,
     mcp_xff_num_trusted_hops: count,
-    mcp_internal_ip_ranges: names,
+    // The network half of the same v1.81.9 feature (docs: "Exposing MCPs on the Public Internet").
+    mcp_internal_ip_ranges: names.meta({ since: '1.81.9' }),
     mcp_client_side_auth_header_name: text,
     require_key_mcp_access_defined: flag,
     require_end_user_mcp_access_defined: flag,
