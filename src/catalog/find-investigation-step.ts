@@ -41,6 +41,8 @@ const INVESTIGATION_VERBS = new Set([
   'debug',
 ]);
 
+const VERSION_VERBS = new Set(['upgrade', 'downgrade', 'pin']);
+
 // Wordings that give an investigation away whatever the verb: a curl transcript, or an action done
 // "to see" what happens.
 const INVESTIGATION_PHRASES: readonly RegExp[] = [/\bcurl\b/i, /\bto (?:see|learn|find out)\b/i, /\bwatch the (?:\w+'s )?logs?\b/i];
@@ -57,6 +59,8 @@ export function findInvestigationStep(fix: FixLike): string | undefined {
   let action = title;
   for (let stripped = action.replace(LEADING_CONDITION, ''); stripped !== action; stripped = action.replace(LEADING_CONDITION, '')) action = stripped;
   const verb = /^[A-Za-z-]+/.exec(action)?.[0].toLowerCase();
+  // A version change is a change, even when it is worth making "to see" a better error.
+  if (verb !== undefined && VERSION_VERBS.has(verb)) return undefined;
   if (verb !== undefined && INVESTIGATION_VERBS.has(verb)) return `it starts with “${verb}”, an investigation step: move it to checkNext`;
   const phrase = INVESTIGATION_PHRASES.map((pattern) => pattern.exec(title)?.[0]).find((found) => found !== undefined);
   if (phrase !== undefined) return `it says “${phrase}”, an investigation step: move it to checkNext`;

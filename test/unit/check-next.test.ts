@@ -33,6 +33,7 @@ describe('telling an investigation step from a change', () => {
     ['workaround', 'Call the tool by its prefixed name from tools/list'],
     ['workaround', 'Open the setup_url from the response and store your values'],
     ['workaround', 'Wait five minutes, or restart the affected worker'],
+    ['workaround', 'Upgrade to a release with PR #32579 to see the error when streaming'],
     ['workaround', 'If the value comes from os.environ/, make sure the variable is set in the proxy environment'],
     ['config', 'Check nothing: a config change is a change whatever its title says'],
     ['env', 'Read the bundle from SSL_CERT_FILE'],
