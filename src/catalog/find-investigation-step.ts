@@ -56,15 +56,23 @@ export function findInvestigationStep(fix: FixLike): string | undefined {
   if (fix.kind !== 'workaround' && fix.kind !== 'client') return undefined;
   if (typeof fix.title !== 'string') return undefined;
   const title = fix.title.trim();
-  let action = title;
-  for (let stripped = action.replace(LEADING_CONDITION, ''); stripped !== action; stripped = action.replace(LEADING_CONDITION, '')) action = stripped;
-  const verb = /^[A-Za-z-]+/.exec(action)?.[0].toLowerCase();
+  const verb = /^[A-Za-z-]+/.exec(withoutConditions(title))?.[0].toLowerCase();
   // A version change is a change, even when it is worth making "to see" a better error.
   if (verb !== undefined && VERSION_VERBS.has(verb)) return undefined;
   if (verb !== undefined && INVESTIGATION_VERBS.has(verb)) return `it starts with “${verb}”, an investigation step: move it to checkNext`;
   const phrase = INVESTIGATION_PHRASES.map((pattern) => pattern.exec(title)?.[0]).find((found) => found !== undefined);
   if (phrase !== undefined) return `it says “${phrase}”, an investigation step: move it to checkNext`;
   return undefined;
+}
+
+// "Or, on 1.80.x, test…" has two conditions before its verb.
+function withoutConditions(title: string): string {
+  let action = title;
+  for (;;) {
+    const next = action.replace(LEADING_CONDITION, '');
+    if (next === action) return action;
+    action = next;
+  }
 }
 
 /** One problem per fix of a page that reads as an investigation step (none when every fix is a change). */
