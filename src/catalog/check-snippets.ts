@@ -137,7 +137,8 @@ export function configOfChanges(changes: readonly { op: string; path: string; va
 
 function parseSnippet(text: string): { kind: 'parsed'; value: unknown } | { kind: 'invalid'; reason: string } {
   try {
-    return { kind: 'parsed', value: parse(text) };
+    // YAML 1.1, as LiteLLM's PyYAML reads it (and as the checker reads a pasted config): `on`/`off`/`yes`/`no` are booleans.
+    return { kind: 'parsed', value: parse(text, { version: '1.1' }) };
   } catch (error) {
     return { kind: 'invalid', reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) };
   }
