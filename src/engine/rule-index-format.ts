@@ -31,23 +31,32 @@ export function unpackRuleIndex(packed: Json): RuleIndex {
   return index;
 }
 
-const PAGE_KEYS = ['id', 'title', 'summary', 'area', 'hop', 'status', 'retired', 'url', 'relatedErrors', 'signatures', 'clues', 'fixes', 'affects', 'fixedIn'] as const;
+// The keys the stored form leaves out of a page, restored right after `status`, where the compiled
+// page has them; every other key keeps the stored order (the compiled order), whatever fields
+// pages gain later.
+const RESTORED_AFTER = 'status';
 
 function unpackPage(value: unknown, position: number): RulePage {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`page ${position + 1} of the rules data is not an object`);
   const page = value as Json;
   const id = page['id'];
   const restored: Json = {
-    ...page,
     retired: page['retired'] === true,
     url: typeof id === 'string' ? `/errors/${id}/` : undefined,
     relatedErrors: page['relatedErrors'] ?? [],
   };
-  if (Array.isArray(page['signatures'])) restored['signatures'] = page['signatures'].map(unpackSignature);
-  if (Array.isArray(page['clues'])) restored['clues'] = page['clues'].map((clue: unknown) => (isObject(clue) ? { ...clue, fact: unpackFact(clue['fact']) } : clue));
   const ordered: Json = {};
-  for (const key of PAGE_KEYS) if (restored[key] !== undefined) ordered[key] = restored[key];
-  for (const key of Object.keys(restored)) if (!(key in ordered) && restored[key] !== undefined) ordered[key] = restored[key];
+  const putRestored = (): void => {
+    for (const [key, kept] of Object.entries(restored)) if (kept !== undefined) ordered[key] = kept;
+  };
+  for (const [key, kept] of Object.entries(page)) {
+    if (key in restored) continue;
+    if (key === 'signatures' && Array.isArray(kept)) ordered[key] = kept.map(unpackSignature);
+    else if (key === 'clues' && Array.isArray(kept)) ordered[key] = kept.map((clue: unknown) => (isObject(clue) ? { ...clue, fact: unpackFact(clue['fact']) } : clue));
+    else ordered[key] = kept;
+    if (key === RESTORED_AFTER) putRestored();
+  }
+  if (!(RESTORED_AFTER in page)) putRestored();
   return ordered as unknown as RulePage;
 }
 
