@@ -13,16 +13,16 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readPages } from '../src/catalog/read-pages.ts';
-import { withRegexNeedles } from '../src/catalog/regex-needles.ts';
 import { packRuleIndex } from '../src/catalog/pack-rule-index.ts';
-import { checkPaste, compileRules, matchEvidence, parseInput, type RuleIndex } from '../src/engine/index.ts';
+import { checkPaste, matchEvidence, parseInput, type RuleIndex } from '../src/engine/index.ts';
 import { generateBenchPages } from './generate-bench-pages.ts';
+import { compileRulesAtBuild } from '../src/catalog/analyse-pattern.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
 // With the needles the build adds (scripts/compile-rules.ts), so the figures are those of the rules that ship.
-const realIndex = withRegexNeedles(compileRules(pages.map((entry) => entry.page)));
-const syntheticIndex = withRegexNeedles(compileRules(generateBenchPages(1000)));
+const realIndex = compileRulesAtBuild(pages.map((entry) => entry.page));
+const syntheticIndex = compileRulesAtBuild(generateBenchPages(1000));
 
 // Pastes are made of the real examples (the kind of text the checker meets) and ordinary log
 // noise, cut to size.

@@ -12,12 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { validateContent } from '../src/catalog/validate-content.ts';
 import { formatProblems } from '../src/catalog/format-issue.ts';
-import { compileRules } from '../src/engine/compile-rules.ts';
 import { packRuleIndex } from '../src/catalog/pack-rule-index.ts';
-import { withRegexNeedles } from '../src/catalog/regex-needles.ts';
 import type { RulePageSource } from '../src/engine/rule-index.ts';
 import type { ConfigModel } from '../src/engine/lint-config.ts';
 import { compileConfigModel } from '../src/schemas/litellm-config.ts';
+import { compileRulesAtBuild } from '../src/catalog/analyse-pattern.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,8 +41,8 @@ const sources: RulePageSource[] = pages.map((entry) => {
   const source: RulePageSource = entry.page;
   return source;
 });
-// Needles read off each regex's parse (build only) for the patterns the engine's analysis finds no words in.
-const index = withRegexNeedles(compileRules(sources, compileConfigModel() as ConfigModel));
+// Each pattern's prefilter analysis and needles are read off its source here, at build (src/catalog/analyse-pattern.ts).
+const index = compileRulesAtBuild(sources, compileConfigModel() as ConfigModel);
 // The stored form leaves out what reading restores (rule-index-format.ts): less for /check/ to fetch and the CLI to parse.
 const json = JSON.stringify(packRuleIndex(index));
 mkdirSync(dirname(outFile), { recursive: true });

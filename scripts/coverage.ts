@@ -13,9 +13,10 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { validateContent } from '../src/catalog/validate-content.ts';
 import { formatProblems } from '../src/catalog/format-issue.ts';
-import { compileRules, checkPaste } from '../src/engine/index.ts';
+import { checkPaste } from '../src/engine/index.ts';
 import { instantiateLiteral } from '../src/catalog/instantiate-literal.ts';
 import { calibrate, type CalibrationCase } from '../src/catalog/calibrate.ts';
+import { compileRulesAtBuild } from '../src/catalog/analyse-pattern.ts';
 
 interface InventoryEntry {
   id: string;
@@ -33,7 +34,7 @@ if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);
 }
-const index = compileRules(pages.map((p) => p.page));
+const index = compileRulesAtBuild(pages.map((p) => p.page));
 const areaOf = new Map(pages.map((entry) => [entry.id, entry.page.area]));
 
 interface LiteralRow { area: string; total: number; covered: number }

@@ -11,7 +11,7 @@
  * shapes. Each finding names the part of the source and says how to rewrite it.
  * checkStatusBoundaries, on the same parser, rejects a status (`40[13]`) that is not bounded.
  */
-import { type CharSet, DIGITS, type Node, RegexParser, UNBOUNDED_ABOVE, anySet, emptySet, overlaps, rangeSet, union } from '../engine/regex-syntax.ts';
+import { type CharSet, DIGITS, type Node, RegexParser, UNBOUNDED_ABOVE, anySet, emptySet, overlaps, rangeSet, union } from './regex-syntax.ts';
 
 /** One reason a regex is unsafe. */
 export interface RegexProblem {

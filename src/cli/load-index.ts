@@ -15,8 +15,8 @@ export type LoadedIndex =
  * Loads the rules the build produced (`src/generated/rules.json`, written by
  * `node scripts/compile-rules.ts`), or compiles them from `content/errors/` when that file is
  * absent, as it is right after `npm ci`, or older than a page (someone edited content since the
- * last build). Both paths use the engine's `compileRules`, so the CLI never matches against rules
- * hand-kept beside the pages.
+ * last build). Both paths compile through the build's `compileRulesAtBuild`, so the CLI never
+ * matches against rules hand-kept beside the pages.
  */
 export async function loadIndex(paths: { generated: string; content: string } = { generated: GENERATED_RULES, content: CONTENT_DIR }): Promise<LoadedIndex> {
   let text: string | undefined;
@@ -50,10 +50,10 @@ function isOlderThanContent(generated: string, content: string): boolean {
 
 // Loaded only when the generated index is missing or stale: the catalog pulls in zod and the MDX reader.
 async function compileFromContent(folder: string): Promise<LoadedIndex> {
-  const [{ readPages }, { formatProblems }, { compileRules }, { compileConfigModel }] = await Promise.all([
+  const [{ readPages }, { formatProblems }, { compileRulesAtBuild }, { compileConfigModel }] = await Promise.all([
     import('../catalog/read-pages.ts'),
     import('../catalog/format-issue.ts'),
-    import('../engine/compile-rules.ts'),
+    import('../catalog/analyse-pattern.ts'),
     import('../schemas/litellm-config.ts'),
   ]);
   let read: ReturnType<typeof readPages>;
@@ -67,5 +67,5 @@ async function compileFromContent(folder: string): Promise<LoadedIndex> {
   }
   // A page that does not validate is left out rather than failing every check: say which.
   const warnings = read.problems.length > 0 ? [`${read.problems.length} problem(s) in the pages; those pages were skipped:\n${formatProblems(read.problems)}`] : [];
-  return { kind: 'loaded', index: compileRules(read.pages.map((entry) => entry.page), compileConfigModel() as ConfigModel), source: 'content', warnings };
+  return { kind: 'loaded', index: compileRulesAtBuild(read.pages.map((entry) => entry.page), compileConfigModel() as ConfigModel), source: 'content', warnings };
 }

@@ -6,23 +6,19 @@
 import { compileFact } from './fact-kinds/registry.ts';
 import { withoutUndefined } from './fact-kinds/define-fact-kind.ts';
 import type { ConfigModel } from './lint-config.ts';
-import { analysePattern } from './prepare-rules.ts';
-import type { RuleClue, RuleFact, RuleFix, RuleIndex, RulePage, RulePageSource, RuleSignature } from './rule-index.ts';
-import { compileRegex } from './value-test.ts';
+import type { RuleClue, RuleFix, RuleIndex, RulePage, RulePageSource, RuleSignature } from './rule-index.ts';
 
 export { compileFact };
 
-/** Turns validated pages (and the config model, when linting is wanted) into the compiled rule index, pages sorted by id. */
+/**
+ * Turns validated pages (and the config model, when linting is wanted) into the compiled rule index,
+ * pages sorted by id. The patterns' prefilter analysis is the build's to add
+ * (`compileRulesAtBuild` in src/catalog/analyse-pattern.ts): an index without it matches the same,
+ * but tests every pattern on every line and ranks every pattern as a loose one.
+ */
 export function compileRules(pages: readonly RulePageSource[], configModel?: ConfigModel): RuleIndex {
   const compiled = pages.map(compilePage).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return configModel ? { version: 1, pages: compiled, configModel } : { version: 1, pages: compiled };
-}
-
-// The prefilters' reading of a pattern the matcher prepares (a fact of a signature or a clue), done
-// here once instead of in every CLI run and every page load.
-function withPrefilter(fact: RuleFact): RuleFact {
-  if (fact.kind !== 'pattern' || !compileRegex(fact.pattern)) return fact;
-  return { ...fact, prefilter: analysePattern(fact.pattern) };
 }
 
 function compilePage(page: RulePageSource): RulePage {
@@ -51,13 +47,13 @@ function compileSignature(signature: RuleSignature): RuleSignature {
     id: signature.id,
     text: signature.text,
     where: signature.where,
-    facts: signature.facts.map((fact) => withPrefilter(compileFact(fact))),
+    facts: signature.facts.map((fact) => compileFact(fact)),
     weight: signature.weight,
   };
 }
 
 function compileClue(clue: RuleClue): RuleClue {
-  return { fact: withPrefilter(compileFact(clue.fact)), weight: clue.weight, says: clue.says };
+  return { fact: compileFact(clue.fact), weight: clue.weight, says: clue.says };
 }
 
 function compileFix(fix: RuleFix): RuleFix {

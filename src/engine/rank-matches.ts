@@ -200,7 +200,7 @@ function namesFailure(fact: RuleFact): boolean {
     case 'text':
       return fact.text.length >= EXACT_LENGTH;
     case 'pattern':
-      return minLengthOfPattern(fact.pattern, fact.prefilter) >= EXACT_LENGTH;
+      return minLengthOfPattern(fact.prefilter) >= EXACT_LENGTH;
     default:
       return isDistinctive(fact);
   }

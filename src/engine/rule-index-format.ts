@@ -71,8 +71,8 @@ function unpackFact(value: unknown): unknown {
   return { ...value, prefilter: unpackAnalysis(value['prefilter']) };
 }
 
-// A string that does not read as an analysis becomes undefined: the matcher then analyses the
-// pattern itself (see storedAnalysis in prepare-rules.ts), so a damaged entry costs time, not answers.
+// A string that does not read as an analysis becomes undefined: the matcher then tests the pattern
+// on every line (see storedAnalysis in prepare-rules.ts), so a damaged entry loses its prefilters, never a match.
 function unpackAnalysis(text: string): PatternAnalysis | undefined {
   const parts = text.split(';');
   if (parts.length !== 5 && parts.length !== 6) return undefined;

@@ -3,15 +3,16 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calibrate, type CalibrationCase } from '../../src/catalog/calibrate.ts';
 import { validateContent } from '../../src/catalog/validate-content.ts';
-import { minMatchLength } from '../../src/engine/regex-syntax.ts';
-import { checkPaste, compileRules } from '../../src/engine/index.ts';
+import { minMatchLength } from '../../src/catalog/regex-syntax.ts';
+import { checkPaste } from '../../src/engine/index.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 // Confidence must mean what it says: `high` names the right page at least 95% of the time on the
 // pages' examples and the triaged reports, and almost never fires on pastes that are no LiteLLM
 // MCP failure (the same figures `npm run coverage` prints).
 const root = resolve(import.meta.dirname, '../..');
 const { pages, reports } = validateContent(resolve(root, 'content/errors'), root);
-const index = compileRules(pages.map((entry) => entry.page));
+const index = compileRulesAtBuild(pages.map((entry) => entry.page));
 const positives: CalibrationCase[] = [
   ...pages.flatMap(({ id, page }) => page.examples.map((example) => ({ paste: example.paste, config: example.config, expected: id }))),
   ...reports.flatMap((report) => (report.triage.kind === 'page' && report.evidence !== null ? [{ paste: report.evidence, expected: report.triage.id }] : [])),

@@ -1,14 +1,15 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPaste, compileRules, type CheckResult } from '../../src/engine/index.ts';
+import { checkPaste, type CheckResult } from '../../src/engine/index.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 // A generic client message alone must land on the page that says what else to paste; the same
 // message with the gateway's evidence around it must land on the specific cause. Run against the
 // real pages, so a rule that drifts either way fails here.
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
-const index = compileRules(pages.map((entry) => entry.page));
+const index = compileRulesAtBuild(pages.map((entry) => entry.page));
 
 function check(paste: string): CheckResult {
   return checkPaste(index, { paste });

@@ -1,14 +1,15 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPaste, compileRules } from '../../src/engine/index.ts';
+import { checkPaste } from '../../src/engine/index.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 // Every page's examples are tests: each paste (with its config) must lead the checker to that
 // page first, with high confidence. Generated from content/errors, so new pages are covered as
 // they land.
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
-const index = compileRules(pages.map((entry) => entry.page));
+const index = compileRulesAtBuild(pages.map((entry) => entry.page));
 
 describe('every example of every page', () => {
   it('has pages to check', () => {

@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPaste, compileRules, type CheckResult } from '../../src/engine/index.ts';
+import { checkPaste, type CheckResult } from '../../src/engine/index.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 // Pairs of pastes that differ only in the evidence that decides between look-alike pages, run
 // against the real pages: the deciding evidence must change the answer.
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
-const index = compileRules(pages.map((entry) => entry.page));
+const index = compileRulesAtBuild(pages.map((entry) => entry.page));
 const ids = new Set(pages.map((p) => p.id));
 
 function check(paste: string, config?: string): CheckResult {

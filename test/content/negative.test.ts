@@ -2,13 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPaste, compileRules } from '../../src/engine/index.ts';
+import { checkPaste } from '../../src/engine/index.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 // Pastes that are not MCP gateway failures (other LiteLLM errors, other services, prose, junk):
 // the checker must not claim to know them.
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
-const index = compileRules(pages.map((entry) => entry.page));
+const index = compileRulesAtBuild(pages.map((entry) => entry.page));
 const folder = resolve(root, 'test/fixtures/negative');
 const fixtures = readdirSync(folder).sort();
 

@@ -5,9 +5,9 @@ import { parse } from 'yaml';
 import { findInvestigationStep } from '../../src/catalog/find-investigation-step.ts';
 import { moveCheckNext } from '../../src/catalog/move-check-next.ts';
 import { listPageFiles } from '../../src/catalog/list-page-files.ts';
-import { compileRules } from '../../src/engine/compile-rules.ts';
 import { listCheckNext } from '../../src/engine/check-next.ts';
 import type { RulePageSource } from '../../src/engine/rule-index.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 const root = process.cwd();
 
@@ -129,7 +129,7 @@ describe('the rules artifact and the result carry the steps apart from the fixes
       fixes: [{ kind: 'client', title: 'Send the key' }],
       checkNext: [{ title: 'Repeat with curl', command: 'curl -si https://<proxy>/mcp', note: undefined }],
     } satisfies RulePageSource;
-    const [compiled] = compileRules([source]).pages;
+    const [compiled] = compileRulesAtBuild([source]).pages;
     expect(compiled?.fixes).toEqual([{ kind: 'client', title: 'Send the key' }]);
     expect(compiled?.checkNext).toEqual([{ title: 'Repeat with curl', command: 'curl -si https://<proxy>/mcp' }]);
     expect(compiled && listCheckNext(compiled)).toEqual([{ pageId: 'p', title: 'Repeat with curl', command: 'curl -si https://<proxy>/mcp' }]);

@@ -7,14 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { formatProblems } from '../../src/catalog/format-issue.ts';
 import { validateContent } from '../../src/catalog/validate-content.ts';
 import { checkRegexSafety, checkStatusBoundaries } from '../../src/catalog/check-regex-safety.ts';
-import { compileRules } from '../../src/engine/compile-rules.ts';
 import type { Evidence } from '../../src/engine/evidence.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
 import { normalizeForMatch } from '../../src/engine/normalize.ts';
-import { prepareIndex, safeWordsOfLiteral, safeWordsOfPattern } from '../../src/engine/prepare-rules.ts';
+import { prepareIndex, safeWordsOfLiteral } from '../../src/engine/prepare-rules.ts';
 import type { RuleFact, RuleIndex, RulePageSource } from '../../src/engine/rule-index.ts';
 import { viewEvidence } from '../../src/engine/view-evidence.ts';
 import { readRuleIndex } from '../../src/engine/read-rule-index.ts';
+import { compileRulesAtBuild, safeWordsOfPattern } from '../../src/catalog/analyse-pattern.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -24,7 +24,7 @@ function pageSource(id: string, overrides: Partial<RulePageSource> = {}): RulePa
 }
 
 function indexOf(facts: RuleFact[]): RuleIndex {
-  return compileRules([pageSource('p', { signatures: facts.map((fact, i) => ({ id: `s${i}`, text: 'x', where: 'any', weight: 1, facts: [fact] })) })]);
+  return compileRulesAtBuild([pageSource('p', { signatures: facts.map((fact, i) => ({ id: `s${i}`, text: 'x', where: 'any', weight: 1, facts: [fact] })) })]);
 }
 
 function linesEvidence(lines: string[]): Evidence {
@@ -42,7 +42,7 @@ function linesEvidence(lines: string[]): Evidence {
 
 describe('compileRules', () => {
   it('sorts pages by id, adds their URL and folds text facts to the normalised form', () => {
-    const index = compileRules([
+    const index = compileRulesAtBuild([
       pageSource('zeta'),
       pageSource('alpha', {
         signatures: [{ id: 's', text: 'x', where: 'body', weight: 1, facts: [{ kind: 'text', text: '{"Error":  "MCP Request Failed"}', in: undefined }] }],

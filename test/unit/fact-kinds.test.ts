@@ -1,16 +1,17 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPaste, compileRules } from '../../src/engine/index.ts';
+import { checkPaste } from '../../src/engine/index.ts';
 import { describeFact } from '../../src/engine/explain-match.ts';
 import { FACT_KINDS, kindOf } from '../../src/engine/fact-kinds/registry.ts';
 import { prepareIndex } from '../../src/engine/prepare-rules.ts';
 import type { RuleFact, RuleIndex } from '../../src/engine/rule-index.ts';
 import { FACT_KIND_NAMES, FactSchema } from '../../src/schemas/fact.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
-const index = compileRules(pages.map((entry) => entry.page));
+const index = compileRulesAtBuild(pages.map((entry) => entry.page));
 const allFacts = index.pages.flatMap((page) => [...page.signatures.flatMap((s) => s.facts), ...page.clues.map((c) => c.fact)]);
 
 describe('the fact-kind registry', () => {

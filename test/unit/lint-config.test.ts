@@ -5,10 +5,11 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkSnippets, yamlSnippetsOf } from '../../src/catalog/check-snippets.ts';
 import type { PageFile } from '../../src/catalog/read-pages.ts';
-import { checkPaste, compileRules } from '../../src/engine/index.ts';
+import { checkPaste } from '../../src/engine/index.ts';
 import { closest, lintConfig, versionScopeOf, type ConfigModel } from '../../src/engine/lint-config.ts';
 import { compileConfigModel } from '../../src/schemas/litellm-config.ts';
 import { runCli } from '../support/run-cli.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 const model = compileConfigModel() as ConfigModel;
 const lint = (yaml: string) => lintConfig(parse(yaml), model);
@@ -76,7 +77,7 @@ describe('the config linter', () => {
 });
 
 describe('the checker and the CLI carry the lint', () => {
-  const index = compileRules([], model);
+  const index = compileRulesAtBuild([], model);
 
   it('lints a config in the paste and one given beside it', () => {
     expect(checkPaste(index, { paste: GITHUB_TYPO }).lint[0]?.suggestion).toBe('extra_headers');
@@ -145,7 +146,7 @@ describe('keys, values and requirements by LiteLLM version', () => {
   });
 
   it('the checker lints a pasted config for the version read from the paste', () => {
-    const index = compileRules([], model);
+    const index = compileRulesAtBuild([], model);
     const paste = 'pip show litellm\nVersion: 1.85.0\n';
     const lintOf = (config: string) => checkPaste(index, { paste, config }).lint.map((f) => f.path);
     expect(lintOf(OAUTH2_WITHOUT_FLOW)).toEqual([]);

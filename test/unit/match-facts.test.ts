@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Evidence, TaggedLine } from '../../src/engine/evidence.ts';
-import { compileRules } from '../../src/engine/compile-rules.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
 import { prepareIndex } from '../../src/engine/prepare-rules.ts';
 import type { RuleFact } from '../../src/engine/rule-index.ts';
 import { viewEvidence } from '../../src/engine/view-evidence.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 // Evidence is built by hand here, as the parser would build it, so each fact's semantics is
 // tested on its own.
@@ -24,7 +24,7 @@ function evidenceOf(parts: Partial<Evidence> & { text?: string[]; place?: Tagged
 
 /** Whether a fact holds, going through compile (text folding) and prepare (anchors) like the checker. */
 function holds(fact: RuleFact, evidence: Evidence): boolean {
-  const index = compileRules([
+  const index = compileRulesAtBuild([
     { id: 'p', title: 't', summary: 's', area: 'a', hop: 'h', status: 'bug', retired: false, relatedErrors: [], clues: [], fixes: [], signatures: [{ id: 's', text: 'x', where: 'any', weight: 1, facts: [fact] }] },
   ]);
   const compiled = index.pages[0]?.signatures[0]?.facts[0] as RuleFact;

@@ -2,11 +2,12 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPaste, compileRules, type CheckResult } from '../../src/engine/index.ts';
+import { checkPaste, type CheckResult } from '../../src/engine/index.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
-const index = compileRules(pages.map((entry) => entry.page));
+const index = compileRulesAtBuild(pages.map((entry) => entry.page));
 const examples = pages.flatMap((p) => p.page.examples.map((e) => e.paste));
 
 function expectWellFormed(result: CheckResult): void {

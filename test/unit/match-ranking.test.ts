@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchEvidence } from '../../src/engine/check-paste.ts';
-import { compileRules } from '../../src/engine/compile-rules.ts';
 import type { Evidence, TaggedLine } from '../../src/engine/evidence.ts';
 import type { RuleClue, RuleFact, RulePageSource, RuleSignature } from '../../src/engine/rule-index.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 function page(id: string, signatures: Array<Partial<RuleSignature> & { facts: RuleFact[] }>, clues: RuleClue[] = []): RulePageSource {
   return {
@@ -34,7 +34,7 @@ function configWith(fields: Record<string, unknown>): Evidence['configs'] {
 }
 
 describe('ranking', () => {
-  const index = compileRules([
+  const index = compileRulesAtBuild([
     page('oauth-failure', [{ facts: [failed, oauthServer] }]),
     page('forwarding-failure', [{ facts: [failed, forwardingServer] }]),
   ]);
@@ -58,7 +58,7 @@ describe('ranking', () => {
   });
 
   it('never lets a partial match outrank a full match of another page', () => {
-    const heavy = compileRules([
+    const heavy = compileRulesAtBuild([
       page('a-partial', [{ weight: 3, facts: [{ kind: 'text', text: 'a very long and specific literal line' }, { kind: 'exception', type: 'ValueError', message: 'x' }, { kind: 'status', status: 500 }] }], [
         { fact: { kind: 'text', text: 'extra evidence one' }, weight: 3, says: 'Three points of clue evidence.' },
       ]),
@@ -70,7 +70,7 @@ describe('ranking', () => {
   });
 
   it('ranks a signature whose extra facts all hold above a bare literal', () => {
-    const specific = compileRules([
+    const specific = compileRulesAtBuild([
       page('bare', [{ facts: [{ kind: 'text', text: 'connection refused' }] }]),
       page('specific', [{ facts: [{ kind: 'text', text: 'connection refused' }, { kind: 'exception', type: 'ConnectError' }] }]),
     ]);
@@ -83,7 +83,7 @@ describe('ranking', () => {
   });
 
   it('breaks exact ties on the page id and stays unsure', () => {
-    const twins = compileRules([page('b-twin', [{ facts: [failed] }]), page('a-twin', [{ facts: [failed] }])]);
+    const twins = compileRulesAtBuild([page('b-twin', [{ facts: [failed] }]), page('a-twin', [{ facts: [failed] }])]);
     const result = matchEvidence(twins, evidenceOf(['MCP request failed']));
     expect(result.matches.map((m) => m.id)).toEqual(['a-twin', 'b-twin']);
     expect(result.matches[0]?.score).toBe(result.matches[1]?.score);
@@ -92,7 +92,7 @@ describe('ranking', () => {
   });
 
   it('lets a clue decide between pages that share a literal, and quotes it', () => {
-    const clued = compileRules([
+    const clued = compileRulesAtBuild([
       page('no-clue', [{ facts: [failed] }]),
       page('clued', [{ facts: [failed] }], [{ fact: { kind: 'status', status: 500 }, weight: 1.5, says: 'The transport handler answers 500 on any exception.' }]),
     ]);
@@ -103,7 +103,7 @@ describe('ranking', () => {
   });
 
   it('is never confident in a page a clue contradicts', () => {
-    const contradicted = compileRules([
+    const contradicted = compileRulesAtBuild([
       page('contradicted', [{ facts: [failed] }], [{ fact: { kind: 'text', text: 'spec_path' }, weight: -2, says: 'An OpenAPI server lists tools from its spec.' }]),
     ]);
     const result = matchEvidence(contradicted, evidenceOf(['MCP request failed', 'spec_path: /openapi.json']));
@@ -112,7 +112,7 @@ describe('ranking', () => {
   });
 
   it('ignores a partial match made only of a status or a config entry', () => {
-    const generic = compileRules([page('needs-literal', [{ facts: [{ kind: 'status', status: 500 }, { kind: 'text', text: 'very specific text' }] }])]);
+    const generic = compileRulesAtBuild([page('needs-literal', [{ facts: [{ kind: 'status', status: 500 }, { kind: 'text', text: 'very specific text' }] }])]);
     const result = matchEvidence(generic, evidenceOf(['HTTP/1.1 500'], { statuses: [{ input: 'paste', line: 1, status: 500, from: 'status-line' }] }));
     expect(result.verdict).toBe('nothing');
     expect(result.matches).toEqual([]);
@@ -131,7 +131,7 @@ describe('ranking', () => {
   });
 
   it('asks for the debug headers when a response header would decide', () => {
-    const headerPage = compileRules([page('needs-header', [{ facts: [failed, { kind: 'header', name: 'x-mcp-debug-auth', value: 'oauth2' }] }])]);
+    const headerPage = compileRulesAtBuild([page('needs-header', [{ facts: [failed, { kind: 'header', name: 'x-mcp-debug-auth', value: 'oauth2' }] }])]);
     const result = matchEvidence(headerPage, evidenceOf(['MCP request failed']));
     expect(result.verdict).toBe('unsure');
     expect(result.nextSteps[0]).toContain("x-litellm-mcp-debug: true");

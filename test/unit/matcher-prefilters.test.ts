@@ -3,15 +3,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
 import { checkRegexSafety } from '../../src/catalog/check-regex-safety.ts';
-import { withRegexNeedles } from '../../src/catalog/regex-needles.ts';
 import { findCandidatePages } from '../../src/engine/find-candidates.ts';
-import { compileRules, parseInput } from '../../src/engine/index.ts';
+import { parseInput } from '../../src/engine/index.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
 import { matchPage } from '../../src/engine/match-page.ts';
 import { normalizeForMatch } from '../../src/engine/normalize.ts';
-import { minWordRunOfPattern, prepareIndex, secondWordRunOfPattern, segmentsOf } from '../../src/engine/prepare-rules.ts';
+import { prepareIndex, segmentsOf } from '../../src/engine/prepare-rules.ts';
 import type { RulePage } from '../../src/engine/rule-index.ts';
 import { findFirstOccurrences, patternWindow, viewEvidence } from '../../src/engine/view-evidence.ts';
+import { compileRulesAtBuild, minWordRunOfPattern, secondWordRunOfPattern } from '../../src/catalog/analyse-pattern.ts';
 
 // The matcher skips work through several prefilters (trigger index, anchor words, needles,
 // segments, required runs, word-run lengths, line lengths, first occurrences). Each must only ever skip what
@@ -19,7 +19,7 @@ import { findFirstOccurrences, patternWindow, viewEvidence } from '../../src/eng
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
 // With the needles the build adds (as in src/generated/rules.json), so their fast path is tested too.
-const index = withRegexNeedles(compileRules(pages.map((entry) => entry.page)));
+const index = compileRulesAtBuild(pages.map((entry) => entry.page));
 const prepared = prepareIndex(index);
 const examples = pages.flatMap((p) => p.page.examples.map((e) => e.paste));
 

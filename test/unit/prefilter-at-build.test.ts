@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPaste, compileRules, readRuleIndex, type RuleFact, type RuleIndex } from '../../src/engine/index.ts';
-import { analysePattern, prepareIndex } from '../../src/engine/prepare-rules.ts';
+import { checkPaste, readRuleIndex, type RuleFact, type RuleIndex } from '../../src/engine/index.ts';
+import { prepareIndex } from '../../src/engine/prepare-rules.ts';
+import { analysePattern, compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 // The build stores each pattern's prefilter analysis in its fact, so the first check does not
 // parse the patterns again. These tests hold that this changes no answer, only when the work is done.
@@ -23,7 +24,16 @@ function mapFacts(index: RuleIndex, edit: (fact: RuleFact) => RuleFact): RuleInd
   };
 }
 
+// Every prefilter emptied (no words, runs, needles or run lengths), the shortest match length kept:
+// ranking reads that one, the prefilters only skip lines.
 function withoutPrefilters(index: RuleIndex): RuleIndex {
+  return mapFacts(index, (fact) => {
+    if (fact.kind !== 'pattern' || !fact.prefilter) return fact;
+    return { ...fact, prefilter: { safeWords: null, requiredRuns: null, minWordRun: 0, minSecondRun: 0, minLength: fact.prefilter.minLength } };
+  });
+}
+
+function withoutAnalysis(index: RuleIndex): RuleIndex {
   return mapFacts(index, (fact) => {
     if (fact.kind !== 'pattern') return fact;
     const { prefilter: _dropped, ...rest } = fact;
@@ -32,14 +42,19 @@ function withoutPrefilters(index: RuleIndex): RuleIndex {
 }
 
 describe('pattern prefilters computed at build', () => {
-  const built = compileRules(pages.map((entry) => entry.page));
+  const built = compileRulesAtBuild(pages.map((entry) => entry.page));
+  const inputs = [
+    ...pages.flatMap((entry) => entry.page.examples.map((example) => ({ paste: example.paste, ...(example.config !== undefined ? { config: example.config } : {}) }))),
+    ...readdirSync(negatives).map((name) => ({ paste: readFileSync(resolve(negatives, name), 'utf8') })),
+  ];
   const patterns = built.pages.flatMap((page) => [...page.signatures.flatMap((signature) => signature.facts), ...page.clues.map((clue) => clue.fact)]).filter((fact) => fact.kind === 'pattern');
 
   it('every compiling pattern of the index carries its analysis, equal to analysing it afresh', () => {
     expect(patterns.length).toBeGreaterThan(100);
     for (const fact of patterns) {
       if (fact.kind !== 'pattern') continue;
-      expect({ pattern: fact.pattern, prefilter: fact.prefilter }).toEqual({ pattern: fact.pattern, prefilter: analysePattern(fact.pattern) });
+      const { needles: _needles, ...analysis } = fact.prefilter ?? { needles: undefined };
+      expect({ pattern: fact.pattern, analysis }).toEqual({ pattern: fact.pattern, analysis: analysePattern(fact.pattern) });
     }
   });
 
@@ -53,10 +68,6 @@ describe('pattern prefilters computed at build', () => {
 
   it('answers every page example and the negative corpus exactly as an index without them does', () => {
     const bare = withoutPrefilters(built);
-    const inputs = [
-      ...pages.flatMap((entry) => entry.page.examples.map((example) => ({ paste: example.paste, ...(example.config !== undefined ? { config: example.config } : {}) }))),
-      ...readdirSync(negatives).map((name) => ({ paste: readFileSync(resolve(negatives, name), 'utf8') })),
-    ];
     expect(inputs.length).toBeGreaterThan(270);
     for (const input of inputs) expect(checkPaste(built, input)).toEqual(checkPaste(bare, input));
     // The two indexes were prepared apart: the comparison is not one prepared index against itself.
@@ -73,10 +84,28 @@ describe('pattern prefilters computed at build', () => {
     });
     const stored = { safeWords: [['failed']], requiredRuns: [['frobnicate', 'failed']], minWordRun: 7, minSecondRun: 6, minLength: 18 };
     expect(literalOf(indexWith(stored))?.minWordRun).toBe(7);
-    const fresh = analysePattern(source);
-    expect(fresh.minWordRun).not.toBe(7);
+    // The engine does not read the source itself: an entry of the wrong shape leaves the pattern
+    // without prefilters (tested on every line), its regex still compiled.
     for (const broken of [null, 'x', { ...stored, minWordRun: '7' }, { ...stored, safeWords: [[1]] }, { ...stored, requiredRuns: 'frobnicate' }, { ...stored, minLength: undefined }]) {
-      expect(literalOf(indexWith(broken))?.minWordRun).toBe(fresh.minWordRun);
+      const literal = literalOf(indexWith(broken));
+      expect({ broken, minWordRun: literal?.minWordRun, branches: literal?.branches, needles: literal?.needles, regex: literal?.regex instanceof RegExp }).toEqual({ broken, minWordRun: 0, branches: null, needles: null, regex: true });
     }
   });
+
+  // Without the build's analysis the engine does not read the patterns itself: every pattern is
+  // tested on every line and ranked as a loose one (no shortest-match length), so the order of
+  // close answers may change, but no page example loses its own page.
+  it('an index compiled without the analysis still answers each page example with its page', () => {
+    const bare = withoutAnalysis(built);
+    let examples = 0;
+    for (const entry of pages) {
+      for (const example of entry.page.examples) {
+        const input = { paste: example.paste, ...(example.config !== undefined ? { config: example.config } : {}) };
+        const found = checkPaste(bare, input).matches.map((match) => match.id);
+        expect({ page: entry.page.id, found: found.includes(entry.page.id) }).toEqual({ page: entry.page.id, found: true });
+        examples++;
+      }
+    }
+    expect(examples).toBeGreaterThan(400);
+  }, 60_000);
 });

@@ -3,13 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
 import { packRuleIndex } from '../../src/catalog/pack-rule-index.ts';
-import { compileRules, readRuleIndex } from '../../src/engine/index.ts';
+import { readRuleIndex } from '../../src/engine/index.ts';
 import type { RuleIndex } from '../../src/engine/rule-index.ts';
 import { generateBenchPages } from '../../scripts/generate-bench-pages.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
-const index = compileRules(pages.map((entry) => entry.page));
+const index = compileRulesAtBuild(pages.map((entry) => entry.page));
 
 describe('reading a rule index from text', () => {
   it.each([
@@ -31,7 +32,7 @@ describe('reading a rule index from text', () => {
   });
 
   it('reads the stored form back as exactly the compiled index, for the real pages and generated ones', () => {
-    for (const compiled of [index, compileRules(generateBenchPages(50))]) {
+    for (const compiled of [index, compileRulesAtBuild(generateBenchPages(50))]) {
       const stored = JSON.stringify(packRuleIndex(compiled));
       expect(stored.length).toBeLessThan(JSON.stringify(compiled).length);
       const reading = readRuleIndex(stored);

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPaste, compileRules } from '../../src/engine/index.ts';
+import { checkPaste } from '../../src/engine/index.ts';
 import { isAtLeast, isInRange, parseGivenVersion, readLitellmVersion } from '../../src/engine/read-version.ts';
 import { runCli } from '../support/run-cli.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 describe('reading the LiteLLM version from a paste', () => {
   it.each([
@@ -59,7 +60,7 @@ describe('version arithmetic', () => {
 describe('the checker weighs pages by the version', () => {
   const root = resolve(import.meta.dirname, '../..');
   const { pages } = readPages(resolve(root, 'content/errors'), root);
-  const index = compileRules(pages.map((entry) => entry.page));
+  const index = compileRulesAtBuild(pages.map((entry) => entry.page));
   // Every page with a fixing release whose first example ranks it first and high on its own.
   const fixedPages = pages.filter(({ id, page }) => {
     const example = page.examples[0];

@@ -3,9 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
 import { needlesOfPattern, withRegexNeedles } from '../../src/catalog/regex-needles.ts';
-import { compileRules } from '../../src/engine/index.ts';
 import { prepareIndex } from '../../src/engine/prepare-rules.ts';
+import type { RuleFact, RuleIndex } from '../../src/engine/rule-index.ts';
 import { compileRegex } from '../../src/engine/value-test.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
@@ -61,7 +62,10 @@ describe('needles read off a regex parse', () => {
   });
 
   it('are added only where the engine finds no words to search for, and the matcher then searches them', () => {
-    const plain = compileRules(pages.map((entry) => entry.page));
+    const built = compileRulesAtBuild(pages.map((entry) => entry.page));
+    // The build's index with the needles taken out again: the analysis alone, as the engine reads it.
+    const withoutNeedles = (fact: RuleFact): RuleFact => (fact.kind === 'pattern' && fact.prefilter ? { ...fact, prefilter: { ...fact.prefilter, needles: undefined } } : fact);
+    const plain: RuleIndex = { ...built, pages: built.pages.map((page) => ({ ...page, signatures: page.signatures.map((s) => ({ ...s, facts: s.facts.map(withoutNeedles) })), clues: page.clues.map((clue) => ({ ...clue, fact: withoutNeedles(clue.fact) })) })) };
     const withNeedles = withRegexNeedles(plain);
     const before = prepareIndex(plain).literals.filter((literal) => literal.fact.kind === 'pattern' && !literal.branches && !literal.needles).length;
     const after = prepareIndex(withNeedles).literals.filter((literal) => literal.fact.kind === 'pattern' && !literal.branches && !literal.needles).length;

@@ -1,16 +1,17 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPaste, compileRules } from '../../src/engine/index.ts';
+import { checkPaste } from '../../src/engine/index.ts';
 import { detectProduct } from '../../src/engine/detect-product.ts';
 import { parseInput } from '../../src/engine/parse-input.ts';
 import { rankLexical } from '../../src/engine/rank-lexical.ts';
 import type { ConfigModel } from '../../src/engine/lint-config.ts';
 import { compileConfigModel } from '../../src/schemas/litellm-config.ts';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
-const index = compileRules(pages.map((entry) => entry.page), compileConfigModel() as ConfigModel);
+const index = compileRulesAtBuild(pages.map((entry) => entry.page), compileConfigModel() as ConfigModel);
 
 describe('weak evidence: pages that share distinctive words', () => {
   it('offers the os.environ page for a prose report with no signature, as possible only', () => {
