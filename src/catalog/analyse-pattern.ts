@@ -14,8 +14,8 @@ import { compileRules } from '../engine/compile-rules.ts';
 import { isWordCode, type PatternAnalysis } from '../engine/prepare-rules.ts';
 import type { RuleFact, RuleIndex, RulePageSource } from '../engine/rule-index.ts';
 import { compileRegex } from '../engine/value-test.ts';
-import { withRegexNeedles } from './regex-needles.ts';
-import { minMatchLength } from './regex-syntax.ts';
+import type { AST } from '@eslint-community/regexpp';
+import { hasSearchableWords, needlesOfTree, parsePagePattern } from './regex-needles.ts';
 
 /** Compiles validated pages into the rule index with every compiling pattern's analysis stored in its fact (see the module comment). */
 export function compileRulesAtBuild(pages: readonly RulePageSource[], configModel?: ConfigModel): RuleIndex {
@@ -29,25 +29,65 @@ export function compileRulesAtBuild(pages: readonly RulePageSource[], configMode
  */
 export function withPatternAnalysis(index: RuleIndex): RuleIndex {
   const analysed = (fact: RuleFact): RuleFact => (fact.kind !== 'pattern' || !compileRegex(fact.pattern) ? fact : { ...fact, prefilter: analysePattern(fact.pattern) });
-  return withRegexNeedles({
+  return {
     ...index,
     pages: index.pages.map((page) => ({
       ...page,
       signatures: page.signatures.map((signature) => ({ ...signature, facts: signature.facts.map(analysed) })),
       clues: page.clues.map((clue) => ({ ...clue, fact: analysed(clue.fact) })),
     })),
-  });
+  };
 }
 
-/** Analyses a pattern's source for the prefilters; the build runs it once per pattern and stores the result in the index. */
+/**
+ * Analyses a pattern's source for the prefilters; the build runs it once per pattern and stores the
+ * result in the index. The shortest match length and the needles come from one regexpp parse; the
+ * needles only where the word readers give nothing to search for.
+ */
 export function analysePattern(source: string): PatternAnalysis {
-  return {
+  const tree = parsePagePattern(source);
+  const analysis: PatternAnalysis = {
     safeWords: safeWordsOfPattern(source),
     requiredRuns: requiredRunsOfPattern(source),
     minWordRun: minWordRunOfPattern(source),
     minSecondRun: secondWordRunOfPattern(source),
-    minLength: minMatchLength(source),
+    minLength: tree === null ? 0 : minLengthOfTree(tree),
   };
+  if (tree !== null && !hasSearchableWords(analysis)) {
+    const needles = needlesOfTree(tree);
+    if (needles !== null && needles.length > 0) analysis.needles = needles;
+  }
+  return analysis;
+}
+
+/**
+ * The fewest characters any match spans (lookarounds, anchors and backreferences span none): a
+ * pattern that can match three characters (`\b40[13]\b`) says little on its own, however specific
+ * its other branches are. 0 for a source that does not parse.
+ */
+export function minMatchLength(source: string): number {
+  const tree = parsePagePattern(source);
+  return tree === null ? 0 : minLengthOfTree(tree);
+}
+
+function minLengthOfTree(node: AST.Pattern | AST.Alternative | AST.Element): number {
+  switch (node.type) {
+    case 'Pattern':
+    case 'Group':
+    case 'CapturingGroup':
+      return Math.min(...node.alternatives.map(minLengthOfTree));
+    case 'Alternative':
+      return node.elements.reduce((sum, element) => sum + minLengthOfTree(element), 0);
+    case 'Quantifier':
+      return node.min * minLengthOfTree(node.element);
+    case 'Character':
+    case 'CharacterClass':
+    case 'ExpressionCharacterClass':
+    case 'CharacterSet':
+      return 1;
+    default:
+      return 0;
+  }
 }
 
 type Atom = { kind: 'word'; char: string } | { kind: 'bound' } | { kind: 'edge' } | { kind: 'unknown' };

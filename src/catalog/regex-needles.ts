@@ -6,11 +6,11 @@
  * top-level alternative must match; this reading also goes into groups, so `\b(items|enum)\b` or
  * `\d+ (replicas|pods)` get needles (`items`, `enum`; `replicas`, `pods`).
  *
- * Build only: the build stores the needles in the rules, so the engine never parses a regex this way.
+ * Build only: src/catalog/analyse-pattern.ts stores the needles in the rules, so the engine never
+ * parses a regex.
  */
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import type { PatternAnalysis } from '../engine/prepare-rules.ts';
-import type { RuleFact, RuleIndex } from '../engine/rule-index.ts';
 
 /** Needles shorter than this select too many lines to be worth a search (the engine's own bound). */
 const MIN_NEEDLE = 3;
@@ -23,13 +23,22 @@ const parser = new RegExpParser({ ecmaVersion: 2025 });
  * match holds no run of MIN_NEEDLE characters, or the source does not parse.
  */
 export function needlesOfPattern(source: string): string[] | null {
-  let pattern: AST.Pattern;
+  const tree = parsePagePattern(source);
+  return tree === null ? null : needlesOfTree(tree);
+}
+
+/** The parse of a pattern as the pages' regexes are compiled (`iu`); null when it does not parse. */
+export function parsePagePattern(source: string): AST.Pattern | null {
   try {
-    pattern = parser.parsePattern(source, 0, source.length, { unicode: true });
+    return parser.parsePattern(source, 0, source.length, { unicode: true });
   } catch {
     return null;
   }
-  const needles = needlesOfAlternatives(pattern.alternatives);
+}
+
+/** `needlesOfPattern` of a pattern already parsed (see `parsePagePattern`). */
+export function needlesOfTree(tree: AST.Pattern): string[] | null {
+  const needles = needlesOfAlternatives(tree.alternatives);
   return needles === null ? null : [...new Set(needles)].sort();
 }
 
@@ -98,29 +107,11 @@ function wordCharOf(code: number): string | undefined {
 }
 
 /**
- * The compiled index with needles added to the stored analysis of each pattern that the analysis
- * gives nothing to search for (no anchor words in every alternative, no run of 3 in every one),
- * so the matcher would otherwise test it on every line. Facts are copied, not changed in place.
+ * Whether the engine's reading of an analysis (prepareLiteral in src/engine/prepare-rules.ts) finds
+ * something to search for without needles: anchor words of 3+ characters in every alternative, or
+ * a run of 3+ in every alternative.
  */
-export function withRegexNeedles(index: RuleIndex): RuleIndex {
-  const withNeedles = (fact: RuleFact): RuleFact => {
-    if (fact.kind !== 'pattern' || fact.prefilter === undefined || hasSearchableWords(fact.prefilter)) return fact;
-    const needles = needlesOfPattern(fact.pattern);
-    return needles === null || needles.length === 0 ? fact : { ...fact, prefilter: { ...fact.prefilter, needles } };
-  };
-  return {
-    ...index,
-    pages: index.pages.map((page) => ({
-      ...page,
-      signatures: page.signatures.map((signature) => ({ ...signature, facts: signature.facts.map(withNeedles) })),
-      clues: page.clues.map((clue) => ({ ...clue, fact: withNeedles(clue.fact) })),
-    })),
-  };
-}
-
-// The engine's own reading of an analysis (prepareLiteral in src/engine/prepare-rules.ts): anchor
-// words of 3+ characters in every alternative, or a run of 3+ in every alternative.
-function hasSearchableWords(analysis: PatternAnalysis): boolean {
+export function hasSearchableWords(analysis: PatternAnalysis): boolean {
   const { safeWords, requiredRuns } = analysis;
   if (safeWords && safeWords.every((words) => words.some((word) => word.length >= MIN_NEEDLE))) return true;
   return requiredRuns !== null && requiredRuns.every((runs) => runs.some((run) => run.length >= MIN_NEEDLE));

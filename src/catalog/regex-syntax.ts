@@ -1,8 +1,8 @@
 /**
- * The JavaScript regex syntax of a page pattern, read into a small tree (the `iu` flags the matcher
- * uses), and what the checker needs of it at run time: the fewest characters a match spans. The
- * build-only checks (catastrophic backtracking, unbounded statuses) walk the same tree from
- * src/catalog/check-regex-safety.ts.
+ * The JavaScript regex syntax of a page pattern, read into a small tree of character sets (the `iu`
+ * flags the matcher uses), for the build-only checks of src/catalog/check-regex-safety.ts
+ * (catastrophic backtracking, unbounded statuses). The prefilter analysis reads the regexpp parse
+ * instead (src/catalog/analyse-pattern.ts).
  */
 
 
@@ -25,33 +25,6 @@ export type Node =
 
 export const UNBOUNDED_ABOVE = 64;
 
-/**
- * The fewest characters any match of the regex spans (lookarounds and anchors span none); 0 for a
- * source the parser cannot read. A pattern that can match three characters (`\b40[13]\b`) says
- * little on its own, however specific its other branches are.
- */
-export function minMatchLength(source: string): number {
-  try {
-    return minLengthOf(new RegexParser(source).parse());
-  } catch {
-    return 0;
-  }
-}
-
-function minLengthOf(node: Node): number {
-  switch (node.t) {
-    case 'seq':
-      return node.items.reduce((sum, item) => sum + minLengthOf(item), 0);
-    case 'alt':
-      return Math.min(...node.alts.map(minLengthOf));
-    case 'set':
-      return 1;
-    case 'quant':
-      return node.min * minLengthOf(node.body);
-    default:
-      return 0;
-  }
-}
 export function emptySet(): CharSet {
   return { ascii: new Array<boolean>(128).fill(false), other: false };
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calibrate, type CalibrationCase } from '../../src/catalog/calibrate.ts';
 import { validateContent } from '../../src/catalog/validate-content.ts';
-import { minMatchLength } from '../../src/catalog/regex-syntax.ts';
+import { minMatchLength } from '../../src/catalog/analyse-pattern.ts';
 import { checkPaste } from '../../src/engine/index.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 

@@ -53,8 +53,7 @@ describe('pattern prefilters computed at build', () => {
     expect(patterns.length).toBeGreaterThan(100);
     for (const fact of patterns) {
       if (fact.kind !== 'pattern') continue;
-      const { needles: _needles, ...analysis } = fact.prefilter ?? { needles: undefined };
-      expect({ pattern: fact.pattern, analysis }).toEqual({ pattern: fact.pattern, analysis: analysePattern(fact.pattern) });
+      expect({ pattern: fact.pattern, prefilter: fact.prefilter }).toEqual({ pattern: fact.pattern, prefilter: analysePattern(fact.pattern) });
     }
   });
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { needlesOfPattern, withRegexNeedles } from '../../src/catalog/regex-needles.ts';
+import { needlesOfPattern } from '../../src/catalog/regex-needles.ts';
 import { prepareIndex } from '../../src/engine/prepare-rules.ts';
 import type { RuleFact, RuleIndex } from '../../src/engine/rule-index.ts';
 import { compileRegex } from '../../src/engine/value-test.ts';
@@ -66,7 +66,7 @@ describe('needles read off a regex parse', () => {
     // The build's index with the needles taken out again: the analysis alone, as the engine reads it.
     const withoutNeedles = (fact: RuleFact): RuleFact => (fact.kind === 'pattern' && fact.prefilter ? { ...fact, prefilter: { ...fact.prefilter, needles: undefined } } : fact);
     const plain: RuleIndex = { ...built, pages: built.pages.map((page) => ({ ...page, signatures: page.signatures.map((s) => ({ ...s, facts: s.facts.map(withoutNeedles) })), clues: page.clues.map((clue) => ({ ...clue, fact: withoutNeedles(clue.fact) })) })) };
-    const withNeedles = withRegexNeedles(plain);
+    const withNeedles = built;
     const before = prepareIndex(plain).literals.filter((literal) => literal.fact.kind === 'pattern' && !literal.branches && !literal.needles).length;
     const after = prepareIndex(withNeedles).literals.filter((literal) => literal.fact.kind === 'pattern' && !literal.branches && !literal.needles).length;
     expect(after).toBeLessThan(before);
