@@ -41,19 +41,23 @@ export function withPatternAnalysis(index: RuleIndex): RuleIndex {
 
 /**
  * Analyses a pattern's source for the prefilters; the build runs it once per pattern and stores the
- * result in the index. The shortest match length and the needles come from one regexpp parse; the
- * needles only where the word readers give nothing to search for.
+ * result in the index. Everything comes from one regexpp parse (`iu`, as the matcher compiles it);
+ * needles only where the words and runs give nothing to search for. A source that does not parse
+ * gets no prefilter at all (never happens: only compiling patterns are analysed).
  */
 export function analysePattern(source: string): PatternAnalysis {
   const tree = parsePagePattern(source);
+  if (tree === null) return { safeWords: null, requiredRuns: null, minWordRun: 0, minSecondRun: 0, minLength: 0 };
+  const atoms = atomsOfTree(tree);
+  const runAtoms = runAtomsOf(tree.alternatives);
   const analysis: PatternAnalysis = {
-    safeWords: safeWordsOfPattern(source),
-    requiredRuns: requiredRunsOfPattern(source),
-    minWordRun: minWordRunOfPattern(source),
-    minSecondRun: secondWordRunOfPattern(source),
-    minLength: tree === null ? 0 : minLengthOfTree(tree),
+    safeWords: atoms.map(wordsOfAtoms),
+    requiredRuns: atoms.map(runsOfAtoms),
+    minWordRun: runAtoms ? minWordRunOfAtoms(runAtoms) : 0,
+    minSecondRun: runAtoms ? secondWordRunOfAtoms(runAtoms) : 0,
+    minLength: minLengthOfTree(tree),
   };
-  if (tree !== null && !hasSearchableWords(analysis)) {
+  if (!hasSearchableWords(analysis)) {
     const needles = needlesOfTree(tree);
     if (needles !== null && needles.length > 0) analysis.needles = needles;
   }
@@ -90,94 +94,69 @@ function minLengthOfTree(node: AST.Pattern | AST.Alternative | AST.Element): num
   }
 }
 
+/**
+ * One element of a top-level alternative as the word readers see it: a literal word character
+ * (lower case), a bound (a character that is never a word character, and `\s`), an edge (`^`, `$`,
+ * `\b`: no character, but a word cannot continue across it) or something they do not follow.
+ */
 type Atom = { kind: 'word'; char: string } | { kind: 'bound' } | { kind: 'edge' } | { kind: 'unknown' };
+
+const UNKNOWN: Atom = { kind: 'unknown' };
+const BOUND: Atom = { kind: 'bound' };
+const EDGE: Atom = { kind: 'edge' };
+/** Escapes of a control character: separators, like the whitespace they stand for. */
+const CONTROL_ESCAPES = 'ntrfv';
 
 /**
  * For each top-level alternative of a regex, the words that must occur as whole tokens in any
- * line it matches; null when the source is beyond this conservative reader (then the pattern is
- * tested on every line).
+ * line it matches; null when the source does not parse (then the pattern is tested on every line).
  */
 export function safeWordsOfPattern(source: string): string[][] | null {
-  return atomsOfPattern(source)?.map(wordsOfAtoms) ?? null;
+  const tree = parsePagePattern(source);
+  return tree === null ? null : atomsOfTree(tree).map(wordsOfAtoms);
 }
 
 /**
  * For each top-level alternative of a regex, the runs of literal word characters it must match
- * (not necessarily whole tokens); null when the source is beyond the reader.
+ * (not necessarily whole tokens); null when the source does not parse.
  */
 export function requiredRunsOfPattern(source: string): string[][] | null {
-  return atomsOfPattern(source)?.map(runsOfAtoms) ?? null;
+  const tree = parsePagePattern(source);
+  return tree === null ? null : atomsOfTree(tree).map(runsOfAtoms);
 }
 
-function atomsOfPattern(source: string): Atom[][] | null {
-  const branches: Atom[][] = [[]];
-  let i = 0;
-  const push = (atom: Atom): void => {
-    branches[branches.length - 1]?.push(atom);
-  };
-  while (i < source.length) {
-    const ch = source[i] ?? '';
-    let atom: Atom;
-    let next = i + 1;
-    if (ch === '|') {
-      branches.push([]);
-      i = next;
-      continue;
-    } else if (ch === '(') {
-      const end = skipGroup(source, i);
-      if (end < 0) return null;
-      next = end;
-      atom = { kind: 'unknown' };
-    } else if (ch === '[') {
-      const end = skipClass(source, i);
-      if (end < 0) return null;
-      next = end;
-      atom = { kind: 'unknown' };
-    } else if (ch === '^' || ch === '$') {
-      atom = { kind: 'edge' };
-    } else if (ch === '.') {
-      atom = { kind: 'unknown' };
-    } else if (ch === '\\') {
-      const esc = source[i + 1] ?? '';
-      next = i + 2;
-      if (esc === 'b') atom = { kind: 'edge' };
-      else if (esc === 's' || esc === 'n' || esc === 't' || esc === 'r' || esc === 'f' || esc === 'v') atom = { kind: 'bound' };
-      else if (/[A-Za-z0-9]/.test(esc)) {
-        // \d \w \S \B \p{…} \u… \x… and backreferences: not a literal we can reason about.
-        if (esc === 'p' || esc === 'P' || esc === 'u' || esc === 'x' || esc === 'k') {
-          const brace = source[next] === '{' ? source.indexOf('}', next) : -1;
-          if (brace > 0) next = brace + 1;
-          else if (esc === 'u') next = i + 6;
-          else if (esc === 'x') next = i + 4;
-        }
-        atom = { kind: 'unknown' };
-      } else atom = esc === '_' ? { kind: 'word', char: '_' } : { kind: 'bound' };
-    } else if (ch === '*' || ch === '+' || ch === '?' || ch === '{') {
-      return null;
-    } else {
-      atom = isWordCode(ch.charCodeAt(0)) ? { kind: 'word', char: ch.toLowerCase() } : { kind: 'bound' };
+function atomsOfTree(tree: AST.Pattern): Atom[][] {
+  return tree.alternatives.map((alternative) => alternative.elements.map(atomOf));
+}
+
+// Groups, classes, `.`, `\d`, `\w`, `\S`, `\B`, lookarounds and references tell the word readers
+// nothing; a quantifier keeps only a bound that must occur.
+function atomOf(element: AST.Element): Atom {
+  switch (element.type) {
+    case 'Character':
+      return characterAtom(element);
+    case 'CharacterSet':
+      return element.kind === 'space' && !element.negate ? BOUND : UNKNOWN;
+    case 'Assertion':
+      return element.kind === 'start' || element.kind === 'end' || (element.kind === 'word' && !element.negate) ? EDGE : UNKNOWN;
+    case 'Quantifier': {
+      const inner = atomOf(element.element);
+      return inner.kind === 'bound' && element.min >= 1 ? inner : UNKNOWN;
     }
-    // A quantifier on the atom: optional atoms tell nothing, repeated ones keep their class.
-    const q = source[next] ?? '';
-    if (q === '?' || q === '*' || q === '+' || q === '{') {
-      let min = q === '+' ? 1 : 0;
-      let end = next + 1;
-      if (q === '{') {
-        const close = source.indexOf('}', next);
-        const body = close > 0 ? source.slice(next + 1, close) : '';
-        const m = /^(\d+)(,\d*)?$/.exec(body);
-        if (!m) return null;
-        min = Number(m[1]);
-        end = close + 1;
-      }
-      if (source[end] === '?') end++;
-      atom = atom.kind === 'bound' && min >= 1 ? atom : { kind: 'unknown' };
-      next = end;
-    }
-    push(atom);
-    i = next;
+    default:
+      return UNKNOWN;
   }
-  return branches;
+}
+
+function characterAtom(character: AST.Character): Atom {
+  if (character.raw.startsWith('\\')) {
+    const escaped = character.raw[1] ?? '';
+    if (CONTROL_ESCAPES.includes(escaped)) return BOUND;
+    // `\0`, `\cX`, `\u…`, `\x…`: read as unknown rather than decoded, as the readers always did.
+    if (/[A-Za-z0-9]/.test(escaped)) return UNKNOWN;
+    return escaped === '_' ? { kind: 'word', char: '_' } : BOUND;
+  }
+  return isWordCode(character.value) ? { kind: 'word', char: String.fromCharCode(character.value).toLowerCase() } : BOUND;
 }
 
 function runsOfAtoms(atoms: readonly Atom[]): string[] {
@@ -196,12 +175,16 @@ function runsOfAtoms(atoms: readonly Atom[]): string[] {
 /**
  * The length of a run of word characters (`[A-Za-z0-9_]`, and `ſ`/`K`, which the case-insensitive
  * unicode flag folds to `s`/`k`) that every match of the regex contains, taking the least over
- * its top-level alternatives; 0 when there is no such bound or the source is beyond this
- * conservative reader. Optional word atoms inside a run keep it contiguous and add nothing.
+ * its top-level alternatives; 0 when there is no such bound or the source holds something the
+ * readers do not follow. Optional word atoms inside a run keep it contiguous and add nothing.
  */
 export function minWordRunOfPattern(source: string): number {
-  const atoms = readRunAtoms(source);
-  if (!atoms) return 0;
+  const tree = parsePagePattern(source);
+  const atoms = tree === null ? undefined : runAtomsOf(tree.alternatives);
+  return atoms ? minWordRunOfAtoms(atoms) : 0;
+}
+
+function minWordRunOfAtoms(atoms: readonly RunAtom[]): number {
   let least = Infinity;
   let branchBest = 0;
   let run = 0;
@@ -222,16 +205,20 @@ export function minWordRunOfPattern(source: string): number {
 
 /**
  * A length that two distinct runs of word characters (as `minWordRunOfPattern` counts them) of
- * every line the regex matches reach; 0 when there is no such bound or the source is beyond this
- * conservative reader. `[A-Za-z0-9_]{20,}-[A-Za-z0-9_]{20,}` gives 20: the `-` between the two
- * runs can never be a word character, so the line holds two runs of 20 or more. Each top-level
+ * every line the regex matches reach; 0 when there is no such bound or the source holds something
+ * the readers do not follow. `[A-Za-z0-9_]{20,}-[A-Za-z0-9_]{20,}` gives 20: the `-` between the
+ * two runs can never be a word character, so the line holds two runs of 20 or more. Each top-level
  * alternative is cut into segments at mandatory separators (an ASCII non-word literal, `\s`…);
- * the runs of different segments are different runs of the line, while anything the reader does
+ * the runs of different segments are different runs of the line, while anything the readers do
  * not follow (a group, `.`, a mixed class, an optional separator) keeps the segment whole.
  */
 export function secondWordRunOfPattern(source: string): number {
-  const atoms = readRunAtoms(source);
-  if (!atoms) return 0;
+  const tree = parsePagePattern(source);
+  const atoms = tree === null ? undefined : runAtomsOf(tree.alternatives);
+  return atoms ? secondWordRunOfAtoms(atoms) : 0;
+}
+
+function secondWordRunOfAtoms(atoms: readonly RunAtom[]): number {
   let least = Infinity;
   let segments: number[] = [];
   let segmentBest = 0;
@@ -262,71 +249,71 @@ export function secondWordRunOfPattern(source: string): number {
 }
 
 /**
- * One atom of a regex as the word-run readers see it: a word character (class), a separator
- * no word character can match, something they do not follow, or a top-level `|`; with the
- * least number of times its quantifier repeats it.
+ * One element as the word-run readers see it: a word character (class), a separator no word
+ * character can match, something they do not follow, or a `|` between alternatives; with the
+ * least number of word characters (or times) it matches.
  */
 type RunAtom = { kind: 'word' | 'separator' | 'other'; min: number } | { kind: 'bar' };
 
-// The atoms of a regex source, left to right; undefined when the source holds something these
-// readers do not follow (a unicode escape or property, a stray quantifier, an unclosed group).
-function readRunAtoms(source: string): RunAtom[] | undefined {
+/** Escapes after which the readers give up on the whole sequence: unicode and hex escapes, properties, named references, control letters. */
+const UNREAD_ESCAPES = 'pPuxkc';
+
+// The atoms of a sequence of alternatives, left to right; undefined when some element is one the
+// readers do not follow at all (see UNREAD_ESCAPES).
+function runAtomsOf(alternatives: readonly AST.Alternative[]): RunAtom[] | undefined {
   const atoms: RunAtom[] = [];
-  let i = 0;
-  while (i < source.length) {
-    const ch = source[i] ?? '';
-    let next = i + 1;
-    let kind: 'word' | 'separator' | 'other' = 'other';
-    if (ch === '|') {
-      atoms.push({ kind: 'bar' });
-      i = next;
-      continue;
+  for (const [at, alternative] of alternatives.entries()) {
+    if (at > 0) atoms.push({ kind: 'bar' });
+    for (const element of alternative.elements) {
+      const atom = runAtomOf(element);
+      if (!atom) return undefined;
+      atoms.push(atom);
     }
-    let repeats = 1;
-    if (ch === '(') {
-      next = skipGroup(source, i);
-      if (next < 0) return undefined;
-      const least = leastWordGroup(source.slice(i + 1, next - 1));
-      if (least !== undefined) {
-        kind = 'word';
-        repeats = least;
-      }
-    } else if (ch === '[') {
-      next = skipClass(source, i);
-      if (next < 0) return undefined;
-      if (isWordClass(source.slice(i + 1, next - 1))) kind = 'word';
-    } else if (ch === '\\') {
-      const esc = source[i + 1] ?? '';
-      next = i + 2;
-      if (esc === 'w' || esc === 'd') kind = 'word';
-      else if (esc === 's' || esc === 'n' || esc === 't' || esc === 'r' || esc === 'f' || esc === 'v') kind = 'separator';
-      else if (esc === 'p' || esc === 'P' || esc === 'u' || esc === 'x' || esc === 'k' || esc === 'c') return undefined;
-      else if (esc !== '' && esc.charCodeAt(0) < 128 && !isWordCode(esc.charCodeAt(0))) kind = 'separator';
-      else if (esc === '_') kind = 'word';
-    } else if (ch === '*' || ch === '+' || ch === '?' || ch === '{' || ch === ')' || ch === ']') {
-      return undefined;
-    } else if (ch !== '^' && ch !== '$' && ch !== '.') {
-      const code = ch.charCodeAt(0);
-      if (isWordCode(code)) kind = 'word';
-      else if (code < 128) kind = 'separator';
-    }
-    const quantifier = readQuantifier(source, next);
-    if (!quantifier) return undefined;
-    atoms.push({ kind, min: quantifier.min * repeats });
-    i = quantifier.next;
   }
   return atoms;
 }
 
+function runAtomOf(element: AST.Element): { kind: 'word' | 'separator' | 'other'; min: number } | undefined {
+  const once = (kind: 'word' | 'separator' | 'other') => ({ kind, min: 1 });
+  switch (element.type) {
+    case 'Quantifier': {
+      const inner = runAtomOf(element.element);
+      return inner && { kind: inner.kind, min: element.min * inner.min };
+    }
+    case 'Character': {
+      if (element.raw.startsWith('\\')) {
+        const escaped = element.raw[1] ?? '';
+        if (CONTROL_ESCAPES.includes(escaped)) return once('separator');
+        if (UNREAD_ESCAPES.includes(escaped)) return undefined;
+        if (escaped === '_') return once('word');
+        return once(escaped.charCodeAt(0) < 128 && !isWordCode(escaped.charCodeAt(0)) ? 'separator' : 'other');
+      }
+      if (isWordCode(element.value)) return once('word');
+      return once(element.value < 128 ? 'separator' : 'other');
+    }
+    case 'CharacterSet':
+      if (element.kind === 'property') return undefined;
+      if ((element.kind === 'word' || element.kind === 'digit') && !element.negate) return once('word');
+      return once(element.kind === 'space' && !element.negate ? 'separator' : 'other');
+    case 'CharacterClass':
+      return once(isWordClass(element) ? 'word' : 'other');
+    case 'Group':
+    case 'CapturingGroup': {
+      const least = leastWordGroup(element.alternatives);
+      return least === undefined ? once('other') : { kind: 'word', min: least };
+    }
+    case 'Backreference':
+      return element.raw.startsWith('\\k') ? undefined : once('other');
+    default:
+      return once('other');
+  }
+}
+
 // A group every alternative of which matches only word characters (`(401|403)`,
 // `(?:get|post)`) reads as one word atom: the least number of word characters it matches.
-// Undefined for any other group (lookarounds, a separator or anything unread inside).
-function leastWordGroup(body: string): number | undefined {
-  let inner = body;
-  if (inner.startsWith('?:')) inner = inner.slice(2);
-  else if (/^\?<[A-Za-z_$][\w$]*>/.test(inner)) inner = inner.slice(inner.indexOf('>') + 1);
-  else if (inner.startsWith('?')) return undefined;
-  const atoms = readRunAtoms(inner);
+// Undefined for any other group (a separator or anything unread inside).
+function leastWordGroup(alternatives: readonly AST.Alternative[]): number | undefined {
+  const atoms = runAtomsOf(alternatives);
   if (!atoms) return undefined;
   let least = Infinity;
   let length = 0;
@@ -340,47 +327,18 @@ function leastWordGroup(body: string): number | undefined {
   return Math.min(least, length);
 }
 
-// The quantifier after an atom that ends before `at`: the atom's least repeat count and where the
-// next atom starts; no quantifier means exactly once. Undefined for a `{…}` this reader cannot read.
-function readQuantifier(source: string, at: number): { min: number; next: number } | undefined {
-  const q = source[at] ?? '';
-  if (q !== '?' && q !== '*' && q !== '+' && q !== '{') return { min: 1, next: at };
-  let min = q === '+' ? 1 : 0;
-  let end = at + 1;
-  if (q === '{') {
-    const close = source.indexOf('}', at);
-    const m = close > 0 ? /^(\d+)(,\d*)?$/.exec(source.slice(at + 1, close)) : null;
-    if (!m) return undefined;
-    min = Number(m[1]);
-    end = close + 1;
-  }
-  if (source[end] === '?') end++;
-  return { min, next: end };
-}
-
-// Whether a character class (its body, between the brackets) only holds word characters.
-function isWordClass(body: string): boolean {
-  if (body === '' || body.startsWith('^')) return false;
-  const isIn = (code: number, from: string, to: string): boolean => code >= from.charCodeAt(0) && code <= to.charCodeAt(0);
-  const groupOf = (code: number): number => (isIn(code, 'a', 'z') ? 1 : isIn(code, 'A', 'Z') ? 2 : isIn(code, '0', '9') ? 3 : code === 95 ? 4 : 0);
-  let i = 0;
-  while (i < body.length) {
-    if (body[i] === '\\') {
-      if (body[i + 1] !== 'w' && body[i + 1] !== 'd') return false;
-      i += 2;
-      continue;
-    }
-    const code = body.charCodeAt(i);
-    const group = groupOf(code);
-    if (group === 0) return false;
-    if (body[i + 1] === '-' && i + 2 < body.length) {
-      if (body[i + 2] === '\\' || groupOf(body.charCodeAt(i + 2)) !== group || body.charCodeAt(i + 2) < code) return false;
-      i += 3;
-      continue;
-    }
-    i++;
-  }
-  return true;
+// Whether a character class only holds word characters: `\w`, `\d`, and unescaped ASCII letters,
+// digits and `_`, ranges of them within one of those groups.
+function isWordClass(element: AST.CharacterClass): boolean {
+  if (element.negate || element.elements.length === 0) return false;
+  const groupOf = (code: number): number => (code >= 97 && code <= 122 ? 1 : code >= 65 && code <= 90 ? 2 : code >= 48 && code <= 57 ? 3 : code === 95 ? 4 : 0);
+  const isPlain = (character: AST.Character): boolean => !character.raw.startsWith('\\') && groupOf(character.value) !== 0;
+  return element.elements.every((item) => {
+    if (item.type === 'CharacterSet') return (item.kind === 'word' || item.kind === 'digit') && !item.negate;
+    if (item.type === 'Character') return isPlain(item);
+    if (item.type === 'CharacterClassRange') return isPlain(item.min) && isPlain(item.max) && groupOf(item.min.value) === groupOf(item.max.value);
+    return false;
+  });
 }
 
 function wordsOfAtoms(atoms: readonly Atom[]): string[] {
@@ -398,31 +356,4 @@ function wordsOfAtoms(atoms: readonly Atom[]): string[] {
     run = '';
   }
   return words;
-}
-
-function skipGroup(source: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') i++;
-    else if (ch === '[') {
-      const end = skipClass(source, i);
-      if (end < 0) return -1;
-      i = end - 1;
-    } else if (ch === '(') depth++;
-    else if (ch === ')') {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  return -1;
-}
-
-function skipClass(source: string, start: number): number {
-  for (let i = start + 1; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') i++;
-    else if (ch === ']') return i + 1;
-  }
-  return -1;
 }

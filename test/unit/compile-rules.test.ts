@@ -14,7 +14,7 @@ import { prepareIndex, safeWordsOfLiteral } from '../../src/engine/prepare-rules
 import type { RuleFact, RuleIndex, RulePageSource } from '../../src/engine/rule-index.ts';
 import { viewEvidence } from '../../src/engine/view-evidence.ts';
 import { readRuleIndex } from '../../src/engine/read-rule-index.ts';
-import { compileRulesAtBuild, safeWordsOfPattern } from '../../src/catalog/analyse-pattern.ts';
+import { compileRulesAtBuild, requiredRunsOfPattern, safeWordsOfPattern } from '../../src/catalog/analyse-pattern.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -69,6 +69,17 @@ describe('anchor words', () => {
     expect(safeWordsOfPattern('no tools (available|found)|0 tools')).toEqual([['tools'], []]);
     expect(safeWordsOfPattern('\\bunauthorized\\b')).toEqual([['unauthorized']]);
     expect(safeWordsOfPattern('tools?')).toEqual([[]]);
+  });
+
+  it('read escapes as the regex does: a named reference or a control escape is no literal word', () => {
+    // `\k<m>` matches what group m matched ("q"), and `\cJ` is a line feed: a line need not hold "m" or "j".
+    for (const source of ['(?<m>q) \\k<m> x', 'a \\cJ b']) {
+      const regex = new RegExp(source, 'iu');
+      const line = source.startsWith('(') ? 'q q x' : 'a \n b';
+      expect(regex.test(line)).toBe(true);
+      const required = [...(safeWordsOfPattern(source)?.flat() ?? []), ...(requiredRunsOfPattern(source)?.flat() ?? [])];
+      for (const word of required) expect({ source, word, inLine: line.toLowerCase().includes(word) }).toEqual({ source, word, inLine: true });
+    }
   });
 
   it('never hide a line a text literal matches (property)', () => {
