@@ -1,6 +1,6 @@
 /**
  * A build-time check that a page's regular expression cannot backtrack catastrophically on a
- * hostile paste. It parses the JavaScript regex syntax itself and rejects the shapes that make a
+ * hostile paste. It walks the pattern's parse (./regex-syntax.ts) and rejects the shapes that make a
  * backtracking engine (V8's irregexp) exponential or polynomial:
  *   - an unbounded quantifier inside another (`(a+)+`, `(.*)*`, `(\w+\s?)*`): star height above 1;
  *   - alternatives that can start with the same character under an unbounded quantifier
@@ -11,7 +11,7 @@
  * shapes. Each finding names the part of the source and says how to rewrite it.
  * checkStatusBoundaries, on the same parser, rejects a status (`40[13]`) that is not bounded.
  */
-import { type CharSet, DIGITS, type Node, RegexParser, UNBOUNDED_ABOVE, anySet, emptySet, overlaps, rangeSet, union } from './regex-syntax.ts';
+import { type CharSet, DIGITS, type Node, parseRegex, UNBOUNDED_ABOVE, anySet, emptySet, overlaps, rangeSet, union } from './regex-syntax.ts';
 
 /** One reason a regex is unsafe. */
 export interface RegexProblem {
@@ -30,7 +30,7 @@ export function checkRegexSafety(source: string): RegexProblem[] {
   }
   let ast: Node;
   try {
-    ast = new RegexParser(source).parse();
+    ast = parseRegex(source);
   } catch (error) {
     return [{ kind: 'syntax', reason: `regex uses syntax the safety check cannot read (${(error as Error).message}); simplify it` }];
   }
@@ -64,7 +64,7 @@ export function checkStatusBoundaries(source: string): RegexProblem[] {
   let ast: Node;
   try {
     new RegExp(source, 'iu');
-    ast = new RegexParser(source).parse();
+    ast = parseRegex(source);
   } catch {
     // checkRegexSafety reports a regex that does not compile or that the parser cannot read.
     return [];
