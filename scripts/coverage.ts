@@ -8,7 +8,7 @@
 //             reports landed there and how many of those named the right page; and how many pastes of the
 //             negative corpus (test/fixtures/negative) got a `high` answer at all.
 // Usage: node scripts/coverage.ts [--markdown] [--uncovered] [--json]
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { validateContent } from '../src/catalog/validate-content.ts';
@@ -16,6 +16,7 @@ import { formatProblems } from '../src/catalog/format-issue.ts';
 import { compileRules, checkPaste } from '../src/engine/index.ts';
 import { instantiateLiteral } from '../src/catalog/instantiate-literal.ts';
 import { calibrate, type CalibrationCase } from '../src/catalog/calibrate.ts';
+import { readNegativeCorpus } from '../src/catalog/read-negative-corpus.ts';
 
 interface InventoryEntry {
   id: string;
@@ -82,9 +83,7 @@ const positives: CalibrationCase[] = [
   ...reports.flatMap((report) => (report.triage.kind === 'page' && report.evidence !== null ? [{ paste: report.evidence, expected: report.triage.id }] : [])),
 ];
 const negativeFolder = resolve(root, 'test/fixtures/negative');
-const negatives: CalibrationCase[] = readdirSync(negativeFolder)
-  .sort()
-  .map((name) => ({ paste: readFileSync(resolve(negativeFolder, name), name.endsWith('.bin') ? 'latin1' : 'utf8'), expected: null }));
+const negatives: CalibrationCase[] = readNegativeCorpus(negativeFolder).map(({ paste }) => ({ paste, expected: null }));
 const calibration = calibrate(index, positives);
 const negativeHigh = calibrate(index, negatives).find((row) => row.level === 'high')?.count ?? 0;
 

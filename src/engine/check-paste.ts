@@ -7,7 +7,7 @@ import { explainConfigOnly, explainLexical, explainMatch, highlightsOf, type Hig
 import { findCandidatePages } from './find-candidates.ts';
 import { lintConfigs, type LintFinding } from './lint-config.ts';
 import { parseGivenVersion, readLitellmVersion, type LitellmVersion } from './read-version.ts';
-import { detectProduct } from './detect-product.ts';
+import { detectProduct, findLitellmEvidence } from './detect-product.ts';
 import { createFactMatcher, type FactMatcher } from './match-fact.ts';
 import { matchPage, type PageResult } from './match-page.ts';
 import { parseInput, type CheckInput } from './parse-input.ts';
@@ -82,6 +82,11 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     // Every page is about LiteLLM: borrowing one confidently for another product's failure misleads.
     for (const page of ranked) if (page.confidence === 'high') page.confidence = 'medium';
     notes.push(`This looks like ${seen.name ?? 'another product'} answering (“${seen.from ?? ''}”), not LiteLLM: these pages are about LiteLLM's gateway, so start from that product's own documentation; a page below is only a look-alike.`);
+  } else if (ranked[0]?.confidence === 'high' && findLitellmEvidence(evidence, seen, ranked[0].best.signature) === null) {
+    // A client's message alone (an SSE error, a timeout, a 401) is what any MCP server's failure
+    // looks like from the client: the page is likely, not certain, until LiteLLM shows in the paste.
+    ranked[0].confidence = 'medium';
+    notes.push("Only what the client printed matched, and nothing in the paste shows LiteLLM answering (its log lines, an x-litellm-* header, its config): the same message comes from any MCP server, so the page below is likely, not certain.");
   }
   const top = ranked[0];
   // No signature held: the pages the config shows, then those sharing the paste's distinctive
