@@ -79,9 +79,14 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
   const notes = [...evidence.notes];
   const seen = detectProduct(evidence);
   if (seen.product === 'other') {
-    // Every page is about LiteLLM: borrowing one confidently for another product's failure misleads.
-    for (const page of ranked) if (page.confidence === 'high') page.confidence = 'medium';
-    notes.push(`This looks like ${seen.name ?? 'another product'} answering (“${seen.from ?? ''}”), not LiteLLM: these pages are about LiteLLM's gateway, so start from that product's own documentation; a page below is only a look-alike.`);
+    // Every page is about LiteLLM: another product's failure gets said so instead of a borrowed
+    // page; the nearest page is named in the note for a reader whose LiteLLM sits in front of it.
+    const alike = ranked[0]?.result.page;
+    notes.push(
+      `This looks like ${seen.name ?? 'another product'} answering (“${seen.from ?? ''}”), not LiteLLM: these pages are about LiteLLM's gateway, so start from that product's own documentation.` +
+        (alike ? ` The same symptom through LiteLLM's gateway is “${alike.title}” (${alike.url}).` : ''),
+    );
+    ranked.length = 0;
   } else if (ranked[0]?.confidence === 'high' && findLitellmEvidence(evidence, seen, ranked[0].best.signature) === null) {
     // A client's message alone (an SSE error, a timeout, a 401) is what any MCP server's failure
     // looks like from the client: the page is likely, not certain, until LiteLLM shows in the paste.
@@ -92,7 +97,7 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
   // No signature held: the pages the config shows, then those sharing the paste's distinctive
   // words, as possible pages only (three at most, never high).
   const titleOf = (id: string): string | undefined => prepared.index.pages.find((page) => page.id === id)?.title;
-  const possible = top ? [] : possiblePages(index, evidence, facts, view, titleOf);
+  const possible = top || seen.product === 'other' ? [] : possiblePages(index, evidence, facts, view, titleOf);
   const verdict = top ? (top.confidence === 'high' ? 'confident' : 'unsure') : possible.length > 0 ? 'unsure' : 'nothing';
   const shown = ranked.slice(0, MAX_MATCHES);
   return {

@@ -30,7 +30,9 @@ const OTHER_MARKERS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'agentgateway', pattern: /\bagentgateway\b/i },
   { name: 'MetaMCP', pattern: /\bmetamcp\b/i },
   { name: 'MCPHub', pattern: /\bmcphub\b/i },
-  { name: 'IBM ContextForge MCP Gateway', pattern: /\bcontextforge\b|\bmcpgateway\.\w+/i },
+  { name: 'IBM ContextForge MCP Gateway', pattern: /\bcontextforge\b|\bmcpgateway\.\w+|\bMCPGATEWAY_\w+|\bMCP_CLIENT_AUTH_ENABLED\b/i },
+  // Express's default 404 page; LiteLLM (FastAPI) answers an unknown route with {"detail":"Not Found"}.
+  { name: 'an Express (Node.js) server', pattern: /<pre>Cannot (?:GET|POST|PUT|DELETE) \/[^<]*<\/pre>/ },
   { name: 'mcp-proxy', pattern: /\bmcp-proxy\b/i },
   { name: 'mcpo', pattern: /\bmcpo\b|Starting MCP OpenAPI Proxy/i },
   { name: 'Envoy', pattern: /\bserver: envoy\b|upstream connect error or disconnect\/reset before headers/i },
