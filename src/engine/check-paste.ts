@@ -100,9 +100,10 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
   const possible = top || seen.product === 'other' ? [] : possiblePages(index, evidence, facts, view, titleOf);
   const verdict = top ? (top.confidence === 'high' ? 'confident' : 'unsure') : possible.length > 0 ? 'unsure' : 'nothing';
   const shown = ranked.slice(0, MAX_MATCHES);
+  const explained = shown.map((page) => explainMatch(page, view, titleOf));
   return {
     verdict,
-    matches: top ? shown.map((page) => explainMatch(page, view, titleOf)) : possible,
+    matches: !top ? possible : top.isFull || evidence.configs.length === 0 ? explained : withConfigPages(explained, index, facts, view, titleOf),
     suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top), version: version?.litellm }) : [],
     nextSteps: verdict === 'confident' ? [] : suggestNextSteps(shown, evidence),
     lint: lintConfigs(evidence.configs, index.configModel),
@@ -119,7 +120,7 @@ function possiblePages(index: RuleIndex, evidence: Evidence, facts: FactMatcher,
   const byWords = rankLexical(index, evidence.lines.filter((line) => line.input === 'paste'), index.pages.length);
   const weightOf = new Map<string, number>();
   for (const found of byWords) weightOf.set(found.page.id, found.score);
-  for (const found of fromConfig) weightOf.set(found.page.id, (weightOf.get(found.page.id) ?? 0) + CONFIG_CLUE_WORTH * found.weight);
+  for (const found of fromConfig) weightOf.set(found.page.id, (weightOf.get(found.page.id) ?? 0) + CONFIG_CLUE_WORTH * found.rank);
   const ranked = [...weightOf.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_LEXICAL);
   return ranked.map(([id]) => {
     const config = fromConfig.find((found) => found.page.id === id);
@@ -129,6 +130,17 @@ function possiblePages(index: RuleIndex, evidence: Evidence, facts: FactMatcher,
 }
 
 const CONFIG_CLUE_WORTH = 5;
+
+// Only parts of signatures held (a config key named in a signature's pattern, say): the pages the
+// config itself shows are as good evidence, so both are listed by score, each page once.
+function withConfigPages(explained: Match[], index: RuleIndex, facts: FactMatcher, view: EvidenceView, titleOf: (id: string) => string | undefined): Match[] {
+  const fromConfig = rankConfigOnly(index, facts)
+    .slice(0, MAX_LEXICAL)
+    .map((found) => explainConfigOnly(found, view, titleOf));
+  const best = new Map<string, Match>();
+  for (const match of [...explained, ...fromConfig]) if ((best.get(match.id)?.score ?? -Infinity) < match.score) best.set(match.id, match);
+  return [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, MAX_MATCHES);
+}
 
 function matchedServerOf(ranked: RankedPage): string | undefined {
   for (const held of ranked.best.held) if (held.hit.server) return held.hit.server;
