@@ -43,6 +43,7 @@ function readHead(page: Page): Promise<Record<string, string | null>> {
       'og:title': meta('property="og:title"'),
       'og:description': meta('property="og:description"'),
       'og:url': meta('property="og:url"'),
+      robots: meta('name="robots"'),
       'og:image': meta('property="og:image"'),
       'twitter:card': meta('name="twitter:card"'),
       'twitter:image': meta('name="twitter:image"'),
@@ -61,7 +62,16 @@ describe('every built page', () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 390) failures.push(`${path}: ${width} px wide at 390 px`);
       const head = await readHead(page);
-      for (const [name, value] of Object.entries(head)) if (value === null || value.trim() === '') failures.push(`${path}: no ${name}`);
+      // The 404 page answers every missing address, so it must not claim one of them as its own.
+      const isNotFoundPage = path === '/404.html';
+      const expectedAbsent = isNotFoundPage ? ['og:url'] : ['robots'];
+      for (const [name, value] of Object.entries(head)) {
+        const isAbsent = value === null || value.trim() === '';
+        if (expectedAbsent.includes(name)) {
+          if (!isAbsent) failures.push(`${path}: has ${name} ${value}`);
+        } else if (isAbsent) failures.push(`${path}: no ${name}`);
+      }
+      if (isNotFoundPage && head['robots'] !== 'noindex') failures.push(`${path}: robots is ${head['robots']}, not noindex`);
       if ((head['title'] ?? '').length >= 70) failures.push(`${path}: <title> has ${head['title']?.length} characters`);
       if ((head['description'] ?? '').length >= 160) failures.push(`${path}: description has ${head['description']?.length} characters`);
       const pageUrl = head['og:url'] ?? null;
@@ -89,7 +99,7 @@ describe('every built page', () => {
       const report = page.getByRole('link', { name: 'Report a problem with this page' });
       const href = (await report.count()) === 1 ? await report.getAttribute('href') : null;
       if (href === null || !href.startsWith(`${REPOSITORY_URL}/issues/new?`)) failures.push(`${path}: no report link to ${REPOSITORY_URL}`);
-      else if (!(new URL(href).searchParams.get('body') ?? '').includes(pageUrl ?? '\u0000')) failures.push(`${path}: the report does not name the page URL`);
+      else if (!isNotFoundPage && !(new URL(href).searchParams.get('body') ?? '').includes(pageUrl ?? '\u0000')) failures.push(`${path}: the report does not name the page URL`);
     }
     expect(failures).toEqual([]);
     expect(problems).toEqual([]);

@@ -84,6 +84,14 @@ describe('the checker and the CLI carry the lint', () => {
     expect(checkPaste(index, { paste: 'Error: Connection closed' }).lint).toEqual([]);
   });
 
+  it('reads yes/no/on/off as booleans, as PyYAML (YAML 1.1) does for LiteLLM', () => {
+    const yes = 'mcp_servers:\n  wiki:\n    url: http://wiki:8080/mcp\n    available_on_public_internet: yes\n';
+    expect(checkPaste(index, { paste: yes }).lint).toEqual([]);
+    // A real string where a boolean belongs is still a finding, so the check above could fail.
+    const [finding] = checkPaste(index, { paste: yes.replace('yes', 'sometimes') }).lint;
+    expect(finding?.path).toBe('mcp_servers.wiki.available_on_public_internet');
+  });
+
   it('prints "lint" in --json and the findings in text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mcpfix-lint-'));
     const config = join(dir, 'config.yaml');

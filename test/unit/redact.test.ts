@@ -64,6 +64,7 @@ describe('redactText leaves what is not secret alone', () => {
     ['an already masked key', 'x-litellm-api-key: sk-****z7Na'],
     ['an elided key in documentation', 'send it as x-litellm-api-key: sk-… (no Bearer) or Authorization: Bearer gho_...'],
     ['status codes after a secret-sounding word in prose', 'Upstream rejects the forwarded or stored credential: 401/403 relayed'],
+    ['a state word after a secret-sounding word (a page title)', '401 Invalid or expired credential: invalid or expired, token: missing'],
   ];
   for (const [what, text] of untouched) {
     it(`keeps ${what}`, () => {

@@ -118,7 +118,9 @@ export function parseConfigText(source: string, input: InputName, firstLine: num
   const overBudget = checkYamlBudget(source);
   if (overBudget !== undefined) return { kind: 'failed', note: `The YAML at line ${firstLine} of ${where} was not read: ${overBudget}` };
   try {
-    const document = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: false });
+    // LiteLLM reads its config with PyYAML, which speaks YAML 1.1: `yes`, `no`, `on` and `off` are booleans
+    // there, so they must be here too, or a value LiteLLM reads as True would be linted as a string.
+    const document = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: false, version: '1.1' });
     const error = document.errors[0];
     if (error !== undefined) {
       const position = lineCounter.linePos(error.pos[0]);
