@@ -35,6 +35,7 @@ const SIGNATURE_FACT_WEIGHT = 1.5;
 /** The pages whose config facts the config shows, best first. */
 export function rankConfigOnly(index: RuleIndex, facts: FactMatcher): ConfigOnlyMatch[] {
   const found: ConfigOnlyMatch[] = [];
+  const { pagesOfFact, pagesWithConfig } = factUseOf(index);
   for (const page of index.pages) {
     const evidence = configEvidenceOf(page);
     if (evidence.length === 0) continue;
@@ -52,7 +53,6 @@ export function rankConfigOnly(index: RuleIndex, facts: FactMatcher): ConfigOnly
     const total = evidence.reduce((sum, clue) => sum + Math.max(0, clue.weight), 0);
     held.sort((a, b) => b.clue.weight - a.clue.weight);
     // A fact few pages use tells more than one every OAuth page shares (`auth_type: oauth2`).
-    const { pagesOfFact, pagesWithConfig } = factUseOf(index);
     const rarity = held.reduce((sum, { clue }) => sum + clue.weight * Math.log(pagesWithConfig / (pagesOfFact.get(keyOf(clue.fact)) ?? 1)), 0);
     found.push({ page, clues: held, weight: round(weight), rank: round(rarity * (weight / total)) });
   }
@@ -85,6 +85,8 @@ function keyOf(fact: RuleFact): string {
 // The page's config clues, then the config facts of its signatures as clues of their own (each
 // distinct fact once), worded after the signature they come from.
 function configEvidenceOf(page: RulePage): RuleClue[] {
+  const cached = evidenceOfPage.get(page);
+  if (cached) return cached;
   const evidence: RuleClue[] = page.clues.filter((clue) => isConfigFact(clue.fact) && !isMereSection(clue.fact));
   const seen = new Set(evidence.map((clue) => keyOf(clue.fact)));
   for (const signature of page.signatures) {
@@ -95,8 +97,11 @@ function configEvidenceOf(page: RulePage): RuleClue[] {
       evidence.push({ fact, weight: SIGNATURE_FACT_WEIGHT, says: `The config shows what “${signature.text}” describes.` });
     }
   }
+  evidenceOfPage.set(page, evidence);
   return evidence;
 }
+
+const evidenceOfPage = new WeakMap<RulePage, RuleClue[]>();
 
 // The sections nearly every LiteLLM config has: one being there tells no page apart.
 const COMMON_SECTIONS: ReadonlySet<string> = new Set(['mcp_servers', 'model_list', 'general_settings', 'litellm_settings']);
