@@ -5,6 +5,7 @@ import { readReports } from './read-reports.ts';
 import type { Report } from '../schemas/index.ts';
 import { checkPages } from './check-pages.ts';
 import { checkSnippets } from './check-snippets.ts';
+import { checkFixesAreChanges } from './find-investigation-step.ts';
 import type { ContentProblem } from './format-issue.ts';
 import { checkRegexSafety, checkStatusBoundaries } from './check-regex-safety.ts';
 import type { RuleFact } from '../engine/rule-index.ts';
@@ -25,13 +26,13 @@ export function reportsFileOf(folder: string): string {
 
 /**
  * Runs every check the build runs on a content folder: the schema per page, the links and
- * collisions between pages, the backtracking and status-boundary checks of every regex, the
+ * collisions between pages, fixes that are only investigation steps, the backtracking and status-boundary checks of every regex, the
  * config model's lint of every YAML snippet of a body, and the reports inventory against the pages.
  */
 export function validateContent(folder: string, root: string): ValidatedContent {
   const { pages, problems } = readPages(folder, root);
   const inventory = readReports(reportsFileOf(folder), root, pages);
-  problems.push(...checkPages(pages), ...checkRegexes(pages), ...checkSnippets(pages), ...inventory.problems);
+  problems.push(...checkPages(pages), ...checkFixesAreChanges(pages), ...checkRegexes(pages), ...checkSnippets(pages), ...inventory.problems);
   return { pages, reports: inventory.reports, problems };
 }
 

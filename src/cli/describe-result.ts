@@ -1,4 +1,4 @@
-import type { CheckResult, Match, Suggestion } from '../engine/index.ts';
+import type { CheckResult, CheckStep, Match, Suggestion } from '../engine/index.ts';
 import type { Block } from './format-text.ts';
 import { buildPasteSearchPath } from '../site/search-words.ts';
 import { REPOSITORY_URL, SITE_ORIGIN } from '../site/site-urls.ts';
@@ -13,8 +13,9 @@ export function pageUrlOf(match: Pick<Match, 'url' | 'anchor'>): string {
 
 /**
  * Describes the engine's answer as blocks: the verdict, the ranked pages with the evidence that
- * counted, the suggested changes, and what to paste next when nothing is confident. Shared by
- * `check` and `probe`, which differ only in what comes before. Given the paste, a verdict that is
+ * counted, the suggested changes, what to check next (apart from the changes: it changes nothing),
+ * and what to paste next when nothing is confident. Shared by `check` and `probe`, which differ
+ * only in what comes before. Given the paste, a verdict that is
  * not confident ends with a search for its words and where to report a missing page: no dead end.
  */
 export function describeResult(result: CheckResult, paste?: string): Block[] {
@@ -47,6 +48,12 @@ export function describeResult(result: CheckResult, paste?: string): Block[] {
     blocks.push({ kind: 'blank' });
     blocks.push({ kind: 'heading', text: 'Suggested change:' });
     for (const suggestion of result.suggestions) blocks.push(...describeSuggestion(suggestion));
+  }
+
+  if (result.checkNext.length > 0) {
+    blocks.push({ kind: 'blank' });
+    blocks.push({ kind: 'heading', text: 'Check next (changes nothing; tells you more):' });
+    for (const step of result.checkNext) blocks.push(...describeCheckStep(step));
   }
 
   if (result.lint.length > 0) {
@@ -132,4 +139,10 @@ function describeSuggestion(suggestion: Suggestion): Block[] {
     case 'step':
       return [{ kind: 'bullet', text: suggestion.note ? `${suggestion.title}: ${suggestion.note}` : suggestion.title }];
   }
+}
+
+function describeCheckStep(step: CheckStep): Block[] {
+  const blocks: Block[] = [{ kind: 'bullet', text: step.note ? `${step.title}: ${step.note}` : step.title }];
+  if (step.command !== undefined) blocks.push({ kind: 'code', text: step.command, isDiff: false });
+  return blocks;
 }

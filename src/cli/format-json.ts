@@ -1,4 +1,4 @@
-import { maskSecrets, type CheckResult, type LintFinding, type LitellmVersion, type MatchedEvidence, type Suggestion } from '../engine/index.ts';
+import { maskSecrets, type CheckResult, type CheckStep, type LintFinding, type LitellmVersion, type MatchedEvidence, type Suggestion } from '../engine/index.ts';
 import { pageUrlOf } from './describe-result.ts';
 
 /** One match as `--json` prints it: the page, its full URL with the signature anchor, and why. */
@@ -20,7 +20,10 @@ export interface JsonMatch {
 export interface JsonDiagnosis {
   verdict: CheckResult['verdict'];
   matches: JsonMatch[];
+  /** The changes to make: config diffs or snippets, env lines, upgrades, client actions. */
   suggestions: Suggestion[];
+  /** What to look at next (logs, a curl request): investigation steps, never changes. */
+  checkNext: CheckStep[];
   nextSteps: string[];
   /** What is wrong in the MCP part of the config: `{path, message, suggestion?}` each. */
   lint: LintFinding[];
@@ -44,6 +47,7 @@ export function toJsonDiagnosis(result: CheckResult): JsonDiagnosis {
       ...(match.versionNote !== undefined ? { versionNote: match.versionNote } : {}),
     })),
     suggestions: result.suggestions,
+    checkNext: result.checkNext,
     nextSteps: result.nextSteps,
     lint: result.lint,
     version: result.version,

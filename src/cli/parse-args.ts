@@ -330,9 +330,11 @@ Options:
                   the LiteLLM version you run (else read from the paste: litellm==1.83.3,
                   an image tag such as main-v1.81.3-stable, "upgraded to 1.80"); pages whose
                   bug is fixed in it rank lower, and the upgrade is suggested when it is not
-  --json          print {"verdict","matches":[…],"suggestions":[…],"nextSteps":[…],"lint":[…],"version":…}
+  --json          print {"verdict","matches":[…],"suggestions":[…],"checkNext":[…],"nextSteps":[…],
+                  "lint":[…],"version":…}; suggestions are changes, checkNext what to look at
   --markdown      print Markdown for a GitHub issue or comment: the page link, the matched
-                  signature, the fix, the affected and fixed versions, and the masked paste
+                  signature, the fix, what to check next, the affected and fixed versions,
+                  and the masked paste
   -h, --help      show this help
 
 Exit codes: 0 the top match is confident, 1 it is not, 2 usage error.

@@ -1,4 +1,4 @@
-import type { CheckResult, Match, Suggestion } from '../engine/index.ts';
+import type { CheckResult, CheckStep, Match, Suggestion } from '../engine/index.ts';
 import type { CheckerReply, CheckerRequest, ResultExtras } from './checker-protocol.ts';
 import { renderHighlighted } from './render-highlighted.ts';
 import { buildShareFragment, parseShareFragment } from '../site/share-fragment.ts';
@@ -291,6 +291,13 @@ export class McpfixChecker extends HTMLElement {
       const titles = new Map(result.matches.map((match) => [match.id, match.title]));
       for (const suggestion of result.suggestions) parts.push(this.renderSuggestion(suggestion, titles.get(suggestion.pageId) ?? suggestion.pageId));
     }
+    if (result.checkNext.length > 0) {
+      // Apart from "What to change": these steps tell the reader more and change nothing.
+      parts.push(make('h3', 'Check next'));
+      const steps = make('ul', undefined, 'check-next');
+      for (const step of result.checkNext) steps.append(this.renderCheckStep(step));
+      parts.push(steps);
+    }
     if (result.lint.length > 0) {
       parts.push(make('h3', 'In your config'));
       const list = make('ul', undefined, 'lint');
@@ -422,9 +429,17 @@ export class McpfixChecker extends HTMLElement {
     return box;
   }
 
+  private renderCheckStep(step: CheckStep): HTMLElement {
+    const item = make('li');
+    item.append(appendInline(make('strong'), step.title));
+    if (step.note !== undefined) item.append(appendInline(make('p'), step.note));
+    if (step.command !== undefined) item.append(this.renderCode(step.command, 'command'), makeCopyButton(step.command, 'Copy command'));
+    return item;
+  }
+
   private renderCode(text: string, kind: string): HTMLElement {
     const figure = make('figure');
-    figure.setAttribute('aria-label', kind === 'diff' ? 'Suggested diff' : 'Suggested change');
+    figure.setAttribute('aria-label', kind === 'diff' ? 'Suggested diff' : kind === 'command' ? 'Command to run' : 'Suggested change');
     const pre = make('pre');
     pre.tabIndex = 0;
     const code = make('code');

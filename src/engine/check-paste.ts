@@ -2,10 +2,11 @@
  * The checker: a paste (and optionally a config) in, ranked pages with their evidence, the config
  * change and what to paste next out. Pure, deterministic, and it never throws on user input.
  */
+import { listCheckNext, type CheckStep } from './check-next.ts';
 import type { Evidence } from './evidence.ts';
 import { explainConfigOnly, explainLexical, explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
 import { findCandidatePages } from './find-candidates.ts';
-import { lintConfigs, type LintFinding } from './lint-config.ts';
+import { lintConfigs, versionScopeOf, type LintFinding } from './lint-config.ts';
 import { parseGivenVersion, readLitellmVersion, type LitellmVersion } from './read-version.ts';
 import { detectProduct, findLitellmEvidence } from './detect-product.ts';
 import { createFactMatcher, type FactMatcher } from './match-fact.ts';
@@ -30,6 +31,8 @@ export interface CheckResult {
   matches: Match[];
   /** The top match's fixes (only when confident), applied to the user's config when given. */
   suggestions: Suggestion[];
+  /** The top match's investigation steps (only when confident): what to look at, apart from the changes. */
+  checkNext: CheckStep[];
   /** When not confident: what to paste next. */
   nextSteps: string[];
   /** What is wrong in the MCP part of the configs given (unknown keys, wrong types, keys needed together). */
@@ -105,8 +108,9 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     verdict,
     matches: !top ? possible : top.isFull || evidence.configs.length === 0 ? explained : withConfigPages(explained, index, facts, view, titleOf),
     suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top), version: version?.litellm }) : [],
+    checkNext: top && verdict === 'confident' ? listCheckNext(top.result.page) : [],
     nextSteps: verdict === 'confident' ? [] : suggestNextSteps(shown, evidence),
-    lint: lintConfigs(evidence.configs, index.configModel),
+    lint: lintConfigs(evidence.configs, index.configModel, version ? versionScopeOf(version.litellm) : undefined),
     version,
     notes,
     highlights: highlightsOf(verdict === 'confident' ? shown.slice(0, 1) : shown.slice(0, 3), view),
@@ -149,7 +153,7 @@ function matchedServerOf(ranked: RankedPage): string | undefined {
 }
 
 function emptyResult(notes: string[]): CheckResult {
-  return { verdict: 'nothing', matches: [], suggestions: [], nextSteps: [], lint: [], version: null, notes, highlights: [] };
+  return { verdict: 'nothing', matches: [], suggestions: [], checkNext: [], nextSteps: [], lint: [], version: null, notes, highlights: [] };
 }
 
 function messageOf(error: unknown): string {

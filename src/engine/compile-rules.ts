@@ -40,6 +40,7 @@ function compilePage(page: RulePageSource): RulePage {
     clues: page.clues.map(compileClue),
     fixes: page.fixes.map(compileFix),
   };
+  if (page.checkNext && page.checkNext.length > 0) out.checkNext = page.checkNext.map((step) => withoutUndefined({ title: step.title, note: step.note, command: step.command }));
   if (page.affects && page.affects.length > 0) out.affects = page.affects.map((affected) => ({ versions: affected.versions }));
   if (page.fixedIn) out.fixedIn = withoutUndefined({ version: page.fixedIn.version, pr: page.fixedIn.pr });
   return out;

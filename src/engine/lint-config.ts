@@ -5,6 +5,7 @@
  * values, and keys LiteLLM needs together. Pure data in, findings out; never throws on user input.
  */
 import type { ConfigDocument } from './evidence.ts';
+import { isAtLeast } from './read-version.ts';
 import { redactText } from './redact.ts';
 
 /** The subset of JSON Schema the model compiles to. */
@@ -19,6 +20,8 @@ export interface ModelSchema {
   description?: string;
   /** The first LiteLLM version that reads the key (only where verified). */
   since?: string;
+  /** The first LiteLLM version that accepts each of these allowed values (only where verified). */
+  valuesSince?: Record<string, string>;
 }
 
 /** A key the config needs when another key has a value. */
@@ -28,6 +31,10 @@ export interface ConfigModelRule {
   is: (string | boolean)[];
   requires: string[];
   because: string;
+  /** The first LiteLLM version that requires it; absent: every version. */
+  since?: string | undefined;
+  /** The page that documents the failure when the keys are missing. */
+  page?: string | undefined;
 }
 
 /** The config model as the rules artifact carries it. */
@@ -54,15 +61,44 @@ export interface LintFinding {
   suggestion?: string;
 }
 
+/**
+ * The LiteLLM versions a config is meant for: the version a user runs, or the range a page targets.
+ * Without one, the config is read as for current releases (every key known, every rule in force).
+ */
+export interface VersionScope {
+  /** Who runs what, for messages: "you run 1.85.0", "this page targets LiteLLM before 1.91.0". */
+  describe: string;
+  /** Whether every version in scope predates `since` (so none of them has what arrived then). */
+  predates(since: string): boolean;
+}
+
+/** How to lint one config. */
+export interface LintOptions {
+  /** The versions the config is meant for; absent: current releases. */
+  scope?: VersionScope | undefined;
+  /**
+   * Report unknown keys and wrong types (the default). Off, only what versions decide is reported
+   * (keys and values newer than the scope, keys a rule in force requires): for a config that is
+   * broken on purpose, as a page's example of the failure it describes.
+   */
+  checksKeys?: boolean;
+}
+
+/** The scope of one known LiteLLM version. */
+export function versionScopeOf(version: string): VersionScope {
+  // Undecidable (1.93 against 1.93.2) counts as not predating: no finding on a guess.
+  return { describe: `you run ${version}`, predates: (since) => !isAtLeast(version, since) && isAtLeast(since, version) };
+}
+
 const SECTIONS = ['mcp_servers', 'general_settings', 'litellm_settings', 'environment_variables'] as const;
 
 /** Lints every config of the evidence; findings in document order, duplicates dropped. */
-export function lintConfigs(configs: readonly ConfigDocument[], model: ConfigModel | undefined): LintFinding[] {
+export function lintConfigs(configs: readonly ConfigDocument[], model: ConfigModel | undefined, scope?: VersionScope): LintFinding[] {
   if (!model) return [];
   const findings: LintFinding[] = [];
   const seen = new Set<string>();
   for (const config of configs) {
-    for (const found of lintConfig(config.value, model)) {
+    for (const found of lintConfig(config.value, model, { scope })) {
       // Messages quote the user's values: mask secrets as everywhere else the checker prints.
       const finding = { ...found, message: redactText(found.message) };
       const key = `${finding.path}\n${finding.message}`;
@@ -75,27 +111,29 @@ export function lintConfigs(configs: readonly ConfigDocument[], model: ConfigMod
   return findings;
 }
 
-/** Lints one parsed config document. */
-export function lintConfig(root: unknown, model: ConfigModel): LintFinding[] {
+/** Lints one parsed config document, for the versions in scope when given. */
+export function lintConfig(root: unknown, model: ConfigModel, options: LintOptions = {}): LintFinding[] {
+  const { scope, checksKeys = true } = options;
   const findings: LintFinding[] = [];
   if (!isRecord(root)) return findings;
+  const keyFindings: LintFinding[] = checksKeys ? findings : [];
   for (const key of Object.keys(root)) {
     if ((SECTIONS as readonly string[]).includes(key)) continue;
     const near = closest(key, SECTIONS, 3);
-    if (near) findings.push({ path: key, message: `\`${key}\` is not a section LiteLLM reads; did you mean \`${near}\`?`, suggestion: near });
+    if (near) keyFindings.push({ path: key, message: `\`${key}\` is not a section LiteLLM reads; did you mean \`${near}\`?`, suggestion: near });
   }
   const servers = root['mcp_servers'];
   if (servers !== undefined && servers !== null) {
-    if (!isRecord(servers)) findings.push({ path: 'mcp_servers', message: '`mcp_servers` should map server names to their settings, not be a list or a value.' });
+    if (!isRecord(servers)) keyFindings.push({ path: 'mcp_servers', message: '`mcp_servers` should map server names to their settings, not be a list or a value.' });
     else {
       for (const [name, entry] of Object.entries(servers)) {
         const at = `mcp_servers.${name}`;
         if (!isRecord(entry)) {
-          findings.push({ path: at, message: `the server \`${name}\` should be a map of settings (url, transport, auth_type, …).` });
+          keyFindings.push({ path: at, message: `the server \`${name}\` should be a map of settings (url, transport, auth_type, …).` });
           continue;
         }
-        lintSection(entry, model.server, at, true, findings);
-        lintRules(entry, model.rules, 'server', at, findings);
+        lintSection(entry, model.server, at, true, findings, keyFindings, scope);
+        lintRules(entry, model.rules, 'server', at, findings, scope);
       }
     }
   }
@@ -105,42 +143,76 @@ export function lintConfig(root: unknown, model: ConfigModel): LintFinding[] {
   ] as const) {
     const value = root[section];
     if (!isRecord(value)) continue;
-    lintSection(value, schema, section, false, findings);
-    lintRules(value, model.rules, section, section, findings);
+    lintSection(value, schema, section, false, findings, keyFindings, scope);
+    lintRules(value, model.rules, section, section, findings, scope);
   }
   const env = root['environment_variables'];
   if (isRecord(env)) {
     for (const name of Object.keys(env)) {
       if (model.envVars.includes(name)) continue;
       const near = closest(name, model.envVars, 2);
-      if (near) findings.push({ path: `environment_variables.${name}`, message: `LiteLLM reads no \`${name}\`; did you mean \`${near}\`?`, suggestion: near });
+      if (near) keyFindings.push({ path: `environment_variables.${name}`, message: `LiteLLM reads no \`${name}\`; did you mean \`${near}\`?`, suggestion: near });
     }
+  }
+  return findings;
+}
+
+/**
+ * Only the findings of `rules`: keys a rule in force for the scope requires and the config lacks.
+ * The build uses it to hold every page's YAML to the rules other pages document.
+ */
+export function lintRequiredKeys(root: unknown, rules: readonly ConfigModelRule[], scope?: VersionScope): LintFinding[] {
+  const findings: LintFinding[] = [];
+  if (!isRecord(root)) return findings;
+  const servers = root['mcp_servers'];
+  if (isRecord(servers)) {
+    for (const [name, entry] of Object.entries(servers)) if (isRecord(entry)) lintRules(entry, rules, 'server', `mcp_servers.${name}`, findings, scope);
+  }
+  for (const section of ['general_settings', 'litellm_settings'] as const) {
+    const value = root[section];
+    if (isRecord(value)) lintRules(value, rules, section, section, findings, scope);
   }
   return findings;
 }
 
 // A strict section flags every unknown key; an open one (general_settings holds much more than
 // MCP) only the keys that look like a misspelt MCP key.
-function lintSection(value: Record<string, unknown>, schema: ModelSchema, at: string, isStrict: boolean, findings: LintFinding[]): void {
+// Unknown keys and wrong types go to `keyFindings` (the same list, or a discarded one when keys are not checked).
+function lintSection(value: Record<string, unknown>, schema: ModelSchema, at: string, isStrict: boolean, findings: LintFinding[], keyFindings: LintFinding[], scope: VersionScope | undefined): void {
   const known = schema.properties ?? {};
   const names = Object.keys(known);
   for (const [key, item] of Object.entries(value)) {
     const property = known[key];
     if (property === undefined) {
       const near = closest(key, names, Math.max(2, Math.floor(key.length / 4)));
-      if (near) findings.push({ path: `${at}.${key}`, message: `LiteLLM does not read \`${key}\` here; did you mean \`${near}\`?`, suggestion: near });
-      else if (isStrict) findings.push({ path: `${at}.${key}`, message: `LiteLLM does not read \`${key}\` in an mcp_servers entry; it is ignored.` });
+      if (near) keyFindings.push({ path: `${at}.${key}`, message: `LiteLLM does not read \`${key}\` here; did you mean \`${near}\`?`, suggestion: near });
+      else if (isStrict) keyFindings.push({ path: `${at}.${key}`, message: `LiteLLM does not read \`${key}\` in an mcp_servers entry; it is ignored.` });
       continue;
     }
     if (item === null || item === undefined) continue;
     const problem = typeProblem(item, property);
-    if (problem) findings.push({ path: `${at}.${key}`, ...problem });
+    if (problem) keyFindings.push({ path: `${at}.${key}`, ...problem });
+    else if (scope) {
+      const late = lateProblem(key, item, property, scope);
+      if (late) findings.push({ path: `${at}.${key}`, message: late });
+    }
   }
 }
 
-function lintRules(value: Record<string, unknown>, rules: readonly ConfigModelRule[], scope: ConfigModelRule['scope'], at: string, findings: LintFinding[]): void {
+// A key or value that arrived after every version in scope: those versions do not read it.
+function lateProblem(key: string, value: unknown, schema: ModelSchema, scope: VersionScope): string | undefined {
+  const since = schema.since ?? schema.anyOf?.find((option) => option.since !== undefined)?.since;
+  if (since !== undefined && scope.predates(since)) return `\`${key}\` arrived in LiteLLM ${since}, and ${scope.describe}: no version before it reads the key.`;
+  const valueSince = typeof value === 'string' ? schema.valuesSince?.[value] : undefined;
+  if (valueSince !== undefined && scope.predates(valueSince)) return `\`${key}: ${value}\` arrived in LiteLLM ${valueSince}, and ${scope.describe}: no version before it accepts the value.`;
+  return undefined;
+}
+
+function lintRules(value: Record<string, unknown>, rules: readonly ConfigModelRule[], section: ConfigModelRule['scope'], at: string, findings: LintFinding[], scope: VersionScope | undefined): void {
   for (const rule of rules) {
-    if (rule.scope !== scope) continue;
+    if (rule.scope !== section) continue;
+    // A requirement that came with a release does not hold for the versions before it.
+    if (rule.since !== undefined && scope?.predates(rule.since)) continue;
     const trigger = value[rule.when];
     if (!rule.is.some((wanted) => wanted === trigger)) continue;
     const missing = rule.requires.filter((key) => value[key] === undefined || value[key] === null || value[key] === '');
@@ -148,7 +220,7 @@ function lintRules(value: Record<string, unknown>, rules: readonly ConfigModelRu
     const list = missing.map((key) => `\`${key}\``).join(', ');
     findings.push({
       path: `${at}.${missing[0] as string}`,
-      message: `\`${rule.when}: ${String(trigger)}\` needs ${list} as well: ${rule.because}.`,
+      message: `\`${rule.when}: ${String(trigger)}\` needs ${list} as well: ${rule.because}${rule.since === undefined ? '' : ` (since LiteLLM ${rule.since})`}.`,
       suggestion: missing.join(', '),
     });
   }

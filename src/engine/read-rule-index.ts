@@ -37,6 +37,7 @@ export function readRuleIndex(text: string): RuleIndexReading {
       const name = typeof page['id'] === 'string' ? `page ${page['id']}` : `page ${position + 1}`;
       return { kind: 'invalid', reason: `${name} of the rules data lacks ${missing.join(', ')}` };
     }
+    if (page['checkNext'] !== undefined && !Array.isArray(page['checkNext'])) return { kind: 'invalid', reason: `page ${String(page['id'])} of the rules data has a checkNext that is not a list` };
   }
   return { kind: 'read', index: value as unknown as RuleIndex };
 }

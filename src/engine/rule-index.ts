@@ -68,6 +68,16 @@ export type RuleFix =
   | { kind: 'workaround'; title: string; note?: string | undefined }
   | { kind: 'client'; title: string; note?: string | undefined; client?: string | undefined };
 
+/** One thing to look at next (a log, a curl request, a list to compare): it changes nothing, so it is apart from the fixes. */
+export interface RuleCheckStep {
+  /** What to look at, in one imperative line. */
+  title: string;
+  /** What to look for. */
+  note?: string | undefined;
+  /** The exact command to run, when there is one. */
+  command?: string | undefined;
+}
+
 /** The release and PR that fixed a bug. */
 export interface RuleFixedIn {
   /** The first fixed version. */
@@ -104,6 +114,8 @@ export interface RulePageSource {
   clues: RuleClue[];
   /** The fixes, in order. */
   fixes: RuleFix[];
+  /** What to look at next; absent from a compiled page that has none. */
+  checkNext?: RuleCheckStep[] | undefined;
 }
 
 /** One compiled page: what the matcher, the explanation and the suggestions need. */

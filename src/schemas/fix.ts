@@ -66,3 +66,21 @@ export const FixSchema = z.discriminatedUnion('kind', [
 ]);
 /** One way to make the failure go away. */
 export type Fix = z.output<typeof FixSchema>;
+
+/**
+ * One thing to look at when the fixes did not help or before choosing one: a log to read, a request
+ * to repeat with curl, a list to compare. It changes nothing, so it is listed apart from the fixes
+ * under "Check next".
+ */
+export const CheckStepSchema = z
+  .object({
+    /** What to look at, in one imperative line ("Read the gateway log for the same minute"). */
+    title: z.string().min(8),
+    /** What to look for and what each answer means, in a sentence or two of Markdown. */
+    note: z.string().min(1).optional(),
+    /** The exact command to run, when there is one (placeholders in angle brackets). */
+    command: z.string().min(1).optional(),
+  })
+  .strict();
+/** One thing to look at; it changes nothing. */
+export type CheckStep = z.output<typeof CheckStepSchema>;

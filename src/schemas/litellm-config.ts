@@ -5,7 +5,9 @@
  * config loader (`load_servers_from_config`), the `MCPServer` model
  * (`litellm/types/mcp_server/mcp_server_manager.py`), `litellm/types/mcp.py` and
  * `litellm/proxy/_experimental/mcp_server/`; a version is given only where it was verified
- * (`.meta({ since })`), never guessed.
+ * (`.meta({ since })`, `.meta({ valuesSince })` for an allowed value added later, and a rule's
+ * `since` for a key that became required), never guessed. The build checks every page's YAML
+ * against these versions and the page's own range (src/catalog/check-snippet-versions.ts).
  *
  * The engine cannot import zod: `compileConfigModel` turns this into plain JSON Schema data that
  * goes into the rules artifact, and the checker lints configs against that (src/engine/lint-config.ts).
@@ -44,14 +46,17 @@ export const McpServerEntrySchema = z
     command: text.describe('the stdio executable'),
     args: names.describe('the stdio arguments'),
     env: textMap.describe('the stdio child environment'),
-    auth_type: z.enum(AUTH_TYPES).describe('how the gateway authenticates to the upstream server'),
+    // The two client-forwarded modes arrived with the DCR bridge (v1.93.0 release notes, "Client-forwarded MCP credentials").
+    auth_type: z.enum(AUTH_TYPES).describe('how the gateway authenticates to the upstream server').meta({ valuesSince: { true_passthrough: '1.93.0', oauth_delegate: '1.93.0' } }),
     authentication_token: text.describe('the static upstream credential'),
     auth_value: text.describe('the static upstream credential (alias of authentication_token)'),
     extra_headers: names.describe('the names of client request headers to copy upstream, not their values'),
     static_headers: textMap.describe('fixed headers sent upstream'),
+    // v1.89.0 release notes: per-server environment variables with global and per-user scopes (PR #28917).
     env_vars: z
       .array(z.object({ name: text, value: text.optional(), scope: z.enum(['global', 'user']).optional(), description: text.optional() }).strict())
-      .describe('variables for ${NAME} placeholders in static_headers'),
+      .describe('variables for ${NAME} placeholders in static_headers')
+      .meta({ since: '1.89.0' }),
     allowed_tools: names,
     disallowed_tools: names,
     allowed_params: z.record(z.string(), names),
@@ -59,7 +64,8 @@ export const McpServerEntrySchema = z
     tool_name_to_description: z.record(z.string(), z.string()),
     access_groups: names,
     allow_all_keys: flag,
-    available_on_public_internet: flag.describe('false: only callers from mcp_internal_ip_ranges see the server'),
+    // v1.81.9 release notes: MCP IP-based access control; the column came with PR #20607.
+    available_on_public_internet: flag.describe('false: only callers from mcp_internal_ip_ranges see the server').meta({ since: '1.81.9' }),
     allowed_cidrs: names,
     allowed_response_headers: names,
     alias: text,
@@ -85,9 +91,11 @@ export const McpServerEntrySchema = z
     token_validation: z.record(z.string(), z.unknown()),
     token_storage_ttl_seconds: count,
     delegate_auth_to_upstream: flag,
-    oauth_passthrough: flag,
+    // v1.89.0 release notes: MCP OAuth passthrough (PR #28356).
+    oauth_passthrough: flag.meta({ since: '1.89.0' }),
     // dcr_bridge is read with `is True`: a quoted "true" is off (see the rules below).
-    dcr_bridge: z.boolean(),
+    // v1.93.0 release notes: the dcr_bridge path of client-forwarded MCP credentials.
+    dcr_bridge: z.boolean().meta({ since: '1.93.0' }),
     token_exchange_endpoint: text,
     audience: text,
     subject_token_type: text,
@@ -118,7 +126,8 @@ export const McpGeneralSettingsSchema = z
     use_x_forwarded_for: flag,
     mcp_trusted_proxy_ranges: names,
     mcp_xff_num_trusted_hops: count,
-    mcp_internal_ip_ranges: names,
+    // The network half of the same v1.81.9 feature (docs: "Exposing MCPs on the Public Internet").
+    mcp_internal_ip_ranges: names.meta({ since: '1.81.9' }),
     mcp_client_side_auth_header_name: text,
     require_key_mcp_access_defined: flag,
     require_end_user_mcp_access_defined: flag,
@@ -190,6 +199,13 @@ export const ConfigRuleSchema = z
     requires: z.array(z.string()).min(1),
     /** Why, in one sentence. */
     because: z.string().min(10),
+    /** The first LiteLLM version that requires it (only where verified); absent: every version modelled. */
+    since: z.string().regex(/^\d+\.\d+\.\d+$/).optional(),
+    /**
+     * The page that documents the failure when the keys are missing. Another page whose YAML shows
+     * the trigger without them, for versions the rule covers, contradicts that page: the build fails.
+     */
+    page: z.string().optional(),
   })
   .strict();
 /** A key the config needs when another key has a value. */
@@ -203,6 +219,9 @@ export const CONFIG_RULES: ConfigRule[] = [
     is: ['oauth2'],
     requires: ['oauth2_flow'],
     because: 'the config loader rejects an oauth2 server from config.yaml that does not say which OAuth flow it uses',
+    // PR #32292 ("oauth2_flow … required in config"), listed in the v1.93.0 release notes.
+    since: '1.93.0',
+    page: 'config-oauth2-flow-required',
   },
   {
     scope: 'server',
@@ -217,6 +236,7 @@ export const CONFIG_RULES: ConfigRule[] = [
     is: ['stdio'],
     requires: ['command', 'args'],
     because: 'a stdio server is a process the gateway starts, so it needs the command and its arguments',
+    page: 'stdio-server-missing-command-or-args',
   },
   {
     scope: 'general_settings',
@@ -224,6 +244,7 @@ export const CONFIG_RULES: ConfigRule[] = [
     is: [true, 'true', 'True'],
     requires: ['mcp_trusted_proxy_ranges'],
     because: 'without trusted proxy ranges the gateway ignores X-Forwarded-For and MCP client-IP resolution fails closed',
+    page: 'mcp-client-ip-fails-closed-behind-proxy',
   },
 ];
 

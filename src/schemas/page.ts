@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClueSchema, SignatureSchema, SlugSchema } from './signature.ts';
-import { FixSchema } from './fix.ts';
+import { CheckStepSchema, FixSchema } from './fix.ts';
 import { AffectedSchema, FixedInSchema, SourceSchema, TrackerLinkSchema, VerifiedSchema } from './reference.ts';
 
 /** The longest `<title>` and page title a search result or link preview shows whole. */
@@ -92,8 +92,10 @@ export const ErrorPageSchema = z
     signatures: z.array(SignatureSchema).min(1),
     /** Weighted evidence that tells this page apart from look-alikes. */
     clues: z.array(ClueSchema).default([]),
-    /** The fixes, in the order to try them. */
+    /** The fixes, in the order to try them: each one changes something (config, env, version, client). */
     fixes: z.array(FixSchema).min(1),
+    /** What to look at next (logs, a curl request, a list to compare): investigation steps, kept apart from the fixes. */
+    checkNext: z.array(CheckStepSchema).default([]),
     /** LiteLLM versions in which the failure was seen. */
     affects: z.array(AffectedSchema).default([]),
     /** The release and PR that fixed it, when it was a bug that got fixed. */

@@ -4,7 +4,7 @@
  * through it, so the same paste gives the same text everywhere. Pure: strings in, a string out.
  */
 import { redactText } from '../engine/redact.ts';
-import type { CheckResult, Match, Suggestion } from '../engine/index.ts';
+import type { CheckResult, CheckStep, Match, Suggestion } from '../engine/index.ts';
 import { buildLitellmPrUrl, SITE_ORIGIN } from './site-urls.ts';
 import { confidenceLabel } from './verdict-words.ts';
 
@@ -39,7 +39,7 @@ export function formatCheckMarkdown(result: CheckResult, paste: string): string 
   const blocks: string[] = [];
   if (result.verdict === 'confident' && top) {
     blocks.push(`**[mcpfix](${SITE_ORIGIN}/check/) says this is ${confidenceLabel(top.confidence).toLowerCase()}:** ${pageLink(top)}`);
-    blocks.push(...pageBlocks(pageOfMatch(top), result.suggestions));
+    blocks.push(...pageBlocks(pageOfMatch(top), result.suggestions, result.checkNext));
   } else if (top) {
     blocks.push(`**[mcpfix](${SITE_ORIGIN}/check/) is not sure.** The closest pages:`);
     blocks.push([top, ...others].map((match) => `- ${pageLink(match)} (${confidenceLabel(match.confidence).toLowerCase()}; ${matchedBy(match)})`).join('\n'));
@@ -51,8 +51,8 @@ export function formatCheckMarkdown(result: CheckResult, paste: string): string 
 }
 
 /** The Markdown an error page offers to copy into an issue: the same page blocks, with room for the reader's own paste. */
-export function formatPageMarkdown(page: IssuePage, fixes: readonly Suggestion[]): string {
-  const blocks = [`**This looks like ${pageLink({ id: page.id, title: page.title, anchor: `#sig-${page.signature.id}` })}.**`, ...pageBlocks(page, fixes)];
+export function formatPageMarkdown(page: IssuePage, fixes: readonly Suggestion[], checkNext: readonly CheckStep[] = []): string {
+  const blocks = [`**This looks like ${pageLink({ id: page.id, title: page.title, anchor: `#sig-${page.signature.id}` })}.**`, ...pageBlocks(page, fixes, checkNext)];
   blocks.push(['<details><summary>What I see (mask secrets first)</summary>', '', '```text', '(paste the error here)', '```', '', '</details>'].join('\n'));
   return `${blocks.join('\n\n')}\n`;
 }
@@ -70,9 +70,11 @@ function matchedBy(match: Match): string {
   return `shares the words ${(match.possible?.words ?? []).map(codeSpan).join(', ')}`;
 }
 
-function pageBlocks(page: IssuePage, fixes: readonly Suggestion[]): string[] {
+function pageBlocks(page: IssuePage, fixes: readonly Suggestion[], checkNext: readonly CheckStep[]): string[] {
   const blocks = [`**Signature:** ${codeSpan(page.signature.text)}`];
   if (fixes.length > 0) blocks.push(`**Fix:**\n\n${fixes.map(describeFix).join('\n')}`);
+  // Investigation steps change nothing, so they are listed apart from the fix, never numbered with it.
+  if (checkNext.length > 0) blocks.push(`**Check next:**\n\n${checkNext.map(describeCheckStep).join('\n')}`);
   blocks.push(versionsLine(page));
   return blocks;
 }
@@ -102,6 +104,11 @@ function describeFix(fix: Suggestion, index: number): string {
   }
 }
 
+function describeCheckStep(step: CheckStep): string {
+  const item = `- ${maskForSharing(step.title)}${step.note === undefined ? '' : `: ${maskForSharing(step.note)}`}`;
+  return step.command === undefined ? item : `${item}\n${indentedFence(step.command, 'sh', '  ')}`;
+}
+
 function pageLink(match: { id: string; title: string; anchor?: string | undefined }): string {
   const text = match.title.replace(/([\\[\]])/g, '\\$1');
   return `[${text}](${SITE_ORIGIN}/errors/${match.id}/${match.anchor ?? ''})`;
@@ -124,10 +131,10 @@ function fence(text: string, info: string): string {
   return `${marks}${info}\n${maskForSharing(text).replace(/\n+$/, '')}\n${marks}`;
 }
 
-function indentedFence(text: string, info: string): string {
+function indentedFence(text: string, info: string, indent = '   '): string {
   return fence(text, info)
     .split('\n')
-    .map((line) => (line === '' ? line : `   ${line}`))
+    .map((line) => (line === '' ? line : `${indent}${line}`))
     .join('\n');
 }
 

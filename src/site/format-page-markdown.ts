@@ -3,6 +3,7 @@
  * format-issue-markdown.ts so the checker's main-thread script does not pull in the YAML and diff
  * code that suggesting fixes needs.
  */
+import { listCheckNext } from '../engine/check-next.ts';
 import type { RulePage } from '../engine/index.ts';
 import { parseInput } from '../engine/parse-input.ts';
 import { suggestFixes } from '../engine/suggest-fix.ts';
@@ -10,8 +11,8 @@ import { formatPageMarkdown } from './format-issue-markdown.ts';
 
 /**
  * The Markdown an error page offers, from its compiled rules: its first signature, its fixes as
- * the checker would suggest them without a config (YAML with the `<server>` placeholder), and its
- * versions.
+ * the checker would suggest them without a config (YAML with the `<server>` placeholder), what to
+ * check next, and its versions.
  */
 export function formatRulePageMarkdown(page: RulePage): string {
   const signature = page.signatures[0];
@@ -25,5 +26,6 @@ export function formatRulePageMarkdown(page: RulePage): string {
       fixedIn: page.fixedIn,
     },
     fixes,
+    listCheckNext(page),
   );
 }

@@ -8,6 +8,7 @@ interface JsonOutput {
   verdict: string;
   matches: Array<{ id: string; title: string; url: string; score: number; confidence: string; related: string[]; evidence: Array<Record<string, unknown>> }>;
   suggestions: Array<{ kind: string; pageId: string; title: string; diff?: string }>;
+  checkNext: Array<{ pageId: string; title: string; note?: string; command?: string }>;
   nextSteps: string[];
 }
 
@@ -79,6 +80,13 @@ describe('mcpfix check', { timeout: 30_000 }, () => {
     expect(run.stdout).not.toMatch(/score|\/[^/\s]*[\\(|][^/\s]*\//);
     expect(run.stdout).toMatch(/paste:\d+/);
     expect(run.stderr).toBe('');
+    // The change comes under "Suggested change", the look-up under "Check next", after it.
+    const changes = run.stdout.indexOf('Suggested change:');
+    const checks = run.stdout.indexOf('Check next (changes nothing; tells you more):');
+    expect(changes).toBeGreaterThan(0);
+    expect(checks).toBeGreaterThan(changes);
+    expect(run.stdout.slice(changes, checks)).not.toContain('/key/info');
+    expect(run.stdout.slice(checks)).toContain('Check that the key you send is live with /key/info');
     await snapshot(run, 'check-matching-curl');
   });
 
@@ -104,6 +112,9 @@ describe('mcpfix check', { timeout: 30_000 }, () => {
     expect(top?.evidence[0]).toEqual(expect.objectContaining({ input: 'paste', line: expect.any(Number), excerpt: expect.any(String), says: expect.any(String) }));
     expect(Array.isArray(output.suggestions)).toBe(true);
     expect(output.suggestions.every((s) => s.pageId === 'gateway-401-authentication-required')).toBe(true);
+    // The investigation step is listed apart, never among the changes.
+    expect(output.checkNext.map((step) => step.title)).toEqual(['Check that the key you send is live with /key/info']);
+    expect(output.suggestions.map((s) => s.title)).not.toContain('Check that the key you send is live with /key/info');
     await snapshot(run, 'check-json');
   });
 
@@ -167,6 +178,16 @@ describe('mcpfix check', { timeout: 30_000 }, () => {
     expect(run.stdout).toMatch(/<details><summary>[^<]*<\/summary>\n\n```text\n\$ curl -si[\s\S]*\n```\n\n<\/details>\n$/);
     expect(run.stdout).not.toMatch(/Index: |={10}|score/);
     await snapshot(run, 'check-markdown-confident');
+  });
+
+  test('--markdown lists the page\'s investigation steps under "Check next", apart from the numbered fix', async () => {
+    const run = await runCli(['check', `${FIXTURES}/gateway-401-authentication-required.curl.txt`, '--markdown']);
+    expect(run.code).toBe(0);
+    const [fix, rest] = run.stdout.split('**Check next:**');
+    expect(fix).toContain('1. Send the LiteLLM virtual key as x-litellm-api-key with a Bearer prefix');
+    expect(fix).not.toContain('/key/info');
+    expect(rest).toMatch(/^\n\n- Check that the key you send is live with \/key\/info: /);
+    await snapshot(run, 'check-markdown-check-next');
   });
 
   test('--markdown on a paste no page fits says so, quotes the masked paste, and exits 1', async () => {

@@ -211,7 +211,7 @@ describe('search keeps its query and says when nothing matches exactly', () => {
 
 describe('accessibility of the new parts', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`axe finds no serious or critical violation in fix boxes of every fix kind and on the "no exact match" cue (${colorScheme})`, async () => {
+    it(`axe finds no serious or critical violation in fix boxes of every fix kind, a "Check next" section and the "no exact match" cue (${colorScheme})`, async () => {
       const { page, problems, context } = await openPage({ colorScheme });
       const report: Record<string, unknown> = {};
       for (const kind of ['config', 'env', 'upgrade', 'workaround', 'client'] as const) {
@@ -221,11 +221,17 @@ describe('accessibility of the new parts', () => {
         await page.getByRole('region', { name: 'Cause and fix' }).waitFor();
         report[`${kind} fix box (${entry.id})`] = await findSeriousViolations(page);
       }
+      const withSteps = pages.find((candidate) => candidate.page.checkNext.some((step) => step.command !== undefined));
+      if (withSteps) {
+        await page.goto(`/errors/${withSteps.id}/`);
+        await page.getByRole('region', { name: 'Check next' }).waitFor();
+        report[`check next (${withSteps.id})`] = await findSeriousViolations(page);
+      }
       await page.goto(`/search/?q=${encodeURIComponent('Zorblax MCP bridge: tool quota exhausted for workspace 7')}`);
       await waitForResults(page);
       await page.getByText(/No exact match/).waitFor();
       report['no exact match'] = await findSeriousViolations(page);
-      expect(Object.keys(report).length).toBeGreaterThan(2);
+      expect(Object.keys(report).length).toBeGreaterThan(3);
       expect(Object.values(report).flat()).toEqual([]);
       expect(problems).toEqual([]);
       await context.close();

@@ -32,6 +32,7 @@ function regexSourcesOf(fact: RuleFact): string[] {
 }
 
 const issueBody = readFileSync('test/fixtures/cli/github-issue-body.md', 'utf8');
+const gatewayChallenge = readFileSync('test/fixtures/cli/gateway-401-authentication-required.curl.txt', 'utf8');
 const withConfigFix = findPageWithConfigFix(pages);
 
 describe('checker verdicts', () => {
@@ -107,6 +108,7 @@ describe('checker verdicts', () => {
 
   for (const [label, paste] of [
     ['a confident match', issueBody],
+    ['a confident match with steps to check next', gatewayChallenge],
     ['a paste no page fits', readFileSync('test/fixtures/cli/unrelated-prose.txt', 'utf8')],
     // Issue 11: a client's words alone (likely, not certain), another product answering (a note
     // instead of a page) and a config alone (the pages its config facts describe).
@@ -175,5 +177,38 @@ describe('checker verdicts', () => {
     expect(widths.every((width) => width <= 390), `scroll widths ${widths.join(', ')}`).toBe(true);
     expect(problems).toEqual([]);
     await browserContext.close();
+  });
+});
+
+describe('changes and investigation steps are shown apart', () => {
+  const gatewayPage = pages.find((entry) => entry.id === 'gateway-401-authentication-required')!;
+  const step = gatewayPage.page.checkNext[0]!;
+
+  it('/check/ lists the page\'s steps under "Check next", after and apart from "What to change"', async () => {
+    const { page, problems, context } = await openPage();
+    await openChecker(page);
+    await checkText(page, gatewayChallenge);
+    const headings = await page.locator('.checker-results h3').allTextContents();
+    expect(headings.indexOf('Check next')).toBeGreaterThan(headings.indexOf('What to change'));
+    expect(headings.indexOf('What to change')).toBeGreaterThanOrEqual(0);
+    const changes = (await page.locator('.checker-results .suggestion').allTextContents()).join('\n');
+    expect(changes).toContain(gatewayPage.page.fixes[0]!.title);
+    expect(changes).not.toContain(step.title);
+    await expect(page.locator('.checker-results ul.check-next > li').first().getByText(step.title).count()).resolves.toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an error page has a "Check next" section, and its fix box shows only a change', async () => {
+    const { page, problems, context } = await openPage();
+    await page.goto(`/errors/${gatewayPage.id}/`);
+    const box = page.getByRole('region', { name: 'Cause and fix' });
+    await expect(box.getByRole('heading', { name: gatewayPage.page.fixes[0]!.title }).count()).resolves.toBe(1);
+    await expect(box.getByText(step.title).count()).resolves.toBe(0);
+    const section = page.getByRole('region', { name: 'Check next' });
+    await expect(section.getByRole('heading', { name: step.title }).count()).resolves.toBe(1);
+    await expect(page.getByRole('region', { name: 'More fixes, in order' }).getByText(step.title).count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

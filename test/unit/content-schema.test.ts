@@ -37,6 +37,12 @@ describe('the page schema', () => {
     ['no-frontmatter', 'no-frontmatter.mdx: (frontmatter): the file must start with a --- YAML frontmatter block'],
     ['comment-truncates-value', 'comment-truncates-value.mdx: summary: an unquoted value followed by " #" loses the rest of the line to a YAML comment'],
     ['retired-without-fix', 'retired-without-fix.mdx: fixedIn: a retired page names the version that fixed it'],
+    ['fix-is-investigation', 'fix-is-investigation.mdx: fixes.1: “If it still fails, read the gateway log for the same minute” is not a change: it starts with “read”, an investigation step: move it to checkNext'],
+    ['snippet-newer-than-page', 'snippet-newer-than-page.mdx: body (yaml snippet 1, body line 4): mcp_servers.github.dcr_bridge: `dcr_bridge` arrived in LiteLLM 1.93.0, and this page targets LiteLLM before 1.91.0'],
+    ['snippet-newer-than-page', 'snippet-newer-than-page.mdx: fixes.0.changes: mcp_servers.<server>.auth_type: `auth_type: oauth_delegate` arrived in LiteLLM 1.93.0'],
+    ['snippet-newer-than-page', 'snippet-newer-than-page.mdx: examples.0.config: mcp_servers.github.auth_type: `auth_type: true_passthrough` arrived in LiteLLM 1.93.0'],
+    ['snippet-contradicts-page', 'snippet-contradicts-page.mdx: fixes.0.changes: mcp_servers.<server>.oauth2_flow: `auth_type: oauth2` needs `oauth2_flow` as well'],
+    ['snippet-contradicts-page', 'snippet-contradicts-page.mdx: examples.0.config: mcp_servers.github.oauth2_flow: `auth_type: oauth2` needs `oauth2_flow` as well: the config loader rejects an oauth2 server from config.yaml that does not say which OAuth flow it uses (since LiteLLM 1.93.0). This contradicts /errors/config-oauth2-flow-required/'],
     ['long-title-without-short-title', 'long-title-without-short-title.mdx: shortTitle: the title has 88 characters; add a shortTitle of at most 69'],
   ];
 
@@ -50,7 +56,8 @@ describe('the page schema', () => {
   });
 
   for (const [folder, expected] of cases) {
-    it(`rejects the ${folder} fixture naming the file, the field and the reason`, () => {
+    const field = expected.split(': ')[1] ?? '';
+    it(`rejects the ${folder} fixture naming the file, the field (${field}) and the reason`, () => {
       expect(problemsIn(join(broken, folder))).toContain(expected);
     });
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSnippets, yamlSnippetsOf } from '../../src/catalog/check-snippets.ts';
 import type { PageFile } from '../../src/catalog/read-pages.ts';
 import { checkPaste, compileRules } from '../../src/engine/index.ts';
-import { closest, lintConfig, type ConfigModel } from '../../src/engine/lint-config.ts';
+import { closest, lintConfig, versionScopeOf, type ConfigModel } from '../../src/engine/lint-config.ts';
 import { compileConfigModel } from '../../src/schemas/litellm-config.ts';
 import { runCli } from '../support/run-cli.ts';
 
@@ -106,7 +106,7 @@ describe('the checker and the CLI carry the lint', () => {
 });
 
 describe('the YAML snippets of page bodies', () => {
-  const page = (body: string): PageFile => ({ id: 'p', file: 'content/errors/p.mdx', page: {} as PageFile['page'], body });
+  const page = (body: string): PageFile => ({ id: 'p', file: 'content/errors/p.mdx', page: { fixes: [], examples: [] } as unknown as PageFile['page'], body });
 
   it('finds fences, indented ones in list items too', () => {
     const snippets = yamlSnippetsOf('Text\n\n```yaml\na: 1\n```\n\n1. Step:\n\n   ```yaml invalid\n   b: 2\n   ```\n');
@@ -120,5 +120,43 @@ describe('the YAML snippets of page bodies', () => {
     const problems = checkSnippets([page('Fix:\n\n```yaml\nmcp_servers:\n  gh:\n    url: https://x/mcp\n    extra_header: [Authorization]\n```\n')], model);
     expect(problems).toEqual([{ file: 'content/errors/p.mdx', field: 'body (yaml snippet 1, body line 3)', reason: expect.stringContaining('mcp_servers.gh.extra_header') }]);
     expect(checkSnippets([page('What you have:\n\n```yaml invalid\nmcp_servers:\n  gh:\n    extra_header: [x]\n```\n')], model)).toEqual([]);
+  });
+});
+
+describe('keys, values and requirements by LiteLLM version', () => {
+  const OAUTH2_WITHOUT_FLOW = 'mcp_servers:\n  gmail:\n    url: https://gmail.example.com/mcp\n    auth_type: oauth2\n';
+  const DELEGATE = 'mcp_servers:\n  jira:\n    url: https://jira.example.com/mcp\n    auth_type: oauth_delegate\n    dcr_bridge: true\n';
+
+  it('holds oauth2 without oauth2_flow against current releases and from 1.93.0, not before', () => {
+    expect(lint(OAUTH2_WITHOUT_FLOW).map((f) => f.path)).toEqual(['mcp_servers.gmail.oauth2_flow']);
+    expect(lintConfig(parse(OAUTH2_WITHOUT_FLOW), model, { scope: versionScopeOf('1.93.0') }).map((f) => f.path)).toEqual(['mcp_servers.gmail.oauth2_flow']);
+    expect(lintConfig(parse(OAUTH2_WITHOUT_FLOW), model, { scope: versionScopeOf('1.92.1') })).toEqual([]);
+  });
+
+  it('says a key and a value arrived after the version the user runs, and not when unsure', () => {
+    const findings = lintConfig(parse(DELEGATE), model, { scope: versionScopeOf('1.89.0') });
+    expect(findings).toEqual([
+      { path: 'mcp_servers.jira.auth_type', message: '`auth_type: oauth_delegate` arrived in LiteLLM 1.93.0, and you run 1.89.0: no version before it accepts the value.' },
+      { path: 'mcp_servers.jira.dcr_bridge', message: '`dcr_bridge` arrived in LiteLLM 1.93.0, and you run 1.89.0: no version before it reads the key.' },
+    ]);
+    expect(lintConfig(parse(DELEGATE), model, { scope: versionScopeOf('1.93.0') })).toEqual([]);
+    expect(lintConfig(parse(DELEGATE), model, { scope: versionScopeOf('1.93') })).toEqual([]);
+    expect(lint(DELEGATE)).toEqual([]);
+  });
+
+  it('the checker lints a pasted config for the version read from the paste', () => {
+    const index = compileRules([], model);
+    const paste = 'pip show litellm\nVersion: 1.85.0\n';
+    const lintOf = (config: string) => checkPaste(index, { paste, config }).lint.map((f) => f.path);
+    expect(lintOf(OAUTH2_WITHOUT_FLOW)).toEqual([]);
+    expect(lintOf(DELEGATE)).toEqual(['mcp_servers.jira.auth_type', 'mcp_servers.jira.dcr_bridge']);
+  });
+
+  it('every rule that names a page names a real one, and every version in the model is a release number', () => {
+    const ids = new Set(readdirSync('content/errors').map((file) => file.replace(/\.mdx$/, '')));
+    for (const rule of model.rules) if (rule.page !== undefined) expect(ids.has(rule.page), rule.page).toBe(true);
+    const versions = JSON.stringify(model).match(/"(?:since|true_passthrough|oauth_delegate)":"[^"]*"/g) ?? [];
+    expect(versions.length).toBeGreaterThan(4);
+    for (const found of versions) expect(found).toMatch(/:"\d+\.\d+\.\d+"$/);
   });
 });
