@@ -86,7 +86,8 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     // page; the nearest page is named in the note for a reader whose LiteLLM sits in front of it.
     const alike = ranked[0]?.result.page;
     notes.push(
-      `This looks like ${seen.name ?? 'another product'} answering (“${seen.from ?? ''}”), not LiteLLM: these pages are about LiteLLM's gateway, so start from that product's own documentation.` +
+      `This looks like ${seen.name ?? 'another product'} answering (“${seen.from ?? ''}”), not LiteLLM: ` +
+        "these pages are about LiteLLM's gateway, so start from that product's own documentation." +
         (alike ? ` The same symptom through LiteLLM's gateway is “${alike.title}” (${alike.url}).` : ''),
     );
     ranked.length = 0;
@@ -94,7 +95,10 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     // A client's message alone (an SSE error, a timeout, a 401) is what any MCP server's failure
     // looks like from the client: the page is likely, not certain, until LiteLLM shows in the paste.
     ranked[0].confidence = 'medium';
-    notes.push("Only what the client printed matched, and nothing in the paste shows LiteLLM answering (its log lines, an x-litellm-* header, its config): the same message comes from any MCP server, so the page below is likely, not certain.");
+    notes.push(
+      'Only what the client printed matched, and nothing in the paste shows LiteLLM answering (its log lines, an x-litellm-* header, ' +
+        'its config): the same message comes from any MCP server, so the page below is likely, not certain.',
+    );
   }
   const top = ranked[0];
   // No signature held: the pages the config shows, then those sharing the paste's distinctive

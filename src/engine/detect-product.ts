@@ -88,5 +88,6 @@ function isLitellmErrorShape(value: unknown): boolean {
   const error = (value as Record<string, unknown>)['error'];
   if (error === null || typeof error !== 'object' || Array.isArray(error)) return false;
   const fields = error as Record<string, unknown>;
-  return typeof fields['message'] === 'string' && 'type' in fields && 'param' in fields && typeof fields['code'] === 'string' && /^[1-5]\d\d$/.test(fields['code']);
+  const code = fields['code'];
+  return typeof fields['message'] === 'string' && 'type' in fields && 'param' in fields && typeof code === 'string' && /^[1-5]\d\d$/.test(code);
 }

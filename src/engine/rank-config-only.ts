@@ -23,7 +23,10 @@ export interface ConfigOnlyMatch {
   clues: ClueResult[];
   /** Σ weights of the facts that held. */
   weight: number;
-  /** The ranking key: Σ weight × rarity of the facts that held (log of pages with config evidence / pages using the fact), times the share of the page's config weight that held. */
+  /**
+   * The ranking key: Σ weight × rarity of the facts that held (rarity: log of the pages with config
+   * evidence over the pages using the fact), times the share of the page's config weight that held.
+   */
   rank: number;
 }
 

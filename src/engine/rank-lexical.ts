@@ -38,9 +38,10 @@ const STOP = new Set(
 error errors failed failure fails server servers request requests response responses client clients gateway proxy litellm http https status code message messages value values return returns returned true false null none config yaml using used work works working issue problem tool tools call calls called list listed
 model models chat completion completions openai anthropic bedrock azure vertex gemini embedding embeddings prompt deployment deployments fallback fallbacks router rate limit limits
 json application type content post accept header headers body param params please many
-python python3 line file traceback raise exception exceptions info debug warn warning self default version data string length items meta current group time internal local users available
-content-type content-length charset utf-8 text html plain jsonrpc method process node container port running started state exit reason
-taskgroup exceptiongroup sub-exception unhandled transport closed starlette uvicorn fastapi`.split(/\s+/),
+python python3 line file traceback raise exception exceptions info debug warn warning self default version data string length
+items meta current group time internal local users available content-type content-length charset utf-8 text html plain jsonrpc
+method process node container port running started state exit reason taskgroup exceptiongroup sub-exception unhandled transport
+closed starlette uvicorn fastapi`.split(/\s+/),
 );
 
 interface LexicalIndex {

@@ -92,14 +92,19 @@ function isPositive(fact: RuleFact): boolean {
 
 // Every page with a config fact and an example config: where its best example config puts it.
 const cases = index.pages.flatMap((rulePage) => {
-  const facts = [...rulePage.clues.filter((clue) => clue.weight > 0).map((clue) => clue.fact), ...rulePage.signatures.flatMap((signature) => signature.facts)].filter(isConfigFact);
+  const clueFacts = rulePage.clues.filter((clue) => clue.weight > 0).map((clue) => clue.fact);
+  const facts = [...clueFacts, ...rulePage.signatures.flatMap((signature) => signature.facts)].filter(isConfigFact);
   const source = pages.find((entry) => entry.id === rulePage.id)?.page;
   const configs = (source?.examples ?? []).map((example) => example.config).filter((config): config is string => config !== undefined);
   if (facts.length === 0 || configs.length === 0) return [];
   const outcomes = configs.map((config) => {
     const result = checkPaste(index, { paste: config });
     const matcher = createFactMatcher(prepared, viewEvidence(parseInput({ paste: config }), prepared));
-    return { at: result.matches.findIndex((match) => match.id === rulePage.id), ranking: result.matches.map((match) => `${match.id} ${match.confidence}`).join('; '), shows: facts.some((fact) => isPositive(fact) && matcher.match(fact) !== null) };
+    return {
+      at: result.matches.findIndex((match) => match.id === rulePage.id),
+      ranking: result.matches.map((match) => `${match.id} ${match.confidence}`).join('; '),
+      shows: facts.some((fact) => isPositive(fact) && matcher.match(fact) !== null),
+    };
   });
   const best = outcomes.reduce((a, b) => (b.at >= 0 && (a.at < 0 || b.at < a.at) ? b : a));
   return [{ id: rulePage.id, ...best, showsFact: outcomes.some((outcome) => outcome.shows) }];
