@@ -41,7 +41,7 @@ json application type content post accept header headers body param params pleas
 python python3 line file traceback raise exception exceptions info debug warn warning self default version data string length
 items meta current group time internal local users available content-type content-length charset utf-8 text html plain jsonrpc
 method process node container port running started state exit reason taskgroup exceptiongroup sub-exception unhandled transport
-closed starlette uvicorn fastapi`.split(/\s+/),
+closed starlette uvicorn fastapi asyncio anyio backends`.split(/\s+/),
 );
 
 interface LexicalIndex {

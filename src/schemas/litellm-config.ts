@@ -146,6 +146,8 @@ export const McpLitellmSettingsSchema = z
   .object({
     mcp_aliases: z.record(z.string(), z.string()),
     mcp_tool_search: z.record(z.string(), z.unknown()),
+    // Read by litellm/proxy/hooks/mcp_semantic_filter/hook.py (enabled, embedding_model, top_k, similarity_threshold).
+    mcp_semantic_tool_filter: z.record(z.string(), z.unknown()),
     public_mcp_servers: names,
     public_mcp_hub_strict_whitelist: flag,
     default_mcp_sampling_model: text,
