@@ -6,16 +6,18 @@
 //             pasted it; counted when the triaged page comes first (top-1) or among the first three (top-3).
 //   calibration: per confidence level of the top match, how many of the pages' examples and triaged
 //             reports landed there and how many of those named the right page; and how many pastes of the
-//             negative corpus (test/fixtures/negative) got a `high` answer at all.
+//             negative corpus (test/fixtures/negative) got a `high` answer at all, and the page most often
+//             among the first three answers to those pastes.
 // Usage: node scripts/coverage.ts [--markdown] [--uncovered] [--json]
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { validateContent } from '../src/catalog/validate-content.ts';
 import { formatProblems } from '../src/catalog/format-issue.ts';
 import { checkPaste } from '../src/engine/index.ts';
 import { instantiateLiteral } from '../src/catalog/instantiate-literal.ts';
-import { calibrate, type CalibrationCase } from '../src/catalog/calibrate.ts';
+import { calibrate, countInTopThree, type CalibrationCase } from '../src/catalog/calibrate.ts';
+import { readNegativeCorpus } from '../src/catalog/read-negative-corpus.ts';
 import { compileRulesAtBuild } from '../src/catalog/analyse-pattern.ts';
 
 interface InventoryEntry {
@@ -83,11 +85,11 @@ const positives: CalibrationCase[] = [
   ...reports.flatMap((report) => (report.triage.kind === 'page' && report.evidence !== null ? [{ paste: report.evidence, expected: report.triage.id }] : [])),
 ];
 const negativeFolder = resolve(root, 'test/fixtures/negative');
-const negatives: CalibrationCase[] = readdirSync(negativeFolder)
-  .sort()
-  .map((name) => ({ paste: readFileSync(resolve(negativeFolder, name), name.endsWith('.bin') ? 'latin1' : 'utf8'), expected: null }));
+const negatives: CalibrationCase[] = readNegativeCorpus(negativeFolder).map(({ paste }) => ({ paste, expected: null }));
 const calibration = calibrate(index, positives);
 const negativeHigh = calibrate(index, negatives).find((row) => row.level === 'high')?.count ?? 0;
+// The page that most often answers a paste it has nothing to do with (issue 11: at most 5%).
+const negativeTop3 = countInTopThree(index, negatives)[0] ?? { id: '—', count: 0 };
 
 const literalTotal = sum([...literalRows.values()], ['total', 'covered']);
 const reportTotal = sum([...reportRows.values()], ['total', 'withEvidence', 'top1', 'top3']);
@@ -99,7 +101,7 @@ if (args.has('--json')) {
     JSON.stringify({
       literals: { total: literalTotal.total, covered: literalTotal.covered },
       reports: { total: reports.length, triagedToPage, withEvidence: reportTotal.withEvidence, top1: reportTotal.top1, top3: reportTotal.top3 },
-      calibration: { positives: calibration, negatives: { total: negatives.length, high: negativeHigh } },
+      calibration: { positives: calibration, negatives: { total: negatives.length, high: negativeHigh, mostInTop3: negativeTop3 } },
     }),
   );
 } else if (args.has('--markdown')) {
@@ -116,7 +118,7 @@ if (args.has('--json')) {
   console.log('| confidence | examples and reports | right page | share right |');
   console.log('|---|---:|---:|---:|');
   for (const r of calibration) console.log(`| ${r.level} | ${r.count} | ${r.right} | ${percent(r.right, r.count)} |`);
-  console.log(`\nNegative corpus: ${negativeHigh} of ${negatives.length} pastes answered \`high\` (${percent(negativeHigh, negatives.length)}).`);
+  console.log(`\nNegative corpus: ${negativeHigh} of ${negatives.length} pastes answered \`high\` (${percent(negativeHigh, negatives.length)}); the page most often among the first three is \`${negativeTop3.id}\`, for ${negativeTop3.count} (${percent(negativeTop3.count, negatives.length)}).`);
 } else {
   const width = Math.max(...[...literalRows.keys(), ...reportRows.keys()].map((area) => area.length), 5);
   console.log('Literals: lead to a page / emitted');
@@ -127,7 +129,7 @@ if (args.has('--json')) {
   console.log(`  ${'total'.padEnd(width)}  ${String(reportTotal.top1).padStart(3)} / ${String(reportTotal.withEvidence).padStart(3)}  ${percent(reportTotal.top1, reportTotal.withEvidence).padStart(4)}  (${reportTotal.top3})`);
   console.log(`\nCalibration: top-match confidence → examples and reports → share naming the right page`);
   for (const r of calibration) console.log(`  ${r.level.padEnd(width)}  ${String(r.count).padStart(3)}  ${percent(r.right, r.count).padStart(4)} right`);
-  console.log(`  negative corpus: ${negativeHigh} of ${negatives.length} answered high (${percent(negativeHigh, negatives.length)})`);
+  console.log(`  negative corpus: ${negativeHigh} of ${negatives.length} answered high (${percent(negativeHigh, negatives.length)}); most often in the top 3: ${negativeTop3.id}, ${negativeTop3.count} (${percent(negativeTop3.count, negatives.length)})`);
   console.log(`\n${pages.length} pages; ${reports.length} reports, ${triagedToPage} triaged to a page`);
 }
 if (args.has('--uncovered') || (!args.has('--markdown') && !args.has('--json'))) {

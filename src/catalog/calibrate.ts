@@ -34,3 +34,13 @@ export function calibrate(index: RuleIndex, cases: readonly CalibrationCase[]): 
   }
   return rows;
 }
+
+/** How often a page appears among the first three answers to the cases, most frequent first (ties by id). */
+export function countInTopThree(index: RuleIndex, cases: readonly CalibrationCase[]): { id: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const item of cases) {
+    const result = checkPaste(index, item.config === undefined ? { paste: item.paste } : { paste: item.paste, config: item.config });
+    for (const match of result.matches.slice(0, 3)) counts.set(match.id, (counts.get(match.id) ?? 0) + 1);
+  }
+  return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+}

@@ -8,7 +8,7 @@ import { explainConfigOnly, explainLexical, explainMatch, highlightsOf, type Hig
 import { findCandidatePages } from './find-candidates.ts';
 import { lintConfigs, versionScopeOf, type LintFinding } from './lint-config.ts';
 import { parseGivenVersion, readLitellmVersion, type LitellmVersion } from './read-version.ts';
-import { detectProduct } from './detect-product.ts';
+import { detectProduct, findLitellmEvidence } from './detect-product.ts';
 import { createFactMatcher, type FactMatcher } from './match-fact.ts';
 import { matchPage, type PageResult } from './match-page.ts';
 import { parseInput, type CheckInput } from './parse-input.ts';
@@ -82,20 +82,35 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
   const notes = [...evidence.notes];
   const seen = detectProduct(evidence);
   if (seen.product === 'other') {
-    // Every page is about LiteLLM: borrowing one confidently for another product's failure misleads.
-    for (const page of ranked) if (page.confidence === 'high') page.confidence = 'medium';
-    notes.push(`This looks like ${seen.name ?? 'another product'} answering (“${seen.from ?? ''}”), not LiteLLM: these pages are about LiteLLM's gateway, so start from that product's own documentation; a page below is only a look-alike.`);
+    // Every page is about LiteLLM: another product's failure gets said so instead of a borrowed
+    // page; the nearest page is named in the note for a reader whose LiteLLM sits in front of it.
+    const alike = ranked[0]?.result.page;
+    notes.push(
+      `This looks like ${seen.name ?? 'another product'} answering (“${seen.from ?? ''}”), not LiteLLM: ` +
+        "these pages are about LiteLLM's gateway, so start from that product's own documentation." +
+        (alike ? ` The same symptom through LiteLLM's gateway is “${alike.title}” (${alike.url}).` : ''),
+    );
+    ranked.length = 0;
+  } else if (ranked[0]?.confidence === 'high' && findLitellmEvidence(evidence, seen, ranked[0].best.signature) === null) {
+    // A client's message alone (an SSE error, a timeout, a 401) is what any MCP server's failure
+    // looks like from the client: the page is likely, not certain, until LiteLLM shows in the paste.
+    ranked[0].confidence = 'medium';
+    notes.push(
+      'Only what the client printed matched, and nothing in the paste shows LiteLLM answering (its log lines, an x-litellm-* header, ' +
+        'its config): the same message comes from any MCP server, so the page below is likely, not certain.',
+    );
   }
   const top = ranked[0];
   // No signature held: the pages the config shows, then those sharing the paste's distinctive
   // words, as possible pages only (three at most, never high).
   const titleOf = (id: string): string | undefined => prepared.index.pages.find((page) => page.id === id)?.title;
-  const possible = top ? [] : possiblePages(index, evidence, facts, view, titleOf);
+  const possible = top || seen.product === 'other' ? [] : possiblePages(index, evidence, facts, view, titleOf);
   const verdict = top ? (top.confidence === 'high' ? 'confident' : 'unsure') : possible.length > 0 ? 'unsure' : 'nothing';
   const shown = ranked.slice(0, MAX_MATCHES);
+  const explained = shown.map((page) => explainMatch(page, view, titleOf));
   return {
     verdict,
-    matches: top ? shown.map((page) => explainMatch(page, view, titleOf)) : possible,
+    matches: !top ? possible : top.isFull || evidence.configs.length === 0 ? explained : withConfigPages(explained, index, facts, view, titleOf),
     suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top), version: version?.litellm }) : [],
     checkNext: top && verdict === 'confident' ? listCheckNext(top.result.page) : [],
     nextSteps: verdict === 'confident' ? [] : suggestNextSteps(shown, evidence),
@@ -113,7 +128,7 @@ function possiblePages(index: RuleIndex, evidence: Evidence, facts: FactMatcher,
   const byWords = rankLexical(index, evidence.lines.filter((line) => line.input === 'paste'), index.pages.length);
   const weightOf = new Map<string, number>();
   for (const found of byWords) weightOf.set(found.page.id, found.score);
-  for (const found of fromConfig) weightOf.set(found.page.id, (weightOf.get(found.page.id) ?? 0) + CONFIG_CLUE_WORTH * found.weight);
+  for (const found of fromConfig) weightOf.set(found.page.id, (weightOf.get(found.page.id) ?? 0) + CONFIG_CLUE_WORTH * found.rank);
   const ranked = [...weightOf.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_LEXICAL);
   return ranked.map(([id]) => {
     const config = fromConfig.find((found) => found.page.id === id);
@@ -123,6 +138,17 @@ function possiblePages(index: RuleIndex, evidence: Evidence, facts: FactMatcher,
 }
 
 const CONFIG_CLUE_WORTH = 5;
+
+// Only parts of signatures held (a config key named in a signature's pattern, say): the pages the
+// config itself shows are as good evidence, so both are listed by score, each page once.
+function withConfigPages(explained: Match[], index: RuleIndex, facts: FactMatcher, view: EvidenceView, titleOf: (id: string) => string | undefined): Match[] {
+  const fromConfig = rankConfigOnly(index, facts)
+    .slice(0, MAX_LEXICAL)
+    .map((found) => explainConfigOnly(found, view, titleOf));
+  const best = new Map<string, Match>();
+  for (const match of [...explained, ...fromConfig]) if ((best.get(match.id)?.score ?? -Infinity) < match.score) best.set(match.id, match);
+  return [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, MAX_MATCHES);
+}
 
 function matchedServerOf(ranked: RankedPage): string | undefined {
   for (const held of ranked.best.held) if (held.hit.server) return held.hit.server;

@@ -43,13 +43,15 @@ function compilePage(page: RulePageSource): RulePage {
 }
 
 function compileSignature(signature: RuleSignature): RuleSignature {
-  return {
+  return withoutUndefined({
     id: signature.id,
     text: signature.text,
     where: signature.where,
+    // Kept so the checker can tell a client's message from LiteLLM's own (detect-product.ts).
+    client: signature.client,
     facts: signature.facts.map((fact) => compileFact(fact)),
     weight: signature.weight,
-  };
+  });
 }
 
 function compileClue(clue: RuleClue): RuleClue {

@@ -1,9 +1,12 @@
 /**
  * Whose failure it is: every page here is about LiteLLM's gateway, so a paste that shows another
  * MCP server or gateway answering (FastMCP's banner, a Go service's logfmt lines, another
- * gateway's name) and nothing of LiteLLM must not be answered with a confident LiteLLM page.
+ * gateway's name) and nothing of LiteLLM must not be answered with a confident LiteLLM page; and
+ * a paste that shows only what a client printed ("SSE error: Non-200 status code (401)") may come
+ * from any server, so it is never enough for a confident LiteLLM page either.
  */
 import type { Evidence } from './evidence.ts';
+import type { RuleSignature } from './rule-index.ts';
 
 /** Which product the evidence shows answering. */
 export interface ProductSeen {
@@ -15,18 +18,25 @@ export interface ProductSeen {
   from?: string;
 }
 
-// What only LiteLLM prints or serves: its name, its headers, its log prefix, its own MCP routes.
-const LITELLM_MARKERS: readonly RegExp[] = [/\blitellm\b/i, /\bx-litellm-/i, /\/mcp-rest\//i, /\/v1\/mcp\//i, /:4000\b/];
+// What only LiteLLM prints or serves: its name, its headers (`x-litellm-*`, the `llm_provider-*`
+// copies of a provider's headers), its own MCP routes, its default port.
+const LITELLM_MARKERS: readonly RegExp[] = [/\blitellm\b/i, /\bx-litellm-/i, /\bllm_provider-/i, /\/mcp-rest\//i, /\/v1\/mcp\//i, /:4000\b/];
 
 // Another product answering: its own banner or name, or a log format LiteLLM never writes.
 const OTHER_MARKERS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'a FastMCP server', pattern: /\bFastMCP\b|Starting MCP server '[^']+' with transport/ },
-  { name: 'the Docker MCP Gateway', pattern: /\bdocker mcp gateway\b/i },
+  { name: 'the Docker MCP Gateway', pattern: /\bdocker mcp gateway\b|\bdocker-mcp\b|\bmcp\/docker-mcp|\bdocker\/mcp-gateway\b/i },
   { name: 'ToolHive', pattern: /\btoolhive\b|\bthv proxy\b/i },
   { name: 'agentgateway', pattern: /\bagentgateway\b/i },
   { name: 'MetaMCP', pattern: /\bmetamcp\b/i },
-  { name: 'IBM ContextForge MCP Gateway', pattern: /\bcontextforge\b|\bmcpgateway\.main\b/i },
+  { name: 'MCPHub', pattern: /\bmcphub\b/i },
+  { name: 'IBM ContextForge MCP Gateway', pattern: /\bcontextforge\b|\bmcpgateway\.\w+|\bMCPGATEWAY_\w+|\bMCP_CLIENT_AUTH_ENABLED\b/i },
+  // Express's default 404 page; LiteLLM (FastAPI) answers an unknown route with {"detail":"Not Found"}.
+  { name: 'an Express (Node.js) server', pattern: /<pre>Cannot (?:GET|POST|PUT|DELETE) \/[^<]*<\/pre>/ },
   { name: 'mcp-proxy', pattern: /\bmcp-proxy\b/i },
+  { name: 'mcpo', pattern: /\bmcpo\b|Starting MCP OpenAPI Proxy/i },
+  { name: 'Envoy', pattern: /\bserver: envoy\b|upstream connect error or disconnect\/reset before headers/i },
+  { name: 'Kong', pattern: /\bserver: kong\/|\bx-kong-|\bkong\.(?:log|service)\b/i },
   { name: 'another (Go) service', pattern: /\blevel=(?:debug|info|warn|warning|error)\b.*\bmsg=/i },
 ];
 
@@ -96,4 +106,43 @@ function lineAt(starts: Int32Array, offset: number): number {
     else high = mid - 1;
   }
   return low;
+}
+
+// Top-level keys of LiteLLM's proxy config: a config carrying one is the user's LiteLLM config.
+const LITELLM_CONFIG_KEYS: readonly string[] = ['mcp_servers', 'model_list', 'litellm_settings', 'general_settings', 'router_settings', 'mcp_aliases'];
+
+/**
+ * Whether the evidence points at LiteLLM, and what told: its markers in the paste, its config
+ * (pasted or given), its error JSON (`{"error":{…,"code":"401"}}`, the status as a string), or the
+ * deciding signature being one of LiteLLM's own messages rather than something a client printed.
+ * Null when nothing does: then only a client's words say what failed, which any server can cause.
+ */
+export function findLitellmEvidence(evidence: Evidence, seen: ProductSeen, signature: RuleSignature): string | null {
+  if (seen.product === 'litellm') return `“${seen.from ?? 'LiteLLM'}” in the paste`;
+  if (!isClientMessage(signature)) return `LiteLLM's own message “${signature.text.length > 60 ? `${signature.text.slice(0, 60)}…` : signature.text}”`;
+  for (const config of evidence.configs) {
+    const value = config.value;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const key = LITELLM_CONFIG_KEYS.find((name) => name in value);
+      if (key !== undefined) return `a LiteLLM config (\`${key}\`)`;
+    }
+  }
+  for (const seenJson of evidence.json) if (isLitellmErrorShape(seenJson.value)) return "LiteLLM's error JSON";
+  return null;
+}
+
+/** Whether a signature is something a client or SDK prints, which any server's failure can cause. */
+export function isClientMessage(signature: RuleSignature): boolean {
+  return signature.client !== undefined || signature.where === 'client';
+}
+
+// LiteLLM's ProxyException body: {"error":{"message","type","param","code"}} with the HTTP status
+// as a string code ("401"); OpenAI's own errors carry a word code ("rate_limit_exceeded") or null.
+function isLitellmErrorShape(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const error = (value as Record<string, unknown>)['error'];
+  if (error === null || typeof error !== 'object' || Array.isArray(error)) return false;
+  const fields = error as Record<string, unknown>;
+  const code = fields['code'];
+  return typeof fields['message'] === 'string' && 'type' in fields && 'param' in fields && typeof code === 'string' && /^[1-5]\d\d$/.test(code);
 }

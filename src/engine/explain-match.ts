@@ -238,7 +238,7 @@ export function explainConfigOnly(found: ConfigOnlyMatch, view: EvidenceView, ti
     id: page.id,
     title: page.title,
     url: page.url,
-    score: Math.min(CONFIG_ONLY_CEILING, LEXICAL_CEILING + 2 * found.weight),
+    score: Math.min(CONFIG_ONLY_CEILING, LEXICAL_CEILING + found.rank),
     confidence: 'low',
     related: relatedOf(page, titleOf),
     affects: (page.affects ?? []).map((affected) => affected.versions),

@@ -29,13 +29,19 @@ const PLAIN_SHARE = 0.5;
 /** The score a page needs: about one word unique to a few pages, or two rarer than common. */
 const MIN_SCORE = 5;
 
-// Everyday English, the words every MCP failure report holds whatever the cause, and the LLM
-// and HTTP vocabulary of LiteLLM's other logs: none of them tells one page from another.
+// Everyday English, the words every MCP failure report holds whatever the cause, the LLM and
+// HTTP vocabulary of LiteLLM's other logs, and the words of any traceback, log line, HTTP
+// exchange or process listing (measured on the negative corpus, test/fixtures/negative, where
+// they alone put pages among the possible answers): none of them tells one page from another.
 const STOP = new Set(
   `about above after again against also always another anything because before being below between both cannot could does doing down during each either else every from have having here however into itself just last later least like more most much must never none only other over same should since some still such than that their them then there these they this those through under until upon very what when where which while whole will with within without would your yours
 error errors failed failure fails server servers request requests response responses client clients gateway proxy litellm http https status code message messages value values return returns returned true false null none config yaml using used work works working issue problem tool tools call calls called list listed
 model models chat completion completions openai anthropic bedrock azure vertex gemini embedding embeddings prompt deployment deployments fallback fallbacks router rate limit limits
-json application type content post accept header headers body param params please many`.split(/\s+/),
+json application type content post accept header headers body param params please many
+python python3 line file traceback raise exception exceptions info debug warn warning self default version data string length
+items meta current group time internal local users available content-type content-length charset utf-8 text html plain jsonrpc
+method process node container port running started state exit reason taskgroup exceptiongroup sub-exception unhandled transport
+closed starlette uvicorn fastapi asyncio anyio backends`.split(/\s+/),
 );
 
 interface LexicalIndex {

@@ -32,6 +32,8 @@ export interface RuleSignature {
   text: string;
   /** Where it appears. */
   where: Place;
+  /** Who prints it when it is not LiteLLM itself (a client, an SDK); absent for LiteLLM's own output. */
+  client?: string | undefined;
   /** The facts that must all hold (text facts already folded to the normalised form in a compiled index). */
   facts: RuleFact[];
   /** How strongly a full match points at the page (0.1–3). */

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { calibrate, type CalibrationCase } from '../../src/catalog/calibrate.ts';
+import { readNegativeCorpus } from '../../src/catalog/read-negative-corpus.ts';
 import { validateContent } from '../../src/catalog/validate-content.ts';
 import { minMatchLength } from '../../src/catalog/analyse-pattern.ts';
 import { checkPaste } from '../../src/engine/index.ts';
@@ -17,11 +17,7 @@ const positives: CalibrationCase[] = [
   ...pages.flatMap(({ id, page }) => page.examples.map((example) => ({ paste: example.paste, config: example.config, expected: id }))),
   ...reports.flatMap((report) => (report.triage.kind === 'page' && report.evidence !== null ? [{ paste: report.evidence, expected: report.triage.id }] : [])),
 ];
-const negativeFolder = resolve(root, 'test/fixtures/negative');
-const negatives: CalibrationCase[] = readdirSync(negativeFolder).map((name) => ({
-  paste: readFileSync(join(negativeFolder, name), name.endsWith('.bin') ? 'latin1' : 'utf8'),
-  expected: null,
-}));
+const negatives: CalibrationCase[] = readNegativeCorpus(resolve(root, 'test/fixtures/negative')).map(({ paste }) => ({ paste, expected: null }));
 
 describe('calibration', () => {
   it('high names the right page in at least 95% of examples and reports', () => {

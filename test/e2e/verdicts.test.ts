@@ -110,6 +110,11 @@ describe('checker verdicts', () => {
     ['a confident match', issueBody],
     ['a confident match with steps to check next', gatewayChallenge],
     ['a paste no page fits', readFileSync('test/fixtures/cli/unrelated-prose.txt', 'utf8')],
+    // Issue 11: a client's words alone (likely, not certain), another product answering (a note
+    // instead of a page) and a config alone (the pages its config facts describe).
+    ['a client message alone', 'SSE error: Non-200 status code (401)\n'],
+    ['another product answering', readFileSync('test/fixtures/negative/fastmcp-own-307-redirect.txt', 'utf8')],
+    ['a config alone', 'general_settings:\n  use_x_forwarded_for: true\nmcp_servers:\n  wiki:\n    url: https://wiki.internal.example.com/mcp\n    available_on_public_internet: false\n'],
   ] as const) {
     it(`"Copy for a GitHub issue" gives exactly what mcpfix check --markdown prints, for ${label}`, async () => {
       const cli = await runCli(['check', '-', '--markdown'], { stdin: paste });

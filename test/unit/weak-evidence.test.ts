@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
 import { checkPaste } from '../../src/engine/index.ts';
-import { detectProduct } from '../../src/engine/detect-product.ts';
+import { detectProduct, findLitellmEvidence, isClientMessage } from '../../src/engine/detect-product.ts';
+import type { RuleSignature } from '../../src/engine/rule-index.ts';
 import { parseInput } from '../../src/engine/parse-input.ts';
 import { rankLexical } from '../../src/engine/rank-lexical.ts';
 import type { ConfigModel } from '../../src/engine/lint-config.ts';
@@ -109,5 +110,47 @@ describe('whose failure it is', () => {
     expect(result.matches.some((m) => m.confidence === 'high')).toBe(false);
     expect(result.notes.join('\n')).toContain('FastMCP server answering');
     expect(result.nextSteps.length).toBeGreaterThan(0);
+    // Said so instead of a borrowed page: no match, and the nearest page is named in the note.
+    expect(result.matches).toEqual([]);
+    expect(result.notes.join('\n')).toContain('/errors/mcp-path-without-trailing-slash-redirected/');
+  });
+
+  it("names an Express server from its 404 page, and never lists a LiteLLM page for it", () => {
+    const paste = 'Error POSTing to endpoint (HTTP 404): <!DOCTYPE html>\n<html lang="en">\n<body>\n<pre>Cannot POST /mcp</pre>\n</body>\n</html>';
+    expect(productOf(paste)).toMatchObject({ product: 'other', name: 'an Express (Node.js) server' });
+    expect(checkPaste(index, { paste }).matches).toEqual([]);
+  });
+
+  const clientLine: RuleSignature = { id: 'x', text: 'SSE error: Non-200 status code (401)', where: 'client', client: 'MCP TypeScript SDK', facts: [], weight: 1 };
+  const litellmLine: RuleSignature = { id: 'y', text: 'MCP server not found', where: 'body', facts: [], weight: 1 };
+  const evidenceFor = (paste: string, signature: RuleSignature) => {
+    const evidence = parseInput({ paste });
+    return findLitellmEvidence(evidence, detectProduct(evidence), signature);
+  };
+
+  it("tells a client's message from LiteLLM's own", () => {
+    expect(isClientMessage(clientLine)).toBe(true);
+    expect(isClientMessage({ ...clientLine, where: 'traceback' })).toBe(true);
+    expect(isClientMessage(litellmLine)).toBe(false);
+  });
+
+  it('finds LiteLLM behind a client message in its markers, its config or its error JSON, and nowhere else', () => {
+    expect(evidenceFor('SSE error: Non-200 status code (401)', clientLine)).toBeNull();
+    expect(evidenceFor('SSE error: Non-200 status code (401)', litellmLine)).toContain("LiteLLM's own message");
+    expect(evidenceFor('SSE error: Non-200 status code (401)\nx-litellm-call-id: 1f2e', clientLine)).toContain('in the paste');
+    expect(evidenceFor('SSE error: Non-200 status code (401)\n\nmcp_servers:\n  wiki:\n    url: https://wiki.example.com/mcp\n', clientLine)).toContain('mcp_servers');
+    expect(evidenceFor('HTTP/1.1 401 Unauthorized\n\n{"error":{"message":"Authentication Error","type":"auth_error","param":"None","code":"401"}}', clientLine)).toBe("LiteLLM's error JSON");
+    // OpenAI's own error body has a word for a code: it is no sign of LiteLLM.
+    expect(evidenceFor('HTTP/2 429\n\n{"error":{"message":"Rate limit reached","type":"requests","param":null,"code":"rate_limit_exceeded"}}', clientLine)).toBeNull();
+  });
+
+  it("answers a client's message alone as likely, says why and asks for more", () => {
+    const result = checkPaste(index, { paste: 'SSE error: Non-200 status code (401)' });
+    expect(result.matches[0]?.id).toBe('client-401-unauthorized-through-gateway');
+    expect(result.matches[0]?.confidence).toBe('medium');
+    expect(result.notes.join('\n')).toContain('Only what the client printed matched');
+    expect(result.nextSteps.length).toBeGreaterThan(0);
+    const withGateway = checkPaste(index, { paste: '$ curl -si https://litellm.example.com/mcp/linear\nHTTP/1.1 401 Unauthorized\n\nSSE error: Non-200 status code (401)' });
+    expect(withGateway.matches[0]?.confidence).toBe('high');
   });
 });

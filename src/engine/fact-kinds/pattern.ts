@@ -13,9 +13,10 @@ export interface PatternFact {
   /** The places it may appear in; default anywhere. */
   in?: Place[] | undefined;
   /**
-   * What the matcher's prefilters read off the regex, computed by the build (compileRules) so
-   * that the first check does not parse the patterns again; absent in page frontmatter, and the
-   * matcher analyses the pattern itself when it is absent or malformed.
+   * What the matcher's prefilters read off the regex, computed by the build (compileRulesAtBuild
+   * in src/catalog/analyse-pattern.ts) so that the engine never parses a pattern; absent in page
+   * frontmatter. When it is absent or malformed the pattern has no prefilter (tested on every line)
+   * and ranks as a loose one.
    */
   prefilter?: PatternAnalysis | undefined;
 }
