@@ -21,9 +21,11 @@ const prepared = prepareIndex(index);
 
 /** Pages a config alone puts among the first three, not first: the config shape they share with others. */
 const AMONG_TOP3: Record<string, string> = {
+  'byok-credential-check-needs-database': 'auth_type: bearer_token, which the Token-scheme page also shows',
   'client-credentials-server-challenged-with-401': 'auth_type: oauth2 with oauth2_flow: client_credentials',
+  'extra-headers-name-case-not-matched': 'extra_headers naming Authorization, which the empty-tools page also shows',
+  'oauth-authorization-url-query-string-doubled': 'an oauth2 authorization_code server with authorization_url, which the interactive-500 page also shows',
   'config-oauth2-flow-required': 'auth_type: oauth2 without oauth2_flow',
-  'delegate-auth-gets-litellm-challenge-not-upstream': 'delegate_auth_to_upstream: true',
   'jwt-signer-authorization-conflict': 'static_headers carrying Authorization',
   'key-has-no-mcp-servers-granted': 'available_on_public_internet: false',
   'mcp-client-ip-fails-closed-behind-proxy': 'use_x_forwarded_for: true without mcp_trusted_proxy_ranges',
@@ -44,8 +46,10 @@ const AMONG_TOP3: Record<string, string> = {
   'upstream-rejected-forwarded-credential': 'auth_type: true_passthrough or oauth_delegate',
 };
 
-const DCR_BRIDGE = 'auth_type: oauth_delegate with dcr_bridge: true, which nine pages share: the failure is in the exchange, not the config';
+const DCR_BRIDGE = 'auth_type: oauth_delegate with dcr_bridge: true, which ten pages share: the failure is in the exchange, not the config';
 const OAUTH_CODE = 'auth_type: oauth2 with authorization_code, which eight pages share: the failure is in the token handling';
+const DELEGATE = 'delegate_auth_to_upstream: true, which three pages share, on an authorization_code server that eight more OAuth pages show';
+const CLIENT_CREDENTIALS = 'oauth2 client_credentials, which six pages share: the failure is in what the token endpoint or health check does at run time';
 const OPENAPI = 'spec_path alone, which seven OpenAPI pages share: the failure is in the spec or the API';
 const NOTHING_SHOWN = "its example config shows none of the page's config facts that say what is there (absent keys hold for any excerpt that leaves them out)";
 
@@ -54,6 +58,11 @@ const CANNOT_LEAD: Record<string, string> = {
   'dcr-bridge-atlassian-client-not-recognized': DCR_BRIDGE,
   'dcr-bridge-litellm-key-empties-tool-list': DCR_BRIDGE,
   'dcr-bridge-token-mint-failed': DCR_BRIDGE,
+  'dcr-bridge-first-request-401-without-challenge': DCR_BRIDGE,
+  'delegate-auth-gets-litellm-challenge-not-upstream': DELEGATE,
+  'delegate-auth-server-connects-without-challenge': DELEGATE,
+  'delegate-auth-server-requires-litellm-admission': DELEGATE,
+  'm2m-oauth-server-health-always-unknown': CLIENT_CREDENTIALS,
   'oauth-dcr-registration-failed': DCR_BRIDGE,
   'oauth-pkce-s256-required': DCR_BRIDGE,
   'oauth-token-request-rejected-by-gateway': DCR_BRIDGE,
@@ -63,7 +72,7 @@ const CANNOT_LEAD: Record<string, string> = {
   'server-needs-user-token-401-challenge': OAUTH_CODE,
   'openapi-path-parameter-contains-separator': OPENAPI,
   'openapi-tool-server-not-registered': OPENAPI,
-  'client-credentials-token-endpoint-unreachable': 'oauth2 client_credentials, which five pages share: the token endpoint is unreachable at run time',
+  'client-credentials-token-endpoint-unreachable': CLIENT_CREDENTIALS,
   'stdio-server-missing-command-or-args': 'transport: stdio, which four pages share',
   'token-exchange-unusable-token-503': 'auth_type: oauth2_token_exchange, which four pages share: the failure is in the answer of the exchange',
   'config-defined-mcp-server-cannot-be-edited-or-deleted': 'its only config fact is that mcp_servers exists, which every config shows',
