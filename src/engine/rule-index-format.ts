@@ -62,8 +62,9 @@ function unpackPage(value: unknown, position: number): RulePage {
 
 function unpackSignature(value: unknown): unknown {
   if (!isObject(value)) return value;
-  const { id, text, where, facts, ...rest } = value;
-  return { id, text, where: where ?? 'any', facts: Array.isArray(facts) ? facts.map(unpackFact) : facts, ...rest } satisfies Partial<Record<keyof RuleSignature, unknown>>;
+  const { id, text, where, client, facts, ...rest } = value;
+  // The compiled order (compileSignature): `client`, when there is one, sits between `where` and `facts`.
+  return { id, text, where: where ?? 'any', ...(client !== undefined ? { client } : {}), facts: Array.isArray(facts) ? facts.map(unpackFact) : facts, ...rest } satisfies Partial<Record<keyof RuleSignature, unknown>>;
 }
 
 function unpackFact(value: unknown): unknown {
