@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Pair, type YAMLMap } from 'yaml';
 import { findInvestigationStep } from './find-investigation-step.ts';
+import { lineAt } from '../engine/joined-lines.ts';
 
 /** What moving did to one page file. */
 export interface MoveResult {
@@ -42,7 +43,7 @@ export function moveCheckNext(source: string): MoveResult {
 
   const lines = splitKeepingEnds(yamlText);
   const starts = lineStarts(lines);
-  const lineOf = (at: number): number => lastIndexAtMost(starts, at);
+  const lineOf = (at: number): number => lineAt(starts, at);
   const dashLine = (item: YAMLMap): number => lineOf(item.range?.[0] ?? 0);
   // An item runs from its `- ` line to the line before the next item (or the end of the list).
   const listEnd = endLineOfPair(root, fixesPair, lines, lineOf);
@@ -127,17 +128,6 @@ function lineStarts(lines: string[]): number[] {
     at += line.length;
   }
   return starts;
-}
-
-function lastIndexAtMost(sorted: number[], value: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((sorted[mid] ?? 0) <= value) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 function range(from: number, to: number): number[] {

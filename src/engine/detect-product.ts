@@ -6,6 +6,7 @@
  * from any server, so it is never enough for a confident LiteLLM page either.
  */
 import type { Evidence } from './evidence.ts';
+import { joinLines, lineAt, type JoinedLines } from './joined-lines.ts';
 import type { RuleSignature } from './rule-index.ts';
 
 /** Which product the evidence shows answering. */
@@ -65,22 +66,6 @@ export function detectProduct(evidence: Evidence): ProductSeen {
   return { product: 'unknown' };
 }
 
-/** The paste's lines joined by line feeds, with the offset each line starts at. */
-interface JoinedLines {
-  text: string;
-  starts: Int32Array;
-}
-
-function joinLines(lines: readonly string[]): JoinedLines {
-  const starts = new Int32Array(lines.length);
-  let offset = 0;
-  for (let at = 0; at < lines.length; at++) {
-    starts[at] = offset;
-    offset += (lines[at] as string).length + 1;
-  }
-  return { text: lines.join('\n'), starts };
-}
-
 // The first line (-1: none) from which a line-by-line search for any of the markers must start.
 // A marker matching inside a line also matches at the same offset of the joined text (none is
 // anchored, and a line feed is a word boundary like the end of a line), so one search of the whole
@@ -94,18 +79,6 @@ function firstLineOfAny({ text, starts }: JoinedLines, markers: readonly RegExp[
     if (found && (first < 0 || found.index < first)) first = found.index;
   }
   return first < 0 ? -1 : lineAt(starts, first);
-}
-
-// The index of the line whose text holds the offset (starts ascending, the first 0).
-function lineAt(starts: Int32Array, offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] as number) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 // Top-level keys of LiteLLM's proxy config: a config carrying one is the user's LiteLLM config.

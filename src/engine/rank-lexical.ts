@@ -6,6 +6,7 @@
  * the vocabulary every MCP failure shares, so a paste with no distinctive word gets nothing.
  */
 import type { InputName } from './evidence.ts';
+import { joinLines } from './joined-lines.ts';
 import type { RuleIndex, RulePage } from './rule-index.ts';
 
 /** A page the paste shares distinctive words with. */
@@ -115,15 +116,10 @@ export function rankLexical(index: RuleIndex, lines: readonly { input: InputName
   const asCode = new Set<string>();
   // One scan of the lines joined by line feeds (no token spans one), each word's line found by
   // walking the lines' start offsets along with the scan.
-  const starts = new Int32Array(lines.length);
-  let offset = 0;
-  for (let at = 0; at < lines.length; at++) {
-    starts[at] = offset;
-    offset += (lines[at] as { text: string }).text.length + 1;
-  }
+  const { text, starts } = joinLines(lines.map((each) => each.text));
   let line = 0;
   forEachCodeWord(
-    lines.map((each) => each.text).join('\n'),
+    text,
     (word, isCode, at) => {
       while (line + 1 < starts.length && (starts[line + 1] as number) <= at) line++;
       if (!firstLine.has(word)) firstLine.set(word, line);

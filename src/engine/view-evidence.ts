@@ -5,6 +5,7 @@
  */
 import type { Evidence, HeaderLine, HttpRequest, HttpResponse, InputName, JsonSeen, Place, PythonException, StatusSeen, TaggedLine } from './evidence.ts';
 import { normalizeForMatch, withoutColourCodes } from './normalize.ts';
+import { lineAt } from './joined-lines.ts';
 import { lastTypePart } from './fact-kinds/evidence-keys.ts';
 import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
 import { pushTo } from './push-to.ts';
@@ -230,16 +231,6 @@ function createNeedleSearch(lines: readonly ViewLine[], lowerAt: (index: number)
   let joined: string | undefined;
   let firstAt: Map<string, number> | undefined;
   const starts = new Int32Array(lines.length);
-  const lineAt = (at: number): number => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] as number) <= at) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
   const join = (textOf: (index: number) => string): string => {
     const texts = new Array<string>(lines.length);
     let offset = 0;
@@ -270,7 +261,7 @@ function createNeedleSearch(lines: readonly ViewLine[], lowerAt: (index: number)
         if (at > from) from = at;
       }
       const at = text.indexOf(needle, from);
-      return at < 0 ? -1 : lineAt(at);
+      return at < 0 ? -1 : lineAt(starts, at);
     };
     const pending = needles.map((needle) => nextLine(needle, 0));
     // Lines holding ſ or K are visited too: a case-insensitive pattern reads them as s and k,

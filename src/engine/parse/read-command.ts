@@ -1,5 +1,6 @@
 import { firstNonSpace, type SourceLine } from './split-lines.ts';
 import { createCommandTracker } from './tokenize-shell.ts';
+import { lineAt } from '../joined-lines.ts';
 
 /** A shell command as pasted over one or more lines. */
 export interface PastedCommand {
@@ -65,14 +66,7 @@ export function readCommand(lines: SourceLine[], start: number, end: number): Pa
     text,
     next: Math.max(index, start + 1),
     lineAt(position: number): number {
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if ((starts[middle] ?? 0) <= position) low = middle;
-        else high = middle - 1;
-      }
-      return numbers[low] ?? numbers[0] ?? 1;
+      return numbers[lineAt(starts, position)] ?? numbers[0] ?? 1;
     },
   };
 }
