@@ -22,6 +22,7 @@
 import { parse } from 'yaml';
 import { lintConfig, lintRequiredKeys, type ConfigModel, type ConfigModelRule, type VersionScope } from '../engine/lint-config.ts';
 import { isAtLeast } from '../engine/read-version.ts';
+import { configOfChanges } from '../engine/suggest-fix.ts';
 import { compileConfigModel } from '../schemas/litellm-config.ts';
 import type { ErrorPageEntry } from '../schemas/index.ts';
 import type { ContentProblem } from './format-issue.ts';
@@ -110,29 +111,6 @@ function contradictions(value: unknown, rules: readonly ConfigModelRule[], scope
 
 function withRules(model: ConfigModel, rules: ConfigModelRule[]): ConfigModel {
   return { ...model, rules };
-}
-
-/** A config holding what a fix sets and adds, with `<server>` kept as the server's name. */
-export function configOfChanges(changes: readonly { op: string; path: string; value?: unknown }[]): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const change of changes) {
-    if (change.op === 'remove') continue;
-    const path = change.path.split('.');
-    let node = root;
-    for (const segment of path.slice(0, -1)) {
-      const next = node[segment];
-      if (next !== null && typeof next === 'object' && !Array.isArray(next)) node = next as Record<string, unknown>;
-      else {
-        const created: Record<string, unknown> = {};
-        node[segment] = created;
-        node = created;
-      }
-    }
-    const last = path[path.length - 1] ?? '';
-    if (change.op === 'set') node[last] = change.value;
-    else node[last] = [...(Array.isArray(node[last]) ? (node[last] as unknown[]) : []), change.value];
-  }
-  return root;
 }
 
 function parseSnippet(text: string): { kind: 'parsed'; value: unknown } | { kind: 'invalid'; reason: string } {

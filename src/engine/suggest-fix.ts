@@ -247,18 +247,27 @@ export function snippetOf(changes: readonly RuleConfigChange[], server: string |
 }
 
 function printSnippet(changes: readonly RuleConfigChange[], server: string | undefined): string {
+  const removals = changes
+    .filter((change) => change.op === 'remove')
+    .map((change) => `# remove ${pathOf(change, server).join('.')}${change.value === undefined ? '' : ` item ${JSON.stringify(change.value)}`}`);
+  const root = configOfChanges(changes, server);
+  const body = Object.keys(root).length > 0 ? stringify(root, { lineWidth: 0 }) : '';
+  return [body.trimEnd(), ...removals].filter((part) => part !== '').join('\n') + '\n';
+}
+
+/**
+ * A config holding what the changes set and add (removals leave no trace), with `<server>` read as
+ * `server` when given. Values are copied into new lists, never pushed into the rule's own.
+ */
+export function configOfChanges(changes: readonly RuleConfigChange[], server?: string): Record<string, unknown> {
   const root: Record<string, unknown> = {};
-  const removals: string[] = [];
   for (const change of changes) {
-    const path = change.path.split('.').map((s) => (s === SERVER_PLACEHOLDER ? server ?? SERVER_PLACEHOLDER : s));
-    if (change.op === 'remove') {
-      removals.push(`# remove ${path.join('.')}${change.value === undefined ? '' : ` item ${JSON.stringify(change.value)}`}`);
-      continue;
-    }
+    if (change.op === 'remove') continue;
+    const path = pathOf(change, server);
     let node = root;
     for (const segment of path.slice(0, -1)) {
       const next = node[segment];
-      if (next && typeof next === 'object' && !Array.isArray(next)) node = next as Record<string, unknown>;
+      if (next !== null && typeof next === 'object' && !Array.isArray(next)) node = next as Record<string, unknown>;
       else {
         const created: Record<string, unknown> = {};
         node[segment] = created;
@@ -267,12 +276,11 @@ function printSnippet(changes: readonly RuleConfigChange[], server: string | und
     }
     const last = path[path.length - 1] ?? '';
     if (change.op === 'set') node[last] = change.value;
-    else {
-      const list = Array.isArray(node[last]) ? (node[last] as unknown[]) : [];
-      list.push(change.value);
-      node[last] = list;
-    }
+    else node[last] = [...(Array.isArray(node[last]) ? (node[last] as unknown[]) : []), change.value];
   }
-  const body = Object.keys(root).length > 0 ? stringify(root, { lineWidth: 0 }) : '';
-  return [body.trimEnd(), ...removals].filter((part) => part !== '').join('\n') + '\n';
+  return root;
+}
+
+function pathOf(change: RuleConfigChange, server: string | undefined): string[] {
+  return change.path.split('.').map((segment) => (segment === SERVER_PLACEHOLDER ? server ?? SERVER_PLACEHOLDER : segment));
 }
