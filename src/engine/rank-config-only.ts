@@ -113,11 +113,13 @@ function isMereSection(fact: RuleFact): boolean {
   return fact.kind === 'config' && COMMON_SECTIONS.has(fact.path) && fact.test.present === true;
 }
 
-function isConfigFact(fact: RuleFact): boolean {
+/** Whether a fact is about the config (a key of the file, or of one server's entry). */
+export function isConfigFact(fact: RuleFact): boolean {
   return fact.kind === 'config' || fact.kind === 'server-config';
 }
 
-function isPositive(fact: RuleFact): boolean {
+/** Whether a config fact says something is there, not only that something is absent or unset. */
+export function isPositive(fact: RuleFact): boolean {
   if (fact.kind === 'config') return !isNegativeTest(fact.test);
   if (fact.kind === 'server-config') return Object.values(fact.fields).some((test) => !isNegativeTest(test));
   return false;

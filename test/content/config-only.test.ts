@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPaste, prepareIndex, type RuleFact } from '../../src/engine/index.ts';
+import { checkPaste, prepareIndex } from '../../src/engine/index.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
 import { parseInput } from '../../src/engine/parse-input.ts';
-import { isNegativeTest } from '../../src/engine/value-test.ts';
+import { isConfigFact, isPositive } from '../../src/engine/rank-config-only.ts';
 import { viewEvidence } from '../../src/engine/view-evidence.ts';
 
 // Issue 11 item 2: a config pasted alone leads to the page whose config facts it shows. Every page
@@ -89,16 +89,6 @@ const CANNOT_LEAD: Record<string, string> = {
   'oauth-upstream-invalid-target-resource-indicator': NOTHING_SHOWN,
   'server-name-contains-tool-prefix-separator': NOTHING_SHOWN,
 };
-
-function isConfigFact(fact: RuleFact): boolean {
-  return fact.kind === 'config' || fact.kind === 'server-config';
-}
-
-function isPositive(fact: RuleFact): boolean {
-  if (fact.kind === 'config') return !isNegativeTest(fact.test);
-  if (fact.kind === 'server-config') return Object.values(fact.fields).some((test) => !isNegativeTest(test));
-  return false;
-}
 
 // Every page with a config fact and an example config: where its best example config puts it.
 const cases = index.pages.flatMap((rulePage) => {
