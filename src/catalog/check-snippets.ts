@@ -21,6 +21,7 @@
  */
 import { parse } from 'yaml';
 import { lintConfig, lintRequiredKeys, type ConfigModel, type ConfigModelRule, type VersionScope } from '../engine/lint-config.ts';
+import { LITELLM_YAML_VERSION } from '../engine/parse/find-config.ts';
 import { isAtLeast } from '../engine/read-version.ts';
 import { configOfChanges } from '../engine/suggest-fix.ts';
 import { compileConfigModel } from '../schemas/litellm-config.ts';
@@ -115,8 +116,7 @@ function withRules(model: ConfigModel, rules: ConfigModelRule[]): ConfigModel {
 
 function parseSnippet(text: string): { kind: 'parsed'; value: unknown } | { kind: 'invalid'; reason: string } {
   try {
-    // YAML 1.1, as LiteLLM's PyYAML reads it (and as the checker reads a pasted config): `on`/`off`/`yes`/`no` are booleans.
-    return { kind: 'parsed', value: parse(text, { version: '1.1' }) };
+    return { kind: 'parsed', value: parse(text, { version: LITELLM_YAML_VERSION }) };
   } catch (error) {
     return { kind: 'invalid', reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) };
   }

@@ -365,16 +365,17 @@ const SCHEME_VALUE = /^(?:Bearer|Basic|Token|ApiKey|Digest)[ \t]{1,4}/i;
 
 const COOKIE_ATTRIBUTES = new Set(['path', 'domain', 'expires', 'max-age', 'samesite', 'secure', 'httponly', 'partitioned', 'priority']);
 
-const CREDENTIAL_STATE_WORDS =
-  /^(?:invalid|expired|missing|absent|unset|empty|blank|wrong|bad|malformed|rejected|revoked|denied|forbidden|unknown|unauthori[sz]ed|not|no|is|was|must|should|from|for|the|a|an|with|without|in|of)$/i;
+// Whole values that are never a secret: the values of unset fields (`none`, `null`, `redacted`…), and
+// words that say what state a credential is in (`credential: invalid or expired`, a page title).
+const NOT_A_SECRET_WORDS =
+  /^(?:none|null|true|false|unresolved|required|optional|redacted|invalid|expired|missing|absent|unset|empty|blank|wrong|bad|malformed|rejected|revoked|denied|forbidden|unknown|unauthori[sz]ed|not|no|is|was|must|should|from|for|the|a|an|with|without|in|of)$/i;
 
 function isPlaceholder(value: string): boolean {
   const trimmed = value.trim().replace(/^["']|["']$/g, '');
   if (trimmed === '') return true;
-  if (/^(?:\$|%|<|\{\{|os\.environ\/|env:|\(none\)|none$|null$|true$|false$|unresolved$|required$|optional$|redacted$|\[redacted\]|\.\.\.|…)/i.test(trimmed)) return true;
+  if (/^(?:\$|%|<|\{\{|os\.environ\/|env:|\(none\)|\[redacted\]|\.\.\.|…)/i.test(trimmed)) return true;
+  if (NOT_A_SECRET_WORDS.test(trimmed)) return true;
   if (trimmed.includes('SAME_AS_LITELLM_KEY')) return true;
-  // Words that say what state a credential is in (`credential: invalid or expired`, a page title) are prose.
-  if (CREDENTIAL_STATE_WORDS.test(trimmed)) return true;
   // LiteLLM's masked debug values, and our own.
   if (isMasked(trimmed)) return true;
   // Placeholders people write in docs: `your-key`, `YOUR_API_KEY`, `xxx`, `changeme`.

@@ -107,6 +107,12 @@ export type ConfigParse =
     };
 
 /**
+ * The YAML version LiteLLM reads its config in: PyYAML speaks YAML 1.1, where `yes`, `no`, `on` and
+ * `off` are booleans; read as 1.2 a value LiteLLM takes for True would be linted as a string.
+ */
+export const LITELLM_YAML_VERSION = '1.1';
+
+/**
  * Parses a config.yaml (or an excerpt of one) with the `yaml` library: `firstLine` is the input
  * line the text starts on. Lists the `mcp_servers` entries with the line of each name; a text
  * that is only server entries (`github: {url: …}`) has those entries as its servers. A YAML
@@ -118,9 +124,7 @@ export function parseConfigText(source: string, input: InputName, firstLine: num
   const overBudget = checkYamlBudget(source);
   if (overBudget !== undefined) return { kind: 'failed', note: `The YAML at line ${firstLine} of ${where} was not read: ${overBudget}` };
   try {
-    // LiteLLM reads its config with PyYAML, which speaks YAML 1.1: `yes`, `no`, `on` and `off` are booleans
-    // there, so they must be here too, or a value LiteLLM reads as True would be linted as a string.
-    const document = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: false, version: '1.1' });
+    const document = parseDocument(source, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: false, version: LITELLM_YAML_VERSION });
     const error = document.errors[0];
     if (error !== undefined) {
       const position = lineCounter.linePos(error.pos[0]);
