@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/launch-browser.ts';
 import { startStaticServer } from '../test/e2e/serve-dist.ts';
 
 /** One paste measured: the input event to the rendered result, and the longest main-thread task in between. */
@@ -40,7 +40,7 @@ export function makeLogPaste(bytes: number): string {
 export async function measureCheckerPage(dist: string, sizes: readonly number[], runs: number): Promise<Map<number, PasteTiming[]>> {
   if (!existsSync(resolve(dist, 'check/index.html'))) throw new Error(`no built /check/ in ${dist}: run npm run build first`);
   const server = await startStaticServer(dist);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await launchBrowser();
   const timings = new Map<number, PasteTiming[]>();
   try {
     for (const bytes of sizes) {

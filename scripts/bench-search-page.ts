@@ -11,7 +11,8 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/launch-browser.ts';
 import { startStaticServer } from '../test/e2e/serve-dist.ts';
 
 /** A pair of queries timed on the page and with pagefind alone: the first search, then the second. */
@@ -93,7 +94,7 @@ async function timeAlone(browser: Browser, url: string, queries: readonly [strin
 export async function measureSearchPage(dist: string, pairs: ReadonlyArray<readonly [string, string]>, runs: number): Promise<SearchTiming[]> {
   if (!existsSync(resolve(dist, 'search/index.html'))) throw new Error(`no built /search/ in ${dist}: run npm run build first`);
   const server = await startStaticServer(dist);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await launchBrowser();
   const timings: SearchTiming[] = [];
   try {
     for (let run = 0; run < runs; run += 1) {

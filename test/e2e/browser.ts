@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './launch-browser.ts';
 import { readPages, type PageFile } from '../../src/catalog/read-pages.ts';
-
-/** Launches Debian's Chromium headless, with nothing phoning home. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
 
 /**
  * Starts one Chromium for the calling test file (closed after its last test) and returns the
