@@ -9,11 +9,18 @@
  * MIN_WEIGHT or more. Pages are ranked by the weight that held, each fact weighted by how few
  * pages use it, times the share of the page's config evidence that held: a page whose whole
  * config shape the paste shows beats one that shares a single common key (`auth_type: oauth2`).
+ *
+ * Several pages can describe one config shape (ten pages are about `dcr_bridge: true`): their
+ * failures differ in what happens at run time, not in the config. `findConfigShape` names such a
+ * shape and its pages, so the answer lists them all as possible and says what tells each apart,
+ * rather than naming one first with a confidence the config cannot give.
  */
 import type { ClueResult } from './match-page.ts';
-import type { FactMatcher } from './match-fact.ts';
-import type { RuleClue, RuleFact, RuleIndex, RulePage } from './rule-index.ts';
-import { isNegativeTest } from './value-test.ts';
+import type { FactHit, FactMatcher } from './match-fact.ts';
+import type { RuleClue, RuleFact, RuleIndex, RulePage, RuleValueTest } from './rule-index.ts';
+import type { ConfigDocument } from './evidence.ts';
+import { joinWords } from './fact-kinds/words.ts';
+import { isNegativeTest, valuesAtPath } from './value-test.ts';
 
 /** A page whose config facts the given config shows. */
 export interface ConfigOnlyMatch {
@@ -28,7 +35,31 @@ export interface ConfigOnlyMatch {
    * evidence over the pages using the fact), times the share of the page's config weight that held.
    */
   rank: number;
+  /** The share of the page's config weight that held: 1 when the config shows every config fact of the page. */
+  share: number;
 }
+
+/** A page whose config facts the config shows in full, and the other pages of that shape. */
+export interface ConfigShape {
+  /** What the pages share, in words: “`auth_type: oauth_delegate` and `dcr_bridge: true`”. */
+  shape: string;
+  /** The pages the config shows in full, best first, at most MAX_SHAPE_PAGES. */
+  pages: ConfigOnlyMatch[];
+  /** How many pages the config shows in full (more than `pages.length` when the list was cut). */
+  size: number;
+}
+
+/** How many pages of one shape are listed: beyond this a list tells the reader nothing. */
+export const MAX_SHAPE_PAGES = 12;
+
+/**
+ * The first page the config shows in full stands out, and is named first alone, when its rank is
+ * at least this many times the next one's: its facts are rarer or more of them held.
+ */
+const DISTINCT_RATIO = 2;
+
+/** The most config keys the shape's name quotes: those at least half its pages rely on. */
+const SHAPE_WORDS = 3;
 
 /** What held must weigh this much: one clue of ordinary weight, or two weak ones. */
 const MIN_WEIGHT = 0.6;
@@ -57,10 +88,75 @@ export function rankConfigOnly(index: RuleIndex, facts: FactMatcher): ConfigOnly
     held.sort((a, b) => b.clue.weight - a.clue.weight);
     // A fact few pages use tells more than one every OAuth page shares (`auth_type: oauth2`).
     const rarity = held.reduce((sum, { clue }) => sum + clue.weight * Math.log(pagesWithConfig / (pagesOfFact.get(keyOf(clue.fact)) ?? 1)), 0);
-    found.push({ page, clues: held, weight: round(weight), rank: round(rarity * (weight / total)) });
+    found.push({ page, clues: held, weight: round(weight), rank: round(rarity * (weight / total)), share: round(weight / total) });
   }
   found.sort((a, b) => b.rank - a.rank || b.weight - a.weight || (a.page.id < b.page.id ? -1 : 1));
   return found;
+}
+
+/**
+ * The config shape several pages share, when the config shows every config fact of two or more
+ * pages and none of them stands out (DISTINCT_RATIO); null when one page does, or none is shown in full.
+ */
+export function findConfigShape(found: readonly ConfigOnlyMatch[], configs: readonly ConfigDocument[]): ConfigShape | null {
+  const full = found.filter((match) => match.share >= 1);
+  const [first, second] = full;
+  if (!first || !second || first.rank >= DISTINCT_RATIO * second.rank) return null;
+  const pages = full.slice(0, MAX_SHAPE_PAGES);
+  return { shape: nameShape(pages, configs), pages, size: full.length };
+}
+
+// The shape in words: the config keys its pages rely on, those most pages hold first, each with
+// the user's own value when the page names the value (`auth_type: oauth_delegate`); a value the
+// page does not name (a URL, an id) is never quoted, only that the key is set.
+function nameShape(pages: readonly ConfigOnlyMatch[], configs: readonly ConfigDocument[]): string {
+  const pagesOfKey = new Map<string, { count: number; words: string }>();
+  for (const { clues } of pages) {
+    const words = new Map<string, string>();
+    for (const { clue, hit } of clues) {
+      for (const [key, test] of positiveTestsOf(clue.fact)) {
+        // A fact that names the value wins over one that only says the key is set.
+        if (words.get(key)?.includes(':') !== true) words.set(key, wordsOfKey(key, test, valueAt(configs, hit, clue.fact, key)));
+      }
+    }
+    for (const [key, text] of words) pagesOfKey.set(key, { count: (pagesOfKey.get(key)?.count ?? 0) + 1, words: text });
+  }
+  const ranked = [...pagesOfKey.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+  // A key only one page of many relies on is that page's, not the shape's.
+  const shared = ranked.filter(([, { count }], at) => at === 0 || 2 * count >= pages.length);
+  return joinWords(shared.slice(0, SHAPE_WORDS).map(([, { words }]) => words));
+}
+
+// The keys a config fact says are there, with their tests: a server-config fact's fields, or a config fact's path.
+function positiveTestsOf(fact: RuleFact): Array<[string, RuleValueTest]> {
+  if (fact.kind === 'config') return isNegativeTest(fact.test) ? [] : [[fact.path, fact.test]];
+  if (fact.kind !== 'server-config') return [];
+  return Object.entries(fact.fields).filter(([, test]) => !isNegativeTest(test));
+}
+
+function wordsOfKey(key: string, test: RuleValueTest, value: unknown): string {
+  const isNamed = namesValue(test) && (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number');
+  return isNamed ? `\`${key}: ${String(value)}\`` : `\`${key}\` set`;
+}
+
+// A test names the value when it is one of a few words the page lists (`equals`, or a pattern
+// `^(true_passthrough|oauth_delegate)$`): then quoting the user's value shows nothing private.
+function namesValue(test: RuleValueTest): boolean {
+  return test.equals !== undefined || (test.matches !== undefined && /^\^\(?[\w-]+(?:\|[\w-]+)*\)?\$$/.test(test.matches));
+}
+
+// The value the user's config has where the fact held: in the server entry it held on, or at the config path.
+function valueAt(configs: readonly ConfigDocument[], hit: FactHit, fact: RuleFact, key: string): unknown {
+  for (const config of configs) {
+    if (fact.kind === 'config') {
+      const found = valuesAtPath(config.value, key).find((value) => value !== undefined);
+      if (found !== undefined) return found;
+    } else {
+      const server = config.servers.find((entry) => entry.name === hit.server);
+      if (server) return valuesAtPath(server.fields, key)[0];
+    }
+  }
+  return undefined;
 }
 
 const factUse = new WeakMap<RuleIndex, { pagesOfFact: Map<string, number>; pagesWithConfig: number }>();
