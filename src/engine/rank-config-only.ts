@@ -61,8 +61,11 @@ const DISTINCT_RATIO = 2;
 /** The most config keys the shape's name quotes: those at least half its pages rely on. */
 const SHAPE_WORDS = 3;
 
-/** What held must weigh this much: one clue of ordinary weight, or two weak ones. */
-const MIN_WEIGHT = 0.6;
+/**
+ * What held must weigh this much: one clue of ordinary weight, or two weak ones. A page whose
+ * config facts weigh less in all (`transport: http`, 0.5) gives them as hints, not as its shape.
+ */
+export const MIN_WEIGHT = 0.6;
 /** A config fact inside a signature describes the failure's config itself: it weighs like a strong clue. */
 const SIGNATURE_FACT_WEIGHT = 1.5;
 
@@ -181,9 +184,12 @@ function keyOf(fact: RuleFact): string {
   return JSON.stringify(fact);
 }
 
-// The page's config clues, then the config facts of its signatures as clues of their own (each
-// distinct fact once), worded after the signature they come from.
-function configEvidenceOf(page: RulePage): RuleClue[] {
+/**
+ * A page's config evidence: its config clues, then the config facts of its signatures as clues of
+ * their own (each distinct fact once, weighing SIGNATURE_FACT_WEIGHT), worded after the signature
+ * they come from. The sections every config has are left out: they tell no page apart.
+ */
+export function configEvidenceOf(page: RulePage): RuleClue[] {
   const cached = evidenceOfPage.get(page);
   if (cached) return cached;
   const evidence: RuleClue[] = page.clues.filter((clue) => isConfigFact(clue.fact) && !isMereSection(clue.fact));
