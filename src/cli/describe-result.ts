@@ -86,7 +86,7 @@ export function describeResult(result: CheckResult, paste?: string): Block[] {
 
 function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
   const blocks: Block[] = [
-    { kind: 'match', rank, title: match.title, url: pageUrlOf(match), confidence: describeConfidence(match.confidence) },
+    { kind: 'match', rank, title: match.title, url: pageUrlOf(match), confidence: describeConfidence(match.confidence, match.fromConfig === true) },
   ];
   // The top match shows all its evidence; the runners-up show what counted most, to tell them apart.
   const evidence = isTop ? match.evidence : match.evidence.slice(0, 2);

@@ -357,7 +357,7 @@ export class McpfixChecker extends HTMLElement {
     const link = make('a', match.title);
     link.href = `${match.url}${match.anchor ?? ''}`;
     heading.append(link);
-    const confidence = make('p', describeConfidence(match.confidence), `confidence-${match.confidence}`);
+    const confidence = make('p', describeConfidence(match.confidence, match.fromConfig === true), `confidence-${match.confidence}`);
     item.append(heading, confidence);
     if (match.signature) {
       const signature = make('p', match.signature.isFull ? 'Signature: ' : 'Part of signature: ');

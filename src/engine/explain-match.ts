@@ -262,31 +262,32 @@ export function tellApartOf(page: RulePage): { tellApart?: string } {
   if (!best) return {};
   const text = best.text.replace(/\s+/g, ' ').trim();
   const short = text.length > TELL_APART_CHARS ? `${text.slice(0, TELL_APART_CHARS).trimEnd()}…` : text;
-  return { tellApart: `It is this page if ${placeWords(best)} shows “${short}”.` };
+  const place = placeWords(best);
+  return { tellApart: `It is this page if you see “${short}”${place === undefined ? '' : ` (${place})`}.` };
 }
 
 const TELL_APART_CHARS = 90;
 
-// Where a signature shows, in the words of someone reading their own output.
-function placeWords(signature: RulePage['signatures'][number]): string {
-  if (signature.client !== undefined) return `${signature.client}'s output`;
+// Where a signature shows, in the words of someone reading their own output; nothing when it can show anywhere.
+function placeWords(signature: RulePage['signatures'][number]): string | undefined {
+  if (signature.client !== undefined) return `in ${signature.client}'s output`;
   switch (signature.where) {
     case 'status-line':
-      return 'the response status';
+      return 'as the response status';
     case 'header':
-      return 'a response header';
+      return 'in a response header';
     case 'body':
-      return 'the response body';
+      return 'in the response body';
     case 'log':
-      return "LiteLLM's log";
+      return "in LiteLLM's log";
     case 'traceback':
-      return 'a traceback';
+      return 'in a traceback';
     case 'client':
-      return "the client's output";
+      return "in the client's output";
     case 'request':
-      return 'the request';
+      return 'in the request';
     default:
-      return 'what you see';
+      return undefined;
   }
 }
 

@@ -17,10 +17,16 @@ export function confidenceLabel(confidence: Confidence): string {
   return WORDS[confidence].label;
 }
 
-/** The label with its reason: `Very likely: a whole signature matched and no other page fits as well`. */
-export function describeConfidence(confidence: Confidence): string {
+// A page found by the config alone matched no signature at all: its reason says so instead.
+const FROM_CONFIG_REASON = 'no signature matched; only your config points here';
+
+/**
+ * The label with its reason: `Very likely: a whole signature matched and no other page fits as well`.
+ * A page found by the config alone (`isFromConfig`) gives that as its reason.
+ */
+export function describeConfidence(confidence: Confidence, isFromConfig = false): string {
   const words = WORDS[confidence];
-  return `${words.label}: ${words.reason}`;
+  return `${words.label}: ${isFromConfig ? FROM_CONFIG_REASON : words.reason}`;
 }
 
 /** A config shape several pages share, as the answer names it (see `CheckResult.configShape`). */

@@ -131,12 +131,12 @@ describe('mcpfix check', { timeout: 30_000 }, () => {
     for (const id of output.configShape?.pages ?? []) expect(ids).toContain(id);
     expect(output.matches.every((match) => match.confidence !== 'high')).toBe(true);
     const shaped = output.matches.filter((match) => output.configShape?.pages.includes(match.id)) as Array<{ tellApart?: string }>;
-    expect(shaped.every((match) => match.tellApart?.startsWith('It is this page if '))).toBe(true);
+    expect(shaped.every((match) => match.tellApart?.startsWith('It is this page if you see “'))).toBe(true);
 
     const text = await runCli(['check', paste]);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain(`${output.configShape?.size} pages share this config shape (`);
-    expect(text.stdout.match(/tells it apart: It is this page if/g)?.length ?? 0).toBeGreaterThanOrEqual(shaped.length);
+    expect(text.stdout.match(/tells it apart: It is this page if you see/g)?.length ?? 0).toBeGreaterThanOrEqual(shaped.length);
     for (const id of output.configShape?.pages ?? []) expect(text.stdout).toContain(`/errors/${id}/`);
 
     const markdown = await runCli(['check', '--markdown', paste]);

@@ -223,7 +223,7 @@ describe('a config pasted alone', () => {
         expect(match, id).toBeDefined();
         expect(match?.confidence, id).toBe('low');
         const page = index.pages.find((p) => p.id === id);
-        if (page?.signatures.some((signature) => signature.where !== 'config')) expect(match?.tellApart, id).toMatch(/^It is this page if .+ shows “.+”\.$/);
+        if (page?.signatures.some((signature) => signature.where !== 'config')) expect(match?.tellApart, id).toMatch(/^It is this page if you see “.+”( \(.+\))?\.$/);
       }
     }
     expect(shapes).toBeGreaterThan(20);
