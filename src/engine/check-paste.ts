@@ -14,7 +14,7 @@ import { matchPage, type PageResult } from './match-page.ts';
 import { parseInput, type CheckInput } from './parse-input.ts';
 import { prepareIndex } from './prepare-rules.ts';
 import { MAX_LEXICAL, rankLexical, type LexicalMatch } from './rank-lexical.ts';
-import { findConfigShape, rankConfigOnly, type ConfigOnlyMatch, type ConfigShape } from './rank-config-only.ts';
+import { findConfigShape, matchConfigPages, type ConfigOnlyMatch, type ConfigShape } from './rank-config-only.ts';
 import { rankMatches, type RankedPage } from './rank-matches.ts';
 import type { RuleIndex, RulePage } from './rule-index.ts';
 import { suggestFixes, type Suggestion } from './suggest-fix.ts';
@@ -156,7 +156,8 @@ function possiblePages(
   view: EvidenceView,
   titleOf: (id: string) => string | undefined,
 ): { matches: Match[]; shape: ConfigShape | null } {
-  const fromConfig = evidence.configs.length > 0 ? rankConfigOnly(index, facts) : [];
+  const configPages = evidence.configs.length > 0 ? matchConfigPages(index, facts) : [];
+  const fromConfig = configPages.filter((found) => !found.isHint);
   const byWords = rankLexical(index, evidence.lines.filter((line) => line.input === 'paste'), index.pages.length);
   const weightOf = new Map<string, number>();
   for (const found of byWords) weightOf.set(found.page.id, found.score);
@@ -167,7 +168,7 @@ function possiblePages(
     if (config) return explainConfigOnly(config, view, titleOf);
     return explainLexical(byWords.find((found) => found.page.id === id) as LexicalMatch, view, titleOf);
   });
-  return withShape(matches, findConfigShape(fromConfig, evidence.configs), view, titleOf);
+  return withShape(matches, findConfigShape(configPages, evidence.configs), view, titleOf);
 }
 
 const CONFIG_CLUE_WORTH = 5;
@@ -183,12 +184,12 @@ function withConfigPages(
   view: EvidenceView,
   titleOf: (id: string) => string | undefined,
 ): { matches: Match[]; shape: ConfigShape | null } {
-  const found = rankConfigOnly(index, facts);
-  const fromConfig = found.slice(0, MAX_LEXICAL).map((match) => explainConfigOnly(match, view, titleOf));
+  const configPages = matchConfigPages(index, facts);
+  const fromConfig = configPages.filter((found) => !found.isHint).slice(0, MAX_LEXICAL).map((match) => explainConfigOnly(match, view, titleOf));
   const best = new Map<string, Match>();
   for (const match of [...explained, ...fromConfig]) if ((best.get(match.id)?.score ?? -Infinity) < match.score) best.set(match.id, match);
   const matches = [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, MAX_MATCHES);
-  return withShape(matches, findConfigShape(found, evidence.configs), view, titleOf);
+  return withShape(matches, findConfigShape(configPages, evidence.configs), view, titleOf);
 }
 
 // The pages of a shared shape that the list does not hold yet follow it, best first.

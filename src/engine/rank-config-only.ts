@@ -37,6 +37,11 @@ export interface ConfigOnlyMatch {
   rank: number;
   /** The share of the page's config weight that held: 1 when the config shows every config fact of the page. */
   share: number;
+  /**
+   * What held weighs less than MIN_WEIGHT: the page gives its config facts as hints (`auth_type:
+   * oauth2`, 0.4). It is never ranked on them, only listed within a shape whose keys they are.
+   */
+  isHint: boolean;
 }
 
 /** A page whose config facts the config shows in full, and the other pages of that shape. */
@@ -69,8 +74,8 @@ export const MIN_WEIGHT = 0.6;
 /** A config fact inside a signature describes the failure's config itself: it weighs like a strong clue. */
 const SIGNATURE_FACT_WEIGHT = 1.5;
 
-/** The pages whose config facts the config shows, best first. */
-export function rankConfigOnly(index: RuleIndex, facts: FactMatcher): ConfigOnlyMatch[] {
+/** The pages whose config facts the config shows, best first: hints (`isHint`) included, for `findConfigShape`. */
+export function matchConfigPages(index: RuleIndex, facts: FactMatcher): ConfigOnlyMatch[] {
   const found: ConfigOnlyMatch[] = [];
   const { pagesOfFact, pagesWithConfig } = factUseOf(index);
   for (const page of index.pages) {
@@ -86,33 +91,47 @@ export function rankConfigOnly(index: RuleIndex, facts: FactMatcher): ConfigOnly
     }
     if (isContradicted || !held.some(({ clue }) => isPositive(clue.fact))) continue;
     const weight = held.reduce((sum, { clue }) => sum + clue.weight, 0);
-    if (weight < MIN_WEIGHT) continue;
     const total = evidence.reduce((sum, clue) => sum + Math.max(0, clue.weight), 0);
     held.sort((a, b) => b.clue.weight - a.clue.weight);
     // A fact few pages use tells more than one every OAuth page shares (`auth_type: oauth2`).
     const rarity = held.reduce((sum, { clue }) => sum + clue.weight * Math.log(pagesWithConfig / (pagesOfFact.get(keyOf(clue.fact)) ?? 1)), 0);
-    found.push({ page, clues: held, weight: round(weight), rank: round(rarity * (weight / total)), share: round(weight / total) });
+    found.push({ page, clues: held, weight: round(weight), rank: round(rarity * (weight / total)), share: round(weight / total), isHint: weight < MIN_WEIGHT });
   }
   found.sort((a, b) => b.rank - a.rank || b.weight - a.weight || (a.page.id < b.page.id ? -1 : 1));
   return found;
 }
 
-/**
- * The config shape several pages share, when the config shows every config fact of two or more
- * pages and none of them stands out (DISTINCT_RATIO); null when one page does, or none is shown in full.
- */
-export function findConfigShape(found: readonly ConfigOnlyMatch[], configs: readonly ConfigDocument[]): ConfigShape | null {
-  const full = found.filter((match) => match.share >= 1);
-  const [first, second] = full;
-  if (!first || !second || first.rank >= DISTINCT_RATIO * second.rank) return null;
-  const pages = full.slice(0, MAX_SHAPE_PAGES);
-  return { shape: nameShape(pages, configs), pages, size: full.length };
+/** The pages a config can be ranked on: those of `matchConfigPages` that are not hints. */
+export function rankConfigOnly(index: RuleIndex, facts: FactMatcher): ConfigOnlyMatch[] {
+  return matchConfigPages(index, facts).filter((match) => !match.isHint);
 }
 
-// The shape in words: the config keys its pages rely on, those most pages hold first, each with
-// the user's own value when the page names the value (`auth_type: oauth_delegate`); a value the
-// page does not name (a URL, an id) is never quoted, only that the key is set.
-function nameShape(pages: readonly ConfigOnlyMatch[], configs: readonly ConfigDocument[]): string {
+/**
+ * The config shape several pages share, when the config shows every config fact of two or more
+ * pages and none of them stands out (DISTINCT_RATIO); null when one page does, or none is shown in
+ * full. `found` is `matchConfigPages`' list: a hint page the config shows in full joins the shape
+ * when the shape's own keys hold all its facts (`auth_type: oauth2` within an authorization_code
+ * shape), after the pages that decided the shape.
+ */
+export function findConfigShape(found: readonly ConfigOnlyMatch[], configs: readonly ConfigDocument[]): ConfigShape | null {
+  const full = found.filter((match) => match.share >= 1 && !match.isHint);
+  const [first, second] = full;
+  if (!first || !second || first.rank >= DISTINCT_RATIO * second.rank) return null;
+  const keys = shapeKeysOf(full, configs);
+  const named = new Set(keys.map(([key]) => key));
+  const hints = found.filter((match) => match.share >= 1 && match.isHint && keysOf(match).every((key) => named.has(key)));
+  const all = [...full, ...hints];
+  return { shape: joinWords(keys.slice(0, SHAPE_WORDS).map(([, words]) => words)), pages: all.slice(0, MAX_SHAPE_PAGES), size: all.length };
+}
+
+function keysOf(match: ConfigOnlyMatch): string[] {
+  return match.clues.flatMap(({ clue }) => positiveTestsOf(clue.fact).map(([key]) => key));
+}
+
+// The shape's keys in words: the config keys its pages rely on, those most pages hold first, each
+// with the user's own value when the page names the value (`auth_type: oauth_delegate`); a value
+// the page does not name (a URL, an id) is never quoted, only that the key is set.
+function shapeKeysOf(pages: readonly ConfigOnlyMatch[], configs: readonly ConfigDocument[]): Array<[string, string]> {
   const pagesOfKey = new Map<string, { count: number; words: string }>();
   for (const { clues } of pages) {
     const words = new Map<string, string>();
@@ -126,8 +145,7 @@ function nameShape(pages: readonly ConfigOnlyMatch[], configs: readonly ConfigDo
   }
   const ranked = [...pagesOfKey.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
   // A key only one page of many relies on is that page's, not the shape's.
-  const shared = ranked.filter(([, { count }], at) => at === 0 || 2 * count >= pages.length);
-  return joinWords(shared.slice(0, SHAPE_WORDS).map(([, { words }]) => words));
+  return ranked.filter(([, { count }], at) => at === 0 || 2 * count >= pages.length).map(([key, { words }]) => [key, words]);
 }
 
 // The keys a config fact says are there, with their tests: a server-config fact's fields, or a config fact's path.

@@ -14,7 +14,9 @@ import { configEvidenceOf, isConfigFact, isPositive, MAX_SHAPE_PAGES, MIN_WEIGHT
 //   them all as possible, names the shape (IN_SHAPE gives a key the name must hold) and says what
 //   tells each apart;
 // - not reached (CANNOT_LEAD): only a page whose config facts no config can show (they say what is
-//   absent, or every config has them), or that the page gives as hints too weak to point at it.
+//   absent, or every config has them), that the page gives as hints too weak to point at it (a
+//   hint page is listed within a shape made of its keys, but its examples' configs fit none), or
+//   whose config facts are alternatives no one config shows whole.
 // The lists are exact: a page that moves must move in them.
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
@@ -57,6 +59,7 @@ const IN_SHAPE: Record<string, string> = {
   'delegate-auth-server-requires-litellm-admission': '`auth_type: oauth2`',
   'deprecated-x-mcp-auth-header': '`auth_type: bearer_token`',
   'extra-headers-name-case-not-matched': '`extra_headers`',
+  'gateway-named-server-issuer-mismatch': '`auth_type: oauth2`',
   'jwt-denied-mcp-server-management-sub-paths': '`general_settings.enable_jwt_auth: true`',
   'jwt-signer-authorization-conflict': '`guardrails`',
   'jwt-team-mcp-permissions-not-enforced': '`general_settings.enable_jwt_auth: true`',
@@ -71,7 +74,10 @@ const IN_SHAPE: Record<string, string> = {
   'oauth-discovered-token-url-rejected-authorization-url-mismatch': '`auth_type: oauth2`',
   'oauth-discovery-issuer-mismatch': '`auth_type: oauth2`',
   'oauth-per-user-token-missing-on-prompts-and-resources': '`auth_type: oauth2`',
+  'oauth-per-user-token-not-refreshed-after-expiry': '`auth_type: oauth2`',
   'oauth-per-user-token-not-stored-without-user-key': '`auth_type: oauth2`',
+  'oauth-prm-resource-path-pattern-mismatch': '`auth_type: oauth2`',
+  'oauth-token-request-rejected-by-gateway': '`dcr_bridge: true`',
   'oauth-token-validation-rejected': '`auth_type: oauth2`',
   'oauth-tool-call-sends-litellm-key-not-stored-token': '`auth_type: oauth2`',
   'oauth-upstream-capabilities-none-after-sign-in': '`auth_type: oauth2`',
@@ -98,15 +104,17 @@ const IN_SHAPE: Record<string, string> = {
   'token-exchange-subject-token-missing-or-rejected': '`auth_type: oauth2_token_exchange`',
   'token-exchange-unusable-token-503': '`auth_type: oauth2_token_exchange`',
   'tool-listing-timeout-server-dropped': '`transport: stdio`',
+  'tool-name-not-found-on-call': '`auth_type: oauth_delegate`',
   'upstream-401-returned-as-empty-tools': '`extra_headers`',
   'upstream-rejected-forwarded-credential': '`auth_type: true_passthrough`',
+  'upstream-stream-broken-mid-response': '`transport: stdio`',
 };
 
 /** Why a config alone cannot reach a page; each reason is checked against the page. */
 type CannotLead = { kind: 'nothing-positive' | 'hint-only' | 'alternatives'; why: string };
 
 const ABSENT_ONLY = 'its config facts only say that a key is absent, which holds for any excerpt that leaves it out';
-const hint = (facts: string): CannotLead => ({ kind: 'hint-only', why: `its only config fact, ${facts}, is a hint the page weighs below what a config alone needs` });
+const hint = (facts: string): CannotLead => ({ kind: 'hint-only', why: `its only config fact, ${facts}, is a hint too weak to rank on, and no shape its example configs fit is made of it` });
 // The config-only ranking counts a page as fitting when the config shows all its config facts; a
 // page whose facts are alternatives (one setup or another) is never shown whole by one config.
 const alternatives = (facts: string): CannotLead => ({ kind: 'alternatives', why: `its config facts are alternatives (${facts}), and no one config shows them all` });
@@ -115,25 +123,19 @@ const alternatives = (facts: string): CannotLead => ({ kind: 'alternatives', why
 const CANNOT_LEAD: Record<string, CannotLead> = {
   'auth-database-unreachable-503': { kind: 'nothing-positive', why: ABSENT_ONLY },
   'config-defined-mcp-server-cannot-be-edited-or-deleted': { kind: 'nothing-positive', why: 'its only config fact is that mcp_servers exists, which every config shows' },
-  'gateway-named-server-issuer-mismatch': hint('`auth_type: oauth2` (0.4)'),
   'keyless-admission-server-misconfigured-500': { kind: 'nothing-positive', why: ABSENT_ONLY },
   'management-api-database-not-connected': { kind: 'nothing-positive', why: ABSENT_ONLY },
   'mcp-registry-json-not-enabled': { kind: 'nothing-positive', why: ABSENT_ONLY },
   'mcp-sdk-too-old-for-streamable-http': hint('`transport: http` (0.5)'),
   'mcp-tool-call-timed-out': hint('`timeout` set (0.3)'),
   'oauth-endpoint-mcp-server-not-found': hint('`available_on_public_internet: false` (0.5)'),
-  'oauth-per-user-token-not-refreshed-after-expiry': hint('`auth_type: oauth2` (0.5)'),
   'oauth-pkce-s256-required': alternatives('`dcr_bridge: true` or `is_byok: true`'),
-  'oauth-prm-resource-path-pattern-mismatch': hint('`auth_type: oauth2` (0.3)'),
-  'oauth-token-request-rejected-by-gateway': hint('`dcr_bridge: true` (0.5)'),
   'oauth-upstream-invalid-target-resource-indicator': hint('`upstream_resource` set (0.5)'),
   'per-request-server-auth-header-resolves-no-auth': { kind: 'nothing-positive', why: ABSENT_ONLY },
   'responses-mcp-header-auth-not-used-for-tool-listing': { kind: 'nothing-positive', why: ABSENT_ONLY },
   'server-needs-user-token-401-challenge': alternatives('an authorization_code server, a forwarding auth_type, or `delegate_auth_to_upstream: true`'),
   'stdio-server-missing-command-or-args': alternatives('a stdio server without `command`, or one without `args`'),
-  'tool-name-not-found-on-call': hint('an auth_type that forwards a token (0.5)'),
   'ui-test-connection-header-malformed': hint('`static_headers` set (0.5)'),
-  'upstream-stream-broken-mid-response': hint('`transport: stdio` (0.5)'),
   'upstream-tls-certificate-verify-failed': hint('an https `url` (0.5)'),
   'well-known-issuer-shows-internal-origin': hint('`use_x_forwarded_for: true` (0.3)'),
 };
