@@ -44,7 +44,7 @@ export interface ConfigOnlyMatch {
   isHint: boolean;
 }
 
-/** A page whose config facts the config shows in full, and the other pages of that shape. */
+/** Pages one config fits equally: the config shows every config fact of each, and none stands out. */
 export interface ConfigShape {
   /** What the pages share, in words: “`auth_type: oauth_delegate` and `dcr_bridge: true`”. */
   shape: string;
@@ -134,14 +134,14 @@ function keysOf(match: ConfigOnlyMatch): string[] {
 function shapeKeysOf(pages: readonly ConfigOnlyMatch[], configs: readonly ConfigDocument[]): Array<[string, string]> {
   const pagesOfKey = new Map<string, { count: number; words: string }>();
   for (const { clues } of pages) {
-    const words = new Map<string, string>();
+    const words = new Map<string, KeyWords>();
     for (const { clue, hit } of clues) {
       for (const [key, test] of positiveTestsOf(clue.fact)) {
         // A fact that names the value wins over one that only says the key is set.
-        if (words.get(key)?.includes(':') !== true) words.set(key, wordsOfKey(key, test, valueAt(configs, hit, clue.fact, key)));
+        if (words.get(key)?.isNamed !== true) words.set(key, wordsOfKey(key, test, valueAt(configs, hit, clue.fact, key)));
       }
     }
-    for (const [key, text] of words) pagesOfKey.set(key, { count: (pagesOfKey.get(key)?.count ?? 0) + 1, words: text });
+    for (const [key, said] of words) pagesOfKey.set(key, { count: (pagesOfKey.get(key)?.count ?? 0) + 1, words: said.text });
   }
   const ranked = [...pagesOfKey.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
   // A key only one page of many relies on is that page's, not the shape's.
@@ -155,9 +155,15 @@ function positiveTestsOf(fact: RuleFact): Array<[string, RuleValueTest]> {
   return Object.entries(fact.fields).filter(([, test]) => !isNegativeTest(test));
 }
 
-function wordsOfKey(key: string, test: RuleValueTest, value: unknown): string {
+// One key of a shape in words, and whether they quote the user's value.
+interface KeyWords {
+  text: string;
+  isNamed: boolean;
+}
+
+function wordsOfKey(key: string, test: RuleValueTest, value: unknown): KeyWords {
   const isNamed = namesValue(test) && (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number');
-  return isNamed ? `\`${key}: ${String(value)}\`` : `\`${key}\` set`;
+  return { text: isNamed ? `\`${key}: ${String(value)}\`` : `\`${key}\` set`, isNamed };
 }
 
 // A test names the value when it is one of a few words the page lists (`equals`, or a pattern
