@@ -53,7 +53,8 @@ export function scopeOfPage(page: Pick<ErrorPageEntry, 'fixedIn'>): VersionScope
   const fixed = page.fixedIn?.version;
   if (fixed === undefined) return undefined;
   // Every targeted version is before the fix, so all of them predate anything that arrived with it or later.
-  return { describe: `this page targets LiteLLM before ${fixed}, where it is fixed`, predates: (since) => isAtLeast(since, fixed) };
+  // They reach back to the first releases, so no change is in all of them.
+  return { describe: `this page targets LiteLLM before ${fixed}, where it is fixed`, predates: (since) => isAtLeast(since, fixed), reaches: () => false };
 }
 
 // "1.93.0 or later", "on 1.89.0+", "litellm>=1.93.0": a snippet or fix written for a later release.
