@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loadContentPages, useWatchedPages } from './browser.ts';
+import { checkText, openChecker } from './checker-page.ts';
+import { runCli } from '../support/run-cli.ts';
+
+// Issue 11, done-when: "the CLI and /check/ give the same answers". The same pastes (page
+// examples across the catalogue, with their configs, and the shapes the checker treats apart)
+// go through the real CLI (`check --json`) and the real /check/ page in Chromium; both must list
+// the same pages in the same order with the same confidence.
+
+const baseUrl = inject('baseUrl');
+const pages = loadContentPages();
+const openPage = useWatchedPages(baseUrl);
+
+/** One paste, with its config when it has one. */
+interface Case {
+  label: string;
+  paste: string;
+  config?: string;
+}
+
+// Every 20th page's first example (with its config, if it has one): a spread over the catalogue
+// that stays fast, and changes with the catalogue rather than being picked by hand.
+const exampleCases: Case[] = pages
+  .filter((_, at) => at % 20 === 0)
+  .map((entry) => {
+    const example = entry.page.examples[0]!;
+    return { label: `${entry.id}: ${example.title}`, paste: example.paste, ...(example.config === undefined ? {} : { config: example.config }) };
+  });
+
+const shapeCases: Case[] = [
+  { label: 'a client message alone', paste: 'SSE error: Non-200 status code (401)\n' },
+  { label: "the MCP SDK's 406 alone", paste: 'Error POSTing to endpoint (HTTP 406): Not Acceptable: Client must accept both application/json and text/event-stream\n' },
+  { label: 'another product answering', paste: readFileSync('test/fixtures/negative/fastmcp-own-307-redirect.txt', 'utf8') },
+  { label: 'a paste no page fits', paste: readFileSync('test/fixtures/cli/unrelated-prose.txt', 'utf8') },
+  {
+    label: 'a config alone',
+    paste: 'general_settings:\n  use_x_forwarded_for: true\nmcp_servers:\n  wiki:\n    url: https://wiki.internal.example.com/mcp\n    available_on_public_internet: false\n',
+  },
+  {
+    label: 'an error with a config given beside it',
+    paste: 'SSE error: Non-200 status code (401)\n',
+    config: 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    auth_type: oauth2\n',
+  },
+];
+
+/** The pages the CLI lists for a paste, as `id confidence`, best first. */
+async function answerOfCli(item: Case, dir: string): Promise<string[]> {
+  const args = ['check', '-', '--json'];
+  if (item.config !== undefined) {
+    const file = join(dir, 'config.yaml');
+    writeFileSync(file, item.config);
+    args.push('--config', file);
+  }
+  const run = await runCli(args, { stdin: item.paste });
+  expect(run.stderr, item.label).toBe('');
+  const { matches } = JSON.parse(run.stdout) as { matches: { id: string; confidence: string }[] };
+  return matches.map((match) => `${match.id} ${match.confidence}`);
+}
+
+/** The pages /check/ lists for the paste on screen, as `id confidence`, best first. */
+function answerOfPage(page: Page): Promise<string[]> {
+  return page.locator('.checker-results ol.results > li').evaluateAll((items) =>
+    items.map((item) => {
+      const href = item.querySelector('h4 a')?.getAttribute('href') ?? '';
+      const confidence = [...(item.querySelector('[class^="confidence-"]')?.classList ?? [])].find((name) => name.startsWith('confidence-')) ?? '';
+      return `${/^\/errors\/([^/]+)\//.exec(href)?.[1] ?? href} ${confidence.replace('confidence-', '')}`;
+    }),
+  );
+}
+
+describe('the CLI and /check/ give the same answers', () => {
+  it('has example pastes from across the catalogue', () => {
+    expect(exampleCases.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('lists the same pages, in the same order, with the same confidence for every paste', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcpfix-parity-'));
+    const { page, problems, context } = await openPage();
+    const seen = new Set<string>();
+    for (const item of [...exampleCases, ...shapeCases]) {
+      const cli = await answerOfCli(item, dir);
+      await openChecker(page);
+      await checkText(page, item.paste, item.config);
+      expect(await answerOfPage(page), item.label).toEqual(cli);
+      for (const answer of cli) seen.add(answer.split(' ')[1] ?? '');
+    }
+    // The set covers confident, unsure and possible answers, so a difference in any would show.
+    expect([...seen].sort()).toEqual(expect.arrayContaining(['high', 'low', 'medium']));
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
