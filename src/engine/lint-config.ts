@@ -72,6 +72,21 @@ export interface ConfigModel {
   envVarHistory?: Record<string, EnvVarHistory>;
   /** Keys needed together. */
   rules: ConfigModelRule[];
+  /** What a server name and alias may not contain, from which release (older rule artifacts lack it). */
+  serverName?: ServerNameRule | undefined;
+}
+
+/** What LiteLLM requires of a server's name and alias (src/schemas/litellm-config.ts). */
+export interface ServerNameRule {
+  /** The env var that sets the tool-prefix separator. */
+  separatorEnv: string;
+  /** The separator when it is not set. */
+  defaultSeparator: string;
+  /** The first release that refuses a name containing it or a space. */
+  since: string;
+  source: string;
+  /** The page that documents the refusal. */
+  page: string;
 }
 
 /** One finding: where, what is wrong, and what to write instead when there is one answer. */
@@ -175,6 +190,7 @@ export function lintConfig(root: unknown, model: ConfigModel, options: LintOptio
         }
         lintSection(entry, model.server, at, true, findings, keyFindings, scope, tellsChanges);
         lintRules(entry, model.rules, 'server', at, findings, scope);
+        if (model.serverName) findings.push(...lintServerName(name, entry, model.serverName, separatorOf(root, model.serverName), scope));
       }
     }
   }
@@ -200,6 +216,35 @@ export function lintConfig(root: unknown, model: ConfigModel, options: LintOptio
     }
   }
   return findings;
+}
+
+// The tool-prefix separator the config sets in environment_variables, else LiteLLM's default.
+function separatorOf(root: Record<string, unknown>, rule: ServerNameRule): string {
+  const env = root['environment_variables'];
+  const set = isRecord(env) ? env[rule.separatorEnv] : undefined;
+  return typeof set === 'string' && set !== '' ? set : rule.defaultSeparator;
+}
+
+// A server name or alias holding the separator or a space, for the releases that refuse it.
+function lintServerName(name: string, entry: Record<string, unknown>, rule: ServerNameRule, separator: string, scope: VersionScope | undefined): LintFinding[] {
+  if (scope?.predates(rule.since)) return [];
+  const found: LintFinding[] = [];
+  const alias = entry['alias'];
+  for (const [path, value, what] of [
+    [`mcp_servers.${name}`, name, 'server name'],
+    [`mcp_servers.${name}.alias`, typeof alias === 'string' ? alias : '', 'alias'],
+  ] as const) {
+    if (!value.includes(separator) && !/\s/.test(value)) continue;
+    const renamed = value.replace(/\s+/g, '_').split(separator).join('_');
+    found.push({
+      path,
+      message:
+        `the ${what} \`${value}\` contains ${/\s/.test(value) ? 'a space' : `\`${separator}\`, the tool-prefix separator (${rule.separatorEnv})`}: ` +
+        `from LiteLLM ${rule.since} on, the proxy refuses to load such a server (“Server name cannot contain …”); rename it \`${renamed}\` and update the URLs and key grants that name it.${cited(rule.source)}`,
+      suggestion: renamed,
+    });
+  }
+  return found;
 }
 
 /**

@@ -128,9 +128,10 @@ export const McpServerEntrySchema = z
         history({
           since: '1.73.0',
           source: 'v1.73.0 release notes (MCP authentication headers: api_key, bearer_token, basic, PR #11891)',
-          valuesSince: { oauth2: '1.77.5', true_passthrough: '1.93.0', oauth_delegate: '1.93.0' },
+          valuesSince: { oauth2: '1.77.5', oauth2_token_exchange: '1.85.0', true_passthrough: '1.93.0', oauth_delegate: '1.93.0' },
           valuesSource: {
             oauth2: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)',
+            oauth2_token_exchange: 'v1.85.0 release notes (OBO MCP auth, PR #27421)',
             true_passthrough: 'v1.93.0 release notes (client-forwarded MCP credentials)',
             oauth_delegate: 'v1.93.0 release notes (client-forwarded MCP credentials)',
           },
@@ -208,10 +209,12 @@ export const McpServerEntrySchema = z
     oauth_passthrough: flag.meta(history({ since: '1.89.0', source: 'v1.89.0 release notes (MCP OAuth passthrough, PR #28356)' })),
     // dcr_bridge is read with `is True`: a quoted "true" is off (see the rules below).
     dcr_bridge: z.boolean().meta(history({ since: '1.93.0', source: 'v1.93.0 release notes (the dcr_bridge path of client-forwarded MCP credentials)' })),
-    token_exchange_endpoint: text,
+    token_exchange_endpoint: text.meta(history({ since: '1.85.0', source: 'v1.85.0 release notes (OBO MCP auth, PR #27421)' })),
     audience: text,
     subject_token_type: text,
-    token_exchange_profile: z.enum(['rfc8693', 'entra_obo']),
+    token_exchange_profile: z
+      .enum(['rfc8693', 'entra_obo'])
+      .meta(history({ since: '1.93.0', source: 'v1.93.0 release notes (entra_obo token_exchange profile, PR #31983)' })),
     id_jag_resource_token_endpoint: text,
     id_jag_resource: text,
     client_private_key: text,
@@ -377,6 +380,32 @@ export const CONFIG_RULES: ConfigRule[] = [
   },
 ];
 
+/** What LiteLLM requires of the name of an `mcp_servers` entry (its key) and of its `alias`. */
+export interface ServerNameRule {
+  /** The env var that sets the tool-prefix separator, which a name may not contain. */
+  separatorEnv: string;
+  /** The separator when the env var is not set. */
+  defaultSeparator: string;
+  /** The first release that refuses such names. */
+  since: string;
+  source: string;
+  /** The page that documents the refusal (its own example shows a refused name on purpose). */
+  page: string;
+}
+
+/**
+ * LiteLLM joins a server's prefix and a tool's name with the separator, so from 1.81.12 it refuses
+ * a server name or alias that contains it (default `-`) or a space: the proxy does not load the
+ * config, and the API answers 400.
+ */
+export const SERVER_NAME_RULE: ServerNameRule = {
+  separatorEnv: 'MCP_TOOL_PREFIX_SEPARATOR',
+  defaultSeparator: '-',
+  since: '1.81.12',
+  source: 'v1.81.12 release notes (block spaces and hyphens in MCP server names and aliases, PR #21074)',
+  page: 'server-name-contains-tool-prefix-separator',
+};
+
 /** The config model as plain data for the rules artifact (the engine reads it; see src/engine/config-model.ts). */
 export function compileConfigModel(): {
   server: unknown;
@@ -385,6 +414,7 @@ export function compileConfigModel(): {
   envVars: string[];
   envVarHistory: Record<string, KeyHistory>;
   rules: ConfigRule[];
+  serverName: ServerNameRule;
 } {
   const plain = (schema: z.ZodType): unknown => {
     const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown>;
@@ -397,5 +427,6 @@ export function compileConfigModel(): {
     envVars: [...MCP_ENV_VARS],
     envVarHistory: { ...ENV_VAR_HISTORY },
     rules: CONFIG_RULES.map((rule) => ConfigRuleSchema.parse(rule)),
+    serverName: { ...SERVER_NAME_RULE },
   };
 }

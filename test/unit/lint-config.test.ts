@@ -275,6 +275,24 @@ mcp_servers:
     expect(lintOf('litellm==1.100.0\n', config)).toEqual([{ path: 'environment_variables.LITELLM_ENABLE_MCP_STDIO', message: expect.stringContaining('arrived in LiteLLM 1.104.0, and you run 1.100.0') }]);
   });
 
+  it('names a server name or alias LiteLLM refuses from 1.81.12 on, with the separator the config sets', () => {
+    const config = 'mcp_servers:\n  github-mcp:\n    url: https://api.githubcopilot.com/mcp\n    transport: http\n';
+    expect(lintOf('image: ghcr.io/berriai/litellm:main-v1.81.12-stable\n', config)).toEqual([
+      {
+        path: 'mcp_servers.github-mcp',
+        message: expect.stringMatching(/^the server name `github-mcp` contains `-`, the tool-prefix separator \(MCP_TOOL_PREFIX_SEPARATOR\): from LiteLLM 1\.81\.12 on.*PR #21074/),
+        suggestion: 'github_mcp',
+      },
+    ]);
+    expect(lintOf('image: ghcr.io/berriai/litellm:main-v1.81.9-stable\n', config)).toEqual([]);
+    // Another separator makes the hyphen harmless and the new separator the problem.
+    const withSeparator = (name: string) => `environment_variables:\n  MCP_TOOL_PREFIX_SEPARATOR: "__"\nmcp_servers:\n  ${name}:\n    url: https://x.example.com/mcp\n`;
+    expect(lintOf('Error: Connection closed\n', withSeparator('github-mcp'))).toEqual([]);
+    expect(lintOf('Error: Connection closed\n', withSeparator('github__mcp'))[0]?.suggestion).toBe('github_mcp');
+    const alias = lintOf('Error: Connection closed\n', 'mcp_servers:\n  jira:\n    url: https://jira.example.com/mcp\n    alias: Jira Cloud\n');
+    expect(alias).toEqual([{ path: 'mcp_servers.jira.alias', message: expect.stringContaining('contains a space'), suggestion: 'Jira_Cloud' }]);
+  });
+
   it('names a removed key for the versions after its removal and current releases, not before', () => {
     // No MCP key has been removed in the releases read so far; the model carries the field for when one is.
     const server = model.server.properties ?? {};
@@ -301,6 +319,13 @@ describe('page snippets against the history of keys', () => {
     ]);
     expect(checkSnippets([page(XFF.replace('```yaml', '```yaml litellm>=1.91.0'), '1.90.0')], model)).toEqual([]);
     expect(checkSnippets([page(XFF)], model)).toEqual([]);
+  });
+
+  it('fails a snippet with a hyphenated server name, except on the page that documents the refusal', () => {
+    const hyphen = 'Config:\n\n```yaml\nmcp_servers:\n  github-mcp:\n    url: https://api.githubcopilot.com/mcp\n```\n';
+    expect(checkSnippets([page(hyphen)], model)).toEqual([{ file: 'content/errors/p.mdx', field: 'body (yaml snippet 1, body line 3)', reason: expect.stringContaining('mcp_servers.github-mcp: the server name') }]);
+    expect(checkSnippets([{ ...page(hyphen), id: 'server-name-contains-tool-prefix-separator' }], model)).toEqual([]);
+    expect(checkSnippets([page(hyphen, '1.81.12')], model)).toEqual([]);
   });
 
   it('never fails a page for showing a deprecated key or one whose meaning changed: that is advice for the checker', () => {
