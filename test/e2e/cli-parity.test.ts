@@ -44,7 +44,7 @@ const shapeCases: Case[] = [
   {
     label: 'an error with a config given beside it',
     paste: 'SSE error: Non-200 status code (401)\n',
-    config: 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    auth_type: oauth2\n',
+    config: 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    auth_type: oauth2\n    oauth2_flow: authorization_code\n',
   },
 ];
 
