@@ -104,6 +104,21 @@ describe('the checker and the CLI carry the lint', () => {
     expect(text.stdout).toContain('In your config:');
     expect(text.stdout).toContain('mcp_servers.github.extra_header');
   }, 60_000);
+
+  it('holds the config to the version given with --litellm-version, in --json and in text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcpfix-lint-version-'));
+    const config = join(dir, 'config.yaml');
+    writeFileSync(config, 'general_settings:\n  use_x_forwarded_for: true\n  mcp_trusted_proxy_ranges: ["10.0.0.0/8"]\n  mcp_xff_num_trusted_hops: 2\n');
+    const paste = { stdin: 'HTTP/1.1 404 Not Found\n\n{"detail":"MCP server not found"}\n' };
+    const older = await runCli(['check', '-', '--config', config, '--litellm-version', '1.90.0', '--json'], paste);
+    const parsed = JSON.parse(older.stdout) as { lint: { path: string; message: string }[]; version: { litellm: string; from: string } | null };
+    expect(parsed.version?.litellm).toBe('1.90.0');
+    expect(parsed.lint).toEqual([{ path: 'general_settings.mcp_xff_num_trusted_hops', message: expect.stringContaining('arrived in LiteLLM 1.91.0, and you run 1.90.0') }]);
+    const newer = await runCli(['check', '-', '--config', config, '--litellm-version', '1.91.0', '--json'], paste);
+    expect((JSON.parse(newer.stdout) as { lint: unknown[] }).lint).toEqual([]);
+    const text = await runCli(['check', '-', '--config', config, '--litellm-version', '1.90.0'], paste);
+    expect(text.stdout).toContain('general_settings.mcp_xff_num_trusted_hops');
+  }, 60_000);
 });
 
 describe('the YAML snippets of page bodies', () => {
