@@ -186,7 +186,9 @@ export const McpServerEntrySchema = z
         }),
       ),
     upstream_resource: text,
-    upstream_token_header: text,
+    upstream_token_header: text
+      .describe('the header the gateway-resolved token goes out on (default Authorization)')
+      .meta(history({ since: '1.100.0', source: 'v1.100.0 release notes (per-server upstream_token_header, PR #38456)' })),
     token_validation: z.record(z.string(), z.unknown()),
     token_storage_ttl_seconds: count,
     delegate_auth_to_upstream: flag.meta(
@@ -253,6 +255,11 @@ export const McpGeneralSettingsSchema = z
     mcp_allowed_clients: z.array(z.object({ alias: text, value: text }).strict()),
     mcp_client_id_header: text,
     mcp_advertised_versions: names,
+    // RS256 signing of the gateway's session tokens (private key and kid-based rotation).
+    mcp_session_token_signing: z
+      .record(z.string(), z.unknown())
+      .describe('asymmetric signing of the gateway session tokens; absent, an HS256 key derived from master_key')
+      .meta(history({ since: '1.100.0', source: 'v1.100.0 release notes (RFC 7662 introspection and RS256 session-token signing, PRs #38726, #38728)' })),
     store_model_in_db: flag,
   })
   .partial();
