@@ -36,10 +36,13 @@ export interface ModelSchema {
 
 /** What is known of one environment variable across releases. */
 export interface EnvVarHistory {
+  /** The first LiteLLM version that reads it (only where verified). */
   since?: string;
+  /** The first LiteLLM version that no longer reads it. */
   removed?: { version: string; source: string };
   /** LiteLLM reads it from the proxy's process environment only, not from config.yaml. */
   processEnvOnly?: boolean;
+  /** Where `since` was read (release note, PR). */
   source?: string;
 }
 
@@ -84,6 +87,7 @@ export interface ServerNameRule {
   defaultSeparator: string;
   /** The first release that refuses a name containing it or a space. */
   since: string;
+  /** Where `since` was read (release note, PR). */
   source: string;
   /** The page that documents the refusal. */
   page: string;
@@ -144,7 +148,7 @@ export function versionScopeOf(version: string): VersionScope {
 }
 
 // Without a version, a config is read as for current releases: they have every change.
-const CURRENT_RELEASES: VersionScope = { describe: 'current releases', predates: () => false, reaches: () => true };
+const CURRENT_RELEASES: VersionScope = { describe: 'no LiteLLM version is known, so current releases are assumed', predates: () => false, reaches: () => true };
 
 const SECTIONS = ['mcp_servers', 'general_settings', 'litellm_settings', 'environment_variables'] as const;
 
@@ -240,7 +244,8 @@ function lintServerName(name: string, entry: Record<string, unknown>, rule: Serv
       path,
       message:
         `the ${what} \`${value}\` contains ${/\s/.test(value) ? 'a space' : `\`${separator}\`, the tool-prefix separator (${rule.separatorEnv})`}: ` +
-        `from LiteLLM ${rule.since} on, the proxy refuses to load such a server (“Server name cannot contain …”); rename it \`${renamed}\` and update the URLs and key grants that name it.${cited(rule.source)}`,
+        `from LiteLLM ${rule.since} on, the proxy refuses to load such a server (“Server name cannot contain …”); ` +
+        `rename it \`${renamed}\` and update the URLs and key grants that name it.${cited(rule.source)}`,
       suggestion: renamed,
     });
   }
@@ -346,7 +351,10 @@ function lateEnvVar(name: string, known: EnvVarHistory | undefined, scope: Versi
     return `\`${name}\` was removed in LiteLLM ${known.removed.version}: the variable is ignored.${cited(known.removed.source)}`;
   }
   if (known.processEnvOnly === true) {
-    return `LiteLLM reads \`${name}\` only from the proxy's own process environment, not from config.yaml's environment_variables: set it where the proxy starts (docker run -e ${name}=…, the Helm chart's env, the systemd unit) and restart.${cited(known.source)}`;
+    return (
+      `LiteLLM reads \`${name}\` only from the proxy's own process environment, not from config.yaml's environment_variables: ` +
+      `set it where the proxy starts (docker run -e ${name}=…, the Helm chart's env, the systemd unit) and restart.${cited(known.source)}`
+    );
   }
   return undefined;
 }

@@ -98,7 +98,8 @@ export const McpServerEntrySchema = z
           {
             version: '1.83.7',
             meaning:
-              'LiteLLM starts a stdio server only when the basename of `command` is npx, uvx, python, python3, node, docker or deno, or a name listed in LITELLM_MCP_STDIO_EXTRA_COMMANDS; any other command is refused with a 403',
+              'LiteLLM starts a stdio server only when the basename of `command` is npx, uvx, python, python3, node, docker or deno, ' +
+              'or a name listed in LITELLM_MCP_STDIO_EXTRA_COMMANDS; any other command is refused with a 403',
             // The allowlist as the 403 names it: ['deno', 'docker', 'node', 'npx', 'python', 'python3', 'uvx'].
             when: String.raw`^(?!(?:.*[\/])?(?:deno|docker|node|npx|python3?|uvx)(?:\.exe)?$)`,
             source: 'v1.83.7 release notes (block arbitrary command execution via stdio, PR #25343)',
@@ -199,7 +200,8 @@ export const McpServerEntrySchema = z
           {
             version: '1.103.0',
             meaning:
-              'it no longer skips LiteLLM admission: the caller needs a LiteLLM key or SSO session (send it in `x-litellm-api-key` beside the upstream bearer), and a request with only the upstream bearer gets 401',
+              'it no longer skips LiteLLM admission: the caller needs a LiteLLM key or SSO session (send it in `x-litellm-api-key` ' +
+              'beside the upstream bearer), and a request with only the upstream bearer gets 401',
             when: '^(?:true|True)$',
             source: 'v1.103.0 release (fix(mcp): require admission for delegated OAuth, PR #40923)',
           },
@@ -395,6 +397,7 @@ export interface ServerNameRule {
   defaultSeparator: string;
   /** The first release that refuses such names. */
   since: string;
+  /** Where `since` was read: the release note and PR. */
   source: string;
   /** The page that documents the refusal (its own example shows a refused name on purpose). */
   page: string;

@@ -313,7 +313,7 @@ mcp_servers:
     const server = model.server.properties ?? {};
     const withRemoval: ConfigModel = { ...model, server: { ...model.server, properties: { ...server, allow_sampling: { ...server['allow_sampling'], removed: { version: '1.99.0', source: 'a release note' } } } } };
     const config = parse('mcp_servers:\n  s:\n    url: https://x/mcp\n    allow_sampling: true\n');
-    expect(lintConfig(config, withRemoval)).toEqual([{ path: 'mcp_servers.s.allow_sampling', message: expect.stringMatching(/^`allow_sampling` was removed in LiteLLM 1\.99\.0, and current releases: the key is ignored\. Source: a release note\.$/) }]);
+    expect(lintConfig(config, withRemoval)).toEqual([{ path: 'mcp_servers.s.allow_sampling', message: expect.stringMatching(/^`allow_sampling` was removed in LiteLLM 1\.99\.0, and no LiteLLM version is known, so current releases are assumed: the key is ignored\. Source: a release note\.$/) }]);
     expect(lintConfig(config, withRemoval, { scope: versionScopeOf('1.99.1') })[0]?.message).toContain('you run 1.99.1');
     expect(lintConfig(config, withRemoval, { scope: versionScopeOf('1.98.0') })).toEqual([]);
   });
