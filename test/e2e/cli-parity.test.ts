@@ -10,7 +10,7 @@ import { runCli } from '../support/run-cli.ts';
 // Issue 11, done-when: "the CLI and /check/ give the same answers". The same pastes (page
 // examples across the catalogue, with their configs, and the shapes the checker treats apart)
 // go through the real CLI (`check --json`) and the real /check/ page in Chromium; both must list
-// the same pages in the same order with the same confidence.
+// the same pages in the same order with the same confidence, and the same config findings.
 
 const baseUrl = inject('baseUrl');
 const pages = loadContentPages();
@@ -42,14 +42,24 @@ const shapeCases: Case[] = [
     paste: 'general_settings:\n  use_x_forwarded_for: true\nmcp_servers:\n  wiki:\n    url: https://wiki.internal.example.com/mcp\n    available_on_public_internet: false\n',
   },
   {
+    label: 'a config with findings for the version in the paste',
+    paste: 'pip show litellm\nVersion: 1.84.0\n\nmcp_servers:\n  jira-cloud:\n    url: https://jira.example.com/mcp\n    extra_header: [Authorization]\n    delegate_auth_to_upstream: true\n',
+  },
+  {
     label: 'an error with a config given beside it',
     paste: 'SSE error: Non-200 status code (401)\n',
     config: 'mcp_servers:\n  github:\n    url: https://api.githubcopilot.com/mcp\n    auth_type: oauth2\n    oauth2_flow: authorization_code\n',
   },
 ];
 
-/** The pages the CLI lists for a paste, as `id confidence`, best first. */
-async function answerOfCli(item: Case, dir: string): Promise<string[]> {
+/** What one surface answered: the pages as `id confidence`, best first, and the config findings as `path: message`. */
+interface Answer {
+  pages: string[];
+  lint: string[];
+}
+
+/** What the CLI answers for a paste. */
+async function answerOfCli(item: Case, dir: string): Promise<Answer> {
   const args = ['check', '-', '--json'];
   if (item.config !== undefined) {
     const file = join(dir, 'config.yaml');
@@ -58,19 +68,21 @@ async function answerOfCli(item: Case, dir: string): Promise<string[]> {
   }
   const run = await runCli(args, { stdin: item.paste });
   expect(run.stderr, item.label).toBe('');
-  const { matches } = JSON.parse(run.stdout) as { matches: { id: string; confidence: string }[] };
-  return matches.map((match) => `${match.id} ${match.confidence}`);
+  const { matches, lint } = JSON.parse(run.stdout) as { matches: { id: string; confidence: string }[]; lint: { path: string; message: string }[] };
+  return { pages: matches.map((match) => `${match.id} ${match.confidence}`), lint: lint.map((finding) => `${finding.path}: ${finding.message}`) };
 }
 
-/** The pages /check/ lists for the paste on screen, as `id confidence`, best first. */
-function answerOfPage(page: Page): Promise<string[]> {
-  return page.locator('.checker-results ol.results > li').evaluateAll((items) =>
+/** What /check/ answers for the paste on screen. */
+async function answerOfPage(page: Page): Promise<Answer> {
+  const pages = await page.locator('.checker-results ol.results > li').evaluateAll((items) =>
     items.map((item) => {
       const href = item.querySelector('h4 a')?.getAttribute('href') ?? '';
       const confidence = [...(item.querySelector('[class^="confidence-"]')?.classList ?? [])].find((name) => name.startsWith('confidence-')) ?? '';
       return `${/^\/errors\/([^/]+)\//.exec(href)?.[1] ?? href} ${confidence.replace('confidence-', '')}`;
     }),
   );
+  const lint = await page.locator('.checker-results ul.lint > li').evaluateAll((items) => items.map((item) => item.textContent ?? ''));
+  return { pages, lint };
 }
 
 describe('the CLI and /check/ give the same answers', () => {
@@ -78,19 +90,22 @@ describe('the CLI and /check/ give the same answers', () => {
     expect(exampleCases.length).toBeGreaterThanOrEqual(10);
   });
 
-  it('lists the same pages, in the same order, with the same confidence for every paste', async () => {
+  it('lists the same pages, in the same order, with the same confidence and config findings for every paste', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mcpfix-parity-'));
     const { page, problems, context } = await openPage();
     const seen = new Set<string>();
+    let findings = 0;
     for (const item of [...exampleCases, ...shapeCases]) {
       const cli = await answerOfCli(item, dir);
       await openChecker(page);
       await checkText(page, item.paste, item.config);
       expect(await answerOfPage(page), item.label).toEqual(cli);
-      for (const answer of cli) seen.add(answer.split(' ')[1] ?? '');
+      for (const answer of cli.pages) seen.add(answer.split(' ')[1] ?? '');
+      findings += cli.lint.length;
     }
-    // The set covers confident, unsure and possible answers, so a difference in any would show.
+    // The set covers confident, unsure and possible answers and config findings, so a difference in any would show.
     expect([...seen].sort()).toEqual(expect.arrayContaining(['high', 'low', 'medium']));
+    expect(findings).toBeGreaterThanOrEqual(3);
     expect(problems).toEqual([]);
     await context.close();
   }, 180_000);
