@@ -161,6 +161,8 @@ describe('whose failure it is', () => {
     expect(isClientMessage(sdkLine('Not Acceptable: Client must accept both application/json and text/event-stream'))).toBe(true);
     expect(isClientMessage(sdkLine('{"detail":"Invalid Origin header"}'))).toBe(true);
     expect(isClientMessage(sdkLine('{"jsonrpc":"2.0","id":"server-error","error":{"code":-32600,"message":"Bad Request: Missing session ID"}}'))).toBe(true);
+    // The TypeScript SDK's transport (an Express MCP server) answers its own 400s the same way.
+    expect(isClientMessage(sdkLine('{"jsonrpc":"2.0","error":{"code":-32000,"message":"Bad Request: Mcp-Session-Id header is required"},"id":null}'))).toBe(true);
     // LiteLLM's own words around it, or a LiteLLM message that merely looks alike, stay LiteLLM's.
     expect(isClientMessage(sdkLine('LiteLLM: Invalid Origin header'))).toBe(false);
     expect(isClientMessage(sdkLine('Invalid origin for MCP OAuth redirect'))).toBe(false);
