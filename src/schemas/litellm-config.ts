@@ -86,7 +86,22 @@ export const McpServerEntrySchema = z
     transport: z
       .enum(['http', 'sse', 'stdio'])
       .describe('the upstream transport; http is streamable HTTP')
-      .meta(history({ valuesSince: { stdio: '1.74.3' }, valuesSource: { stdio: 'v1.74.3 release notes (stdio MCP servers, PR #12530)' } })),
+      .meta(
+        history({
+          valuesSince: { stdio: '1.74.3' },
+          valuesSource: { stdio: 'v1.74.3 release notes (stdio MCP servers, PR #12530)' },
+          changed: [
+            {
+              version: '1.104.0',
+              meaning:
+                'stdio servers are off by default: they start only when the proxy\'s own process environment sets LITELLM_ENABLE_MCP_STDIO=true ' +
+                '(config.yaml and the database do not count), and until then they stay listed but never start',
+              when: '^stdio$',
+              source: 'v1.104.0 release notes (stdio MCP servers off by default, PR #44066)',
+            },
+          ],
+        }),
+      ),
     spec_path: text
       .describe('an OpenAPI spec (file or URL) that turns the server into an OpenAPI-to-MCP server')
       .meta(history({ since: '1.78.0', source: 'v1.78.0 release notes (OpenAPI specs as MCP servers, PR #15343)' })),

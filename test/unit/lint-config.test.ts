@@ -275,6 +275,15 @@ general_settings:
     expect(lintOf(stdio('uv').replace('1.83.7', '1.83.3'))).toEqual([]);
   });
 
+  it('tells a stdio user on 1.104.0 or later that stdio is off until the process environment turns it on', () => {
+    const config = 'mcp_servers:\n  git:\n    transport: stdio\n    command: uvx\n    args: ["mcp-server-git"]\n';
+    expect(lintOf('ghcr.io/berriai/litellm:main-v1.104.1\n', config)).toEqual([
+      { path: 'mcp_servers.git.transport', message: expect.stringMatching(/^Since LiteLLM 1\.104\.0, `transport`: stdio servers are off by default.*LITELLM_ENABLE_MCP_STDIO=true.*PR #44066/) },
+    ]);
+    expect(lintOf('ghcr.io/berriai/litellm:main-v1.103.0\n', config)).toEqual([]);
+    expect(lintOf('ghcr.io/berriai/litellm:main-v1.104.1\n', config.replace('stdio', 'http').replace(/    command.*\n    args.*\n/, '    url: https://git.example.com/mcp\n'))).toEqual([]);
+  });
+
   it('says LITELLM_ENABLE_MCP_STDIO in environment_variables does nothing, and that it is newer than 1.100', () => {
     const config = `environment_variables:
   LITELLM_ENABLE_MCP_STDIO: "true"
@@ -286,7 +295,8 @@ mcp_servers:
 `;
     const [current] = lintOf('stdio MCP servers are disabled on this proxy\n', config);
     expect(current).toEqual({ path: 'environment_variables.LITELLM_ENABLE_MCP_STDIO', message: expect.stringMatching(/only from the proxy's own process environment, not from config\.yaml's environment_variables.*PR #44066/) });
-    expect(lintOf('litellm==1.104.2\n', config)).toEqual([current]);
+    // On 1.104.2 the stdio server also gets the notice that stdio is off by default.
+    expect(lintOf('litellm==1.104.2\n', config)).toEqual([expect.objectContaining({ path: 'mcp_servers.fs.transport' }), current]);
     expect(lintOf('litellm==1.100.0\n', config)).toEqual([{ path: 'environment_variables.LITELLM_ENABLE_MCP_STDIO', message: expect.stringContaining('arrived in LiteLLM 1.104.0, and you run 1.100.0') }]);
   });
 
