@@ -87,7 +87,7 @@ function benchCli(patterns: string): void {
   writeFileSync(paste, makeLogPaste(1024));
   // The figure is only the lean CLI's when the bundle and the rule index are fresh (else it runs the source or compiles the pages).
   const fresh = spawnSync(process.execPath, ['bin/mcpfix.js', 'check', paste], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, MCPFIX_FROM_SOURCE: '' } });
-  if (!existsSync(join(ROOT, 'build/cli/mcpfix.mjs'))) console.log('  (no build/cli/mcpfix.mjs: the CLI runs from the TypeScript source; npm run build:cli)');
+  if (!existsSync(join(ROOT, 'build/cli/mcpfix.cjs'))) console.log('  (no build/cli/mcpfix.cjs: the CLI runs from the TypeScript source; npm run build:cli)');
   if (fresh.stderr.includes('compiled the rules') || fresh.stderr.includes('warning')) console.log(`  (the CLI warned: ${fresh.stderr.trim().split('\n')[0]})`);
   const nodeAlone = nodeCpuTimes(['-e', '']);
   const cli = nodeCpuTimes(['bin/mcpfix.js', 'check', paste]);
