@@ -1,18 +1,21 @@
 /**
- * Compiles content/errors/*.mdx into src/generated/rules.json, the rule index the checker reads.
+ * Compiles content/errors/*.mdx into src/generated/rules.json, the rule index the CLI reads, and
+ * src/generated/checker-rules.json beside it, the same index without the pages' prose, which the
+ * /check/ page fetches (src/engine/rule-index-format.ts).
  * Fails with one `file: field: reason` line per problem and exit code 1 when a page does not
  * validate, when pages collide, when a regex could backtrack catastrophically, or when a regex
  * leaves a status-like digit run (`40[13]`) unbounded so it would match inside longer numbers.
  *
- * Usage: node scripts/compile-rules.ts [--content DIR] [--out FILE]
+ * Usage: node scripts/compile-rules.ts [--content DIR] [--out FILE] (the checker's file is written
+ * beside FILE, named checker-<FILE's name>)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { validateContent } from '../src/catalog/validate-content.ts';
 import { formatProblems } from '../src/catalog/format-issue.ts';
-import { packRuleIndex } from '../src/catalog/pack-rule-index.ts';
+import { packCheckerRuleIndex, packRuleIndex } from '../src/catalog/pack-rule-index.ts';
 import type { RulePageSource } from '../src/engine/rule-index.ts';
 import type { ConfigModel } from '../src/engine/lint-config.ts';
 import { compileConfigModel } from '../src/schemas/litellm-config.ts';
@@ -44,9 +47,14 @@ const sources: RulePageSource[] = pages.map((entry) => {
 // Each pattern's prefilter analysis and needles are read off its source here, at build (src/catalog/analyse-pattern.ts).
 const index = compileRulesAtBuild(sources, compileConfigModel() as ConfigModel);
 // The stored form leaves out what reading restores (rule-index-format.ts): less for /check/ to fetch and the CLI to parse.
-const json = JSON.stringify(packRuleIndex(index));
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, `${json}\n`);
-const gzip = gzipSync(json).length;
-const perPage = index.pages.length > 0 ? Math.round(gzip / index.pages.length) : 0;
-console.log(`compile-rules: ${index.pages.length} pages → ${outFile.slice(root.length + 1)} (${json.length} bytes, ${gzip} gzip, ${perPage} gzip per page)`);
+const checkerFile = join(dirname(outFile), `checker-${basename(outFile)}`);
+for (const [file, json] of [
+  [outFile, JSON.stringify(packRuleIndex(index))],
+  [checkerFile, JSON.stringify(packCheckerRuleIndex(index))],
+] as const) {
+  writeFileSync(file, `${json}\n`);
+  const gzip = gzipSync(json).length;
+  const perPage = index.pages.length > 0 ? Math.round(gzip / index.pages.length) : 0;
+  console.log(`compile-rules: ${index.pages.length} pages → ${relative(root, file)} (${json.length} bytes, ${gzip} gzip, ${perPage} gzip per page)`);
+}

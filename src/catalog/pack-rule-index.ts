@@ -3,7 +3,8 @@
  * back): build only, so it lives apart from the engine.
  */
 import type { PatternAnalysis } from '../engine/prepare-rules.ts';
-import { PACKED_VERSION, type Json } from '../engine/rule-index-format.ts';
+import { lexicalTextOfPage, MAX_PAGES_PER_WORD, wordsOf } from '../engine/rank-lexical.ts';
+import { CHECKER_OMITTED_PAGE_FIELDS, CHECKER_VERSION, PACKED_VERSION, type Json } from '../engine/rule-index-format.ts';
 import type { RuleFact, RuleIndex, RulePage } from '../engine/rule-index.ts';
 
 /** The stored form of a compiled index (a JSON value). */
@@ -11,6 +12,38 @@ export function packRuleIndex(index: RuleIndex): Json {
   const packed: Json = { version: PACKED_VERSION, pages: index.pages.map(packPage) };
   if (index.configModel !== undefined) packed['configModel'] = index.configModel;
   return packed;
+}
+
+/**
+ * The checker's form of a compiled index (a JSON value): the stored form without the prose the
+ * error pages show, with each page's distinctive words in its place (see rule-index-format.ts).
+ * What the /check/ page fetches; the CLI reads the full stored form.
+ */
+export function packCheckerRuleIndex(index: RuleIndex): Json {
+  const words = distinctiveWordsOfPages(index);
+  const packed = packRuleIndex(index);
+  const pages = (packed['pages'] as Json[]).map((page, at) => {
+    const kept: Json = {};
+    for (const [key, value] of Object.entries(page)) {
+      if (key in CHECKER_OMITTED_PAGE_FIELDS || key === 'relatedErrors') continue;
+      if (key === 'clues') kept[key] = (value as Json[]).map(({ says: _says, ...clue }) => clue);
+      else if (key === 'fixes') kept[key] = (value as Json[]).map(({ note: _note, ...fix }) => fix);
+      else if (key === 'checkNext') kept[key] = (value as Json[]).map((step) => ({ title: step['title'] }));
+      else kept[key] = value;
+    }
+    kept['words'] = (words[at] ?? []).join(' ');
+    return kept;
+  });
+  return { ...packed, version: CHECKER_VERSION, pages };
+}
+
+// Each page's words as the lexical ranking reads them from the full page, keeping only those few
+// enough pages share to count (a word more pages use is never matched, so the checker need not know it).
+function distinctiveWordsOfPages(index: RuleIndex): string[][] {
+  const wordsOfPage = index.pages.map((page) => new Set(wordsOf(lexicalTextOfPage(page))));
+  const pagesOfWord = new Map<string, number>();
+  for (const words of wordsOfPage) for (const word of words) pagesOfWord.set(word, (pagesOfWord.get(word) ?? 0) + 1);
+  return wordsOfPage.map((words) => [...words].filter((word) => (pagesOfWord.get(word) ?? Infinity) <= MAX_PAGES_PER_WORD).sort());
 }
 
 function packPage(page: RulePage): Json {

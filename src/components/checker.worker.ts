@@ -27,12 +27,14 @@ function reply(message: CheckerReply): void {
 }
 
 // The rules are data in a module of their own that the build names by a hash of its content
-// (/_astro/rules.json-<hash>.js): cacheable for good, fetched as the worker starts (with the page,
-// never after it), and kept out of both the HTML, which is served uncached, and the worker's code.
+// (/_astro/checker-rules-<hash>.js): cacheable for good, fetched as the worker starts (with the
+// page, never after it), and kept out of both the HTML, which is served uncached, and the worker's
+// code. It is the checker's form of the index (rule-index-format.ts): what matching, ranking and
+// the verdict need, without the prose the error pages show, which the verdict links to.
 async function loadRules(): Promise<Rules> {
   let text: string;
   try {
-    text = (await import('../generated/rules.json?raw')).default;
+    text = (await import('../generated/checker-rules.json?raw')).default;
   } catch (error) {
     return { kind: 'unavailable', message: `The checker cannot run: its rules could not be loaded (${error instanceof Error ? error.message : String(error)}). ${BROKEN}` };
   }

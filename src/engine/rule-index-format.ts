@@ -12,12 +12,26 @@
  *   alternatives joined by `|`, the words of one by spaces, and `-` for none known; the needles,
  *   when stored, joined by spaces. An analysis that string cannot carry (a word holding one of
  *   those characters) stays an object.
+ *
+ * The checker's form (version 3, src/generated/checker-rules.json, the /check/ page's rules
+ * module) is version 2 without the prose the error pages show and the CLI prints: a page's
+ * summary, area, hop, status and related pages, each clue's sentence, each fix's note, and each
+ * check-next step's note and command (its title stays). The verdict links to the page for those.
+ * In their place it carries each page's distinctive words, worked out at build from that prose
+ * (`words`, joined by spaces; rank-lexical.ts), so the ranking is the same as on the full index.
+ * Reading it gives the omitted strings back empty, the omitted lists empty, the notes absent.
  */
 import type { PatternAnalysis } from './prepare-rules.ts';
 import type { RuleIndex, RulePage, RuleSignature } from './rule-index.ts';
 
 /** The format version of the stored form; version 1 is the compiled index as it is. */
 export const PACKED_VERSION = 2;
+
+/** The format version of the checker's form: the stored form without the pages' prose. */
+export const CHECKER_VERSION = 3;
+
+/** The page fields the checker's form leaves out, and what reading it puts in their place. */
+export const CHECKER_OMITTED_PAGE_FIELDS = { summary: '', area: '', hop: '', status: '' } as const;
 
 /** A JSON object. */
 export type Json = Record<string, unknown>;
@@ -26,7 +40,8 @@ export type Json = Record<string, unknown>;
 export function unpackRuleIndex(packed: Json): RuleIndex {
   const pages = packed['pages'];
   if (!Array.isArray(pages)) throw new Error('the rules data has no list of pages');
-  const index: RuleIndex = { version: 1, pages: pages.map(unpackPage) };
+  const unpack = packed['version'] === CHECKER_VERSION ? unpackCheckerPage : unpackPage;
+  const index: RuleIndex = { version: 1, pages: pages.map(unpack) };
   if (packed['configModel'] !== undefined) index.configModel = packed['configModel'] as RuleIndex['configModel'];
   return index;
 }
@@ -58,6 +73,18 @@ function unpackPage(value: unknown, position: number): RulePage {
   }
   if (!(RESTORED_AFTER in page)) putRestored();
   return ordered as unknown as RulePage;
+}
+
+function unpackCheckerPage(value: unknown, position: number): RulePage {
+  const page = unpackPage(value, position);
+  const words: unknown = page.words;
+  if (words !== undefined && typeof words !== 'string') throw new Error(`page ${page.id} of the rules data has words that are not a string`);
+  return {
+    ...CHECKER_OMITTED_PAGE_FIELDS,
+    ...page,
+    clues: page.clues.map((clue) => ({ ...clue, says: clue.says ?? '' })),
+    words: words === undefined || words === '' ? [] : words.split(' '),
+  };
 }
 
 function unpackSignature(value: unknown): unknown {
