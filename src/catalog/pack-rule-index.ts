@@ -4,7 +4,7 @@
  */
 import type { PatternAnalysis } from '../engine/prepare-rules.ts';
 import { lexicalTextOfPage, MAX_PAGES_PER_WORD, wordsOf } from '../engine/rank-lexical.ts';
-import { CHECKER_OMITTED_PAGE_FIELDS, CHECKER_VERSION, PACKED_VERSION, type Json } from '../engine/rule-index-format.ts';
+import { CHECKER_OMITTED_PAGE_FIELDS, CHECKER_VERSION, PACKED_VERSION, withoutCheckerProse, type Json } from '../engine/rule-index-format.ts';
 import type { RuleFact, RuleIndex, RulePage } from '../engine/rule-index.ts';
 
 /** The stored form of a compiled index (a JSON value). */
@@ -20,7 +20,7 @@ export function packRuleIndex(index: RuleIndex): Json {
  * What the /check/ page fetches; the CLI reads the full stored form.
  */
 export function packCheckerRuleIndex(index: RuleIndex): Json {
-  const words = distinctiveWordsOfPages(index);
+  const { extraWords, commonWords } = checkerWordsOf(index);
   const packed = packRuleIndex(index);
   const pages = (packed['pages'] as Json[]).map((page, at) => {
     const kept: Json = {};
@@ -31,19 +31,25 @@ export function packCheckerRuleIndex(index: RuleIndex): Json {
       else if (key === 'checkNext') kept[key] = (value as Json[]).map((step) => ({ title: step['title'] }));
       else kept[key] = value;
     }
-    kept['words'] = (words[at] ?? []).join(' ');
+    const words = extraWords[at] ?? [];
+    if (words.length > 0) kept['words'] = words.join(' ');
     return kept;
   });
-  return { ...packed, version: CHECKER_VERSION, pages };
+  return { ...packed, version: CHECKER_VERSION, commonWords: commonWords.join(' '), pages };
 }
 
-// Each page's words as the lexical ranking reads them from the full page, keeping only those few
-// enough pages share to count (a word more pages use is never matched, so the checker need not know it).
-function distinctiveWordsOfPages(index: RuleIndex): string[][] {
-  const wordsOfPage = index.pages.map((page) => new Set(wordsOf(lexicalTextOfPage(page))));
+// The lexical ranking's words of each page (rank-lexical.ts) that reading the checker's form
+// cannot work out from the text it keeps, and the words that text holds which more pages use in
+// full than count: with both, reading gets every page's counted words back exactly.
+function checkerWordsOf(index: RuleIndex): { extraWords: string[][]; commonWords: string[] } {
+  const fullWords = index.pages.map((page) => new Set(wordsOf(lexicalTextOfPage(page))));
+  const keptWords = index.pages.map((page) => new Set(wordsOf(lexicalTextOfPage(withoutCheckerProse(page)))));
   const pagesOfWord = new Map<string, number>();
-  for (const words of wordsOfPage) for (const word of words) pagesOfWord.set(word, (pagesOfWord.get(word) ?? 0) + 1);
-  return wordsOfPage.map((words) => [...words].filter((word) => (pagesOfWord.get(word) ?? Infinity) <= MAX_PAGES_PER_WORD).sort());
+  for (const words of fullWords) for (const word of words) pagesOfWord.set(word, (pagesOfWord.get(word) ?? 0) + 1);
+  const counts = (word: string): boolean => (pagesOfWord.get(word) ?? Infinity) <= MAX_PAGES_PER_WORD;
+  const extraWords = fullWords.map((words, at) => [...words].filter((word) => counts(word) && !keptWords[at]?.has(word)).sort());
+  const commonWords = [...new Set(keptWords.flatMap((words) => [...words]))].filter((word) => !counts(word)).sort();
+  return { extraWords, commonWords };
 }
 
 function packPage(page: RulePage): Json {
