@@ -203,6 +203,8 @@ describe('changes and investigation steps are shown apart', () => {
     const changes = (await page.locator('.checker-results .suggestion').allTextContents()).join('\n');
     expect(changes).toContain(gatewayPage.page.fixes[0]!.title);
     expect(changes).not.toContain(step.title);
+    // Each change links to the page's fix section, which explains what /check/'s rules leave out.
+    await expect(page.locator('.checker-results .suggestion').first().getByRole('link', { name: gatewayPage.page.title }).getAttribute('href')).resolves.toBe(`/errors/${gatewayPage.id}/#fix`);
     await expect(page.locator('.checker-results ul.check-next > li').first().getByText(step.title).count()).resolves.toBe(1);
     // /check/'s rules carry the step's title only: the step links to the page's section for the rest.
     await expect(page.locator('.checker-results ul.check-next > li').first().getByRole('link', { name: 'how, on the page' }).getAttribute('href')).resolves.toBe(`/errors/${gatewayPage.id}/#check-next-heading`);
