@@ -1,8 +1,8 @@
 /**
- * Reads the compiled rule index from JSON text, as the /check/ page carries it in a data block.
- * The text crosses a trust boundary of sorts (it travels inside an HTML page and a worker
- * message), so a truncated or foreign block becomes a readable reason instead of a TypeError deep
- * in the matcher.
+ * Reads the compiled rule index from JSON text (the CLI's rules file) or from its parsed value
+ * (the /check/ page's rules module). The data crosses a trust boundary of sorts (a file on disk, a
+ * module fetched by the page), so a truncated or foreign one becomes a readable reason instead of
+ * a TypeError deep in the matcher.
  */
 import type { RuleIndex } from './rule-index.ts';
 import { CHECKER_VERSION, PACKED_VERSION, unpackRuleIndex } from './rule-index-format.ts';
@@ -26,6 +26,14 @@ export function readRuleIndex(text: string): RuleIndexReading {
   } catch (error) {
     return { kind: 'invalid', reason: `the rules data is not JSON (${error instanceof Error ? error.message : String(error)})` };
   }
+  return readRuleIndexData(value);
+}
+
+/**
+ * Reads a parsed JSON value as a rule index, as `readRuleIndex` does text: the /check/ worker
+ * imports its rules as a module whose default export is the value itself. Never throws.
+ */
+export function readRuleIndexData(value: unknown): RuleIndexReading {
   if (!isRecord(value)) return { kind: 'invalid', reason: 'the rules data is not a JSON object' };
   let data: Record<string, unknown> = value;
   const version = data['version'];

@@ -7,7 +7,7 @@ import { packCheckerRuleIndex, packRuleIndex } from '../../src/catalog/pack-rule
 import { readNegativeCorpus } from '../../src/catalog/read-negative-corpus.ts';
 import { readPages } from '../../src/catalog/read-pages.ts';
 import { readReports } from '../../src/catalog/read-reports.ts';
-import { checkPaste, readRuleIndex, type CheckInput, type CheckResult, type ConfigModel, type RuleIndex } from '../../src/engine/index.ts';
+import { checkPaste, readRuleIndex, readRuleIndexData, type CheckInput, type CheckResult, type ConfigModel, type RuleIndex } from '../../src/engine/index.ts';
 import { compileConfigModel } from '../../src/schemas/litellm-config.ts';
 import { generateBenchPages } from '../../scripts/generate-bench-pages.ts';
 
@@ -96,8 +96,12 @@ describe("the checker's form of the rule index", () => {
     expect(reading.kind === 'invalid' && reading.reason).toMatch(new RegExp(`page ${full.pages[0]!.id} .*words`));
   });
 
-  it('the file the build wrote is that form of the current pages', () => {
+  it('the files the build wrote are that form of the current pages, as JSON and as the module /check/ imports', async () => {
     const written = readFileSync(resolve(root, 'src/generated/checker-rules.json'), 'utf8').trim();
     expect(written).toBe(JSON.stringify(packCheckerRuleIndex(compileRulesAtBuild(pageFiles.map((entry) => entry.page), compileConfigModel() as ConfigModel))));
+    const module = (await import('../../src/generated/checker-rules.js')) as { default: unknown };
+    expect(module.default).toEqual(JSON.parse(written));
+    const reading = readRuleIndexData(module.default);
+    expect(reading.kind === 'read' && reading.index.pages.length).toBe(pageFiles.length);
   });
 });
