@@ -137,7 +137,7 @@ function reportTransfer(outDir: string, pages: number, aim: number, projectDir: 
   console.log(
     `  /check/ first visit transfers ${formatBytes(total)} gzip ${total <= aim ? '✓' : '✗'} (aim ≤ ${formatBytes(aim)}): HTML ${formatBytes(page.htmlGzip)}, CSS ${formatBytes(page.cssGzip)}, JS ${formatBytes(js.main)} + worker ${formatBytes(js.worker)}, rules module ${formatBytes(page.rulesGzip)} (${formatBytes(page.rules)} raw, ${formatBytes(page.rulesGzip / pages)} gzip per page; content-hashed, cacheable)`,
   );
-  console.log(`  rules module by part (gzip each part's absence saves): ${breakDownRules(projectDir)}`);
+  console.log(`  rules module by part (what leaving each out of its JSON saves, gzip): ${breakDownRules(projectDir)}`);
 }
 
 /** What yaml and diff add to the worker, in gzip bytes; or why that could not be measured. */
