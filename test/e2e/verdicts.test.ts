@@ -4,11 +4,11 @@ import type { Page } from 'playwright-core';
 import { loadContentPages, useWatchedPages } from './browser.ts';
 import { checkText, findPageWithConfigFix, openChecker, waitForResultOf } from './checker-page.ts';
 import { runCli } from '../support/run-cli.ts';
+import { checkPaste, readRuleIndex, redactText } from '../../src/engine/index.ts';
+import { formatCheckMarkdown } from '../../src/site/format-issue-markdown.ts';
 import { loadIndex } from '../../src/cli/load-index.ts';
 import { formatRulePageMarkdown } from '../../src/site/format-page-markdown.ts';
 import type { RuleFact } from '../../src/engine/rule-index.ts';
-import { checkPaste, readRuleIndex, redactText } from '../../src/engine/index.ts';
-import { formatCheckMarkdown } from '../../src/site/format-issue-markdown.ts';
 
 const baseUrl = inject('baseUrl');
 const pages = loadContentPages();
