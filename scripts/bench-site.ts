@@ -166,6 +166,42 @@ async function measureWorkerParts(): Promise<WorkerParts> {
   return { kind: 'measured', whole, yaml: whole - (await bundle([/^yaml(\/|$)/])), diff: whole - (await bundle([/^diff(\/|$)/])) };
 }
 
+/**
+ * What the worker's minified code is made of, by package or source folder (bytes of minified
+ * output, from esbuild's metafile: raw, not gzip), the largest first; and whether anything the
+ * browser need not carry got in (zod, a `node:` module).
+ */
+async function listWorkerModules(): Promise<string> {
+  let build: typeof import('esbuild').build;
+  try {
+    ({ build } = await import('esbuild'));
+  } catch (error) {
+    return `not measured: esbuild is not importable (${(error as Error).message})`;
+  }
+  const result = await build({
+    entryPoints: [join(PROJECT, 'src', 'components', 'checker.worker.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    outfile: 'worker.js',
+    // The rules module is data, counted on its own line.
+    external: ['*?raw', '*/generated/checker-rules.js'],
+    logLevel: 'silent',
+  });
+  const inputs = Object.values(result.metafile.outputs).flatMap((output) => Object.entries(output.inputs));
+  const groups = new Map<string, number>();
+  for (const [path, { bytesInOutput }] of inputs) {
+    const group = path.includes('node_modules/') ? (path.split('node_modules/')[1] ?? path).split('/')[0]! : path.split('/').slice(0, 3).join('/').replace(/\.ts$/, '');
+    groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
+  }
+  const unwanted = inputs.map(([path]) => path).filter((path) => /node_modules\/zod\/|^node:/.test(path));
+  const largest = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  return `${largest.map(([group, bytes]) => `${group} ${formatBytes(bytes)}`).join(', ')}; zod or node: modules: ${unwanted.length === 0 ? 'none' : unwanted.join(', ')}`;
+}
+
 /** Writes `count` pages derived from the model page into a content folder. */
 function generatePages(contentDir: string, count: number): void {
   const model = readFileSync(join(PROJECT, 'content', 'errors', 'upstream-401-returned-as-empty-tools.mdx'), 'utf8');
@@ -209,6 +245,7 @@ try {
       ? `  worker by part (rebundled with rolldown, ${formatBytes(parts.whole)} gzip): yaml ${formatBytes(parts.yaml)}, diff ${formatBytes(parts.diff)}, engine and worker shell ${formatBytes(parts.whole - parts.yaml - parts.diff)}`
       : `  worker by part: not measured: ${parts.reason}`,
   );
+  console.log(`  worker by module (minified, raw): ${await listWorkerModules()}`);
   reportTransfer(realOut, realPages, AIM_TRANSFER_GZIP, PROJECT);
 } finally {
   rmSync(realOut, { recursive: true, force: true });
