@@ -351,7 +351,8 @@ const SENSITIVE_SUFFIX =
 const QUERY_SECRET_NAMES = new Set(['key', 'sig', 'signature', 'auth', 'apikey']);
 // Names that sound like secrets without saying so: their value is masked when it looks random.
 const SECRETISH = /key|token|secret|auth|pass|cred|sig|session|cookie|private/i;
-const NOT_A_SECRET_NAME = /(?:^|[_-])(?:url|uri|endpoint|type|path|file|name|header|headers|id|count|expires?_?(?:in|at)?|length|method|scheme|mode|enabled)$/i;
+// `oauth2_flow: authorization_code` names an OAuth grant, and LiteLLM requires it of every oauth2 server.
+const NOT_A_SECRET_NAME = /(?:^|[_-])(?:url|uri|endpoint|type|path|file|name|header|headers|id|count|expires?_?(?:in|at)?|length|method|scheme|mode|enabled|flow)$/i;
 
 /** Whether a key names a secret (`client_secret`, `x-litellm-api-key`, `GITHUB_TOKEN`, `PGPASSWORD`…). */
 export function isSensitiveKey(key: string): boolean {
