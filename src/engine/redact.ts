@@ -436,6 +436,9 @@ function maskKeyValues(line: string, found: Recorder): string {
         valueEnd++;
       }
       valueEnd = Math.min(valueEnd, line.length);
+      // `x-litellm-api-key: "tools": []` (a signature quoting a JSON body after the header name):
+      // a quoted word followed by a colon is the next key, not this key's value.
+      if (line[valueEnd + 1] === ':') continue;
     } else {
       const isFlow = line.lastIndexOf('{', match.index) >= 0 || line.lastIndexOf('[', match.index) >= 0;
       // `key: Bearer abc`: the scheme and its credential are one value.

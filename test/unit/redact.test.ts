@@ -65,6 +65,7 @@ describe('redactText leaves what is not secret alone', () => {
     ['an elided key in documentation', 'send it as x-litellm-api-key: sk-… (no Bearer) or Authorization: Bearer gho_...'],
     ['status codes after a secret-sounding word in prose', 'Upstream rejects the forwarded or stored credential: 401/403 relayed'],
     ['a state word after a secret-sounding word (a page title)', '401 Invalid or expired credential: invalid or expired, token: missing'],
+    ['a JSON key quoted after a header name (a signature on a page)', 'with x-litellm-api-key: "tools": [] (200); without it: all tools'],
     ['the OAuth flow an oauth2 server must name', 'mcp_servers:\n  jira:\n    auth_type: oauth2\n    oauth2_flow: authorization_code'],
   ];
   for (const [what, text] of untouched) {
