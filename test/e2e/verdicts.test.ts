@@ -157,7 +157,7 @@ describe('checker verdicts', () => {
     expect(hrefs.map((href) => href.replace(/#.*$/, ''))).toEqual(matches.map((match) => new URL(match.url).pathname));
     for (const id of configShape.pages) expect(hrefs.some((href) => href.startsWith(`/errors/${id}/`)), id).toBe(true);
     const tellApart = await page.locator('.checker-results ol.results > li p.tell-apart').allTextContents();
-    // --json masks every string, so a page's own `x-litellm-api-key: "tools"` reads masked there.
+    // --json masks every string it prints; the page's text is masked the same way before comparing.
     expect(tellApart.map((text) => maskSecrets(text))).toEqual(matches.filter((match) => match.tellApart !== undefined).map((match) => `Tells it apart: ${match.tellApart}`));
     expect(problems).toEqual([]);
     await context.close();
