@@ -76,20 +76,25 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
   const { lines, maxWordRun, secondWordRun } = view;
   const { places, acceptsUnplaced, text, segments, regex, runBranches, minWordRun, minSecondRun } = literal;
   const test = (index: number): FactHit | null => {
-    const line = lines[index];
-    if (!line) return null;
-    if (places && !places.has(line.place) && !(line.place === 'any' && acceptsUnplaced)) return null;
+    if (index < 0 || index >= lines.length) return null;
+    if (places) {
+      const place = lines.placeAt(index);
+      if (!places.has(place) && !(place === 'any' && acceptsUnplaced)) return null;
+    }
     if (text !== undefined) {
       if (segments && !holdsEvery(view.lowerAt(index), segments)) return null;
       if (!view.normAt(index).includes(text)) return null;
       const start = view.lowerAt(index).indexOf(text);
-      return start >= 0 ? { input: line.input, line: line.line, span: { start, end: start + text.length } } : { input: line.input, line: line.line };
+      return start >= 0 ? { input: lines.inputAt(index), line: lines.lineAt(index), span: { start, end: start + text.length } } : { input: lines.inputAt(index), line: lines.lineAt(index) };
     }
     if (!regex || (maxWordRun[index] as number) < minWordRun || (secondWordRun[index] as number) < minSecondRun) return null;
+    // A line shorter than the shortest match cannot hold one: no regex call for it.
+    const raw = lines.textAt(index);
+    if (raw.length < literal.minLength) return null;
     if (runBranches && view.isUnfoldedLine[index] === 0 && !holdsSomeBranch(view.lowerAt(index), runBranches)) return null;
-    const found = regex.exec(patternWindow(line.text));
+    const found = regex.exec(patternWindow(raw));
     if (!found) return null;
-    return { input: line.input, line: line.line, span: { start: found.index, end: found.index + found[0].length } };
+    return { input: lines.inputAt(index), line: lines.lineAt(index), span: { start: found.index, end: found.index + found[0].length } };
   };
   // A literal kept to places the parser recognises by structure (a request, a status line) is
   // tested on those lines only when they are fewer than the prefilter's: the same lines hold it.

@@ -4,19 +4,91 @@
  * tokens of the paste), and lookups for explanations.
  */
 import type { Evidence, HeaderLine, HttpRequest, HttpResponse, InputName, JsonSeen, Place, PythonException, StatusSeen, TaggedLine } from './evidence.ts';
+import { placeCode, PLACES, type LineStore } from './line-store.ts';
 import { normalizeForMatch, withoutColourCodes } from './normalize.ts';
-import { lineAt } from './joined-lines.ts';
+import { joinLines, lineAt, type JoinedLines } from './joined-lines.ts';
 import { lastTypePart } from './fact-kinds/evidence-keys.ts';
 import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
 import { pushTo } from './push-to.ts';
 import { asText } from './value-test.ts';
 
-/**
- * One line the literals are tested on: a pasted line (the evidence's own tagged line, shared, not
- * copied), or a multi-line JSON value made compact. `text` is without colour codes (patterns test
- * it); its lower-cased and normalised forms are cached by the view (`lowerAt`, `normAt`).
- */
+/** A line the view adds after the evidence's: a multi-line JSON value made compact. */
 export type ViewLine = TaggedLine;
+
+/**
+ * The lines literals are tested on, by index: the evidence's lines (read from its line store,
+ * with colour codes removed), then one compact line per multi-line JSON value. Texts are without
+ * colour codes (patterns test them); their lower-cased and normalised forms are cached by the
+ * view (`lowerAt`, `normAt`).
+ */
+export class ViewLines {
+  /** How many lines. */
+  readonly length: number;
+  readonly #store: LineStore;
+  readonly #stored: number;
+  // The texts without colour codes, when some line had them (else the store's texts are used).
+  readonly #texts: readonly string[] | undefined;
+  readonly #extra: readonly ViewLine[];
+
+  constructor(store: LineStore, texts: readonly string[] | undefined, extra: readonly ViewLine[]) {
+    this.#store = store;
+    this.#stored = store.length;
+    this.#texts = texts;
+    this.#extra = extra;
+    this.length = store.length + extra.length;
+  }
+
+  /** The text of line `index` ('' past the end). */
+  textAt(index: number): string {
+    if (index < this.#stored) return this.#texts !== undefined ? (this.#texts[index] ?? '') : this.#store.textAt(index);
+    return this.#extra[index - this.#stored]?.text ?? '';
+  }
+
+  /** The place code of line `index` (line-store.ts `PLACES`). */
+  placeCodeAt(index: number): number {
+    if (index < this.#stored) return this.#store.placeCodeAt(index);
+    return placeCode(this.#extra[index - this.#stored]?.place ?? 'any');
+  }
+
+  /** The place of line `index`. */
+  placeAt(index: number): Place {
+    return PLACES[this.placeCodeAt(index)] ?? 'any';
+  }
+
+  /** Which input line `index` came from. */
+  inputAt(index: number): InputName {
+    if (index < this.#stored) return this.#store.inputAt(index);
+    return this.#extra[index - this.#stored]?.input ?? 'paste';
+  }
+
+  /** The 1-based line number of line `index` in its input. */
+  lineAt(index: number): number {
+    if (index < this.#stored) return this.#store.lineAt(index);
+    return this.#extra[index - this.#stored]?.line ?? 0;
+  }
+
+  /**
+   * The lines joined by line feeds, with where each starts. The paste's part is the store's own
+   * join (shared with the other whole-paste scans) when no colour code had to be removed.
+   */
+  join(): JoinedLines {
+    const pasteCount = this.#store.pasteCount;
+    if (this.#texts !== undefined || pasteCount === 0) return joinLines(Array.from({ length: this.length }, (_, index) => this.textAt(index)));
+    const paste = this.#store.joinedPaste();
+    if (this.length === pasteCount) return paste;
+    const starts = new Int32Array(this.length);
+    starts.set(paste.starts);
+    const rest: string[] = [];
+    let offset = paste.text.length + 1;
+    for (let index = pasteCount; index < this.length; index++) {
+      const text = this.textAt(index);
+      rest.push(text);
+      starts[index] = offset;
+      offset += text.length + 1;
+    }
+    return { text: `${paste.text}\n${rest.join('\n')}`, starts };
+  }
+}
 
 /** Evidence regrouped so that each fact looks only at what could make it hold. */
 export interface EvidenceIndexes {
@@ -37,7 +109,7 @@ export interface EvidenceView {
   /** The parsed evidence. */
   evidence: Evidence;
   /** The lines literals are tested on: the evidence's lines in order, then compact JSON lines. */
-  lines: readonly ViewLine[];
+  lines: ViewLines;
   /** The lower-cased text of `lines[index]`, computed once (cheap prefilters test this). */
   lowerAt(index: number): string;
   /** The normalised text of `lines[index]`, computed once (text literals test this). */
@@ -52,9 +124,9 @@ export interface EvidenceView {
   /** Indexes into `lines` (ascending) of the lines the parser gave `place` (listed on first use). */
   linesOfPlace(place: Place): readonly number[];
   /** Indexes into `lines` (ascending) of the lines whose longest word run (`maxWordRun`) reaches `length` (listed on first use). */
-  linesWithRunAtLeast(length: number): readonly number[];
+  linesWithRunAtLeast(length: number): Int32Array;
   /** Indexes into `lines` (ascending) of the lines of at least `length` characters (listed on first use). */
-  linesWithLengthAtLeast(length: number): readonly number[];
+  linesWithLengthAtLeast(length: number): Int32Array;
   /** Per word id of the prepared index, how many lines hold the word as a token. */
   wordLineCount: Int32Array;
   /** Whether some line holds a character the token scan cannot fold (every literal with words is then possible). */
@@ -79,7 +151,7 @@ export interface EvidenceView {
   forLinesContaining(needles: readonly string[], visit: (index: number) => boolean): void;
 }
 
-const NO_LINES: readonly number[] = Object.freeze([]);
+const NO_LINES = new Int32Array(0);
 
 // Patterns are tested on at most this many characters of a line: a bound on regex work for
 // single-line megabyte pastes (minified JSON, binary junk) that no real signature needs.
@@ -95,11 +167,20 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     for (const key of keys) pushTo(jsonByKey, key, seen);
   }
   const scan = scanWords(lines, prepared);
-  // Per-line caches as arrays, not fields of the lines: the lines are the evidence's own objects.
-  const lower: (string | undefined)[] = new Array<string | undefined>(lines.length);
-  const norm: (string | undefined)[] = new Array<string | undefined>(lines.length);
-  const lowerAt = (index: number): string => (lower[index] ??= (lines[index] as ViewLine).text.toLowerCase());
-  const normAt = (index: number): string => (norm[index] ??= safeNormalize((lines[index] as ViewLine).text));
+  // Per-line caches keyed by index: only the lines a prefilter lets through are ever lowered or
+  // normalised, so a paste of millions of lines should not pay for two arrays of that length.
+  const lower = new Map<number, string>();
+  const norm = new Map<number, string>();
+  const lowerAt = (index: number): string => {
+    let text = lower.get(index);
+    if (text === undefined) lower.set(index, (text = lines.textAt(index).toLowerCase()));
+    return text;
+  };
+  const normAt = (index: number): string => {
+    let text = norm.get(index);
+    if (text === undefined) norm.set(index, (text = safeNormalize(lines.textAt(index))));
+    return text;
+  };
   // Only the places and run lengths some literal asks for are listed: a paste of millions of
   // lines should not pay for a list nobody reads.
   const byPlace = new Map<Place, number[]>();
@@ -107,7 +188,8 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     let listed = byPlace.get(place);
     if (!listed) {
       listed = [];
-      for (let index = 0; index < lines.length; index++) if ((lines[index] as ViewLine).place === place) listed.push(index);
+      const code = placeCode(place);
+      for (let index = 0; index < lines.length; index++) if (lines.placeCodeAt(index) === code) listed.push(index);
       byPlace.set(place, listed);
     }
     return listed;
@@ -115,8 +197,8 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
   // The longest run and the longest line of the whole paste, found on first use: a bound beyond
   // them lists nothing without a pass over the lines (a paste of millions of short lines).
   let longestRun = -1;
-  const byRun = new Map<number, number[]>();
-  const linesWithRunAtLeast = (length: number): readonly number[] => {
+  const byRun = new Map<number, Int32Array>();
+  const linesWithRunAtLeast = (length: number): Int32Array => {
     const runs = scan.maxWordRun;
     if (longestRun < 0) {
       longestRun = 0;
@@ -125,24 +207,22 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     if (length > longestRun) return NO_LINES;
     let listed = byRun.get(length);
     if (!listed) {
-      listed = [];
-      for (let index = 0; index < runs.length; index++) if ((runs[index] as number) >= length) listed.push(index);
+      listed = listIndexes(runs.length, (index) => (runs[index] as number) >= length);
       byRun.set(length, listed);
     }
     return listed;
   };
   let longestLine = -1;
-  const byLength = new Map<number, number[]>();
-  const linesWithLengthAtLeast = (length: number): readonly number[] => {
+  const byLength = new Map<number, Int32Array>();
+  const linesWithLengthAtLeast = (length: number): Int32Array => {
     if (longestLine < 0) {
       longestLine = 0;
-      for (let index = 0; index < lines.length; index++) longestLine = Math.max(longestLine, (lines[index] as ViewLine).text.length);
+      for (let index = 0; index < lines.length; index++) longestLine = Math.max(longestLine, lines.textAt(index).length);
     }
     if (length > longestLine) return NO_LINES;
     let listed = byLength.get(length);
     if (!listed) {
-      listed = [];
-      for (let index = 0; index < lines.length; index++) if ((lines[index] as ViewLine).text.length >= length) listed.push(index);
+      listed = listIndexes(lines.length, (index) => lines.textAt(index).length >= length);
       byLength.set(length, listed);
     }
     return listed;
@@ -168,50 +248,33 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
   };
 }
 
-// The evidence's lines themselves when none holds a colour code (the common case: no copy of a
+// The evidence's lines as they are when none holds a colour code (the common case: no copy of a
 // list that can hold millions of lines), then one compact line per multi-line JSON value.
-function viewLinesOf(evidence: Evidence): ViewLine[] {
-  const source = evidence.lines;
-  let lines: ViewLine[] | undefined;
-  for (let index = 0; index < source.length; index++) {
-    const line = source[index] as TaggedLine;
-    if (!line.text.includes('\u001b')) continue;
-    lines ??= source.slice();
+function viewLinesOf(evidence: Evidence): ViewLines {
+  const store = evidence.lines;
+  let texts: string[] | undefined;
+  for (let index = 0; index < store.length; index++) {
+    const text = store.textAt(index);
+    if (!text.includes('\u001b')) continue;
+    if (texts === undefined) {
+      texts = new Array<string>(store.length);
+      for (let at = 0; at < store.length; at++) texts[at] = store.textAt(at);
+    }
     // Colour codes are dropped before patterns run, as normalizeForMatch drops them for literals:
     // the words a pattern sees are then exactly the words the anchor prefilter saw.
-    lines[index] = { input: line.input, line: line.line, place: line.place, text: withoutColourCodes(line.text) };
+    texts[index] = withoutColourCodes(text);
   }
-  const compact = compactJsonLines(evidence, lines ?? source);
-  if (compact.length === 0) return lines ?? source;
-  lines ??= source.slice();
-  for (const line of compact) lines.push(line);
-  return lines;
-}
-
-// The index into `lines` of the line of an input (-1: none). The evidence lists the paste's
-// lines, then the config's, each ascending, so a binary search finds it.
-function findLine(lines: readonly TaggedLine[], input: InputName, line: number): number {
-  let low = 0;
-  let high = lines.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = lines[mid] as TaggedLine;
-    const order = at.input === input ? at.line - line : at.input === 'paste' ? -1 : 1;
-    if (order === 0) return mid;
-    if (order < 0) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
+  return new ViewLines(store, texts, compactJsonLines(evidence, texts));
 }
 
 // Text for excerpts: a non-blank line of the paste or config as the view holds it (colour codes
 // removed; the view's lines start with the evidence's, index for index), else the line of a
 // config's source (blank lines inside a config block), else ''.
-function createTextLookup(evidence: Evidence, lines: readonly ViewLine[]): EvidenceView['textAt'] {
+function createTextLookup(evidence: Evidence, lines: ViewLines): EvidenceView['textAt'] {
   let configLines: { input: InputName; first: number; lines: string[] }[] | undefined;
   return (input, line) => {
-    const at = findLine(evidence.lines, input, line);
-    if (at >= 0) return (lines[at] as ViewLine).text;
+    const at = evidence.lines.findLine(input, line);
+    if (at >= 0) return lines.textAt(at);
     configLines ??= evidence.configs.map((config) => ({ input: config.input, first: config.line, lines: config.source.split(/\r?\n/) }));
     for (const config of configLines) {
       if (config.input !== input) continue;
@@ -227,26 +290,20 @@ function createTextLookup(evidence: Evidence, lines: readonly ViewLine[]): Evide
 // found, so a literal that holds early stops the search there. The joined text is lower-cased in
 // one call; when that changes its length (İ lower-cases to two characters) the lines are
 // lower-cased one by one instead, so that offsets map back to lines.
-function createNeedleSearch(lines: readonly ViewLine[], lowerAt: (index: number) => string, allNeedles: readonly string[], unfolded: readonly number[]): EvidenceView['forLinesContaining'] {
+function createNeedleSearch(lines: ViewLines, lowerAt: (index: number) => string, allNeedles: readonly string[], unfolded: readonly number[]): EvidenceView['forLinesContaining'] {
   let joined: string | undefined;
+  let starts: Int32Array = new Int32Array(0);
   let firstAt: Map<string, number> | undefined;
-  const starts = new Int32Array(lines.length);
-  const join = (textOf: (index: number) => string): string => {
-    const texts = new Array<string>(lines.length);
-    let offset = 0;
-    for (let index = 0; index < lines.length; index++) {
-      const text = textOf(index);
-      texts[index] = text;
-      starts[index] = offset;
-      offset += text.length + 1;
-    }
-    return texts.join('\n');
-  };
   return (needles, visit) => {
     if (joined === undefined) {
-      const raw = join((index) => (lines[index] as ViewLine).text);
-      joined = raw.toLowerCase();
-      if (joined.length !== raw.length) joined = join(lowerAt);
+      const raw = lines.join();
+      starts = raw.starts;
+      joined = raw.text.toLowerCase();
+      if (joined.length !== raw.text.length) {
+        const lowered = joinLines(Array.from({ length: lines.length }, (_, index) => lowerAt(index)));
+        joined = lowered.text;
+        starts = lowered.starts;
+      }
       if (joined.length >= FIRST_OCCURRENCE_PASS_FROM) firstAt = findFirstOccurrences(joined, allNeedles);
     }
     const text = joined;
@@ -322,6 +379,17 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// The indexes below `count` (ascending) for which `isListed` holds, counted first so that the list
+// is one typed array of its exact size: a list of millions of lines is 4 bytes a line.
+function listIndexes(count: number, isListed: (index: number) => boolean): Int32Array {
+  let size = 0;
+  for (let index = 0; index < count; index++) if (isListed(index)) size++;
+  const listed = new Int32Array(size);
+  let at = 0;
+  for (let index = 0; index < count && at < size; index++) if (isListed(index)) listed[at++] = index;
+  return listed;
+}
+
 function flagLines(count: number, indexes: readonly number[]): Uint8Array {
   const flags = new Uint8Array(count);
   for (const index of indexes) flags[index] = 1;
@@ -365,16 +433,16 @@ function safeNormalize(text: string): string {
 
 // A JSON body pretty-printed over many lines holds literals such as `{"tools":[]}` that no single
 // line shows; its compact form is tested as one more body line. `lines` are the evidence's lines
-// with colour codes removed.
-function compactJsonLines(evidence: Evidence, lines: readonly ViewLine[]): ViewLine[] {
+// with colour codes removed (`texts`, when some line had them).
+function compactJsonLines(evidence: Evidence, texts: readonly string[] | undefined): ViewLine[] {
   const compact: ViewLine[] = [];
+  const store = evidence.lines;
   for (const seen of evidence.json) {
     if (seen.value === null || typeof seen.value !== 'object') continue;
-    const at = findLine(lines, seen.input, seen.line);
-    const source = at >= 0 ? (lines[at] as ViewLine) : undefined;
-    const text = source?.text ?? '';
+    const at = store.findLine(seen.input, seen.line);
+    const text = at < 0 ? '' : texts !== undefined ? (texts[at] ?? '') : store.textAt(at);
     if (text.length > 2 && !/^\s*[[{]\s*$/.test(text)) continue;
-    compact.push({ input: seen.input, line: seen.line, place: source?.place ?? 'body', text: asText(seen.value) });
+    compact.push({ input: seen.input, line: seen.line, place: at >= 0 ? store.placeAt(at) : 'body', text: asText(seen.value) });
   }
   return compact;
 }
@@ -408,7 +476,7 @@ for (let code = 0; code < 128; code++) WORD_CODE[code] = (code >= 97 && code <= 
 // drops colour codes, already gone, and changes spacing between non-word characters) and of the
 // text a case-insensitive pattern sees, except around the three characters `isUnfoldedCode`
 // names: lines holding one are candidates for every literal.
-function scanWords(lines: readonly ViewLine[], prepared: PreparedIndex): WordScan {
+function scanWords(lines: ViewLines, prepared: PreparedIndex): WordScan {
   const { words, wordSlots, wordHashes } = prepared;
   const { min, max } = prepared.wordLength;
   const mask = wordSlots.length - 1;
@@ -424,7 +492,7 @@ function scanWords(lines: readonly ViewLine[], prepared: PreparedIndex): WordSca
   const secondWordRun = new Int32Array(lines.length);
   const hasWords = words.length > 0;
   for (let index = 0; index < lines.length; index++) {
-    const raw = (lines[index] as ViewLine).text;
+    const raw = lines.textAt(index);
     const length = raw.length;
     let start = -1;
     let hash = 0;

@@ -8,6 +8,7 @@ import { formatProblems } from '../../src/catalog/format-issue.ts';
 import { validateContent } from '../../src/catalog/validate-content.ts';
 import { checkRegexSafety, checkStatusBoundaries } from '../../src/catalog/check-regex-safety.ts';
 import type { Evidence } from '../../src/engine/evidence.ts';
+import { storeLines } from '../../src/engine/line-store.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
 import { normalizeForMatch } from '../../src/engine/normalize.ts';
 import { prepareIndex, safeWordsOfLiteral } from '../../src/engine/prepare-rules.ts';
@@ -29,7 +30,7 @@ function indexOf(facts: RuleFact[]): RuleIndex {
 
 function linesEvidence(lines: string[]): Evidence {
   return {
-    lines: lines.map((text, i) => ({ input: 'paste', line: i + 1, text, place: 'any' })),
+    lines: storeLines(lines.map((text, i) => ({ input: 'paste', line: i + 1, text, place: 'any' }))),
     responses: [],
     requests: [],
     statuses: [],

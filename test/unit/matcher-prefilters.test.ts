@@ -58,7 +58,7 @@ describe('literal prefilters', () => {
     for (const paste of samplePastes()) {
       const view = viewEvidence(parseInput({ paste }), prepared);
       const facts = createFactMatcher(prepared, view);
-      const lines = view.lines.map((line) => ({ place: line.place, norm: normalizeForMatch(line.text), window: patternWindow(line.text) }));
+      const lines = Array.from({ length: view.lines.length }, (_, at) => ({ place: view.lines.placeAt(at), norm: normalizeForMatch(view.lines.textAt(at)), window: patternWindow(view.lines.textAt(at)) }));
       for (const literal of prepared.literals) {
         const { places, acceptsUnplaced, text, regex } = literal;
         const plain = lines.some((line) => {
