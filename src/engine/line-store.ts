@@ -23,8 +23,8 @@ export interface LineStoreParts {
   texts: string[];
   /** The place code of each line (see `PLACES`). */
   places: Uint8Array;
-  /** The 1-based line number of each line in its input. */
-  numbers: Int32Array;
+  /** The 1-based line number of each line in its input; undefined when each is its index + 1 (no blank line before the last kept one). */
+  numbers: Int32Array | undefined;
   /** How many of the lines, from the first, are the paste's; the rest are the config's. */
   pasteCount: number;
 }
@@ -40,7 +40,7 @@ export class LineStore {
   readonly pasteCount: number;
   readonly #texts: string[];
   readonly #places: Uint8Array;
-  readonly #numbers: Int32Array;
+  readonly #numbers: Int32Array | undefined;
   #joinedPaste: JoinedLines | undefined;
 
   constructor(parts: LineStoreParts) {
@@ -68,7 +68,8 @@ export class LineStore {
 
   /** The 1-based line number of line `index` in its input. */
   lineAt(index: number): number {
-    return this.#numbers[index] ?? 0;
+    if (index < 0 || index >= this.length) return 0;
+    return this.#numbers === undefined ? index + 1 : (this.#numbers[index] as number);
   }
 
   /** Which input line `index` came from. */
@@ -119,7 +120,7 @@ export class LineStore {
     let high = (input === 'paste' ? this.pasteCount : this.length) - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      const at = this.#numbers[mid] as number;
+      const at = this.lineAt(mid);
       if (at === line) return mid;
       if (at < line) low = mid + 1;
       else high = mid - 1;

@@ -122,19 +122,15 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
   // A pattern with a word-run bound is tried only on lines with a run that long (the same lines
   // the bound lets through in `test`), listed once per bound and paste.
   if (regex && minWordRun > 0) {
-    for (const index of view.linesWithRunAtLeast(minWordRun)) {
-      const hit = test(index);
-      if (hit) return hit;
-    }
-    return null;
+    let hit: FactHit | null = null;
+    view.forLinesWithRunAtLeast(minWordRun, (index) => (hit = test(index)) !== null);
+    return hit;
   }
   // Otherwise a pattern is tried only on lines long enough to hold a match.
   if (regex && literal.minLength > 1) {
-    for (const index of view.linesWithLengthAtLeast(literal.minLength)) {
-      const hit = test(index);
-      if (hit) return hit;
-    }
-    return null;
+    let hit: FactHit | null = null;
+    view.forLinesWithLengthAtLeast(literal.minLength, (index) => (hit = test(index)) !== null);
+    return hit;
   }
   for (let index = 0; index < lines.length; index++) {
     const hit = test(index);

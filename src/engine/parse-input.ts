@@ -113,20 +113,26 @@ function parseConfigInput(config: string, evidence: Evidence): void {
  * one blank line it ends with.
  */
 function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName, evidence: Evidence): void {
-  const numbers = new Int32Array(texts.length);
+  // Line numbers are kept only once a kept line follows a blank one: before that each line's
+  // number is its index + 1 (a paste ending in a line break keeps no array of them).
+  let numbers: Int32Array | undefined;
   let kept = 0;
   for (let index = 0; index < texts.length; index++) {
     const text = texts[index] as string;
     if (isBlank(text)) continue;
+    if (numbers === undefined && kept < index) {
+      numbers = new Int32Array(texts.length - (index - kept));
+      for (let at = 0; at < kept; at++) numbers[at] = at + 1;
+    }
     texts[kept] = text;
     places[kept] = places[index] as number;
-    numbers[kept] = index + 1;
+    if (numbers !== undefined) numbers[kept] = index + 1;
     kept++;
   }
   texts.length = kept;
   const before = evidence.lines;
   if (before.length === 0) {
-    evidence.lines = new LineStore({ texts, places: places.subarray(0, kept), numbers: numbers.subarray(0, kept), pasteCount: input === 'paste' ? kept : 0 });
+    evidence.lines = new LineStore({ texts, places: places.subarray(0, kept), numbers: numbers?.subarray(0, kept), pasteCount: input === 'paste' ? kept : 0 });
     return;
   }
   // The config's lines after the paste's: the small config is what gets copied.
@@ -140,7 +146,7 @@ function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName
   }
   for (let index = 0; index < kept; index++) all[before.length + index] = texts[index] as string;
   allPlaces.set(places.subarray(0, kept), before.length);
-  allNumbers.set(numbers.subarray(0, kept), before.length);
+  for (let index = 0; index < kept; index++) allNumbers[before.length + index] = numbers === undefined ? index + 1 : (numbers[index] as number);
   evidence.lines = new LineStore({ texts: all, places: allPlaces, numbers: allNumbers, pasteCount: before.length });
 }
 

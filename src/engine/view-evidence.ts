@@ -123,20 +123,24 @@ export interface EvidenceView {
   forCandidates(literal: PreparedLiteral, visit: (index: number) => boolean): void;
   /** Indexes into `lines` (ascending) of the lines the parser gave `place` (listed on first use). */
   linesOfPlace(place: Place): readonly number[];
-  /** Indexes into `lines` (ascending) of the lines whose longest word run (`maxWordRun`) reaches `length` (listed on first use). */
-  linesWithRunAtLeast(length: number): Int32Array;
-  /** Indexes into `lines` (ascending) of the lines of at least `length` characters (listed on first use). */
-  linesWithLengthAtLeast(length: number): Int32Array;
+  /**
+   * Calls `visit` on each index into `lines` (ascending) that may hold a longest word run
+   * (`maxWordRun`) of at least `length`, until `visit` returns true: every such line, and
+   * possibly others when most lines qualify (`visit` checks the bound itself).
+   */
+  forLinesWithRunAtLeast(length: number, visit: (index: number) => boolean): void;
+  /** The same for lines of at least `length` characters. */
+  forLinesWithLengthAtLeast(length: number, visit: (index: number) => boolean): void;
   /** Per word id of the prepared index, how many lines hold the word as a token. */
   wordLineCount: Int32Array;
   /** Whether some line holds a character the token scan cannot fold (every literal with words is then possible). */
   hasUnfolded: boolean;
   /** Per index into `lines`, 1 when the line holds such a character (`isUnfoldedCode`). */
   isUnfoldedLine: Uint8Array;
-  /** The longest run of word characters (`[A-Za-z0-9_ſK]`) of each line, by index into `lines`. */
-  maxWordRun: Int32Array;
+  /** The longest run of word characters (`[A-Za-z0-9_ſK]`) of each line, by index into `lines` (at most `MAX_COUNTED_RUN`). */
+  maxWordRun: Uint16Array;
   /** The second-longest run of word characters of each line (0 when it has fewer than two runs). */
-  secondWordRun: Int32Array;
+  secondWordRun: Uint16Array;
   /** JSON values by their first key (objects) or `*` (arrays and scalars). */
   jsonByKey: Map<string, JsonSeen[]>;
   /** Evidence grouped for the non-literal facts. */
@@ -151,7 +155,6 @@ export interface EvidenceView {
   forLinesContaining(needles: readonly string[], visit: (index: number) => boolean): void;
 }
 
-const NO_LINES = new Int32Array(0);
 
 // Patterns are tested on at most this many characters of a line: a bound on regex work for
 // single-line megabyte pastes (minified JSON, binary junk) that no real signature needs.
@@ -197,40 +200,40 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
   // The longest run and the longest line of the whole paste, found on first use: a bound beyond
   // them lists nothing without a pass over the lines (a paste of millions of short lines).
   let longestRun = -1;
-  const byRun = new Map<number, Int32Array>();
-  const linesWithRunAtLeast = (length: number): Int32Array => {
+  const byRun = new Map<number, Int32Array | null>();
+  const forLinesWithRunAtLeast = (length: number, visit: (index: number) => boolean): void => {
     const runs = scan.maxWordRun;
     if (longestRun < 0) {
       longestRun = 0;
       for (let index = 0; index < runs.length; index++) if ((runs[index] as number) > longestRun) longestRun = runs[index] as number;
     }
-    if (length > longestRun) return NO_LINES;
+    if (length > longestRun) return;
     let listed = byRun.get(length);
-    if (!listed) {
+    if (listed === undefined) {
       listed = listIndexes(runs.length, (index) => (runs[index] as number) >= length);
       byRun.set(length, listed);
     }
-    return listed;
+    visitListed(listed, lines.length, visit);
   };
   let longestLine = -1;
-  const byLength = new Map<number, Int32Array>();
-  const linesWithLengthAtLeast = (length: number): Int32Array => {
+  const byLength = new Map<number, Int32Array | null>();
+  const forLinesWithLengthAtLeast = (length: number, visit: (index: number) => boolean): void => {
     if (longestLine < 0) {
       longestLine = 0;
       for (let index = 0; index < lines.length; index++) longestLine = Math.max(longestLine, lines.textAt(index).length);
     }
-    if (length > longestLine) return NO_LINES;
+    if (length > longestLine) return;
     let listed = byLength.get(length);
-    if (!listed) {
+    if (listed === undefined) {
       listed = listIndexes(lines.length, (index) => lines.textAt(index).length >= length);
       byLength.set(length, listed);
     }
-    return listed;
+    visitListed(listed, lines.length, visit);
   };
   return {
     linesOfPlace,
-    linesWithRunAtLeast,
-    linesWithLengthAtLeast,
+    forLinesWithRunAtLeast,
+    forLinesWithLengthAtLeast,
     evidence,
     lines,
     lowerAt,
@@ -380,14 +383,25 @@ function escapeRegex(text: string): string {
 }
 
 // The indexes below `count` (ascending) for which `isListed` holds, counted first so that the list
-// is one typed array of its exact size: a list of millions of lines is 4 bytes a line.
-function listIndexes(count: number, isListed: (index: number) => boolean): Int32Array {
+// is one typed array of its exact size; null when they are more than a quarter of all: walking
+// every index is then as quick, and a paste of millions of lines keeps no list of them.
+function listIndexes(count: number, isListed: (index: number) => boolean): Int32Array | null {
   let size = 0;
   for (let index = 0; index < count; index++) if (isListed(index)) size++;
+  if (size * 4 > count) return null;
   const listed = new Int32Array(size);
   let at = 0;
   for (let index = 0; index < count && at < size; index++) if (isListed(index)) listed[at++] = index;
   return listed;
+}
+
+// Visits the listed indexes, or every index below `count` when there is no list, until `visit` returns true.
+function visitListed(listed: Int32Array | null, count: number, visit: (index: number) => boolean): void {
+  if (listed === null) {
+    for (let index = 0; index < count; index++) if (visit(index)) return;
+    return;
+  }
+  for (let at = 0; at < listed.length; at++) if (visit(listed[at] as number)) return;
 }
 
 function flagLines(count: number, indexes: readonly number[]): Uint8Array {
@@ -447,6 +461,12 @@ function compactJsonLines(evidence: Evidence, texts: readonly string[] | undefin
   return compact;
 }
 
+/**
+ * The longest word run a line is recorded with: longer runs count as this long. A pattern's run
+ * bound is the length of a word it names, far below it, so a bound never meets a clamped run.
+ */
+export const MAX_COUNTED_RUN = 0xffff;
+
 /** Where the words literals need occur in a paste: per word, the lines holding it as a token. */
 interface WordScan {
   /** Distinct lines per word id. */
@@ -460,9 +480,9 @@ interface WordScan {
   /** Lines holding a character the scan does not fold (ascending). */
   unfolded: number[];
   /** The longest run of word characters of each line. */
-  maxWordRun: Int32Array;
+  maxWordRun: Uint16Array;
   /** The second-longest run of word characters of each line. */
-  secondWordRun: Int32Array;
+  secondWordRun: Uint16Array;
 }
 
 // What the token scan makes of each UTF-16 code unit below 128: 1 for a word character (its
@@ -488,8 +508,9 @@ function scanWords(lines: ViewLines, prepared: PreparedIndex): WordScan {
   let next = new Int32Array(1024);
   let occurrences = 0;
   const unfolded: number[] = [];
-  const maxWordRun = new Int32Array(lines.length);
-  const secondWordRun = new Int32Array(lines.length);
+  // Two bytes a line: runs are compared with a pattern's bound, a few dozen characters.
+  const maxWordRun = new Uint16Array(lines.length);
+  const secondWordRun = new Uint16Array(lines.length);
   const hasWords = words.length > 0;
   for (let index = 0; index < lines.length; index++) {
     const raw = lines.textAt(index);
@@ -562,8 +583,8 @@ function scanWords(lines: ViewLines, prepared: PreparedIndex): WordScan {
         occurrences++;
       }
     }
-    maxWordRun[index] = longest;
-    secondWordRun[index] = second;
+    maxWordRun[index] = Math.min(longest, MAX_COUNTED_RUN);
+    secondWordRun[index] = Math.min(second, MAX_COUNTED_RUN);
     if (isUnfolded) unfolded.push(index);
   }
   return { count, head, occurrenceLine, next, unfolded, maxWordRun, secondWordRun };
