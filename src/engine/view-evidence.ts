@@ -170,20 +170,12 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     for (const key of keys) pushTo(jsonByKey, key, seen);
   }
   const scan = scanWords(lines, prepared);
-  // Per-line caches keyed by index: only the lines a prefilter lets through are ever lowered or
-  // normalised, so a paste of millions of lines should not pay for two arrays of that length.
-  const lower = new Map<number, string>();
-  const norm = new Map<number, string>();
-  const lowerAt = (index: number): string => {
-    let text = lower.get(index);
-    if (text === undefined) lower.set(index, (text = lines.textAt(index).toLowerCase()));
-    return text;
-  };
-  const normAt = (index: number): string => {
-    let text = norm.get(index);
-    if (text === undefined) norm.set(index, (text = safeNormalize(lines.textAt(index))));
-    return text;
-  };
+  // Per-line caches, made on first use: only the lines a prefilter lets through are ever lowered
+  // or normalised, and many pastes never need either.
+  let lower: (string | undefined)[] | undefined;
+  let norm: (string | undefined)[] | undefined;
+  const lowerAt = (index: number): string => ((lower ??= new Array<string | undefined>(lines.length))[index] ??= lines.textAt(index).toLowerCase());
+  const normAt = (index: number): string => ((norm ??= new Array<string | undefined>(lines.length))[index] ??= safeNormalize(lines.textAt(index)));
   // Only the places and run lengths some literal asks for are listed: a paste of millions of
   // lines should not pay for a list nobody reads.
   const byPlace = new Map<Place, number[]>();
