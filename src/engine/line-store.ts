@@ -27,6 +27,11 @@ export interface LineStoreParts {
   numbers: Int32Array | undefined;
   /** How many of the lines, from the first, are the paste's; the rest are the config's. */
   pasteCount: number;
+  /**
+   * The paste's lines already joined by line feeds, when the paste itself is that text (it has no
+   * CR and lost no blank line before its last kept one): `joinedPaste` then only finds the starts.
+   */
+  pasteJoined?: string | undefined;
 }
 
 /**
@@ -42,6 +47,8 @@ export class LineStore {
   readonly #places: Uint8Array;
   readonly #numbers: Int32Array | undefined;
   #joinedPaste: JoinedLines | undefined;
+  /** The paste's lines joined by line feeds as given (see `LineStoreParts.pasteJoined`), if known. */
+  readonly pasteJoined: string | undefined;
 
   constructor(parts: LineStoreParts) {
     this.#texts = parts.texts;
@@ -49,6 +56,7 @@ export class LineStore {
     this.#numbers = parts.numbers;
     this.length = parts.texts.length;
     this.pasteCount = Math.min(parts.pasteCount, this.length);
+    this.pasteJoined = parts.pasteJoined;
   }
 
   /** The text of line `index` ('' past the end). */
@@ -103,8 +111,19 @@ export class LineStore {
    * whole-paste scans (product markers, distinctive words) instead of each joining its own copy.
    */
   joinedPaste(): JoinedLines {
-    this.#joinedPaste ??= joinLines(this.pasteTexts());
+    this.#joinedPaste ??= this.pasteJoined !== undefined ? this.#startsIn(this.pasteJoined) : joinLines(this.pasteTexts());
     return this.#joinedPaste;
+  }
+
+  // The joined text given, with each paste line's start worked out from the lines' lengths.
+  #startsIn(text: string): JoinedLines {
+    const starts = new Int32Array(this.pasteCount);
+    let offset = 0;
+    for (let index = 0; index < this.pasteCount; index++) {
+      starts[index] = offset;
+      offset += (this.#texts[index] as string).length + 1;
+    }
+    return { text, starts };
   }
 
   /** Whether some line has the place. */

@@ -81,6 +81,7 @@ export function collapseNotes(notes: readonly string[]): string[] {
 }
 
 function parsePaste(paste: string, evidence: Evidence, remembersPlainLines: boolean): void {
+  const hasCarriageReturn = paste.includes('\r');
   const texts = splitLineTexts(paste);
   const context = createContext('paste', new TextLines(texts), evidence);
   if (!remembersPlainLines) context.plainTexts = undefined;
@@ -91,7 +92,7 @@ function parsePaste(paste: string, evidence: Evidence, remembersPlainLines: bool
       `Stopped reading YAML at its budget (${MAX_YAML_BLOCKS} blocks, ${MAX_YAML_CHARS_PER_PASTE / 1024} KB): ${context.yamlBlocksSkipped} more blocks were not parsed (paste only the config that matters).`,
     );
   }
-  keepNonBlankLines(texts, context.places, 'paste', evidence);
+  keepNonBlankLines(texts, context.places, 'paste', evidence, hasCarriageReturn ? undefined : paste);
 }
 
 function parseConfigInput(config: string, evidence: Evidence): void {
@@ -112,7 +113,7 @@ function parseConfigInput(config: string, evidence: Evidence): void {
  * `places`: they are compacted in place, so a paste of millions of lines is not copied for the
  * one blank line it ends with.
  */
-function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName, evidence: Evidence): void {
+function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName, evidence: Evidence, source?: string): void {
   // Line numbers are kept only once a kept line follows a blank one: before that each line's
   // number is its index + 1 (a paste ending in a line break keeps no array of them).
   let numbers: Int32Array | undefined;
@@ -130,9 +131,17 @@ function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName
     kept++;
   }
   texts.length = kept;
+  // Split on line feeds alone and with no blank line before the last kept one, the kept lines
+  // joined are the start of the text itself: the whole-paste scans need no join of their own.
+  let joined: string | undefined;
+  if (source !== undefined && numbers === undefined && kept > 0) {
+    let end = kept - 1;
+    for (let index = 0; index < kept; index++) end += (texts[index] as string).length;
+    joined = source.length === end ? source : source.slice(0, end);
+  }
   const before = evidence.lines;
   if (before.length === 0) {
-    evidence.lines = new LineStore({ texts, places: places.subarray(0, kept), numbers: numbers?.subarray(0, kept), pasteCount: input === 'paste' ? kept : 0 });
+    evidence.lines = new LineStore({ texts, places: places.subarray(0, kept), numbers: numbers?.subarray(0, kept), pasteCount: input === 'paste' ? kept : 0, pasteJoined: input === 'paste' ? joined : undefined });
     return;
   }
   // The config's lines after the paste's: the small config is what gets copied.
@@ -147,7 +156,7 @@ function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName
   for (let index = 0; index < kept; index++) all[before.length + index] = texts[index] as string;
   allPlaces.set(places.subarray(0, kept), before.length);
   for (let index = 0; index < kept; index++) allNumbers[before.length + index] = numbers === undefined ? index + 1 : (numbers[index] as number);
-  evidence.lines = new LineStore({ texts: all, places: allPlaces, numbers: allNumbers, pasteCount: before.length });
+  evidence.lines = new LineStore({ texts: all, places: allPlaces, numbers: allNumbers, pasteCount: before.length, pasteJoined: before.pasteJoined });
 }
 
 /** Whether a line clearly starts a structure of its own; such a line ends bodies and exception messages. */

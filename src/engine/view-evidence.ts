@@ -248,7 +248,10 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
 function viewLinesOf(evidence: Evidence): ViewLines {
   const store = evidence.lines;
   let texts: string[] | undefined;
-  for (let index = 0; index < store.length; index++) {
+  // One search of the joined paste (shared with the other whole-paste scans) rules out colour
+  // codes in all of its lines at once; the config's lines are then the only ones to look at.
+  const from = store.pasteCount > 0 && !store.joinedPaste().text.includes('\u001b') ? store.pasteCount : 0;
+  for (let index = from; index < store.length; index++) {
     const text = store.textAt(index);
     if (!text.includes('\u001b')) continue;
     if (texts === undefined) {

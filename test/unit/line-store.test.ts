@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../src/engine/evidence.ts';
+import { joinLines } from '../../src/engine/joined-lines.ts';
 import { PLACES, storeLines } from '../../src/engine/line-store.ts';
 import { parseInput } from '../../src/engine/parse-input.ts';
 
@@ -76,6 +77,21 @@ describe('the line store', () => {
     expect(store.joinedPaste()).toEqual({ text: 'a\nb', starts: Int32Array.from([0, 2]) });
     expect(store.hasPlace('config')).toBe(true);
     expect(store.hasPlace('traceback')).toBe(false);
+  });
+
+  it('joins a paste’s lines as a join of their texts would, taking the paste itself when it is that text', () => {
+    const withBreaks = fc.array(fc.constantFrom('x', 'ok', '', '  ', '\r', '\t', 'a b', 'é'), { maxLength: 12 }).map((parts) => parts.join('\n'));
+    fc.assert(
+      fc.property(withBreaks, fc.boolean(), (paste, withConfig) => {
+        const { lines } = parseInput(withConfig ? { paste, config: 'mcp_servers: {}' } : { paste });
+        expect(lines.joinedPaste()).toEqual(joinLines(lines.pasteTexts()));
+      }),
+      { numRuns: 1000 },
+    );
+    // A paste with no blank line before its last kept one is its own joined text.
+    expect(parseInput({ paste: 'a\nb\n\n  \n' }).lines.pasteJoined).toBe('a\nb');
+    expect(parseInput({ paste: 'a\n\nb' }).lines.pasteJoined).toBeUndefined();
+    expect(parseInput({ paste: 'a\r\nb' }).lines.pasteJoined).toBeUndefined();
   });
 
   it('codes every place in one byte and back', () => {
