@@ -144,7 +144,8 @@ function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName
     evidence.lines = new LineStore({ texts, places: places.subarray(0, kept), numbers: numbers?.subarray(0, kept), pasteCount: input === 'paste' ? kept : 0, pasteJoined: input === 'paste' ? joined : undefined });
     return;
   }
-  // The config's lines after the paste's: the small config is what gets copied.
+  // The config's lines after the paste's, in one store: both parts are copied, which only a
+  // config given beside the paste costs (CLI `--config`, at most 512 KB).
   const all = new Array<string>(before.length + kept);
   const allPlaces = new Uint8Array(before.length + kept);
   const allNumbers = new Int32Array(before.length + kept);
