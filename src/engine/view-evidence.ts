@@ -153,6 +153,14 @@ export interface EvidenceView {
    * until `visit` returns true.
    */
   forLinesContaining(needles: readonly string[], visit: (index: number) => boolean): void;
+  /**
+   * Calls `visit` on each index into `lines` from `from` on (ascending, once each) where a search
+   * of the lines joined by line feeds finds a match of `regex`, until `visit` returns true. For a
+   * line-local pattern (no lookaround) every line it matches on its own is among them: the joined
+   * text holds the same characters at the same offsets, and a line feed reads as a line's edge to
+   * `\b`, and to `^` and `$` searched multiline.
+   */
+  forLinesMatching(regex: RegExp, from: number, visit: (index: number) => boolean): void;
 }
 
 
@@ -240,6 +248,7 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     indexes: indexEvidence(evidence),
     textAt: createTextLookup(evidence, lines),
     forLinesContaining: createNeedleSearch(lines, lowerAt, prepared.needles, scan.unfolded),
+    forLinesMatching: createJoinedSearch(lines),
   };
 }
 
@@ -328,6 +337,33 @@ function createNeedleSearch(lines: ViewLines, lowerAt: (index: number) => string
       if (line < 0 || visit(line)) return;
       for (let k = 0; k < pending.length; k++) if (pending[k] === line) pending[k] = nextLine(needles[k] as string, line + 1);
       if (unfolded[unfoldedAt] === line) unfoldedAt++;
+    }
+  };
+}
+
+// One search of the joined lines per pattern (the lines' own join, shared with the needle search's
+// source when it is the paste itself): the regex engine's own scan finds the next line worth a
+// test, where testing line after line costs a regex call each.
+function createJoinedSearch(lines: ViewLines): EvidenceView['forLinesMatching'] {
+  let joined: JoinedLines | undefined;
+  const searches = new Map<RegExp, RegExp>();
+  return (regex, from, visit) => {
+    joined ??= lines.join();
+    const { text, starts } = joined;
+    if (from >= starts.length) return;
+    let search = searches.get(regex);
+    if (search === undefined) {
+      search = new RegExp(regex.source, `${regex.flags.replace(/[gmy]/g, '')}gm`);
+      searches.set(regex, search);
+    }
+    search.lastIndex = starts[from] as number;
+    for (;;) {
+      const found = search.exec(text);
+      if (found === null) return;
+      const line = lineAt(starts, found.index);
+      if (visit(line) || line + 1 >= starts.length) return;
+      // On from the next line: this one is decided.
+      search.lastIndex = starts[line + 1] as number;
     }
   };
 }
