@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 // The launcher stays in plain, old-syntax JavaScript so that any Node can print the version message.
-// It runs the bundled CLI (build/cli/mcpfix.mjs, written by `npm install` and `npm run build` through
+// It runs the bundled CLI (build/cli/mcpfix.cjs, written by `npm install` and `npm run build` through
 // scripts/build-cli.ts) when that is at least as new as every source file it was made from, and the
 // TypeScript source (type stripping, unflagged from Node 22.18) otherwise: slower to start, same answers.
 // https://nodejs.org/api/typescript.html#type-stripping
-import { readFileSync, statSync } from 'node:fs';
-import module from 'node:module';
 import { describeNodeProblem } from '../scripts/require-node.js';
 
 var nodeProblem = describeNodeProblem(process.versions.node, process.execPath);
@@ -14,49 +12,147 @@ if (nodeProblem !== null) {
   process.exit(2);
 }
 
-// Node keeps the compiled code of the modules on disk and reuses it on the next start (Node 22.1+).
+// From here on Node is 22.18 or newer. Built-ins come through process.getBuiltinModule (22.3+)
+// rather than `import`: an ES module import of node:fs builds its ESM facade, which loads Node's
+// stream modules, a few ms of every start that the CLI never uses.
+var fs = process.getBuiltinModule('node:fs');
+var module = process.getBuiltinModule('node:module');
+var path = process.getBuiltinModule('node:path');
+
+// Node keeps the compiled code of the modules it loads on disk and reuses it on the next start
+// (the TypeScript source, when that runs); its folder also holds the bundles' own code caches below.
+// Off with NODE_DISABLE_COMPILE_CACHE=1; elsewhere with NODE_COMPILE_CACHE=DIR.
 // https://nodejs.org/api/module.html#module-compile-cache
-if (typeof module.enableCompileCache === 'function') module.enableCompileCache();
+module.enableCompileCache();
 
 var root = new URL('../', import.meta.url);
-var bundle = new URL('build/cli/mcpfix.mjs', root);
+var bundle = new URL('build/cli/mcpfix.cjs', root);
 
 function describe(error) {
   return error && error.message ? error.message : String(error);
 }
 
+// What build/cli/inputs.json says: each bundle's sha256 and the sources they were built from; null when unreadable.
+function readBuildRecord() {
+  try {
+    var record = JSON.parse(fs.readFileSync(new URL('build/cli/inputs.json', root), 'utf8'));
+    return record && Array.isArray(record.inputs) ? record : null;
+  } catch (error) {
+    return null;
+  }
+}
+
 // Why the bundle cannot be used, or null when it can: absent, or older than a source it was built from.
-function bundleProblem() {
+function bundleProblem(record) {
   if (process.env.MCPFIX_FROM_SOURCE === '1') return 'MCPFIX_FROM_SOURCE=1';
   var builtAt;
-  var inputs;
   try {
-    builtAt = statSync(bundle).mtimeMs;
-    inputs = JSON.parse(readFileSync(new URL('build/cli/inputs.json', root), 'utf8')).inputs;
+    builtAt = fs.statSync(bundle).mtimeMs;
   } catch (error) {
-    return 'build/cli/mcpfix.mjs is missing';
+    return 'build/cli/mcpfix.cjs is missing';
   }
-  for (var i = 0; i < inputs.length; i++) {
+  if (record === null) return 'build/cli/inputs.json is missing';
+  for (var i = 0; i < record.inputs.length; i++) {
     try {
-      if (statSync(new URL(inputs[i], root)).mtimeMs > builtAt) return inputs[i] + ' is newer than build/cli/mcpfix.mjs';
+      if (fs.statSync(new URL(record.inputs[i], root)).mtimeMs > builtAt) return record.inputs[i] + ' is newer than build/cli/mcpfix.cjs';
     } catch (error) {
-      return inputs[i] + ' is gone since build/cli/mcpfix.mjs was built';
+      return record.inputs[i] + ' is gone since build/cli/mcpfix.cjs was built';
     }
   }
   return null;
 }
 
-var problem = bundleProblem();
+// Runs the bundles (build/cli/*.cjs) as Node runs CommonJS files, except that each is compiled as a
+// vm.Script that reads and writes its own V8 code cache. Node's compile cache stores the code V8
+// compiled before a module ran (its top level); a cache taken after the run also holds every
+// function the command called, which V8 would otherwise compile again at each start (5-10 ms of
+// a cold `check` of about 115 ms, measured beside Node's own cache). The caches live in Node's compile
+// cache folder, whose name already holds Node's version, architecture and V8 flags, each named by
+// its bundle's sha256, so a rebuilt bundle never meets an old cache. A missing, foreign or damaged
+// cache is rejected by V8 and replaced after the run; one that cannot be written is skipped.
+function createBundleLoader(record) {
+  var vm = process.getBuiltinModule('node:vm');
+  var cacheFolder = module.getCompileCacheDir();
+  var folder = path.dirname(fs.realpathSync(bundle));
+  var loaded = {};
+  var staleCaches = [];
+
+  function cachePathOf(name) {
+    var sha256 = record.bundles && record.bundles[name];
+    return cacheFolder && /^[0-9a-f]{64}$/.test(String(sha256)) ? path.join(cacheFolder, 'mcpfix-' + name + '-' + sha256.slice(0, 16) + '.cache') : null;
+  }
+
+  function load(name) {
+    if (loaded[name]) return loaded[name].exports;
+    var file = path.join(folder, name);
+    var cachePath = cachePathOf(name);
+    var cachedData;
+    try {
+      cachedData = cachePath === null ? undefined : fs.readFileSync(cachePath);
+    } catch (error) {
+      cachedData = undefined;
+    }
+    var script = new vm.Script(module.wrap(fs.readFileSync(file, 'utf8')), {
+      filename: file,
+      cachedData: cachedData,
+      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    });
+    if (cachePath !== null && (cachedData === undefined || script.cachedDataRejected === true)) staleCaches.push({ script: script, path: cachePath });
+    var nodeRequire = module.createRequire(file);
+    // The bundles require each other by name (scripts/build-cli.ts); everything else is Node's.
+    var bundleRequire = Object.assign(function (id) {
+      var sibling = /^\.\/([\w-]+\.cjs)$/.exec(id);
+      return sibling !== null && record.bundles && record.bundles[sibling[1]] ? load(sibling[1]) : nodeRequire(id);
+    }, nodeRequire);
+    var loadedModule = { exports: {}, filename: file, id: file };
+    loaded[name] = loadedModule;
+    script.runInThisContext()(loadedModule.exports, bundleRequire, loadedModule, file, folder);
+    return loadedModule.exports;
+  }
+
+  function keepCodeCaches() {
+    for (var i = 0; i < staleCaches.length; i++) {
+      var temporary = staleCaches[i].path + '.' + process.pid;
+      try {
+        fs.writeFileSync(temporary, staleCaches[i].script.createCachedData());
+        // Renamed into place, so a run starting meanwhile reads the old cache or the new one, never half of one.
+        fs.renameSync(temporary, staleCaches[i].path);
+      } catch (error) {
+        try {
+          fs.rmSync(temporary, { force: true });
+        } catch (ignored) {}
+      }
+    }
+  }
+
+  return { cli: load('mcpfix.cjs'), keepCodeCache: keepCodeCaches };
+}
+
+var record = readBuildRecord();
+var problem = bundleProblem(record);
 // Only a person at a terminal hears about the slower path; scripts and tests get the same output either way.
 if (problem !== null && problem !== 'MCPFIX_FROM_SOURCE=1' && process.stderr.isTTY) {
   process.stderr.write('mcpfix: running from the TypeScript source (' + problem + '); `npm run build:cli` makes it start faster.\n');
 }
 
-import(problem === null ? bundle.href : new URL('src/cli/main.ts', root).href).then(
-  function (cli) {
-    return cli.main(process.argv.slice(2)).then(
+var started;
+try {
+  started =
+    problem === null
+      ? Promise.resolve(createBundleLoader(record))
+      : import(new URL('src/cli/main.ts', root).href).then(function (cli) {
+          return { cli: cli, keepCodeCache: function () {} };
+        });
+} catch (error) {
+  started = Promise.reject(error);
+}
+
+started.then(
+  function (loaded) {
+    return loaded.cli.main(process.argv.slice(2)).then(
       function (code) {
         process.exitCode = code;
+        loaded.keepCodeCache();
       },
       function (error) {
         // main() answers every user error itself; reaching here is a bug in mcpfix, not in the input.

@@ -97,7 +97,7 @@ function measureCheckerJs(outDir: string): { main: number; worker: number; files
 function measureCheckerPage(outDir: string): { htmlGzip: number; cssGzip: number; rules: number; rulesGzip: number } {
   const html = readFileSync(join(outDir, 'check', 'index.html'), 'utf8');
   const css = [...html.matchAll(/<link rel="stylesheet" href="(\/[^"]+\.css)"/g)].map((match) => readFileSync(join(outDir, match[1]!)));
-  const rulesFile = readdirSync(join(outDir, '_astro')).find((name) => /^rules-[\w-]+\.js$/.test(name));
+  const rulesFile = readdirSync(join(outDir, '_astro')).find((name) => /^checker-rules-[\w-]+\.js$/.test(name));
   const rules = rulesFile === undefined ? Buffer.alloc(0) : readFileSync(join(outDir, '_astro', rulesFile));
   return {
     htmlGzip: gzipSync(html).length,
@@ -107,14 +107,37 @@ function measureCheckerPage(outDir: string): { htmlGzip: number; cssGzip: number
   };
 }
 
-/** Prints what a first visit to /check/ transfers, gzip, against its aim. */
-function reportTransfer(outDir: string, pages: number, aim: number): void {
+/**
+ * What each part of the checker's rules (src/generated/checker-rules.json in the project built)
+ * costs in gzip: the bytes the whole saves without that part, so the parts are marginal costs
+ * and do not add up to the whole.
+ */
+function breakDownRules(projectDir: string): string {
+  const rules = JSON.parse(readFileSync(join(projectDir, 'src', 'generated', 'checker-rules.json'), 'utf8')) as { pages: Record<string, unknown>[] } & Record<string, unknown>;
+  const whole = gzipSync(JSON.stringify(rules)).length;
+  const without = (drop: (copy: typeof rules) => void): number => {
+    const copy = structuredClone(rules);
+    drop(copy);
+    return whole - gzipSync(JSON.stringify(copy)).length;
+  };
+  const parts: [string, number][] = Object.keys(rules)
+    .filter((key) => key !== 'pages' && key !== 'version')
+    .map((key) => [key, without((copy) => delete copy[key])]);
+  const pageKeys = [...new Set(rules.pages.flatMap((page) => Object.keys(page)))];
+  for (const key of pageKeys) parts.push([`pages' ${key}`, without((copy) => copy.pages.forEach((page) => delete page[key]))]);
+  parts.sort((a, b) => b[1] - a[1]);
+  return parts.map(([name, bytes]) => `${name} ${formatBytes(bytes)}`).join(', ');
+}
+
+/** Prints what a first visit to /check/ transfers, gzip, against its aim, and what its rules module holds. */
+function reportTransfer(outDir: string, pages: number, aim: number, projectDir: string): void {
   const js = measureCheckerJs(outDir);
   const page = measureCheckerPage(outDir);
   const total = page.htmlGzip + page.cssGzip + js.main + js.worker + page.rulesGzip;
   console.log(
     `  /check/ first visit transfers ${formatBytes(total)} gzip ${total <= aim ? '✓' : '✗'} (aim ≤ ${formatBytes(aim)}): HTML ${formatBytes(page.htmlGzip)}, CSS ${formatBytes(page.cssGzip)}, JS ${formatBytes(js.main)} + worker ${formatBytes(js.worker)}, rules module ${formatBytes(page.rulesGzip)} (${formatBytes(page.rules)} raw, ${formatBytes(page.rulesGzip / pages)} gzip per page; content-hashed, cacheable)`,
   );
+  console.log(`  rules module by part (what leaving each out of its JSON saves, gzip): ${breakDownRules(projectDir)}`);
 }
 
 /** What yaml and diff add to the worker, in gzip bytes; or why that could not be measured. */
@@ -133,14 +156,50 @@ async function measureWorkerParts(): Promise<WorkerParts> {
     return { kind: 'unmeasured', reason: `rolldown is not importable (${(error as Error).message})` };
   }
   const bundle = async (external: RegExp[]): Promise<number> => {
-    // The rules module (`?raw`) is data, counted on its own line: left out of the worker's code here.
-    const build = await rolldown({ input: join(PROJECT, 'src', 'components', 'checker.worker.ts'), platform: 'browser', external: [...external, /\?raw$/], logLevel: 'silent' });
+    // The rules module (src/generated/checker-rules.js) is data, counted on its own line: left out of the worker's code here.
+    const build = await rolldown({ input: join(PROJECT, 'src', 'components', 'checker.worker.ts'), platform: 'browser', external: [...external, /\?raw$/, /generated\/checker-rules\.js$/], logLevel: 'silent' });
     const { output } = await build.generate({ format: 'es', minify: true });
     await build.close();
     return gzipSync(output[0].code).length;
   };
   const whole = await bundle([]);
   return { kind: 'measured', whole, yaml: whole - (await bundle([/^yaml(\/|$)/])), diff: whole - (await bundle([/^diff(\/|$)/])) };
+}
+
+/**
+ * What the worker's minified code is made of, by package or source folder (bytes of minified
+ * output, from esbuild's metafile: raw, not gzip), the largest first; and whether anything the
+ * browser need not carry got in (zod, a `node:` module).
+ */
+async function listWorkerModules(): Promise<string> {
+  let build: typeof import('esbuild').build;
+  try {
+    ({ build } = await import('esbuild'));
+  } catch (error) {
+    return `not measured: esbuild is not importable (${(error as Error).message})`;
+  }
+  const result = await build({
+    entryPoints: [join(PROJECT, 'src', 'components', 'checker.worker.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    outfile: 'worker.js',
+    // The rules module is data, counted on its own line.
+    external: ['*?raw', '*/generated/checker-rules.js'],
+    logLevel: 'silent',
+  });
+  const inputs = Object.values(result.metafile.outputs).flatMap((output) => Object.entries(output.inputs));
+  const groups = new Map<string, number>();
+  for (const [path, { bytesInOutput }] of inputs) {
+    const group = path.includes('node_modules/') ? (path.split('node_modules/')[1] ?? path).split('/')[0]! : path.split('/').slice(0, 3).join('/').replace(/\.ts$/, '');
+    groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
+  }
+  const unwanted = inputs.map(([path]) => path).filter((path) => /node_modules\/zod\/|^node:/.test(path));
+  const largest = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  return `${largest.map(([group, bytes]) => `${group} ${formatBytes(bytes)}`).join(', ')}; zod or node: modules: ${unwanted.length === 0 ? 'none' : unwanted.join(', ')}`;
 }
 
 /** Writes `count` pages derived from the model page into a content folder. */
@@ -186,7 +245,8 @@ try {
       ? `  worker by part (rebundled with rolldown, ${formatBytes(parts.whole)} gzip): yaml ${formatBytes(parts.yaml)}, diff ${formatBytes(parts.diff)}, engine and worker shell ${formatBytes(parts.whole - parts.yaml - parts.diff)}`
       : `  worker by part: not measured: ${parts.reason}`,
   );
-  reportTransfer(realOut, realPages, AIM_TRANSFER_GZIP);
+  console.log(`  worker by module (minified, raw): ${await listWorkerModules()}`);
+  reportTransfer(realOut, realPages, AIM_TRANSFER_GZIP, PROJECT);
 } finally {
   rmSync(realOut, { recursive: true, force: true });
 }
@@ -205,7 +265,7 @@ if (GENERATED_COUNT > 0) {
     const outDir = join(copy, 'dist');
     const seconds = timeBuild(copy, outDir);
     report(`real + ${GENERATED_COUNT} generated`, seconds, outDir, total);
-    reportTransfer(outDir, total, GENERATED_COUNT >= 1000 ? AIM_TRANSFER_GZIP_AT_1000 : AIM_TRANSFER_GZIP);
+    reportTransfer(outDir, total, GENERATED_COUNT >= 1000 ? AIM_TRANSFER_GZIP_AT_1000 : AIM_TRANSFER_GZIP, copy);
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }

@@ -1,20 +1,30 @@
 /**
- * Bundles the CLI (src/cli/main.ts and everything it imports, node_modules included) into
- * build/cli/mcpfix.mjs, which bin/mcpfix.js runs: one file for Node to read instead of ~350 modules
- * and ~60 TypeScript files to strip at every start. `check` and `probe` become chunks of their own
- * (the dynamic imports in main.ts), so `check` never loads the probe's HTTP client and neither
- * loads the catalog's zod unless the rule index has to be compiled from the pages.
+ * Bundles the CLI into CommonJS files under build/cli/, which bin/mcpfix.js runs: a few files for
+ * Node to read instead of ~350 modules and ~60 TypeScript files to strip at every start.
  *
- * Also writes build/cli/inputs.json, the source files the bundle was made from: the launcher runs
- * the TypeScript source instead when one of them is newer than the bundle.
+ * - `mcpfix.cjs` is src/cli/main.ts and what it imports statically (flag parsing, help).
+ * - Each module the CLI imports dynamically (a command: `run-check.ts`, `run-probe.ts`,
+ *   `report-usage.ts`; the page compiler a stale index needs, `compile-index-from-pages.ts`) is a
+ *   bundle of its own, `<name>.cjs`, with everything it needs, node_modules included; the dynamic
+ *   import becomes a require of that file. `check` so never reads the probe's HTTP client (undici),
+ *   nor anything the catalog's zod unless the rule index has to be compiled from the pages.
+ *
+ * CommonJS rather than ES modules so that the launcher can compile each file as a `vm.Script`
+ * and keep V8's code cache of it as it stands after a run (every function the command called,
+ * not only the top level Node's own compile cache holds): see bin/mcpfix.js.
+ *
+ * Also writes build/cli/inputs.json: the source files the bundles were made from (the launcher
+ * runs the TypeScript source instead when one of them is newer than the bundles) and each
+ * bundle's sha256, which names its code cache.
  *
  * Usage: node scripts/build-cli.ts [--outdir DIR] [--if-available]
  *   --outdir DIR      two folders below the root, as build/cli is
  *   --if-available    without esbuild (an install that left out devDependencies), say so and exit 0:
  *                     the launcher then runs the TypeScript source. `npm install` runs it so (prepare).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -27,6 +37,8 @@ if (relative(root, outdir).split(/[\\/]/).length !== 2) {
 }
 
 let build: typeof import('esbuild').build;
+type Plugin = import('esbuild').Plugin;
+type Metafile = import('esbuild').Metafile;
 try {
   ({ build } = await import('esbuild'));
 } catch (error) {
@@ -42,28 +54,67 @@ try {
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const started = performance.now();
-const result = await build({
-  absWorkingDir: root,
-  entryPoints: { mcpfix: 'src/cli/main.ts' },
-  outdir,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node22.18',
-  minify: true,
-  sourcemap: 'linked',
-  metafile: true,
-  logLevel: 'warning',
-  // Some bundled CommonJS packages call require() for Node's built-ins; ESM output has no require of its own.
-  banner: { js: "import { createRequire as mcpfixCreateRequire } from 'node:module'; const require = mcpfixCreateRequire(import.meta.url);" },
-});
-const inputs = Object.keys(result.metafile.inputs)
+/** The modules the CLI imports dynamically, each a bundle of its own; the entry point, main.ts, first. */
+const BUNDLED = ['src/cli/main.ts', 'src/cli/run-check.ts', 'src/cli/run-probe.ts', 'src/cli/report-usage.ts', 'src/cli/compile-index-from-pages.ts'];
+
+/** A bundle's file name: main.ts is mcpfix.cjs, another module keeps its own name. */
+function bundleName(source: string): string {
+  return source === BUNDLED[0] ? 'mcpfix.cjs' : basename(source).replace(/\.ts$/, '.cjs');
+}
+
+// A dynamic import of one of BUNDLED from the project's own code becomes a require of its bundle
+// (`supported` below has esbuild write each `import()` as a require); one of anything else is an
+// error here rather than a module silently inlined into a command's bundle.
+const separateBundles: Plugin = {
+  name: 'mcpfix-separate-bundles',
+  setup(plugins) {
+    plugins.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import' || args.importer.includes('node_modules')) return undefined;
+      const target = relative(root, resolve(args.resolveDir, args.path)).split('\\').join('/');
+      if (!BUNDLED.includes(target)) return { errors: [{ text: `${target} is imported dynamically: add it to BUNDLED in scripts/build-cli.ts, so it gets a bundle of its own` }] };
+      return { path: `./${bundleName(target)}`, external: true };
+    });
+  },
+};
+
+const results = await Promise.all(
+  BUNDLED.map((source) =>
+    build({
+      absWorkingDir: root,
+      entryPoints: [source],
+      outfile: resolve(outdir, bundleName(source)),
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node22.18',
+      minify: true,
+      sourcemap: 'linked',
+      metafile: true,
+      logLevel: 'warning',
+      plugins: [separateBundles],
+      // A require, not a real import(): the launcher's require loads the sibling bundle with its code cache.
+      supported: { 'dynamic-import': false },
+      // src/cli/project-paths.ts finds the root from import.meta.url, which CommonJS lacks: the file's own URL stands in.
+      define: { 'import.meta.url': 'mcpfixBundleUrl' },
+      banner: { js: "var mcpfixBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    }),
+  ),
+);
+const metafile: Metafile = { inputs: {}, outputs: {} };
+for (const result of results) {
+  Object.assign(metafile.inputs, result.metafile.inputs);
+  Object.assign(metafile.outputs, result.metafile.outputs);
+}
+const inputs = Object.keys(metafile.inputs)
   .filter((file) => !file.includes('node_modules/'))
   .sort();
-writeFileSync(resolve(outdir, 'inputs.json'), `${JSON.stringify({ inputs }, null, 1)}\n`);
-writeFileSync(resolve(outdir, 'meta.json'), JSON.stringify(result.metafile));
-const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
-const bytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
-console.log(`build-cli: ${inputs.length} source files → ${relative(root, outdir)}/ (${outputs.length} files, ${bytes} bytes) in ${Math.round(performance.now() - started)} ms`);
+const bundles: Record<string, string> = {};
+let bytes = 0;
+for (const source of BUNDLED) {
+  const content = readFileSync(resolve(outdir, bundleName(source)));
+  bundles[bundleName(source)] = createHash('sha256').update(content).digest('hex');
+  bytes += content.length;
+}
+writeFileSync(resolve(outdir, 'inputs.json'), `${JSON.stringify({ bundles, inputs }, null, 1)}\n`);
+writeFileSync(resolve(outdir, 'meta.json'), JSON.stringify(metafile));
+console.log(`build-cli: ${inputs.length} source files → ${BUNDLED.length} bundles in ${relative(root, outdir)}/ (${bytes} bytes) in ${Math.round(performance.now() - started)} ms`);

@@ -2,8 +2,6 @@
 // JavaScript (no type annotations, no optional chaining) so that an old Node can read this file and
 // print the message instead of failing deep inside with ERR_UNKNOWN_FILE_EXTENSION ".ts".
 // Every npm script runs `node scripts/require-node.js` first; bin/mcpfix.js imports the check.
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
 /**
  * The oldest Node mcpfix runs on: 22.18 runs TypeScript by type stripping without a flag
@@ -31,12 +29,11 @@ export function describeNodeProblem(version, where) {
   );
 }
 
+// Run as `node scripts/require-node.js` (every npm script), not imported (bin/mcpfix.js). Told by the
+// script's name rather than by comparing real paths, so that importing this file costs no node:fs:
+// its ESM facade alone loads Node's stream modules, a few ms of every CLI start.
 function isRunDirectly() {
-  try {
-    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch (error) {
-    return false;
-  }
+  return /(^|[\\/])require-node\.js$/.test(String(process.argv[1]));
 }
 
 if (isRunDirectly()) {

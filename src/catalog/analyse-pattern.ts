@@ -15,7 +15,8 @@ import { isWordCode, type PatternAnalysis } from '../engine/prepare-rules.ts';
 import type { RuleFact, RuleIndex, RulePageSource } from '../engine/rule-index.ts';
 import { compileRegex } from '../engine/value-test.ts';
 import { visitRegExpAST, type AST } from '@eslint-community/regexpp';
-import { hasSearchableWords, needlesOfTree, parsePagePattern } from './regex-needles.ts';
+import { parsePagePattern } from './parse-page-pattern.ts';
+import { hasSearchableWords, needlesOfTree } from './regex-needles.ts';
 
 /** Compiles validated pages into the rule index with every compiling pattern's analysis stored in its fact (see the module comment). */
 export function compileRulesAtBuild(pages: readonly RulePageSource[], configModel?: ConfigModel): RuleIndex {

@@ -1,16 +1,25 @@
 /**
  * A build-time check that a page's regular expression cannot backtrack catastrophically on a
- * hostile paste. It walks the pattern's parse (./regex-syntax.ts) and rejects the shapes that make a
- * backtracking engine (V8's irregexp) exponential or polynomial:
- *   - an unbounded quantifier inside another (`(a+)+`, `(.*)*`, `(\w+\s?)*`): star height above 1;
- *   - alternatives that can start with the same character under an unbounded quantifier
- *     (`(a|ab)*`, `(\w|\d)+`), or an alternative that matches the empty string there;
- *   - two unbounded quantifiers in a row, with only optional items between them, that can match the
- *     same characters (`\s*.*`, `\d+\d+`, `.*.*`): polynomial on a long line.
- * The analysis is conservative: it may reject a safe regex, never the other way round for these
- * shapes. Each finding names the part of the source and says how to rewrite it.
- * checkStatusBoundaries, on the same parser, rejects a status (`40[13]`) that is not bounded.
+ * hostile paste, in two parts that cover each other's gaps (both read the pattern's one regexpp
+ * parse, ./parse-page-pattern.ts):
+ *   - scslre (https://github.com/RunDevelopment/scslre) finds quantifiers that trade characters,
+ *     from an automaton of the pattern rather than its shape: one that can reach itself through a
+ *     repeated group (`(a+)+`, `(\w+\s?)*`, `(a+){10}b`: kind `nested-quantifier`) and two that can
+ *     match the same characters with nothing between them that only one side matches (`\d+\d+`,
+ *     `\s*.*failed`, `'[^']*\s[^']*'`: kind `adjacent-quantifiers`), exponential or polynomial.
+ *     It is told that a failing suffix can always be found (the matcher searches every line of a
+ *     paste, so an attacker chooses what follows), and it proposes an equivalent rewrite when it
+ *     knows one, which the message quotes.
+ *   - scslre does not look at alternatives (`(\w|\d)+c`, `(a|aa)+b`, `(?:\s|.)*x` are exponential
+ *     and pass it), so an unbounded quantifier whose alternatives can start with the same character,
+ *     or whose alternative can match nothing, is rejected here (kind `overlapping-alternation`).
+ *     That rule is conservative: it may reject a safe regex (`(a|ab)*c`), never pass one of that shape.
+ * Each finding names the part of the source and says how to rewrite it.
+ * checkStatusBoundaries, on the same parse, rejects a status (`40[13]`) that is not bounded.
  */
+import type { AST } from '@eslint-community/regexpp';
+import { analyse, type Report } from 'scslre';
+import { parsePatternOnce } from './parse-page-pattern.ts';
 import { type CharSet, DIGITS, type Node, parseRegex, UNBOUNDED_ABOVE, anySet, emptySet, overlaps, rangeSet, union } from './regex-syntax.ts';
 
 /** One reason a regex is unsafe. */
@@ -28,16 +37,43 @@ export function checkRegexSafety(source: string): RegexProblem[] {
   } catch (error) {
     return [{ kind: 'syntax', reason: `regex does not compile: ${(error as Error).message}` }];
   }
-  let ast: Node;
-  try {
-    ast = parseRegex(source);
-  } catch (error) {
-    return [{ kind: 'syntax', reason: `regex uses syntax the safety check cannot read (${(error as Error).message}); simplify it` }];
-  }
-  const problems: RegexProblem[] = [];
-  walk(ast, false, problems);
+  const parse = parsePatternOnce(source);
+  if (parse.kind === 'unparsable') return [{ kind: 'syntax', reason: `regex uses syntax the safety check cannot read (${parse.reason}); simplify it` }];
+  const problems = backtrackingOf(parse.pattern, parse.flags);
+  walk(parseRegex(source), problems);
   const seen = new Set<string>();
   return problems.filter((p) => (seen.has(p.reason) ? false : (seen.add(p.reason), true)));
+}
+
+// scslre's reports of quantifiers trading characters. Its third kind, Move (a pattern tried at
+// every position of a long line, `a+b` on "aaaa…"), is left out: it is how any unanchored search
+// works, bounded by the line, and nearly every page pattern would have one.
+function backtrackingOf(pattern: AST.Pattern, flags: AST.Flags): RegexProblem[] {
+  let reports: Report[];
+  try {
+    reports = analyse({ pattern, flags }, { reportTypes: { Move: false }, assumeRejectingSuffix: true }).reports;
+  } catch (error) {
+    return [{ kind: 'syntax', reason: `the backtracking analysis cannot read this regex (${(error as Error).message}); simplify it` }];
+  }
+  return reports.map((report) => {
+    const growth = report.exponential ? 'exponentially' : 'polynomially';
+    const fixed = report.fix();
+    const rewrite = fixed ? `rewrite it as ${fixed.source} (it matches the same)` : undefined;
+    // Page regexes are case-insensitive: scslre may pick the upper case of a letter; the lower reads better.
+    const repeated = JSON.stringify(report.character.pick.toLowerCase().repeat(3));
+    if (report.type === 'Trade') {
+      return {
+        kind: 'adjacent-quantifiers',
+        reason: `"${report.startQuant.raw}" and "${report.endQuant.raw}" can both match ${repeated}…, so a line of those that fails to match is split between them in ${growth} many ways; ${rewrite ?? 'make one of them exclude what the other matches, or put a required character between them that neither matches'}`,
+      };
+    }
+    // Move reports are turned off above; a Self report is the only other kind.
+    const parent = report.type === 'Self' ? report.parentQuant.raw : 'its repetition';
+    return {
+      kind: 'nested-quantifier',
+      reason: `"${report.quant.raw}" repeats inside "${parent}" and can match ${repeated}… in many ways, so a line of those that fails to match backtracks ${growth}; ${rewrite ?? 'repeat only the outer part, or match a fixed shape (e.g. [^"]* instead of (.*)*)'}`,
+    };
+  });
 }
 
 /**
@@ -219,56 +255,25 @@ function isUnbounded(node: Node): boolean {
   return node.t === 'quant' && node.max > UNBOUNDED_ABOVE;
 }
 
-function walk(node: Node, isInsideUnbounded: boolean, problems: RegexProblem[]): void {
+// Every unbounded quantifier, with its alternatives checked (see checkAlternation).
+function walk(node: Node, problems: RegexProblem[]): void {
   switch (node.t) {
     case 'seq':
-      checkAdjacent(node, problems);
-      node.items.forEach((item) => walk(item, isInsideUnbounded, problems));
+      node.items.forEach((item) => walk(item, problems));
       return;
     case 'alt':
-      node.alts.forEach((alt) => walk(alt, isInsideUnbounded, problems));
+      node.alts.forEach((alt) => walk(alt, problems));
       return;
     case 'look':
-      walk(node.body, isInsideUnbounded, problems);
+      walk(node.body, problems);
       return;
-    case 'quant': {
-      const unbounded = isUnbounded(node);
-      if (unbounded && isInsideUnbounded) {
-        problems.push({
-          kind: 'nested-quantifier',
-          reason: `nested unbounded quantifier "${node.src}" inside another repeated group: a non-matching line makes it backtrack exponentially; repeat only the outer part, or match a fixed shape (e.g. [^"]* instead of (.*)*)`,
-        });
-      }
-      if (unbounded) checkAlternation(node, problems);
-      walk(node.body, isInsideUnbounded || (unbounded && canMatchTwoChars(node.body)), problems);
+    case 'quant':
+      if (isUnbounded(node)) checkAlternation(node, problems);
+      walk(node.body, problems);
       return;
-    }
     default:
       return;
   }
-}
-
-// A repeated body that can only ever match one character (`(?:\s)*`) cannot nest anything.
-function canMatchTwoChars(node: Node): boolean {
-  switch (node.t) {
-    case 'set':
-      return false;
-    case 'seq':
-      return node.items.filter((item) => !isZeroWidth(item)).length > 1 || node.items.some(canMatchTwoChars);
-    case 'alt':
-      return node.alts.some(canMatchTwoChars);
-    case 'quant':
-      return node.max > 1 || canMatchTwoChars(node.body);
-    case 'look':
-    case 'empty':
-      return false;
-    case 'backref':
-      return true;
-  }
-}
-
-function isZeroWidth(node: Node): boolean {
-  return node.t === 'empty' || node.t === 'look';
 }
 
 function checkAlternation(quant: Extract<Node, { t: 'quant' }>, problems: RegexProblem[]): void {
@@ -299,27 +304,6 @@ function unwrapAlt(node: Node): Extract<Node, { t: 'alt' }> | null {
   if (node.t === 'alt') return node;
   if (node.t === 'seq' && node.items.length === 1) return unwrapAlt(node.items[0] as Node);
   return null;
-}
-
-function checkAdjacent(seq: Extract<Node, { t: 'seq' }>, problems: RegexProblem[]): void {
-  const items = seq.items;
-  for (let i = 0; i < items.length; i++) {
-    const a = items[i] as Node;
-    if (!isUnbounded(a)) continue;
-    for (let j = i + 1; j < items.length; j++) {
-      const b = items[j] as Node;
-      if (isUnbounded(b)) {
-        if (overlaps(allChars((a as Extract<Node, { t: 'quant' }>).body), allChars((b as Extract<Node, { t: 'quant' }>).body))) {
-          problems.push({
-            kind: 'adjacent-quantifiers',
-            reason: `"${a.src}" and "${b.src}" follow each other and can match the same characters, so a failing line is split between them in quadratically many ways; drop one or put a required literal between them`,
-          });
-        }
-        break;
-      }
-      if (!isNullable(b)) break;
-    }
-  }
 }
 
 function isNullable(node: Node): boolean {
@@ -373,22 +357,3 @@ function firstSet(node: Node): CharSet {
 function lastSet(node: Node): CharSet {
   return edgeSet(node, 'last');
 }
-
-function allChars(node: Node): CharSet {
-  switch (node.t) {
-    case 'set':
-      return node.set;
-    case 'seq':
-      return node.items.reduce((acc, item) => union(acc, allChars(item)), emptySet());
-    case 'alt':
-      return node.alts.reduce((acc, alt) => union(acc, allChars(alt)), emptySet());
-    case 'quant':
-      return allChars(node.body);
-    case 'look':
-    case 'empty':
-      return emptySet();
-    case 'backref':
-      return anySet();
-  }
-}
-

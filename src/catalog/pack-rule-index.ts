@@ -3,7 +3,8 @@
  * back): build only, so it lives apart from the engine.
  */
 import type { PatternAnalysis } from '../engine/prepare-rules.ts';
-import { PACKED_VERSION, type Json } from '../engine/rule-index-format.ts';
+import { lexicalTextOfPage, MAX_PAGES_PER_WORD, wordsOf } from '../engine/rank-lexical.ts';
+import { CHECKER_OMITTED_PAGE_FIELDS, CHECKER_VERSION, PACKED_VERSION, withoutCheckerProse, type Json } from '../engine/rule-index-format.ts';
 import type { RuleFact, RuleIndex, RulePage } from '../engine/rule-index.ts';
 
 /** The stored form of a compiled index (a JSON value). */
@@ -11,6 +12,44 @@ export function packRuleIndex(index: RuleIndex): Json {
   const packed: Json = { version: PACKED_VERSION, pages: index.pages.map(packPage) };
   if (index.configModel !== undefined) packed['configModel'] = index.configModel;
   return packed;
+}
+
+/**
+ * The checker's form of a compiled index (a JSON value): the stored form without the prose the
+ * error pages show, with each page's distinctive words in its place (see rule-index-format.ts).
+ * What the /check/ page fetches; the CLI reads the full stored form.
+ */
+export function packCheckerRuleIndex(index: RuleIndex): Json {
+  const { extraWords, commonWords } = checkerWordsOf(index);
+  const packed = packRuleIndex(index);
+  const pages = (packed['pages'] as Json[]).map((page, at) => {
+    const kept: Json = {};
+    for (const [key, value] of Object.entries(page)) {
+      if (key in CHECKER_OMITTED_PAGE_FIELDS || key === 'relatedErrors') continue;
+      if (key === 'clues') kept[key] = (value as Json[]).map(({ says: _says, ...clue }) => clue);
+      else if (key === 'fixes') kept[key] = (value as Json[]).map(({ note: _note, ...fix }) => fix);
+      else if (key === 'checkNext') kept[key] = (value as Json[]).map((step) => ({ title: step['title'] }));
+      else kept[key] = value;
+    }
+    const words = extraWords[at] ?? [];
+    if (words.length > 0) kept['words'] = words.join(' ');
+    return kept;
+  });
+  return { ...packed, version: CHECKER_VERSION, commonWords: commonWords.join(' '), pages };
+}
+
+// The lexical ranking's words of each page (rank-lexical.ts) that reading the checker's form
+// cannot work out from the text it keeps, and the words that text holds which more pages use in
+// full than count: with both, reading gets every page's counted words back exactly.
+function checkerWordsOf(index: RuleIndex): { extraWords: string[][]; commonWords: string[] } {
+  const fullWords = index.pages.map((page) => new Set(wordsOf(lexicalTextOfPage(page))));
+  const keptWords = index.pages.map((page) => new Set(wordsOf(lexicalTextOfPage(withoutCheckerProse(page)))));
+  const pagesOfWord = new Map<string, number>();
+  for (const words of fullWords) for (const word of words) pagesOfWord.set(word, (pagesOfWord.get(word) ?? 0) + 1);
+  const counts = (word: string): boolean => (pagesOfWord.get(word) ?? Infinity) <= MAX_PAGES_PER_WORD;
+  const extraWords = fullWords.map((words, at) => [...words].filter((word) => counts(word) && !keptWords[at]?.has(word)).sort());
+  const commonWords = [...new Set(keptWords.flatMap((words) => [...words]))].filter((word) => !counts(word)).sort();
+  return { extraWords, commonWords };
 }
 
 function packPage(page: RulePage): Json {

@@ -9,13 +9,12 @@
  * Build only: src/catalog/analyse-pattern.ts stores the needles in the rules, so the engine never
  * parses a regex.
  */
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import type { AST } from '@eslint-community/regexpp';
+import { parsePagePattern } from './parse-page-pattern.ts';
 import type { PatternAnalysis } from '../engine/prepare-rules.ts';
 
 /** Needles shorter than this select too many lines to be worth a search (the engine's own bound). */
 const MIN_NEEDLE = 3;
-
-const parser = new RegExpParser({ ecmaVersion: 2025 });
 
 /**
  * The needles of a pattern compiled as the pages' regexes are (`iu`): lower-case runs of ASCII word
@@ -25,15 +24,6 @@ const parser = new RegExpParser({ ecmaVersion: 2025 });
 export function needlesOfPattern(source: string): string[] | null {
   const tree = parsePagePattern(source);
   return tree === null ? null : needlesOfTree(tree);
-}
-
-/** The parse of a pattern as the pages' regexes are compiled (`iu`); null when it does not parse. */
-export function parsePagePattern(source: string): AST.Pattern | null {
-  try {
-    return parser.parsePattern(source, 0, source.length, { unicode: true });
-  } catch {
-    return null;
-  }
 }
 
 /** `needlesOfPattern` of a pattern already parsed (see `parsePagePattern`). */

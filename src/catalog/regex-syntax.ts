@@ -3,7 +3,8 @@
  * character sets, for the build-only checks of src/catalog/check-regex-safety.ts (catastrophic
  * backtracking, unbounded statuses), which compare what characters parts of a pattern can match.
  */
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import type { AST } from '@eslint-community/regexpp';
+import { parsePatternOnce } from './parse-page-pattern.ts';
 
 
 // A character set over ASCII (a 128-bit map) plus one flag for anything beyond ASCII.
@@ -81,19 +82,23 @@ export const DOT = (() => {
 })();
 
 /**
- * Parses a regex source (as the matcher compiles it, `iu`) into the tree of character sets the
- * safety checks walk, from the parse of `@eslint-community/regexpp`; throws with regexpp's message
- * on a source it rejects. Every node keeps its source text (`src`) for the checks' messages.
+ * The tree of character sets the safety checks walk for a regex source (as the matcher compiles
+ * it, `iu`), built from its one regexpp parse (./parse-page-pattern.ts) and kept with it; throws
+ * with regexpp's message on a source it rejects. Every node keeps its source text (`src`) for the
+ * checks' messages.
  */
 export function parseRegex(source: string): Node {
-  return nodeOfAlternatives(parsePattern(source).alternatives, source);
+  const parse = parsePatternOnce(source);
+  if (parse.kind === 'unparsable') throw new Error(parse.reason);
+  let tree = trees.get(parse.pattern);
+  if (tree === undefined) {
+    tree = nodeOfAlternatives(parse.pattern.alternatives, source);
+    trees.set(parse.pattern, tree);
+  }
+  return tree;
 }
 
-const parser = new RegExpParser({ ecmaVersion: 2025 });
-
-function parsePattern(source: string): AST.Pattern {
-  return parser.parsePattern(source, 0, source.length, { unicode: true });
-}
+const trees = new WeakMap<AST.Pattern, Node>();
 
 // One alternative is its sequence; several are an `alt` spanning them all.
 function nodeOfAlternatives(alternatives: readonly AST.Alternative[], source: string): Node {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 // This file sits two folders below the repository root (src/cli/), and so does the bundled CLI
-// (build/cli/mcpfix.mjs, where esbuild inlines this module): the same relative URL finds the root
+// (build/cli/*.cjs, where esbuild inlines this module): the same relative URL finds the root
 // from both. scripts/build-cli.ts writes the bundle there for that reason.
 const ROOT_URL = new URL('../../', import.meta.url);
 

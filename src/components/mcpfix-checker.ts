@@ -372,7 +372,11 @@ export class McpfixChecker extends HTMLElement {
         if (piece.excerpt !== '') line.append(`${where}: `, make('code', piece.excerpt), ' — ');
         else line.append(`${where} — `);
         if (piece.kind === 'contradiction') line.append(make('strong', 'Against this page: '));
-        appendInline(line, piece.says);
+        // The checker's rules leave out each clue's sentence (the page explains its clues): an
+        // empty one still says which way the line counted.
+        if (piece.says !== '') appendInline(line, piece.says);
+        else if (piece.kind !== 'contradiction') line.append('points at this page');
+        else line.append('counts against it');
         evidence.append(line);
       }
       item.append(evidence);
@@ -394,8 +398,9 @@ export class McpfixChecker extends HTMLElement {
     const box = make('div', undefined, 'suggestion');
     const title = make('p');
     title.append(appendInline(make('strong'), suggestion.title), ' — from ');
+    // The page's fix section holds the explanation the checker's rules leave out.
     const pageLink = make('a', pageTitle);
-    pageLink.href = `/errors/${suggestion.pageId}/`;
+    pageLink.href = `/errors/${suggestion.pageId}/#fix`;
     title.append(pageLink);
     box.append(title);
     switch (suggestion.kind) {
@@ -432,6 +437,12 @@ export class McpfixChecker extends HTMLElement {
   private renderCheckStep(step: CheckStep): HTMLElement {
     const item = make('li');
     item.append(appendInline(make('strong'), step.title));
+    // The checker's rules carry a step's title only: what to look for, and the command, are on the page.
+    if (step.note === undefined && step.command === undefined) {
+      const more = make('a', 'how, on the page');
+      more.href = `/errors/${step.pageId}/#check-next-heading`;
+      item.append(' (', more, ')');
+    }
     if (step.note !== undefined) item.append(appendInline(make('p'), step.note));
     if (step.command !== undefined) item.append(this.renderCode(step.command, 'command'), makeCopyButton(step.command, 'Copy command'));
     return item;

@@ -7,7 +7,7 @@ export { findSecrets, maskCredential, maskSecrets, redactText, type MaskOptions 
 export { checkPaste, matchEvidence, type CheckInput, type CheckResult } from './check-paste.ts';
 export { compileRules } from './compile-rules.ts';
 export { prepareIndex } from './prepare-rules.ts';
-export { readRuleIndex, type RuleIndexReading } from './read-rule-index.ts';
+export { readRuleIndex, readRuleIndexData, type RuleIndexReading } from './read-rule-index.ts';
 export type { Match, MatchedEvidence, Highlight } from './explain-match.ts';
 export type { Suggestion } from './suggest-fix.ts';
 export { listCheckNext, type CheckStep } from './check-next.ts';

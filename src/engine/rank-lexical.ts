@@ -23,8 +23,8 @@ export interface LexicalMatch {
 
 /** At most this many possible pages. */
 export const MAX_LEXICAL = 3;
-/** A word used by more pages than this tells nothing apart. */
-const MAX_PAGES_PER_WORD = 15;
+/** A word used by more pages than this tells nothing apart (so the checker's index need not carry it). */
+export const MAX_PAGES_PER_WORD = 15;
 /** A plain English word counts half as much as one written as code (`os.environ/`, `spec_path`, `ClosedResourceError`). */
 const PLAIN_SHARE = 0.5;
 /** The score a page needs: about one word unique to a few pages, or two rarer than common. */
@@ -92,7 +92,8 @@ function forEachCodeWord(text: string, visit: (word: string, isCode: boolean, at
 function lexicalIndexOf(index: RuleIndex): LexicalIndex {
   const cached = prepared.get(index);
   if (cached) return cached;
-  const wordsOfPage = index.pages.map((page) => new Set(wordsOf(textOfPage(page))));
+  // The checker's index carries each page's distinctive words instead of the prose they come from.
+  const wordsOfPage = index.pages.map((page) => new Set(page.words ?? wordsOf(lexicalTextOfPage(page))));
   const pagesOfWord = new Map<string, number>();
   for (const words of wordsOfPage) for (const word of words) pagesOfWord.set(word, (pagesOfWord.get(word) ?? 0) + 1);
   const built = { wordsOfPage, pagesOfWord };
@@ -100,7 +101,8 @@ function lexicalIndexOf(index: RuleIndex): LexicalIndex {
   return built;
 }
 
-function textOfPage(page: RulePage): string {
+/** The text a page's words are read from: its title, summary, signatures, clues and config keys. */
+export function lexicalTextOfPage(page: RulePage): string {
   const parts = [page.title, page.summary, ...page.signatures.map((s) => s.text), ...page.clues.map((c) => c.says)];
   for (const clue of page.clues) if (clue.fact.kind === 'config') parts.push(clue.fact.path);
   for (const clue of page.clues) if (clue.fact.kind === 'server-config') parts.push(Object.keys(clue.fact.fields).join(' '));

@@ -1,11 +1,11 @@
 /**
- * Reads the compiled rule index from JSON text, as the /check/ page carries it in a data block.
- * The text crosses a trust boundary of sorts (it travels inside an HTML page and a worker
- * message), so a truncated or foreign block becomes a readable reason instead of a TypeError deep
- * in the matcher.
+ * Reads the compiled rule index from JSON text (the CLI's rules file) or from its parsed value
+ * (the /check/ page's rules module). The data crosses a trust boundary of sorts (a file on disk, a
+ * module fetched by the page), so a truncated or foreign one becomes a readable reason instead of
+ * a TypeError deep in the matcher.
  */
 import type { RuleIndex } from './rule-index.ts';
-import { PACKED_VERSION, unpackRuleIndex } from './rule-index-format.ts';
+import { CHECKER_VERSION, PACKED_VERSION, unpackRuleIndex } from './rule-index-format.ts';
 
 /** The outcome of reading a rule index, discriminated on `kind`. */
 export type RuleIndexReading =
@@ -17,7 +17,7 @@ export type RuleIndexReading =
 const PAGE_ARRAYS = ['signatures', 'clues', 'fixes', 'relatedErrors'] as const;
 const PAGE_STRINGS = ['id', 'title', 'url'] as const;
 
-/** Reads JSON text as a rule index (version 1, or the stored version 2) with at least one page; never throws. */
+/** Reads JSON text as a rule index (version 1, the stored version 2 or the checker's version 3) with at least one page; never throws. */
 export function readRuleIndex(text: string): RuleIndexReading {
   if (text.trim() === '') return { kind: 'invalid', reason: 'the rules data is empty' };
   let value: unknown;
@@ -26,12 +26,20 @@ export function readRuleIndex(text: string): RuleIndexReading {
   } catch (error) {
     return { kind: 'invalid', reason: `the rules data is not JSON (${error instanceof Error ? error.message : String(error)})` };
   }
+  return readRuleIndexData(value);
+}
+
+/**
+ * Reads a parsed JSON value as a rule index, as `readRuleIndex` does text: the /check/ worker
+ * imports its rules as a module whose default export is the value itself. Never throws.
+ */
+export function readRuleIndexData(value: unknown): RuleIndexReading {
   if (!isRecord(value)) return { kind: 'invalid', reason: 'the rules data is not a JSON object' };
   let data: Record<string, unknown> = value;
   const version = data['version'];
-  if (version !== 1 && version !== PACKED_VERSION) return { kind: 'invalid', reason: `the rules data has version ${JSON.stringify(version) ?? 'none'}; this checker reads version 1 or ${PACKED_VERSION}` };
-  // Version 2 is the stored form the build writes (rule-index-format.ts); version 1 the compiled index as it is.
-  if (version === PACKED_VERSION && Array.isArray(data['pages']) && data['pages'].length > 0) {
+  if (version !== 1 && version !== PACKED_VERSION && version !== CHECKER_VERSION) return { kind: 'invalid', reason: `the rules data has version ${JSON.stringify(version) ?? 'none'}; this checker reads version 1, ${PACKED_VERSION} or ${CHECKER_VERSION}` };
+  // Versions 2 and 3 are the stored forms the build writes (rule-index-format.ts); version 1 the compiled index as it is.
+  if (version !== 1 && Array.isArray(data['pages']) && data['pages'].length > 0) {
     try {
       data = unpackRuleIndex(data) as unknown as Record<string, unknown>;
     } catch (error) {

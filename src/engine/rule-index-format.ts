@@ -13,12 +13,30 @@
  *   alternatives joined by `|`, the words of one by spaces, and `-` for none known; the needles,
  *   when stored, joined by spaces. An analysis that string cannot carry (a word holding one of
  *   those characters) stays an object.
+ *
+ * The checker's form (version 3, src/generated/checker-rules.json, the /check/ page's rules
+ * module) is version 2 without the prose the error pages show and the CLI prints: a page's
+ * summary, area, hop, status and related pages, each clue's sentence, each fix's note, and each
+ * check-next step's note and command (its title stays). The verdict links to the page for those.
+ * Reading it gives the omitted strings back empty, the omitted lists empty, the notes absent.
+ * The lexical ranking (rank-lexical.ts) reads a page's words from that prose too, so the form
+ * carries what reading cannot work out from the text it keeps: each page's `words` that only its
+ * prose holds (those few enough pages share to count), and `commonWords`, the words the kept text
+ * holds that more pages use in full than count (reading drops them). Both are joined by spaces.
+ * The words read back are then exactly the full index's, and so is the ranking.
  */
 import type { PatternAnalysis } from './prepare-rules.ts';
+import { lexicalTextOfPage, wordsOf } from './rank-lexical.ts';
 import type { RuleIndex, RulePage, RuleSignature } from './rule-index.ts';
 
 /** The format version of the stored form; version 1 is the compiled index as it is. */
 export const PACKED_VERSION = 2;
+
+/** The format version of the checker's form: the stored form without the pages' prose. */
+export const CHECKER_VERSION = 3;
+
+/** The page fields the checker's form leaves out, and what reading it puts in their place. */
+export const CHECKER_OMITTED_PAGE_FIELDS = { summary: '', area: '', hop: '', status: '' } as const;
 
 /** A JSON object. */
 export type Json = Record<string, unknown>;
@@ -27,7 +45,14 @@ export type Json = Record<string, unknown>;
 export function unpackRuleIndex(packed: Json): RuleIndex {
   const pages = packed['pages'];
   if (!Array.isArray(pages)) throw new Error('the rules data has no list of pages');
-  const index: RuleIndex = { version: 1, pages: pages.map(unpackPage) };
+  let unpack = unpackPage;
+  if (packed['version'] === CHECKER_VERSION) {
+    const common = packed['commonWords'];
+    if (common !== undefined && typeof common !== 'string') throw new Error('the rules data has commonWords that are not a string');
+    const commonWords = new Set(common === undefined || common === '' ? [] : common.split(' '));
+    unpack = (value, position) => unpackCheckerPage(value, position, commonWords);
+  }
+  const index: RuleIndex = { version: 1, pages: pages.map(unpack) };
   if (packed['configModel'] !== undefined) index.configModel = packed['configModel'] as RuleIndex['configModel'];
   return index;
 }
@@ -59,6 +84,34 @@ function unpackPage(value: unknown, position: number): RulePage {
   }
   if (!(RESTORED_AFTER in page)) putRestored();
   return ordered as unknown as RulePage;
+}
+
+function unpackCheckerPage(value: unknown, position: number, commonWords: ReadonlySet<string>): RulePage {
+  const page = withoutCheckerProse(unpackPage(value, position));
+  const extra: unknown = (value as Json)['words'];
+  if (extra !== undefined && typeof extra !== 'string') throw new Error(`page ${page.id} of the rules data has words that are not a string`);
+  const words = new Set(wordsOf(lexicalTextOfPage(page)));
+  if (extra !== undefined && extra !== '') for (const word of extra.split(' ')) words.add(word);
+  for (const word of commonWords) words.delete(word);
+  return { ...page, words: [...words] };
+}
+
+/**
+ * A page as the checker's form gives it back: the left-out strings empty, the left-out lists
+ * empty, no fix note, each check-next step its title alone. The build reads the words of what
+ * remains through this same function, so the words it stores are exactly the ones reading lacks.
+ */
+export function withoutCheckerProse(page: RulePage): RulePage {
+  const { checkNext, ...rest } = page;
+  const kept: RulePage = {
+    ...rest,
+    ...CHECKER_OMITTED_PAGE_FIELDS,
+    relatedErrors: [],
+    clues: page.clues.map((clue) => ({ ...clue, says: '' })),
+    fixes: page.fixes.map(({ note: _note, ...fix }) => fix),
+  };
+  if (checkNext !== undefined) kept.checkNext = checkNext.map((step) => ({ title: step.title }));
+  return kept;
 }
 
 function unpackSignature(value: unknown): unknown {

@@ -122,6 +122,11 @@ export interface RulePageSource {
 export interface RulePage extends RulePageSource {
   /** `/errors/<id>/`. */
   url: string;
+  /**
+   * The page's distinctive words for the lexical ranking (rank-lexical.ts), worked out at build:
+   * present only in the checker's form of the index, which leaves out the prose they come from.
+   */
+  words?: string[] | undefined;
 }
 
 /** The compiled rules: one static JSON artifact generated from the pages. */

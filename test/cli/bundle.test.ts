@@ -9,32 +9,22 @@ import { REPO_ROOT } from '../support/run-cli.ts';
 const OUT = `build/cli-test-${process.pid}`;
 
 interface Metafile {
-  outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown>; entryPoint?: string }>;
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
 }
 
-function runBundle(args: string[]) {
-  const runner = 'import(process.argv[1]).then((cli) => cli.main(process.argv.slice(2))).then((code) => { process.exitCode = code; })';
-  return spawnSync(process.execPath, ['--input-type=module', '-e', runner, join(REPO_ROOT, OUT, 'mcpfix.mjs'), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+// Node's own require runs the bundles here (the launcher's code cache is tested in launcher.test.ts);
+// with MCPFIX_LIST_BUNDLES set, the bundles loaded are listed on stderr at exit.
+function runBundle(args: string[], env: Record<string, string> = {}) {
+  const runner = [
+    'const cli = require(process.argv[1]);',
+    "if (process.env.MCPFIX_LIST_BUNDLES) process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache).map((file) => require('node:path').basename(file)))));",
+    'cli.main(process.argv.slice(2)).then((code) => { process.exitCode = code; });',
+  ].join('\n');
+  return spawnSync(process.execPath, ['--input-type=commonjs', '-e', runner, join(REPO_ROOT, OUT, 'mcpfix.cjs'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
 }
 
 function runSource(args: string[]) {
   return spawnSync(process.execPath, ['bin/mcpfix.js', ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, MCPFIX_FROM_SOURCE: '1', NO_COLOR: '1' } });
-}
-
-/** The inputs every output reached from `from` through static imports holds: what runs before any dynamic import. */
-function staticInputs(meta: Metafile, from: string): Set<string> {
-  const seen = new Set<string>();
-  const inputs = new Set<string>();
-  const visit = (output: string) => {
-    if (seen.has(output)) return;
-    seen.add(output);
-    const entry = meta.outputs[output];
-    if (!entry) throw new Error(`no output ${output} in the metafile`);
-    for (const input of Object.keys(entry.inputs)) inputs.add(input);
-    for (const imported of entry.imports) if (imported.kind === 'import-statement' && imported.path in meta.outputs) visit(imported.path);
-  };
-  visit(from);
-  return inputs;
 }
 
 describe('the bundled CLI', () => {
@@ -56,18 +46,14 @@ describe('the bundled CLI', () => {
 
   test('check loads neither the probe HTTP client nor zod; probe and the page compiler do, on demand', () => {
     const meta = JSON.parse(readFileSync(join(REPO_ROOT, OUT, 'meta.json'), 'utf8')) as Metafile;
-    const entry = Object.keys(meta.outputs).find((output) => meta.outputs[output]?.entryPoint === 'src/cli/main.ts');
-    expect(entry).toBeDefined();
-    const checkChunk = Object.keys(meta.outputs).find((output) => output.endsWith('.mjs') && 'src/cli/run-check.ts' in (meta.outputs[output]?.inputs ?? {}));
-    const probeChunk = Object.keys(meta.outputs).find((output) => output.endsWith('.mjs') && 'src/cli/run-probe.ts' in (meta.outputs[output]?.inputs ?? {}));
-    expect(checkChunk).toBeDefined();
-    expect(probeChunk).toBeDefined();
-    const atStart = [...staticInputs(meta, entry as string)];
-    const forCheck = [...staticInputs(meta, checkChunk as string)];
-    const forProbe = [...staticInputs(meta, probeChunk as string)];
-    expect(atStart.filter((input) => input.includes('src/engine/'))).toEqual([]);
-    for (const heavy of ['node_modules/undici/', 'node_modules/zod/', 'src/catalog/read-pages.ts']) expect(forCheck.filter((input) => input.includes(heavy))).toEqual([]);
-    expect(forCheck.some((input) => input === 'src/engine/check-paste.ts')).toBe(true);
-    expect(forProbe.some((input) => input.includes('node_modules/undici/'))).toBe(true);
+    const inputsOf = (bundle: string): string[] => Object.keys(meta.outputs[`${OUT}/${bundle}`]?.inputs ?? {});
+    expect(inputsOf('mcpfix.cjs').filter((input) => input.includes('src/engine/'))).toEqual([]);
+    for (const heavy of ['node_modules/undici/', 'node_modules/zod/', 'src/catalog/read-pages.ts']) expect(inputsOf('run-check.cjs').filter((input) => input.includes(heavy))).toEqual([]);
+    expect(inputsOf('run-check.cjs')).toContain('src/engine/check-paste.ts');
+    expect(inputsOf('run-probe.cjs').some((input) => input.includes('node_modules/undici/'))).toBe(true);
+    expect(inputsOf('compile-index-from-pages.cjs').some((input) => input.includes('node_modules/zod/'))).toBe(true);
+    // And at run time: a check reads its own bundle and nothing of the probe's or the page compiler's.
+    const run = runBundle(['check', 'test/fixtures/pastes/claude-code-error-posting-http-500.txt'], { MCPFIX_LIST_BUNDLES: '1' });
+    expect(JSON.parse(run.stderr.slice(run.stderr.lastIndexOf('['))) as string[]).toEqual(['mcpfix.cjs', 'run-check.cjs']);
   });
 });

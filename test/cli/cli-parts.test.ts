@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -184,10 +184,34 @@ describe('the rule index the CLI loads', () => {
     expect(loaded.index.pages.length).toBeGreaterThan(100);
   });
 
+  test('rules.json is used until a page, at any depth, is edited after it; then the pages are compiled', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'mcpfix-stale-'));
+    const pages = join(scratch, 'errors');
+    mkdirSync(join(pages, 'nested'), { recursive: true });
+    const [first, second] = readdirSync(content).filter((name) => name.endsWith('.mdx'));
+    copyFileSync(join(content, first as string), join(pages, first as string));
+    copyFileSync(join(content, second as string), join(pages, 'nested', second as string));
+    writeFileSync(join(pages, 'nested', 'notes.txt'), 'not a page');
+    const generated = join(scratch, 'rules.json');
+    const compiled = await loadIndex({ generated, content: pages });
+    expect(compiled.kind === 'loaded' ? [compiled.source, compiled.index.pages.length] : compiled).toEqual(['content', 2]);
+    if (compiled.kind !== 'loaded') return;
+    writeFileSync(generated, JSON.stringify(compiled.index));
+    const past = new Date(Date.now() - 60_000);
+    for (const file of [join(pages, first as string), join(pages, 'nested', second as string), join(pages, 'nested', 'notes.txt')]) utimesSync(file, past, past);
+    expect(await loadIndex({ generated, content: pages })).toMatchObject({ source: 'generated' });
+    // A file that is not a page does not make the index stale; an edited page in a subfolder does.
+    utimesSync(join(pages, 'nested', 'notes.txt'), new Date(), new Date());
+    expect(await loadIndex({ generated, content: pages })).toMatchObject({ source: 'generated' });
+    utimesSync(join(pages, 'nested', second as string), new Date(Date.now() + 1000), new Date(Date.now() + 1000));
+    expect(await loadIndex({ generated, content: pages })).toMatchObject({ source: 'content' });
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
   test('a rules.json of another version is set aside and says which version it holds', async () => {
     const generated = join(mkdtempSync(join(tmpdir(), 'mcpfix-index-')), 'rules.json');
-    writeFileSync(generated, JSON.stringify({ version: 3, pages: [] }));
+    writeFileSync(generated, JSON.stringify({ version: 4, pages: [] }));
     const loaded = await loadIndex({ generated, content });
-    expect(loaded.kind === 'loaded' ? loaded.warnings[0] : '').toContain('the rules data has version 3; this checker reads version 1 or 2');
+    expect(loaded.kind === 'loaded' ? loaded.warnings[0] : '').toContain('the rules data has version 4; this checker reads version 1, 2 or 3');
   });
 });

@@ -25,15 +25,15 @@ function resultHrefs(page: Page): Promise<string[]> {
 }
 
 /** The rules module the worker imports: content-hashed by the build, under /_astro/. */
-const RULES_MODULE = /\/_astro\/rules-[\w-]+\.js$/;
-const RULES_TEXT = readFileSync(new URL('../../src/generated/rules.json', import.meta.url), 'utf8');
+const RULES_MODULE = /\/_astro\/checker-rules-[\w-]+\.js$/;
+const RULES_TEXT = readFileSync(new URL('../../src/generated/checker-rules.json', import.meta.url), 'utf8');
 
-/** Serves the checker's rules module with its text rewritten by `edit` (null: the module answers 404). */
+/** Serves the checker's rules module (`export default <the JSON>`) with the JSON rewritten by `edit` (null: the module answers 404). */
 async function rewriteRulesModule(page: Page, edit: (text: string) => string | null): Promise<void> {
   await page.context().route(RULES_MODULE, async (route) => {
     const edited = edit(RULES_TEXT);
     if (edited === null) await route.fulfill({ status: 404, body: 'not found' });
-    else await route.fulfill({ status: 200, contentType: 'text/javascript', body: `export default ${JSON.stringify(edited)};` });
+    else await route.fulfill({ status: 200, contentType: 'text/javascript', body: `export default ${edited};` });
   });
 }
 
@@ -181,15 +181,19 @@ describe('the checker page', () => {
     });
     await openChecker(page);
     await page.waitForSelector('mcpfix-checker[data-state="ready"]');
-    const summary = entry.page.summary.slice(0, 60);
+    // The module as served, run here: it carries the page's signature, not its summary (prose the page shows).
+    const signature = entry.page.signatures[0]!.text.slice(0, 60);
     expect(rulesModules).toHaveLength(1);
-    expect(await rulesModules[0]!).toContain(JSON.stringify(summary).slice(1, -1));
+    const served = (await import(`data:text/javascript;base64,${Buffer.from(await rulesModules[0]!).toString('base64')}`)) as { default: { pages: Array<Record<string, unknown>> } };
+    const servedPage = JSON.stringify(served.default.pages.find((rule) => rule['id'] === entry.id));
+    expect(servedPage).toContain(JSON.stringify(signature).slice(1, -1));
+    expect(servedPage).not.toContain(JSON.stringify(entry.page.summary.slice(0, 60)).slice(1, -1));
     expect(workerScripts).toHaveLength(1);
     const workerCode = await workerScripts[0]!;
     expect(workerCode.length).toBeGreaterThan(1000);
-    expect(workerCode).not.toContain(summary);
+    expect(workerCode).not.toContain(signature);
     expect(htmls).toHaveLength(1);
-    expect(await htmls[0]!).not.toContain(summary);
+    expect(await htmls[0]!).not.toContain(signature);
     await checkText(page, example.paste, example.config);
     expect((await resultHrefs(page))[0]?.startsWith(`/errors/${entry.id}/`)).toBe(true);
     await context.close();
@@ -209,8 +213,9 @@ describe('the checker page', () => {
 
   for (const [label, edit, says] of [
     ['whose rules module is missing', () => null, /its rules could not be loaded/],
-    ['with a truncated rules module', (text: string) => text.slice(0, 500), /not JSON/],
-    ['with rules data of another version', () => '{"version":3,"pages":[]}', /version 3/],
+    ['with a truncated rules module', (text: string) => text.slice(0, 500), /its rules could not be loaded/],
+    ['with rules data that is no object', () => '"rules"', /not a JSON object/],
+    ['with rules data of another version', () => '{"version":4,"pages":[]}', /version 4/],
   ] as const) {
     it(`a checker page ${label} says it cannot run and answers no paste`, async () => {
       const { page, problems, context } = await openPage();

@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { loadContentPages, useWatchedPages } from './browser.ts';
 import { checkText, findPageWithConfigFix, openChecker, waitForResultOf } from './checker-page.ts';
 import { runCli } from '../support/run-cli.ts';
+import { checkPaste, readRuleIndex, redactText } from '../../src/engine/index.ts';
+import { formatCheckMarkdown } from '../../src/site/format-issue-markdown.ts';
 import { loadIndex } from '../../src/cli/load-index.ts';
 import { formatRulePageMarkdown } from '../../src/site/format-page-markdown.ts';
 import type { RuleFact } from '../../src/engine/rule-index.ts';
@@ -14,6 +16,10 @@ const openPage = useWatchedPages(baseUrl);
 const loaded = await loadIndex();
 if (loaded.kind === 'failed') throw new Error(loaded.reason);
 const rules = loaded.index;
+// What /check/ reads: the same index without the pages' prose (src/engine/rule-index-format.ts).
+const checkerReading = readRuleIndex(readFileSync('src/generated/checker-rules.json', 'utf8'));
+if (checkerReading.kind === 'invalid') throw new Error(checkerReading.reason);
+const checkerRules = checkerReading.index;
 
 /** Clicks a copy button and returns what reached the clipboard. */
 async function copyWith(page: Page, name: string | RegExp): Promise<string> {
@@ -116,13 +122,16 @@ describe('checker verdicts', () => {
     ['another product answering', readFileSync('test/fixtures/negative/fastmcp-own-307-redirect.txt', 'utf8')],
     ['a config alone', 'general_settings:\n  use_x_forwarded_for: true\nmcp_servers:\n  wiki:\n    url: https://wiki.internal.example.com/mcp\n    available_on_public_internet: false\n'],
   ] as const) {
-    it(`"Copy for a GitHub issue" gives exactly what mcpfix check --markdown prints, for ${label}`, async () => {
+    // One formatter for both; /check/'s rules leave out the pages' prose (a step's note, the steps
+    // to check next beyond their titles), which its Markdown links to instead of quoting.
+    it(`"Copy for a GitHub issue" gives what mcpfix check --markdown prints, the pages' prose aside, for ${label}`, async () => {
       const cli = await runCli(['check', '-', '--markdown'], { stdin: paste });
       expect(cli.stderr).toBe('');
+      expect(cli.stdout).toBe(formatCheckMarkdown(checkPaste(rules, { paste }), redactText(paste)));
       const { page, problems, context } = await openPage({ clipboard: true });
       await openChecker(page);
       await checkText(page, paste);
-      await expect(copyWith(page, 'Copy for a GitHub issue')).resolves.toBe(cli.stdout);
+      await expect(copyWith(page, 'Copy for a GitHub issue')).resolves.toBe(formatCheckMarkdown(checkPaste(checkerRules, { paste }), redactText(paste)));
       expect(problems).toEqual([]);
       await context.close();
     });
@@ -194,7 +203,11 @@ describe('changes and investigation steps are shown apart', () => {
     const changes = (await page.locator('.checker-results .suggestion').allTextContents()).join('\n');
     expect(changes).toContain(gatewayPage.page.fixes[0]!.title);
     expect(changes).not.toContain(step.title);
+    // Each change links to the page's fix section, which explains what /check/'s rules leave out.
+    await expect(page.locator('.checker-results .suggestion').first().getByRole('link', { name: gatewayPage.page.title }).getAttribute('href')).resolves.toBe(`/errors/${gatewayPage.id}/#fix`);
     await expect(page.locator('.checker-results ul.check-next > li').first().getByText(step.title).count()).resolves.toBe(1);
+    // /check/'s rules carry the step's title only: the step links to the page's section for the rest.
+    await expect(page.locator('.checker-results ul.check-next > li').first().getByRole('link', { name: 'how, on the page' }).getAttribute('href')).resolves.toBe(`/errors/${gatewayPage.id}/#check-next-heading`);
     expect(problems).toEqual([]);
     await context.close();
   });

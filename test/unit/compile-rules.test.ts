@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { formatProblems } from '../../src/catalog/format-issue.ts';
 import { validateContent } from '../../src/catalog/validate-content.ts';
 import { checkRegexSafety, checkStatusBoundaries } from '../../src/catalog/check-regex-safety.ts';
+import { parsePagePattern, parsePatternOnce } from '../../src/catalog/parse-page-pattern.ts';
+import { parseRegex } from '../../src/catalog/regex-syntax.ts';
 import type { Evidence } from '../../src/engine/evidence.ts';
 import { storeLines } from '../../src/engine/line-store.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
@@ -134,6 +136,15 @@ describe('the regex safety check', () => {
     ['(?:x|)+', 'overlapping-alternation'],
     ['\\s*.*failed', 'adjacent-quantifiers'],
     ['\\d+\\d+', 'adjacent-quantifiers'],
+    // Found by scslre, missed by the shape rules it replaced: a bounded repetition of an unbounded
+    // quantifier, and quantifiers trading characters through a separator both can match (quadratic).
+    ['(a+){10}b', 'nested-quantifier'],
+    ["'[^']*\\s[^']*'", 'adjacent-quantifiers'],
+    ['https?://[^/@\\s]+:[^/@\\s]*@', 'adjacent-quantifiers'],
+    ['a.*b.*c', 'adjacent-quantifiers'],
+    // Missed by scslre, which does not read alternatives: exponential on "1111…!" and "aaaa…!".
+    ['(\\w|\\d)+c', 'overlapping-alternation'],
+    ['(a|aa)+b', 'overlapping-alternation'],
   ])('rejects %s as %s', (source, kind) => {
     expect(checkRegexSafety(source).map((p) => p.kind)).toContain(kind);
   });
@@ -146,13 +157,45 @@ describe('the regex safety check', () => {
     'HTTP/\\d(?:\\.\\d)? 40[13]',
     '(?:GET|POST) /[\\w/-]+ HTTP',
     'timed out after \\d+(?:\\.\\d+)?s',
-    'a.*b.*c',
+    'a[^b]*b.*c',
+    // The rewrites scslre proposes match the same text and do not trade.
+    "'[^\\s']*\\s[^']*'",
+    'https?://[^\\s/@][^\\s/:@]*:[^\\s/@]*@',
+    // A repeated group that cannot split a line two ways (each repetition ends at a space \\S+ cannot match).
+    'foo (\\S+ )*bar',
   ])('accepts %s', (source) => {
     expect(checkRegexSafety(source)).toEqual([]);
   });
 
   it('reports a regex that does not compile', () => {
     expect(checkRegexSafety('(unclosed')[0]?.kind).toBe('syntax');
+  });
+
+  it('quotes the equivalent rewrite when there is one, and says how the backtracking grows', () => {
+    expect(checkRegexSafety("'[^']*\\s[^']*'").map((problem) => problem.reason)).toEqual([
+      `"[^']*" and "[^']*" can both match "   "…, so a line of those that fails to match is split between them in polynomially many ways; rewrite it as '[^\\s']*\\s[^']*' (it matches the same)`,
+    ]);
+    expect(checkRegexSafety('(a+)+b')[0]?.reason).toMatch(/^"a\+" repeats inside "\(a\+\)\+" .* backtracks exponentially; repeat only the outer part/);
+  });
+});
+
+describe('the one parse of a pattern', () => {
+  it('is made once per source and shared by the safety checks and the analysis', () => {
+    const source = 'MCP server (\\S+) not found \\(HTTP 40[13]\\)';
+    const parse = parsePatternOnce(source);
+    expect(parse.kind).toBe('parsed');
+    expect(checkRegexSafety(source)).toEqual([]);
+    expect(checkStatusBoundaries(source)).toEqual([]);
+    expect(parsePatternOnce(source)).toBe(parse);
+    expect(parsePagePattern(source)).toBe(parse.kind === 'parsed' ? parse.pattern : undefined);
+    expect(parseRegex(source)).toBe(parseRegex(source));
+  });
+
+  it('says why regexpp rejects a source, the same way each time', () => {
+    const parse = parsePatternOnce('(unclosed');
+    expect(parse).toMatchObject({ kind: 'unparsable', reason: expect.stringMatching(/Unterminated group/) });
+    expect(parsePatternOnce('(unclosed')).toBe(parse);
+    expect(parsePagePattern('(unclosed')).toBeNull();
   });
 });
 
@@ -222,9 +265,9 @@ describe('scripts/compile-rules.ts', () => {
     const result = run('test/fixtures/broken-pages/catastrophic-regex');
     expect(result.status).toBe(1);
     const lines = result.stderr.split('\n');
-    expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/broken-pages\/catastrophic-regex\/nested-quantifier-pattern\.mdx: signatures\.0\.facts\.1\.pattern: nested unbounded quantifier/));
+    expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/broken-pages\/catastrophic-regex\/nested-quantifier-pattern\.mdx: signatures\.0\.facts\.1\.pattern: "\\w\+" repeats inside "\(\\w\+\\s\?\)\*" .* backtracks exponentially/));
     expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/broken-pages\/catastrophic-regex\/nested-quantifier-pattern\.mdx: clues\.0\.fact\.value: alternatives "a" and "ab"/));
-    expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/broken-pages\/catastrophic-regex\/adjacent-quantifiers-message\.mdx: signatures\.0\.facts\.0\.message: "\\s\*" and "\.\*" follow each other/));
+    expect(lines).toContainEqual(expect.stringMatching(/^test\/fixtures\/broken-pages\/catastrophic-regex\/adjacent-quantifiers-message\.mdx: signatures\.0\.facts\.0\.message: "\\s\*" and "\.\*" can both match .* rewrite it as connection\\s\*\(\?:\\S\.\*\)\?failed/));
   });
 
   it('exits 1 on a page that does not validate', () => {

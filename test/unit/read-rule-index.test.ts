@@ -17,7 +17,7 @@ describe('reading a rule index from text', () => {
     ['empty text', '', /empty/],
     ['truncated JSON', JSON.stringify(index).slice(0, 300), /not JSON/],
     ['a JSON list', '[]', /not a JSON object/],
-    ['another version', '{"version":3,"pages":[]}', /version 3; this checker reads version 1 or 2/],
+    ['another version', '{"version":4,"pages":[]}', /version 4; this checker reads version 1, 2 or 3/],
     ['a stored page that is not an object', '{"version":2,"pages":[3]}', /page 1 of the rules data is not an object/],
     ['a stored page without an id', '{"version":2,"pages":[{"title":"X","signatures":[],"clues":[],"fixes":[]}]}', /page 1 of the rules data lacks id, url/],
     ['no version', '{"pages":[]}', /version none/],
