@@ -161,7 +161,7 @@ function possiblePages(
 ): { matches: Match[]; shape: ConfigShape | null } {
   const configPages = evidence.configs.length > 0 ? matchConfigPages(index, facts) : [];
   const fromConfig = configPages.filter((found) => !found.isHint);
-  const byWords = rankLexical(index, evidence.lines.filter((line) => line.input === 'paste'), index.pages.length);
+  const byWords = rankLexical(index, evidence.lines, index.pages.length);
   const weightOf = new Map<string, number>();
   for (const found of byWords) weightOf.set(found.page.id, found.score);
   for (const found of fromConfig) weightOf.set(found.page.id, (weightOf.get(found.page.id) ?? 0) + CONFIG_CLUE_WORTH * found.rank);
