@@ -53,7 +53,8 @@ export function scopeOfPage(page: Pick<ErrorPageEntry, 'fixedIn'>): VersionScope
   const fixed = page.fixedIn?.version;
   if (fixed === undefined) return undefined;
   // Every targeted version is before the fix, so all of them predate anything that arrived with it or later.
-  return { describe: `this page targets LiteLLM before ${fixed}, where it is fixed`, predates: (since) => isAtLeast(since, fixed) };
+  // They reach back to the first releases, so no change is in all of them.
+  return { describe: `this page targets LiteLLM before ${fixed}, where it is fixed`, predates: (since) => isAtLeast(since, fixed), reaches: () => false };
 }
 
 // "1.93.0 or later", "on 1.89.0+", "litellm>=1.93.0": a snippet or fix written for a later release.
@@ -79,7 +80,7 @@ export function checkSnippets(pages: readonly PageFile[], model: ConfigModel = c
         return;
       }
       const scope = LATER_RELEASE.test(snippet.info) ? undefined : pageScope;
-      report(field, lintConfig(value.value, withRules(model, model.rules.filter((rule) => rule.page === undefined)), { scope }));
+      report(field, lintConfig(value.value, withRules(model, model.rules.filter((rule) => rule.page === undefined), entry.id), { scope }));
       report(field, contradictions(value.value, others, scope));
     });
 
@@ -87,7 +88,7 @@ export function checkSnippets(pages: readonly PageFile[], model: ConfigModel = c
       if (fix.kind !== 'config') return;
       const scope = LATER_RELEASE.test(`${fix.title} ${fix.note ?? ''}`) ? undefined : pageScope;
       const value = configOfChanges(fix.changes);
-      report(`fixes.${at}.changes`, lintConfig(value, withRules(model, []), { scope }));
+      report(`fixes.${at}.changes`, lintConfig(value, withRules(model, [], entry.id), { scope }));
       report(`fixes.${at}.changes`, contradictions(value, others, scope));
     });
 
@@ -96,7 +97,7 @@ export function checkSnippets(pages: readonly PageFile[], model: ConfigModel = c
       const value = parseSnippet(example.config);
       if (value.kind === 'invalid') return;
       const field = `examples.${at}.config`;
-      report(field, lintConfig(value.value, withRules(model, []), { scope: pageScope, checksKeys: false }));
+      report(field, lintConfig(value.value, withRules(model, [], entry.id), { scope: pageScope, checksKeys: false }));
       report(field, contradictions(value.value, others, pageScope));
     });
   }
@@ -110,8 +111,9 @@ function contradictions(value: unknown, rules: readonly ConfigModelRule[], scope
   );
 }
 
-function withRules(model: ConfigModel, rules: ConfigModelRule[]): ConfigModel {
-  return { ...model, rules };
+function withRules(model: ConfigModel, rules: ConfigModelRule[], page?: string): ConfigModel {
+  // The page that documents a refused server name shows one on purpose.
+  return { ...model, rules, serverName: model.serverName?.page === page ? undefined : model.serverName };
 }
 
 function parseSnippet(text: string): { kind: 'parsed'; value: unknown } | { kind: 'invalid'; reason: string } {

@@ -8,7 +8,7 @@ import { explainConfigOnly, explainLexical, explainMatch, highlightsOf, type Hig
 import { findCandidatePages } from './find-candidates.ts';
 import { lintConfigs, versionScopeOf, type LintFinding } from './lint-config.ts';
 import { parseGivenVersion, readLitellmVersion, type LitellmVersion } from './read-version.ts';
-import { detectProduct, findLitellmEvidence } from './detect-product.ts';
+import { detectProduct, findLitellmEvidence, isSdkServerSignature } from './detect-product.ts';
 import { createFactMatcher, type FactMatcher } from './match-fact.ts';
 import { matchPage, type PageResult } from './match-page.ts';
 import { parseInput, type CheckInput } from './parse-input.ts';
@@ -96,8 +96,11 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     // looks like from the client: the page is likely, not certain, until LiteLLM shows in the paste.
     ranked[0].confidence = 'medium';
     notes.push(
-      'Only what the client printed matched, and nothing in the paste shows LiteLLM answering (its log lines, an x-litellm-* header, ' +
-        'its config): the same message comes from any MCP server, so the page below is likely, not certain.',
+      isSdkServerSignature(ranked[0].best.signature)
+        ? "Only an answer of the MCP SDK's own server transport matched, and nothing in the paste shows LiteLLM answering (its log lines, " +
+            'an x-litellm-* header, its config): every MCP server built on that SDK answers the same, so the page below is likely, not certain.'
+        : 'Only what the client printed matched, and nothing in the paste shows LiteLLM answering (its log lines, an x-litellm-* header, ' +
+            'its config): the same message comes from any MCP server, so the page below is likely, not certain.',
     );
   }
   const top = ranked[0];

@@ -8,6 +8,7 @@
 import type { Evidence } from './evidence.ts';
 import { joinLines, lineAt, type JoinedLines } from './joined-lines.ts';
 import type { RuleSignature } from './rule-index.ts';
+import { isSdkServerMessage } from './sdk-server-messages.ts';
 
 /** Which product the evidence shows answering. */
 export interface ProductSeen {
@@ -104,9 +105,20 @@ export function findLitellmEvidence(evidence: Evidence, seen: ProductSeen, signa
   return null;
 }
 
-/** Whether a signature is something a client or SDK prints, which any server's failure can cause. */
+/**
+ * Whether a signature is something a client or an SDK prints, which any server's failure can
+ * cause: a client's own words, or one of the answers the MCP SDK's server transport gives for any
+ * server built on it ("Not Acceptable: Client must accept …", "Invalid Origin header").
+ */
 export function isClientMessage(signature: RuleSignature): boolean {
-  return signature.client !== undefined || signature.where === 'client';
+  if (signature.client !== undefined || signature.where === 'client') return true;
+  // A signature that names LiteLLM around the SDK's words is LiteLLM's own.
+  return isSdkServerMessage(signature.text) && !LITELLM_MARKERS.some((marker) => marker.test(signature.text));
+}
+
+/** Whether a signature is one of the MCP SDK's own transport answers (not a client's words). */
+export function isSdkServerSignature(signature: RuleSignature): boolean {
+  return signature.client === undefined && signature.where !== 'client' && isClientMessage(signature);
 }
 
 // LiteLLM's ProxyException body: {"error":{"message","type","param","code"}} with the HTTP status

@@ -22,6 +22,28 @@ export interface ModelSchema {
   since?: string;
   /** The first LiteLLM version that accepts each of these allowed values (only where verified). */
   valuesSince?: Record<string, string>;
+  /** Releases that changed what the key does; `when` is a regex the value (as text) must match. */
+  changed?: { version: string; meaning: string; when?: string; source: string }[];
+  /** The release from which LiteLLM's docs say to stop using the key, and what to use instead. */
+  deprecation?: { since: string; instead: string; source: string };
+  /** The first LiteLLM version that no longer reads the key. */
+  removed?: { version: string; source: string };
+  /** Where `since` was read (release note, PR). */
+  source?: string;
+  /** Where each of `valuesSince` was read. */
+  valuesSource?: Record<string, string>;
+}
+
+/** What is known of one environment variable across releases. */
+export interface EnvVarHistory {
+  /** The first LiteLLM version that reads it (only where verified). */
+  since?: string;
+  /** The first LiteLLM version that no longer reads it. */
+  removed?: { version: string; source: string };
+  /** LiteLLM reads it from the proxy's process environment only, not from config.yaml. */
+  processEnvOnly?: boolean;
+  /** Where `since` was read (release note, PR). */
+  source?: string;
 }
 
 /** A key the config needs when another key has a value. */
@@ -35,6 +57,8 @@ export interface ConfigModelRule {
   since?: string | undefined;
   /** The page that documents the failure when the keys are missing. */
   page?: string | undefined;
+  /** Where `since` was read. */
+  source?: string | undefined;
 }
 
 /** The config model as the rules artifact carries it. */
@@ -47,8 +71,26 @@ export interface ConfigModel {
   litellmSettings: ModelSchema;
   /** The MCP environment variables. */
   envVars: string[];
+  /** What is known of some of them across releases (older rule artifacts lack it). */
+  envVarHistory?: Record<string, EnvVarHistory>;
   /** Keys needed together. */
   rules: ConfigModelRule[];
+  /** What a server name and alias may not contain, from which release (older rule artifacts lack it). */
+  serverName?: ServerNameRule | undefined;
+}
+
+/** What LiteLLM requires of a server's name and alias (src/schemas/litellm-config.ts). */
+export interface ServerNameRule {
+  /** The env var that sets the tool-prefix separator. */
+  separatorEnv: string;
+  /** The separator when it is not set. */
+  defaultSeparator: string;
+  /** The first release that refuses a name containing it or a space. */
+  since: string;
+  /** Where `since` was read (release note, PR). */
+  source: string;
+  /** The page that documents the refusal. */
+  page: string;
 }
 
 /** One finding: where, what is wrong, and what to write instead when there is one answer. */
@@ -70,6 +112,10 @@ export interface VersionScope {
   describe: string;
   /** Whether every version in scope predates `since` (so none of them has what arrived then). */
   predates(since: string): boolean;
+  /** Whether every version in scope is `version` or later (so all of them have what happened then). */
+  reaches(version: string): boolean;
+  /** The one version the user runs, when that is what the scope is (not a page's range). */
+  runs?: string;
 }
 
 /** How to lint one config. */
@@ -82,13 +128,27 @@ export interface LintOptions {
    * broken on purpose, as a page's example of the failure it describes.
    */
   checksKeys?: boolean;
+  /**
+   * Also say what a release changed about a key the config uses and which keys are deprecated
+   * (the checker, for the user's version or current releases). Off for the build: a page may show
+   * a legacy key on purpose, and the notices are advice, not errors.
+   */
+  tellsChanges?: boolean;
 }
 
 /** The scope of one known LiteLLM version. */
 export function versionScopeOf(version: string): VersionScope {
   // Undecidable (1.93 against 1.93.2) counts as not predating: no finding on a guess.
-  return { describe: `you run ${version}`, predates: (since) => !isAtLeast(version, since) && isAtLeast(since, version) };
+  return {
+    describe: `you run ${version}`,
+    predates: (since) => !isAtLeast(version, since) && isAtLeast(since, version),
+    reaches: (release) => isAtLeast(version, release),
+    runs: version,
+  };
 }
+
+// Without a version, a config is read as for current releases: they have every change.
+const CURRENT_RELEASES: VersionScope = { describe: 'no LiteLLM version is known, so current releases are assumed', predates: () => false, reaches: () => true };
 
 const SECTIONS = ['mcp_servers', 'general_settings', 'litellm_settings', 'environment_variables'] as const;
 
@@ -98,7 +158,7 @@ export function lintConfigs(configs: readonly ConfigDocument[], model: ConfigMod
   const findings: LintFinding[] = [];
   const seen = new Set<string>();
   for (const config of configs) {
-    for (const found of lintConfig(config.value, model, { scope })) {
+    for (const found of lintConfig(config.value, model, { scope, tellsChanges: true })) {
       // Messages quote the user's values: mask secrets as everywhere else the checker prints.
       const finding = { ...found, message: redactText(found.message) };
       const key = `${finding.path}\n${finding.message}`;
@@ -113,7 +173,7 @@ export function lintConfigs(configs: readonly ConfigDocument[], model: ConfigMod
 
 /** Lints one parsed config document, for the versions in scope when given. */
 export function lintConfig(root: unknown, model: ConfigModel, options: LintOptions = {}): LintFinding[] {
-  const { scope, checksKeys = true } = options;
+  const { scope, checksKeys = true, tellsChanges = false } = options;
   const findings: LintFinding[] = [];
   if (!isRecord(root)) return findings;
   const keyFindings: LintFinding[] = checksKeys ? findings : [];
@@ -132,8 +192,9 @@ export function lintConfig(root: unknown, model: ConfigModel, options: LintOptio
           keyFindings.push({ path: at, message: `the server \`${name}\` should be a map of settings (url, transport, auth_type, …).` });
           continue;
         }
-        lintSection(entry, model.server, at, true, findings, keyFindings, scope);
+        lintSection(entry, model.server, at, true, findings, keyFindings, scope, tellsChanges);
         lintRules(entry, model.rules, 'server', at, findings, scope);
+        if (model.serverName) findings.push(...lintServerName(name, entry, model.serverName, separatorOf(root, model.serverName), scope));
       }
     }
   }
@@ -143,18 +204,52 @@ export function lintConfig(root: unknown, model: ConfigModel, options: LintOptio
   ] as const) {
     const value = root[section];
     if (!isRecord(value)) continue;
-    lintSection(value, schema, section, false, findings, keyFindings, scope);
+    lintSection(value, schema, section, false, findings, keyFindings, scope, tellsChanges);
     lintRules(value, model.rules, section, section, findings, scope);
   }
   const env = root['environment_variables'];
   if (isRecord(env)) {
     for (const name of Object.keys(env)) {
-      if (model.envVars.includes(name)) continue;
+      if (model.envVars.includes(name)) {
+        const late = lateEnvVar(name, model.envVarHistory?.[name], scope);
+        if (late) findings.push({ path: `environment_variables.${name}`, message: late });
+        continue;
+      }
       const near = closest(name, model.envVars, 2);
       if (near) keyFindings.push({ path: `environment_variables.${name}`, message: `LiteLLM reads no \`${name}\`; did you mean \`${near}\`?`, suggestion: near });
     }
   }
   return findings;
+}
+
+// The tool-prefix separator the config sets in environment_variables, else LiteLLM's default.
+function separatorOf(root: Record<string, unknown>, rule: ServerNameRule): string {
+  const env = root['environment_variables'];
+  const set = isRecord(env) ? env[rule.separatorEnv] : undefined;
+  return typeof set === 'string' && set !== '' ? set : rule.defaultSeparator;
+}
+
+// A server name or alias holding the separator or a space, for the releases that refuse it.
+function lintServerName(name: string, entry: Record<string, unknown>, rule: ServerNameRule, separator: string, scope: VersionScope | undefined): LintFinding[] {
+  if (scope?.predates(rule.since)) return [];
+  const found: LintFinding[] = [];
+  const alias = entry['alias'];
+  for (const [path, value, what] of [
+    [`mcp_servers.${name}`, name, 'server name'],
+    [`mcp_servers.${name}.alias`, typeof alias === 'string' ? alias : '', 'alias'],
+  ] as const) {
+    if (!value.includes(separator) && !/\s/.test(value)) continue;
+    const renamed = value.replace(/\s+/g, '_').split(separator).join('_');
+    found.push({
+      path,
+      message:
+        `the ${what} \`${value}\` contains ${/\s/.test(value) ? 'a space' : `\`${separator}\`, the tool-prefix separator (${rule.separatorEnv})`}: ` +
+        `from LiteLLM ${rule.since} on, the proxy refuses to load such a server (“Server name cannot contain …”); ` +
+        `rename it \`${renamed}\` and update the URLs and key grants that name it.${cited(rule.source)}`,
+      suggestion: renamed,
+    });
+  }
+  return found;
 }
 
 /**
@@ -178,7 +273,16 @@ export function lintRequiredKeys(root: unknown, rules: readonly ConfigModelRule[
 // A strict section flags every unknown key; an open one (general_settings holds much more than
 // MCP) only the keys that look like a misspelt MCP key.
 // Unknown keys and wrong types go to `keyFindings` (the same list, or a discarded one when keys are not checked).
-function lintSection(value: Record<string, unknown>, schema: ModelSchema, at: string, isStrict: boolean, findings: LintFinding[], keyFindings: LintFinding[], scope: VersionScope | undefined): void {
+function lintSection(
+  value: Record<string, unknown>,
+  schema: ModelSchema,
+  at: string,
+  isStrict: boolean,
+  findings: LintFinding[],
+  keyFindings: LintFinding[],
+  scope: VersionScope | undefined,
+  tellsChanges: boolean,
+): void {
   const known = schema.properties ?? {};
   const names = Object.keys(known);
   for (const [key, item] of Object.entries(value)) {
@@ -192,19 +296,78 @@ function lintSection(value: Record<string, unknown>, schema: ModelSchema, at: st
     if (item === null || item === undefined) continue;
     const problem = typeProblem(item, property);
     if (problem) keyFindings.push({ path: `${at}.${key}`, ...problem });
-    else if (scope) {
-      const late = lateProblem(key, item, property, scope);
+    else {
+      const late = scope ? lateProblem(key, item, property, scope) : undefined;
+      const gone = removedProblem(key, property, scope ?? CURRENT_RELEASES);
       if (late) findings.push({ path: `${at}.${key}`, message: late });
+      else if (gone) findings.push({ path: `${at}.${key}`, message: gone });
+      else if (tellsChanges) findings.push(...changeNotices(key, item, property, scope ?? CURRENT_RELEASES).map((found) => ({ path: `${at}.${key}`, ...found })));
     }
   }
+}
+
+// " Source: v1.85.0 release notes (…, PR #27834).": where a version was read, for the user to check.
+function cited(source: string | undefined): string {
+  return source === undefined ? '' : ` Source: ${source}.`;
+}
+
+// A key every version in scope no longer reads (current releases, when no version is known).
+function removedProblem(key: string, schema: ModelSchema, scope: VersionScope): string | undefined {
+  const removed = schema.removed;
+  if (removed === undefined || !scope.reaches(removed.version)) return undefined;
+  return `\`${key}\` was removed in LiteLLM ${removed.version}, and ${scope.describe}: the key is ignored.${cited(removed.source)}`;
+}
+
+// What a release changed about a key the config sets, for a user who runs that release or later,
+// and the deprecation the docs announce: advice, so only the checker gives it.
+function changeNotices(key: string, value: unknown, schema: ModelSchema, scope: VersionScope): { message: string; suggestion?: string }[] {
+  const notices: { message: string; suggestion?: string }[] = [];
+  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // A change is news to someone who runs a version after it; for current releases it is simply how the key works.
+  if (scope.runs !== undefined) {
+    for (const change of schema.changed ?? []) {
+      if (!scope.reaches(change.version) || (change.when !== undefined && !safeTest(change.when, text))) continue;
+      notices.push({ message: `Since LiteLLM ${change.version}, \`${key}\`: ${change.meaning}; ${scope.describe}.${cited(change.source)}` });
+    }
+  }
+  const deprecated = schema.deprecation;
+  if (deprecated !== undefined && scope.reaches(deprecated.since)) {
+    notices.push({
+      message: `\`${key}\` is deprecated since LiteLLM ${deprecated.since}: use ${deprecated.instead} instead.${cited(deprecated.source)}`,
+      suggestion: deprecated.instead.replaceAll('`', ''),
+    });
+  }
+  return notices;
+}
+
+// An MCP environment variable newer than every version in scope, or one LiteLLM reads only from
+// its process environment, set in config.yaml's environment_variables where it does nothing.
+function lateEnvVar(name: string, known: EnvVarHistory | undefined, scope: VersionScope | undefined): string | undefined {
+  if (known === undefined) return undefined;
+  if (known.since !== undefined && scope?.predates(known.since)) {
+    return `\`${name}\` arrived in LiteLLM ${known.since}, and ${scope.describe}: no version before it reads the variable.${cited(known.source)}`;
+  }
+  if (known.removed !== undefined && (scope ?? CURRENT_RELEASES).reaches(known.removed.version)) {
+    return `\`${name}\` was removed in LiteLLM ${known.removed.version}: the variable is ignored.${cited(known.removed.source)}`;
+  }
+  if (known.processEnvOnly === true) {
+    return (
+      `LiteLLM reads \`${name}\` only from the proxy's own process environment, not from config.yaml's environment_variables: ` +
+      `set it where the proxy starts (docker run -e ${name}=…, the Helm chart's env, the systemd unit) and restart.${cited(known.source)}`
+    );
+  }
+  return undefined;
 }
 
 // A key or value that arrived after every version in scope: those versions do not read it.
 function lateProblem(key: string, value: unknown, schema: ModelSchema, scope: VersionScope): string | undefined {
   const since = schema.since ?? schema.anyOf?.find((option) => option.since !== undefined)?.since;
-  if (since !== undefined && scope.predates(since)) return `\`${key}\` arrived in LiteLLM ${since}, and ${scope.describe}: no version before it reads the key.`;
+  const source = schema.source ?? schema.anyOf?.find((option) => option.source !== undefined)?.source;
+  if (since !== undefined && scope.predates(since)) return `\`${key}\` arrived in LiteLLM ${since}, and ${scope.describe}: no version before it reads the key.${cited(source)}`;
   const valueSince = typeof value === 'string' ? schema.valuesSince?.[value] : undefined;
-  if (valueSince !== undefined && scope.predates(valueSince)) return `\`${key}: ${value}\` arrived in LiteLLM ${valueSince}, and ${scope.describe}: no version before it accepts the value.`;
+  if (typeof value === 'string' && valueSince !== undefined && scope.predates(valueSince)) {
+    return `\`${key}: ${value}\` arrived in LiteLLM ${valueSince}, and ${scope.describe}: no version before it accepts the value.${cited(schema.valuesSource?.[value])}`;
+  }
   return undefined;
 }
 
@@ -220,7 +383,7 @@ function lintRules(value: Record<string, unknown>, rules: readonly ConfigModelRu
     const list = missing.map((key) => `\`${key}\``).join(', ');
     findings.push({
       path: `${at}.${missing[0] as string}`,
-      message: `\`${rule.when}: ${String(trigger)}\` needs ${list} as well: ${rule.because}${rule.since === undefined ? '' : ` (since LiteLLM ${rule.since})`}.`,
+      message: `\`${rule.when}: ${String(trigger)}\` needs ${list} as well: ${rule.because}${rule.since === undefined ? '' : ` (since LiteLLM ${rule.since})`}.${cited(rule.source)}`,
       suggestion: missing.join(', '),
     });
   }

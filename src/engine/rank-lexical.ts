@@ -8,6 +8,7 @@
 import type { InputName } from './evidence.ts';
 import { joinLines } from './joined-lines.ts';
 import type { RuleIndex, RulePage } from './rule-index.ts';
+import { wordsOfFact } from './fact-kinds/registry.ts';
 
 /** A page the paste shares distinctive words with. */
 export interface LexicalMatch {
@@ -104,8 +105,7 @@ function lexicalIndexOf(index: RuleIndex): LexicalIndex {
 /** The text a page's words are read from: its title, summary, signatures, clues and config keys. */
 export function lexicalTextOfPage(page: RulePage): string {
   const parts = [page.title, page.summary, ...page.signatures.map((s) => s.text), ...page.clues.map((c) => c.says)];
-  for (const clue of page.clues) if (clue.fact.kind === 'config') parts.push(clue.fact.path);
-  for (const clue of page.clues) if (clue.fact.kind === 'server-config') parts.push(Object.keys(clue.fact.fields).join(' '));
+  for (const clue of page.clues) parts.push(...wordsOfFact(clue.fact));
   for (const fix of page.fixes) if (fix.kind === 'config') for (const change of fix.changes) parts.push(change.path.replace(/<server>/g, ''));
   return parts.join('\n');
 }

@@ -351,7 +351,8 @@ const SENSITIVE_SUFFIX =
 const QUERY_SECRET_NAMES = new Set(['key', 'sig', 'signature', 'auth', 'apikey']);
 // Names that sound like secrets without saying so: their value is masked when it looks random.
 const SECRETISH = /key|token|secret|auth|pass|cred|sig|session|cookie|private/i;
-const NOT_A_SECRET_NAME = /(?:^|[_-])(?:url|uri|endpoint|type|path|file|name|header|headers|id|count|expires?_?(?:in|at)?|length|method|scheme|mode|enabled)$/i;
+// `oauth2_flow: authorization_code` names an OAuth grant, and LiteLLM requires it of every oauth2 server.
+const NOT_A_SECRET_NAME = /(?:^|[_-])(?:url|uri|endpoint|type|path|file|name|header|headers|id|count|expires?_?(?:in|at)?|length|method|scheme|mode|enabled|flow)$/i;
 
 /** Whether a key names a secret (`client_secret`, `x-litellm-api-key`, `GITHUB_TOKEN`, `PGPASSWORD`…). */
 export function isSensitiveKey(key: string): boolean {
@@ -435,6 +436,9 @@ function maskKeyValues(line: string, found: Recorder): string {
         valueEnd++;
       }
       valueEnd = Math.min(valueEnd, line.length);
+      // `x-litellm-api-key: "tools": []` (a signature quoting a JSON body after the header name):
+      // a quoted word followed by a colon is the next key, not this key's value.
+      if (line[valueEnd + 1] === ':') continue;
     } else {
       const isFlow = line.lastIndexOf('{', match.index) >= 0 || line.lastIndexOf('[', match.index) >= 0;
       // `key: Bearer abc`: the scheme and its credential are one value.

@@ -12,9 +12,6 @@ import { PlaceSchema, ValueTestSchema, type Place, type ValueTest } from './fact
 
 export { PlaceSchema, ValueTestSchema, type Place, type ValueTest };
 
-/** The kinds in the order of the engine's registry (src/engine/fact-kinds/registry.ts). */
-export const FACT_KIND_NAMES = ['text', 'pattern', 'status', 'header', 'request-header', 'json', 'exception', 'server-config', 'config'] as const;
-
 /**
  * One observable fact about a failure: something the checker can look for in the evidence it
  * parsed from a paste. A signature holds when all its facts hold; a clue adds (or removes) weight
@@ -33,3 +30,6 @@ export const FactSchema = z.discriminatedUnion('kind', [
 ]);
 /** One observable fact about a failure. */
 export type Fact = z.output<typeof FactSchema>;
+
+/** The kinds, read from the union above (one place to add a kind), in the order of the engine's registry (src/engine/fact-kinds/registry.ts). */
+export const FACT_KIND_NAMES: readonly Fact['kind'][] = FactSchema.options.map((option) => option.shape.kind.value);

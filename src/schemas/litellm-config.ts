@@ -4,15 +4,57 @@
  * with their types and allowed values, plus the combinations LiteLLM requires. Read from LiteLLM's
  * config loader (`load_servers_from_config`), the `MCPServer` model
  * (`litellm/types/mcp_server/mcp_server_manager.py`), `litellm/types/mcp.py` and
- * `litellm/proxy/_experimental/mcp_server/`; a version is given only where it was verified
- * (`.meta({ since })`, `.meta({ valuesSince })` for an allowed value added later, and a rule's
- * `since` for a key that became required), never guessed. The build checks every page's YAML
- * against these versions and the page's own range (src/catalog/check-snippet-versions.ts).
+ * `litellm/proxy/_experimental/mcp_server/`. A key's history is data (`.meta(history({…}))`):
+ * the release it arrived in (`since`), allowed values added later (`valuesSince`), releases that
+ * changed what it does (`changed`), deprecation (`deprecation`) and removal (`removed`), each with
+ * the release note or PR it was read from in `source`; a rule's `since` says when a key became
+ * required. A version is given only where a release note or release lists the change, never
+ * guessed from a date. The build checks every page's YAML against these versions and the page's
+ * own range (src/catalog/check-snippets.ts); the checker, against the version the user runs.
  *
  * The engine cannot import zod: `compileConfigModel` turns this into plain JSON Schema data that
  * goes into the rules artifact, and the checker lints configs against that (src/engine/lint-config.ts).
  */
 import { z } from 'zod';
+
+/** A release number as LiteLLM tags them, without the `v`. */
+type Release = `${number}.${number}.${number}`;
+
+/**
+ * What happened to a key across LiteLLM releases, as read from its release notes and PRs. Every
+ * version carries its `source` (release note and PR), so a reader can check it.
+ */
+// A type, not an interface: zod's meta() takes an object with an index signature.
+export type KeyHistory = {
+  /** The first release that reads the key. */
+  since?: Release;
+  /** The first release that accepts each of these allowed values (the key itself is older). */
+  valuesSince?: Record<string, Release>;
+  /** Releases that changed what the key does, each with what it means from then on. */
+  changed?: {
+    version: Release;
+    /** What the key does from this release on, in a sentence a user acts on. */
+    meaning: string;
+    /** A regex (source) the value, as text, must match for the change to matter; absent: any value. */
+    when?: string;
+    source: string;
+  }[];
+  /** The release from which the docs tell users to stop using the key, and what to use instead. */
+  deprecation?: { since: Release; instead: string; source: string };
+  /** The first release that no longer reads the key. */
+  removed?: { version: Release; source: string };
+  /** Only the proxy's process environment is read, not config.yaml's environment_variables (env vars). */
+  processEnvOnly?: boolean;
+  /** Where `since` was read: the release note and PR. */
+  source?: string;
+  /** Where each of `valuesSince` was read. */
+  valuesSource?: Record<string, string>;
+};
+
+/** A key's history for `.meta()`, typed (zod's meta takes any object). */
+function history(entry: KeyHistory): KeyHistory {
+  return entry;
+}
 
 // Pydantic coerces "true"/"false" and numeric strings, so a quoted value is not a type error.
 const flag = z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])]);
@@ -41,31 +83,97 @@ export const AUTH_TYPES = [
 export const McpServerEntrySchema = z
   .object({
     url: text.describe('the upstream MCP endpoint (or, with spec_path, the base URL override)'),
-    transport: z.enum(['http', 'sse', 'stdio']).describe('the upstream transport; http is streamable HTTP'),
-    spec_path: text.describe('an OpenAPI spec (file or URL) that turns the server into an OpenAPI-to-MCP server'),
-    command: text.describe('the stdio executable'),
-    args: names.describe('the stdio arguments'),
-    env: textMap.describe('the stdio child environment'),
-    // The two client-forwarded modes arrived with the DCR bridge (v1.93.0 release notes, "Client-forwarded MCP credentials").
-    auth_type: z.enum(AUTH_TYPES).describe('how the gateway authenticates to the upstream server').meta({ valuesSince: { true_passthrough: '1.93.0', oauth_delegate: '1.93.0' } }),
+    transport: z
+      .enum(['http', 'sse', 'stdio'])
+      .describe('the upstream transport; http is streamable HTTP')
+      .meta(
+        history({
+          valuesSince: { stdio: '1.74.3' },
+          valuesSource: { stdio: 'v1.74.3 release notes (stdio MCP servers, PR #12530)' },
+          changed: [
+            {
+              version: '1.104.0',
+              meaning:
+                'stdio servers are off by default: they start only when the proxy\'s own process environment sets LITELLM_ENABLE_MCP_STDIO=true ' +
+                '(config.yaml and the database do not count), and until then they stay listed but never start',
+              when: '^stdio$',
+              source: 'v1.104.0 release notes (stdio MCP servers off by default, PR #44066)',
+            },
+          ],
+        }),
+      ),
+    spec_path: text
+      .describe('an OpenAPI spec (file or URL) that turns the server into an OpenAPI-to-MCP server')
+      .meta(history({ since: '1.78.0', source: 'v1.78.0 release notes (OpenAPI specs as MCP servers, PR #15343)' })),
+    command: text.describe('the stdio executable').meta(
+      history({
+        since: '1.74.3',
+        source: 'v1.74.3 release notes (stdio MCP servers, PR #12530)',
+        changed: [
+          {
+            version: '1.83.7',
+            meaning:
+              'LiteLLM starts a stdio server only when the basename of `command` is npx, uvx, python, python3, node, docker or deno, ' +
+              'or a name listed in LITELLM_MCP_STDIO_EXTRA_COMMANDS; any other command is refused with a 403',
+            // The allowlist as the 403 names it: ['deno', 'docker', 'node', 'npx', 'python', 'python3', 'uvx'].
+            when: String.raw`^(?!(?:.*[\/])?(?:deno|docker|node|npx|python3?|uvx)(?:\.exe)?$)`,
+            source: 'v1.83.7 release notes (block arbitrary command execution via stdio, PR #25343)',
+          },
+        ],
+      }),
+    ),
+    args: names.describe('the stdio arguments').meta(history({ since: '1.74.3', source: 'v1.74.3 release notes (stdio MCP servers, PR #12530)' })),
+    env: textMap.describe('the stdio child environment').meta(
+      history({
+        since: '1.74.3',
+        source: 'v1.74.3 release notes (stdio MCP servers, PR #12530)',
+        changed: [
+          {
+            version: '1.80.15',
+            meaning: 'a value written `${X-Header-Name}` is filled from that request header of the MCP client, and left out when the client does not send it',
+            when: String.raw`\$\{`,
+            source: 'v1.80.15 release notes (stdio header env overrides, PR #18324)',
+          },
+        ],
+      }),
+    ),
+    auth_type: z
+      .enum(AUTH_TYPES)
+      .describe('how the gateway authenticates to the upstream server')
+      .meta(
+        history({
+          since: '1.73.0',
+          source: 'v1.73.0 release notes (MCP authentication headers: api_key, bearer_token, basic, PR #11891)',
+          valuesSince: { oauth2: '1.77.5', oauth2_token_exchange: '1.85.0', true_passthrough: '1.93.0', oauth_delegate: '1.93.0' },
+          valuesSource: {
+            oauth2: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)',
+            oauth2_token_exchange: 'v1.85.0 release notes (OBO MCP auth, PR #27421)',
+            true_passthrough: 'v1.93.0 release notes (client-forwarded MCP credentials)',
+            oauth_delegate: 'v1.93.0 release notes (client-forwarded MCP credentials)',
+          },
+        }),
+      ),
     authentication_token: text.describe('the static upstream credential'),
     auth_value: text.describe('the static upstream credential (alias of authentication_token)'),
-    extra_headers: names.describe('the names of client request headers to copy upstream, not their values'),
+    extra_headers: names
+      .describe('the names of client request headers to copy upstream, not their values')
+      .meta(history({ since: '1.77.7', source: 'v1.77.7 release notes (forwardable headers, allowed/disallowed tools, PR #15002)' })),
     static_headers: textMap.describe('fixed headers sent upstream'),
     // v1.89.0 release notes: per-server environment variables with global and per-user scopes (PR #28917).
     env_vars: z
       .array(z.object({ name: text, value: text.optional(), scope: z.enum(['global', 'user']).optional(), description: text.optional() }).strict())
       .describe('variables for ${NAME} placeholders in static_headers')
-      .meta({ since: '1.89.0' }),
-    allowed_tools: names,
-    disallowed_tools: names,
-    allowed_params: z.record(z.string(), names),
+      .meta(history({ since: '1.89.0', source: 'v1.89.0 release notes (per-server env vars with global and per-user scopes, PR #28917)' })),
+    allowed_tools: names.meta(history({ since: '1.77.7', source: 'v1.77.7 release notes (allowed/disallowed tools, PR #15002)' })),
+    disallowed_tools: names.meta(history({ since: '1.77.7', source: 'v1.77.7 release notes (allowed/disallowed tools, PR #15002)' })),
+    allowed_params: z.record(z.string(), names).meta(history({ since: '1.78.0', source: 'v1.78.0 release notes (allowed params per tool, PR #15346)' })),
     tool_name_to_display_name: z.record(z.string(), z.string()),
     tool_name_to_description: z.record(z.string(), z.string()),
-    access_groups: names,
+    access_groups: names.meta(history({ since: '1.74.7', source: 'v1.74.7 release notes (MCP access groups in config.yaml, PR #12654)' })),
     allow_all_keys: flag,
-    // v1.81.9 release notes: MCP IP-based access control; the column came with PR #20607.
-    available_on_public_internet: flag.describe('false: only callers from mcp_internal_ip_ranges see the server').meta({ since: '1.81.9' }),
+    available_on_public_internet: flag
+      .describe('false: only callers from mcp_internal_ip_ranges see the server')
+      .meta(history({ since: '1.81.9', source: 'v1.81.9 release notes (MCP IP-based access control, PR #20607)' })),
     allowed_cidrs: names,
     allowed_response_headers: names,
     alias: text,
@@ -77,29 +185,55 @@ export const McpServerEntrySchema = z
     max_concurrent_requests: count,
     allow_sampling: flag,
     allow_elicitation: flag,
-    client_id: text,
-    client_secret: text,
-    scopes: names,
+    client_id: text.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
+    client_secret: text.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
+    scopes: names.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
     oauth2_flow: z.enum(['client_credentials', 'authorization_code']).describe('machine-to-machine or interactive per-user OAuth'),
     issuer: text,
-    authorization_url: text,
-    token_url: text,
-    registration_url: text,
-    token_endpoint_auth_method: z.enum(['client_secret_post', 'client_secret_basic', 'private_key_jwt']),
+    authorization_url: text.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
+    token_url: text.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
+    registration_url: text.meta(history({ since: '1.79.1', source: 'v1.79.1 release notes (dynamic client registration, PR #15921)' })),
+    token_endpoint_auth_method: z
+      .enum(['client_secret_post', 'client_secret_basic', 'private_key_jwt'])
+      .meta(
+        history({
+          valuesSince: { client_secret_basic: '1.91.0' },
+          valuesSource: { client_secret_basic: 'v1.91.0 release notes (client_secret_basic for upstream token endpoints, PR #31635)' },
+        }),
+      ),
     upstream_resource: text,
-    upstream_token_header: text,
+    upstream_token_header: text
+      .describe('the header the gateway-resolved token goes out on (default Authorization)')
+      .meta(history({ since: '1.100.0', source: 'v1.100.0 release notes (per-server upstream_token_header, PR #38456)' })),
     token_validation: z.record(z.string(), z.unknown()),
     token_storage_ttl_seconds: count,
-    delegate_auth_to_upstream: flag,
-    // v1.89.0 release notes: MCP OAuth passthrough (PR #28356).
-    oauth_passthrough: flag.meta({ since: '1.89.0' }),
+    delegate_auth_to_upstream: flag.meta(
+      history({
+        since: '1.85.0',
+        source: 'v1.85.0 release notes (delegate_auth_to_upstream flag for PKCE passthrough, PR #27834)',
+        changed: [
+          {
+            version: '1.103.0',
+            meaning:
+              'it no longer skips LiteLLM admission: the caller needs a LiteLLM key or SSO session (send it in `x-litellm-api-key` ' +
+              'beside the upstream bearer), and a request with only the upstream bearer gets 401',
+            when: '^(?:true|True)$',
+            source: 'v1.103.0 release (fix(mcp): require admission for delegated OAuth, PR #40923)',
+          },
+        ],
+        // The docs moved the legacy section under the two new modes with a deprecation note.
+        deprecation: { since: '1.93.0', instead: '`auth_type: oauth_delegate`', source: 'litellm-docs PR #635 (deprecation note); oauth_delegate arrived in v1.93.0' },
+      }),
+    ),
+    oauth_passthrough: flag.meta(history({ since: '1.89.0', source: 'v1.89.0 release notes (MCP OAuth passthrough, PR #28356)' })),
     // dcr_bridge is read with `is True`: a quoted "true" is off (see the rules below).
-    // v1.93.0 release notes: the dcr_bridge path of client-forwarded MCP credentials.
-    dcr_bridge: z.boolean().meta({ since: '1.93.0' }),
-    token_exchange_endpoint: text,
+    dcr_bridge: z.boolean().meta(history({ since: '1.93.0', source: 'v1.93.0 release notes (the dcr_bridge path of client-forwarded MCP credentials)' })),
+    token_exchange_endpoint: text.meta(history({ since: '1.85.0', source: 'v1.85.0 release notes (OBO MCP auth, PR #27421)' })),
     audience: text,
     subject_token_type: text,
-    token_exchange_profile: z.enum(['rfc8693', 'entra_obo']),
+    token_exchange_profile: z
+      .enum(['rfc8693', 'entra_obo'])
+      .meta(history({ since: '1.93.0', source: 'v1.93.0 release notes (entra_obo token_exchange profile, PR #31983)' })),
     id_jag_resource_token_endpoint: text,
     id_jag_resource: text,
     client_private_key: text,
@@ -110,7 +244,7 @@ export const McpServerEntrySchema = z
     aws_session_token: text,
     aws_region_name: text,
     aws_service_name: text,
-    aws_role_name: text,
+    aws_role_name: text.meta(history({ since: '1.83.3', source: 'v1.83.3 release notes (STS AssumeRole for MCP SigV4 auth)' })),
     aws_session_name: text,
     is_byok: flag,
     byok_description: names,
@@ -124,19 +258,25 @@ export const McpGeneralSettingsSchema = z
   .object({
     master_key: text,
     use_x_forwarded_for: flag,
-    mcp_trusted_proxy_ranges: names,
-    mcp_xff_num_trusted_hops: count,
+    // PR #31257 names #28356 as the PR that introduced the trusted-proxy model.
+    mcp_trusted_proxy_ranges: names.meta(history({ since: '1.89.0', source: 'v1.89.0 release notes (PR #28356, which brought the MCP trusted-proxy ranges)' })),
+    mcp_xff_num_trusted_hops: count.meta(history({ since: '1.91.0', source: 'v1.91.0 release notes (X-Forwarded-For hardening, PR #31257)' })),
     // The network half of the same v1.81.9 feature (docs: "Exposing MCPs on the Public Internet").
-    mcp_internal_ip_ranges: names.meta({ since: '1.81.9' }),
-    mcp_client_side_auth_header_name: text,
+    mcp_internal_ip_ranges: names.meta(history({ since: '1.81.9', source: 'v1.81.9 release notes (MCP IP-based access control, PR #20607)' })),
+    mcp_client_side_auth_header_name: text.meta(history({ since: '1.74.3', source: 'v1.74.3 release notes (customise the client-side auth header, PR #12460)' })),
     require_key_mcp_access_defined: flag,
     require_end_user_mcp_access_defined: flag,
     mcp_required_fields: names,
-    enable_mcp_registry: flag,
+    enable_mcp_registry: flag.meta(history({ since: '1.80.15', source: 'v1.80.15 release notes (MCP registry, PR #18850)' })),
     user_mcp_management_mode: z.enum(['view_all', 'restricted']),
     mcp_allowed_clients: z.array(z.object({ alias: text, value: text }).strict()),
     mcp_client_id_header: text,
     mcp_advertised_versions: names,
+    // RS256 signing of the gateway's session tokens (private key and kid-based rotation).
+    mcp_session_token_signing: z
+      .record(z.string(), z.unknown())
+      .describe('asymmetric signing of the gateway session tokens; absent, an HS256 key derived from master_key')
+      .meta(history({ since: '1.100.0', source: 'v1.100.0 release notes (RFC 7662 introspection and RS256 session-token signing, PRs #38726, #38728)' })),
     store_model_in_db: flag,
   })
   .partial();
@@ -144,14 +284,16 @@ export const McpGeneralSettingsSchema = z
 /** The MCP keys of `litellm_settings`. */
 export const McpLitellmSettingsSchema = z
   .object({
-    mcp_aliases: z.record(z.string(), z.string()),
+    mcp_aliases: z.record(z.string(), z.string()).meta(history({ since: '1.74.9', source: 'v1.74.9 release notes (MCP server aliases, PR #12994)' })),
     mcp_tool_search: z.record(z.string(), z.unknown()),
     // Read by litellm/proxy/hooks/mcp_semantic_filter/hook.py (enabled, embedding_model, top_k, similarity_threshold).
-    mcp_semantic_tool_filter: z.record(z.string(), z.unknown()),
+    mcp_semantic_tool_filter: z
+      .record(z.string(), z.unknown())
+      .meta(history({ since: '1.81.9', source: 'v1.81.9 release notes (MCP semantic filtering, PR #20296)' })),
     public_mcp_servers: names,
     public_mcp_hub_strict_whitelist: flag,
     default_mcp_sampling_model: text,
-    budget_exceeded_status_code: count.meta({ since: '1.104.0' }),
+    budget_exceeded_status_code: count.meta(history({ since: '1.104.0', source: 'v1.104.0 release notes (budget status code, PR #42097)' })),
   })
   .partial();
 
@@ -188,6 +330,13 @@ export const MCP_ENV_VARS = [
   'STORE_MODEL_IN_DB',
 ] as const;
 
+/** What is known of the MCP environment variables' history (the rest: no verified version). */
+export const ENV_VAR_HISTORY: Partial<Record<(typeof MCP_ENV_VARS)[number], KeyHistory>> = {
+  // stdio_gate.is_mcp_stdio_enabled() reads os.environ only (page stdio-mcp-servers-disabled-by-default).
+  LITELLM_ENABLE_MCP_STDIO: { since: '1.104.0', processEnvOnly: true, source: 'v1.104.0 release notes (stdio MCP servers off by default, PR #44066)' },
+  LITELLM_MCP_CLIENT_SIDE_AUTH_HEADER_NAME: { since: '1.74.3', source: 'v1.74.3 release notes (customise the client-side auth header, PR #12460)' },
+};
+
 /** A key the config needs when another key has a value (`when` and `requires` are paths within one section or server entry). */
 export const ConfigRuleSchema = z
   .object({
@@ -203,6 +352,8 @@ export const ConfigRuleSchema = z
     because: z.string().min(10),
     /** The first LiteLLM version that requires it (only where verified); absent: every version modelled. */
     since: z.string().regex(/^\d+\.\d+\.\d+$/).optional(),
+    /** Where `since` was read: the release note and PR. */
+    source: z.string().optional(),
     /**
      * The page that documents the failure when the keys are missing. Another page whose YAML shows
      * the trigger without them, for versions the rule covers, contradicts that page: the build fails.
@@ -221,8 +372,8 @@ export const CONFIG_RULES: ConfigRule[] = [
     is: ['oauth2'],
     requires: ['oauth2_flow'],
     because: 'the config loader rejects an oauth2 server from config.yaml that does not say which OAuth flow it uses',
-    // PR #32292 ("oauth2_flow … required in config"), listed in the v1.93.0 release notes.
     since: '1.93.0',
+    source: 'v1.93.0 release notes (oauth2_flow required in config, PR #32292)',
     page: 'config-oauth2-flow-required',
   },
   {
@@ -246,9 +397,39 @@ export const CONFIG_RULES: ConfigRule[] = [
     is: [true, 'true', 'True'],
     requires: ['mcp_trusted_proxy_ranges'],
     because: 'without trusted proxy ranges the gateway ignores X-Forwarded-For and MCP client-IP resolution fails closed',
+    // No release before the key existed can require it.
+    since: '1.89.0',
+    source: 'v1.89.0 release notes (PR #28356 brought mcp_trusted_proxy_ranges and the trusted-proxy check)',
     page: 'mcp-client-ip-fails-closed-behind-proxy',
   },
 ];
+
+/** What LiteLLM requires of the name of an `mcp_servers` entry (its key) and of its `alias`. */
+export interface ServerNameRule {
+  /** The env var that sets the tool-prefix separator, which a name may not contain. */
+  separatorEnv: string;
+  /** The separator when the env var is not set. */
+  defaultSeparator: string;
+  /** The first release that refuses such names. */
+  since: string;
+  /** Where `since` was read: the release note and PR. */
+  source: string;
+  /** The page that documents the refusal (its own example shows a refused name on purpose). */
+  page: string;
+}
+
+/**
+ * LiteLLM joins a server's prefix and a tool's name with the separator, so from 1.81.12 it refuses
+ * a server name or alias that contains it (default `-`) or a space: the proxy does not load the
+ * config, and the API answers 400.
+ */
+export const SERVER_NAME_RULE: ServerNameRule = {
+  separatorEnv: 'MCP_TOOL_PREFIX_SEPARATOR',
+  defaultSeparator: '-',
+  since: '1.81.12',
+  source: 'v1.81.12 release notes (block spaces and hyphens in MCP server names and aliases, PR #21074)',
+  page: 'server-name-contains-tool-prefix-separator',
+};
 
 /** The config model as plain data for the rules artifact (the engine reads it; see src/engine/config-model.ts). */
 export function compileConfigModel(): {
@@ -256,7 +437,9 @@ export function compileConfigModel(): {
   generalSettings: unknown;
   litellmSettings: unknown;
   envVars: string[];
+  envVarHistory: Record<string, KeyHistory>;
   rules: ConfigRule[];
+  serverName: ServerNameRule;
 } {
   const plain = (schema: z.ZodType): unknown => {
     const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown>;
@@ -267,6 +450,8 @@ export function compileConfigModel(): {
     generalSettings: plain(McpGeneralSettingsSchema),
     litellmSettings: plain(McpLitellmSettingsSchema),
     envVars: [...MCP_ENV_VARS],
+    envVarHistory: { ...ENV_VAR_HISTORY },
     rules: CONFIG_RULES.map((rule) => ConfigRuleSchema.parse(rule)),
+    serverName: { ...SERVER_NAME_RULE },
   };
 }

@@ -29,11 +29,11 @@ function expectConfidentTop(result: CheckResult, page: string): void {
  * The page ranked first is `page`, but only a client's words matched: any MCP server's failure
  * reads the same, so the checker says "likely", notes why and asks for more (issue 11 item 6).
  */
-function expectClientOnlyTop(result: CheckResult, page: string): void {
+function expectClientOnlyTop(result: CheckResult, page: string, whose: 'client' | 'sdk' = 'client'): void {
   expect(result.matches[0]?.id, ranking(result)).toBe(page);
   expect(result.matches[0]?.confidence, ranking(result)).toBe('medium');
   expect(result.verdict).toBe('unsure');
-  expect(result.notes.join('\n')).toContain('Only what the client printed matched');
+  expect(result.notes.join('\n')).toContain(whose === 'client' ? 'Only what the client printed matched' : "Only an answer of the MCP SDK's own server transport matched");
   expect(result.nextSteps.length).toBeGreaterThan(0);
 }
 
@@ -119,18 +119,22 @@ describe('look-alike pastes', () => {
   it("the Inspector's generic Connection Error goes to its landing page alone, and to the gateway's own page when the console shows the gateway's answer", () => {
     const bare = check(INSPECTOR_ERROR);
     expectClientOnlyTop(bare, 'mcp-inspector-connection-error-through-gateway');
-    // A client's line still reads the same whoever answered; the gateway's own answer is certain.
-    const decided: [string, string, 'confident' | 'client-only'][] = [
+    // A client's line still reads the same whoever answered, and so does an answer of the MCP
+    // Python SDK's own transport (the 403 of its Origin check, its 406), which every server built
+    // on it sends: the right page first, likely but not certain until LiteLLM shows.
+    const decided: [string, string, 'confident' | 'client-only' | 'sdk-only'][] = [
       ['Error from MCP server: Error: Error POSTing to endpoint (HTTP 401): {"detail":"Unauthorized"}', 'client-401-unauthorized-through-gateway', 'client-only'],
-      ['Error: Error POSTing to endpoint (HTTP 403): {"detail":"Invalid Origin header"}', 'mcp-origin-header-not-allowed', 'confident'],
-      ['Error POSTing to endpoint (HTTP 406): {"jsonrpc":"2.0","id":"server-error","error":{"code":-32600,"message":"Not Acceptable: Client must accept both application/json and text/event-stream"}}', 'streamable-http-missing-accept-header', 'confident'],
+      ['Error: Error POSTing to endpoint (HTTP 403): {"detail":"Invalid Origin header"}', 'mcp-origin-header-not-allowed', 'sdk-only'],
+      ['Error POSTing to endpoint (HTTP 406): {"jsonrpc":"2.0","id":"server-error","error":{"code":-32600,"message":"Not Acceptable: Client must accept both application/json and text/event-stream"}}', 'streamable-http-missing-accept-header', 'sdk-only'],
       ['INFO:     172.18.0.1:50344 - "POST /mcp HTTP/1.1" 307 Temporary Redirect', 'mcp-path-without-trailing-slash-redirected', 'client-only'],
     ];
     for (const [line, page, sureness] of decided) {
       const result = check(`${INSPECTOR_ERROR}\n${line}`);
       if (sureness === 'confident') expectConfidentTop(result, page);
-      else expectClientOnlyTop(result, page);
+      else expectClientOnlyTop(result, page, sureness === 'sdk-only' ? 'sdk' : 'client');
     }
+    // With the gateway's own log line beside it, the same 403 is LiteLLM's, and certain.
+    expectConfidentTop(check(`${INSPECTOR_ERROR}\n14:02:11 - LiteLLM Proxy:WARNING: MCP request refused\nError: Error POSTing to endpoint (HTTP 403): {"detail":"Invalid Origin header"}`), 'mcp-origin-header-not-allowed');
   });
 
   it('an empty tool list whose _meta names a server outcome goes to that outcome\'s page, not to the empty-list landing page', () => {

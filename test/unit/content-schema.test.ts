@@ -42,7 +42,7 @@ describe('the page schema', () => {
     ['snippet-newer-than-page', 'snippet-newer-than-page.mdx: fixes.0.changes: mcp_servers.<server>.auth_type: `auth_type: oauth_delegate` arrived in LiteLLM 1.93.0'],
     ['snippet-newer-than-page', 'snippet-newer-than-page.mdx: examples.0.config: mcp_servers.github.auth_type: `auth_type: true_passthrough` arrived in LiteLLM 1.93.0'],
     ['snippet-contradicts-page', 'snippet-contradicts-page.mdx: fixes.0.changes: mcp_servers.<server>.oauth2_flow: `auth_type: oauth2` needs `oauth2_flow` as well'],
-    ['snippet-contradicts-page', 'snippet-contradicts-page.mdx: examples.0.config: mcp_servers.github.oauth2_flow: `auth_type: oauth2` needs `oauth2_flow` as well: the config loader rejects an oauth2 server from config.yaml that does not say which OAuth flow it uses (since LiteLLM 1.93.0). This contradicts /errors/config-oauth2-flow-required/'],
+    ['snippet-contradicts-page', 'snippet-contradicts-page.mdx: examples.0.config: mcp_servers.github.oauth2_flow: `auth_type: oauth2` needs `oauth2_flow` as well: the config loader rejects an oauth2 server from config.yaml that does not say which OAuth flow it uses (since LiteLLM 1.93.0). Source: v1.93.0 release notes (oauth2_flow required in config, PR #32292). This contradicts /errors/config-oauth2-flow-required/'],
     ['long-title-without-short-title', 'long-title-without-short-title.mdx: shortTitle: the title has 88 characters; add a shortTitle of at most 69'],
   ];
 

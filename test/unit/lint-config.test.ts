@@ -104,6 +104,21 @@ describe('the checker and the CLI carry the lint', () => {
     expect(text.stdout).toContain('In your config:');
     expect(text.stdout).toContain('mcp_servers.github.extra_header');
   }, 60_000);
+
+  it('holds the config to the version given with --litellm-version, in --json and in text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcpfix-lint-version-'));
+    const config = join(dir, 'config.yaml');
+    writeFileSync(config, 'general_settings:\n  use_x_forwarded_for: true\n  mcp_trusted_proxy_ranges: ["10.0.0.0/8"]\n  mcp_xff_num_trusted_hops: 2\n');
+    const paste = { stdin: 'HTTP/1.1 404 Not Found\n\n{"detail":"MCP server not found"}\n' };
+    const older = await runCli(['check', '-', '--config', config, '--litellm-version', '1.90.0', '--json'], paste);
+    const parsed = JSON.parse(older.stdout) as { lint: { path: string; message: string }[]; version: { litellm: string; from: string } | null };
+    expect(parsed.version?.litellm).toBe('1.90.0');
+    expect(parsed.lint).toEqual([{ path: 'general_settings.mcp_xff_num_trusted_hops', message: expect.stringContaining('arrived in LiteLLM 1.91.0, and you run 1.90.0') }]);
+    const newer = await runCli(['check', '-', '--config', config, '--litellm-version', '1.91.0', '--json'], paste);
+    expect((JSON.parse(newer.stdout) as { lint: unknown[] }).lint).toEqual([]);
+    const text = await runCli(['check', '-', '--config', config, '--litellm-version', '1.90.0'], paste);
+    expect(text.stdout).toContain('general_settings.mcp_xff_num_trusted_hops');
+  }, 60_000);
 });
 
 describe('the YAML snippets of page bodies', () => {
@@ -137,8 +152,14 @@ describe('keys, values and requirements by LiteLLM version', () => {
   it('says a key and a value arrived after the version the user runs, and not when unsure', () => {
     const findings = lintConfig(parse(DELEGATE), model, { scope: versionScopeOf('1.89.0') });
     expect(findings).toEqual([
-      { path: 'mcp_servers.jira.auth_type', message: '`auth_type: oauth_delegate` arrived in LiteLLM 1.93.0, and you run 1.89.0: no version before it accepts the value.' },
-      { path: 'mcp_servers.jira.dcr_bridge', message: '`dcr_bridge` arrived in LiteLLM 1.93.0, and you run 1.89.0: no version before it reads the key.' },
+      {
+        path: 'mcp_servers.jira.auth_type',
+        message: expect.stringMatching(/^`auth_type: oauth_delegate` arrived in LiteLLM 1\.93\.0, and you run 1\.89\.0: no version before it accepts the value\. Source: v1\.93\.0 release notes/),
+      },
+      {
+        path: 'mcp_servers.jira.dcr_bridge',
+        message: expect.stringMatching(/^`dcr_bridge` arrived in LiteLLM 1\.93\.0, and you run 1\.89\.0: no version before it reads the key\. Source: v1\.93\.0 release notes/),
+      },
     ]);
     expect(lintConfig(parse(DELEGATE), model, { scope: versionScopeOf('1.93.0') })).toEqual([]);
     expect(lintConfig(parse(DELEGATE), model, { scope: versionScopeOf('1.93') })).toEqual([]);
@@ -156,8 +177,184 @@ describe('keys, values and requirements by LiteLLM version', () => {
   it('every rule that names a page names a real one, and every version in the model is a release number', () => {
     const ids = new Set(readdirSync('content/errors').map((file) => file.replace(/\.mdx$/, '')));
     for (const rule of model.rules) if (rule.page !== undefined) expect(ids.has(rule.page), rule.page).toBe(true);
-    const versions = JSON.stringify(model).match(/"(?:since|true_passthrough|oauth_delegate)":"[^"]*"/g) ?? [];
-    expect(versions.length).toBeGreaterThan(4);
-    for (const found of versions) expect(found).toMatch(/:"\d+\.\d+\.\d+"$/);
+    const dated = datedEntriesOf(model);
+    expect(dated.length).toBeGreaterThan(30);
+    for (const { at, versions, sources } of dated) {
+      for (const version of versions) expect(version, at).toMatch(/^\d+\.\d+\.\d+$/);
+      // Every version says where it was read: a release note or a PR.
+      expect(sources.length, at).toBe(versions.length);
+      for (const source of sources) expect(source, at).toMatch(/release notes|release \(|PR #\d+/);
+    }
+  });
+});
+
+// Every place of the compiled model that dates something, with the versions and their sources.
+function datedEntriesOf(root: unknown, at = 'model'): { at: string; versions: string[]; sources: string[] }[] {
+  if (root === null || typeof root !== 'object') return [];
+  const found: { at: string; versions: string[]; sources: string[] }[] = [];
+  const entry = root as Record<string, unknown>;
+  const versions: string[] = [];
+  const sources: string[] = [];
+  if (typeof entry['since'] === 'string') {
+    versions.push(entry['since']);
+    if (typeof entry['source'] === 'string') sources.push(entry['source']);
+  }
+  const valuesSince = (entry['valuesSince'] ?? {}) as Record<string, string>;
+  const valuesSource = (entry['valuesSource'] ?? {}) as Record<string, string>;
+  for (const [value, version] of Object.entries(valuesSince)) {
+    versions.push(version);
+    if (valuesSource[value] !== undefined) sources.push(valuesSource[value]);
+  }
+  for (const dated of [...((entry['changed'] as { version: string; source: string }[] | undefined) ?? []), entry['deprecation'], entry['removed']]) {
+    if (dated === undefined) continue;
+    const { version, since, source } = dated as { version?: string; since?: string; source?: string };
+    versions.push(version ?? since ?? '');
+    if (source !== undefined) sources.push(source);
+  }
+  if (versions.length > 0) found.push({ at, versions, sources });
+  for (const [key, value] of Object.entries(entry)) {
+    if (key === 'changed' || key === 'deprecation' || key === 'removed' || key === 'valuesSince' || key === 'valuesSource') continue;
+    found.push(...datedEntriesOf(value, `${at}.${key}`));
+  }
+  return found;
+}
+
+describe('the history of keys: arrivals, changes, deprecation, removal and process-only variables', () => {
+  const index = compileRulesAtBuild([], model);
+  const lintOf = (paste: string, config?: string) => checkPaste(index, config === undefined ? { paste } : { paste, config }).lint;
+
+  const DELEGATED = `mcp_servers:
+  atlassian:
+    url: https://mcp.atlassian.com/v1/sse
+    transport: sse
+    auth_type: oauth2
+    oauth2_flow: authorization_code
+    delegate_auth_to_upstream: true
+`;
+
+  it('names a key newer than the version in `pip show`, with the release note it arrived in', () => {
+    const [finding, ...rest] = lintOf('$ pip show litellm\nName: litellm\nVersion: 1.84.0\n', DELEGATED);
+    expect(rest).toEqual([]);
+    expect(finding).toEqual({
+      path: 'mcp_servers.atlassian.delegate_auth_to_upstream',
+      message: expect.stringMatching(/^`delegate_auth_to_upstream` arrived in LiteLLM 1\.85\.0, and you run 1\.84\.0: .*Source: v1\.85\.0 release notes .*PR #27834/),
+    });
+  });
+
+  it('names a general_settings key newer than the image tag the user runs', () => {
+    const paste = `docker run -p 4000:4000 -v ./config.yaml:/app/config.yaml ghcr.io/berriai/litellm:main-v1.90.0-stable --config /app/config.yaml
+general_settings:
+  use_x_forwarded_for: true
+  mcp_trusted_proxy_ranges: ["10.0.0.0/8"]
+  mcp_xff_num_trusted_hops: 2
+`;
+    expect(lintOf(paste)).toEqual([{ path: 'general_settings.mcp_xff_num_trusted_hops', message: expect.stringContaining('arrived in LiteLLM 1.91.0, and you run 1.90.0') }]);
+    expect(lintOf(paste.replace('1.90.0', '1.91.0'))).toEqual([]);
+  });
+
+  it('says what a release changed for a user who runs it, and that the key is deprecated', () => {
+    const on = (version: string) => lintOf(`after upgrading to ${version} my MCP client gets 401\n`, DELEGATED).map((finding) => finding.message);
+    const [changed, deprecated, ...rest] = on('1.103.0');
+    expect(rest).toEqual([]);
+    expect(changed).toMatch(/^Since LiteLLM 1\.103\.0, `delegate_auth_to_upstream`: it no longer skips LiteLLM admission.*you run 1\.103\.0\..*PR #40923/);
+    expect(deprecated).toMatch(/^`delegate_auth_to_upstream` is deprecated since LiteLLM 1\.93\.0: use `auth_type: oauth_delegate` instead\./);
+    expect(lintOf('after upgrading to 1.103.0 it fails\n', DELEGATED).find((finding) => finding.message.includes('deprecated'))?.suggestion).toBe('auth_type: oauth_delegate');
+    // Before the deprecation and the change, neither is news.
+    expect(on('1.90.0')).toEqual([]);
+    // Without a version: current releases deprecate it; a change is how the key works there, not news.
+    expect(lintOf('Error: Connection closed\n', DELEGATED).map((finding) => finding.message)).toEqual([expect.stringContaining('is deprecated since LiteLLM 1.93.0')]);
+    // The change is about `true` only.
+    expect(lintOf('litellm==1.103.0\n', DELEGATED.replace('delegate_auth_to_upstream: true', 'delegate_auth_to_upstream: false')).some((f) => f.message.startsWith('Since'))).toBe(false);
+  });
+
+  it('tells a stdio user on 1.83.7 or later that only allow-listed commands start', () => {
+    const stdio = (command: string) => `litellm==1.83.7\nmcp_servers:\n  git:\n    transport: stdio\n    command: ${command}\n    args: ["mcp-server-git"]\n`;
+    expect(lintOf(stdio('uv'))).toEqual([{ path: 'mcp_servers.git.command', message: expect.stringContaining('only when the basename of `command` is npx, uvx, python, python3, node, docker or deno') }]);
+    expect(lintOf(stdio('uvx'))).toEqual([]);
+    expect(lintOf(stdio('/usr/local/bin/node'))).toEqual([]);
+    expect(lintOf(stdio('uv').replace('1.83.7', '1.83.3'))).toEqual([]);
+  });
+
+  it('tells a stdio user on 1.104.0 or later that stdio is off until the process environment turns it on', () => {
+    const config = 'mcp_servers:\n  git:\n    transport: stdio\n    command: uvx\n    args: ["mcp-server-git"]\n';
+    expect(lintOf('ghcr.io/berriai/litellm:main-v1.104.1\n', config)).toEqual([
+      { path: 'mcp_servers.git.transport', message: expect.stringMatching(/^Since LiteLLM 1\.104\.0, `transport`: stdio servers are off by default.*LITELLM_ENABLE_MCP_STDIO=true.*PR #44066/) },
+    ]);
+    expect(lintOf('ghcr.io/berriai/litellm:main-v1.103.0\n', config)).toEqual([]);
+    expect(lintOf('ghcr.io/berriai/litellm:main-v1.104.1\n', config.replace('stdio', 'http').replace(/    command.*\n    args.*\n/, '    url: https://git.example.com/mcp\n'))).toEqual([]);
+  });
+
+  it('says LITELLM_ENABLE_MCP_STDIO in environment_variables does nothing, and that it is newer than 1.100', () => {
+    const config = `environment_variables:
+  LITELLM_ENABLE_MCP_STDIO: "true"
+mcp_servers:
+  fs:
+    transport: stdio
+    command: npx
+    args: ["-y", "@modelcontextprotocol/server-filesystem", "/data"]
+`;
+    const [current] = lintOf('stdio MCP servers are disabled on this proxy\n', config);
+    expect(current).toEqual({ path: 'environment_variables.LITELLM_ENABLE_MCP_STDIO', message: expect.stringMatching(/only from the proxy's own process environment, not from config\.yaml's environment_variables.*PR #44066/) });
+    // On 1.104.2 the stdio server also gets the notice that stdio is off by default.
+    expect(lintOf('litellm==1.104.2\n', config)).toEqual([expect.objectContaining({ path: 'mcp_servers.fs.transport' }), current]);
+    expect(lintOf('litellm==1.100.0\n', config)).toEqual([{ path: 'environment_variables.LITELLM_ENABLE_MCP_STDIO', message: expect.stringContaining('arrived in LiteLLM 1.104.0, and you run 1.100.0') }]);
+  });
+
+  it('names a server name or alias LiteLLM refuses from 1.81.12 on, with the separator the config sets', () => {
+    const config = 'mcp_servers:\n  github-mcp:\n    url: https://api.githubcopilot.com/mcp\n    transport: http\n';
+    expect(lintOf('image: ghcr.io/berriai/litellm:main-v1.81.12-stable\n', config)).toEqual([
+      {
+        path: 'mcp_servers.github-mcp',
+        message: expect.stringMatching(/^the server name `github-mcp` contains `-`, the tool-prefix separator \(MCP_TOOL_PREFIX_SEPARATOR\): from LiteLLM 1\.81\.12 on.*PR #21074/),
+        suggestion: 'github_mcp',
+      },
+    ]);
+    expect(lintOf('image: ghcr.io/berriai/litellm:main-v1.81.9-stable\n', config)).toEqual([]);
+    // Another separator makes the hyphen harmless and the new separator the problem.
+    const withSeparator = (name: string) => `environment_variables:\n  MCP_TOOL_PREFIX_SEPARATOR: "__"\nmcp_servers:\n  ${name}:\n    url: https://x.example.com/mcp\n`;
+    expect(lintOf('Error: Connection closed\n', withSeparator('github-mcp'))).toEqual([]);
+    expect(lintOf('Error: Connection closed\n', withSeparator('github__mcp'))[0]?.suggestion).toBe('github_mcp');
+    const alias = lintOf('Error: Connection closed\n', 'mcp_servers:\n  jira:\n    url: https://jira.example.com/mcp\n    alias: Jira Cloud\n');
+    expect(alias).toEqual([{ path: 'mcp_servers.jira.alias', message: expect.stringContaining('contains a space'), suggestion: 'Jira_Cloud' }]);
+  });
+
+  it('names a removed key for the versions after its removal and current releases, not before', () => {
+    // No MCP key has been removed in the releases read so far; the model carries the field for when one is.
+    const server = model.server.properties ?? {};
+    const withRemoval: ConfigModel = { ...model, server: { ...model.server, properties: { ...server, allow_sampling: { ...server['allow_sampling'], removed: { version: '1.99.0', source: 'a release note' } } } } };
+    const config = parse('mcp_servers:\n  s:\n    url: https://x/mcp\n    allow_sampling: true\n');
+    expect(lintConfig(config, withRemoval)).toEqual([{ path: 'mcp_servers.s.allow_sampling', message: expect.stringMatching(/^`allow_sampling` was removed in LiteLLM 1\.99\.0, and no LiteLLM version is known, so current releases are assumed: the key is ignored\. Source: a release note\.$/) }]);
+    expect(lintConfig(config, withRemoval, { scope: versionScopeOf('1.99.1') })[0]?.message).toContain('you run 1.99.1');
+    expect(lintConfig(config, withRemoval, { scope: versionScopeOf('1.98.0') })).toEqual([]);
+  });
+});
+
+describe('page snippets against the history of keys', () => {
+  const page = (body: string, fixedIn?: string): PageFile => ({
+    id: 'p',
+    file: 'content/errors/p.mdx',
+    page: { fixes: [], examples: [], ...(fixedIn ? { fixedIn: { version: fixedIn } } : {}) } as unknown as PageFile['page'],
+    body,
+  });
+  const XFF = 'Fix:\n\n```yaml\ngeneral_settings:\n  use_x_forwarded_for: true\n  mcp_trusted_proxy_ranges: ["10.0.0.0/8"]\n  mcp_xff_num_trusted_hops: 1\n```\n';
+
+  it('fails a snippet that uses a key newer than every version the page targets, unless it says which release', () => {
+    expect(checkSnippets([page(XFF, '1.90.0')], model)).toEqual([
+      { file: 'content/errors/p.mdx', field: 'body (yaml snippet 1, body line 3)', reason: expect.stringContaining('general_settings.mcp_xff_num_trusted_hops: `mcp_xff_num_trusted_hops` arrived in LiteLLM 1.91.0') },
+    ]);
+    expect(checkSnippets([page(XFF.replace('```yaml', '```yaml litellm>=1.91.0'), '1.90.0')], model)).toEqual([]);
+    expect(checkSnippets([page(XFF)], model)).toEqual([]);
+  });
+
+  it('fails a snippet with a hyphenated server name, except on the page that documents the refusal', () => {
+    const hyphen = 'Config:\n\n```yaml\nmcp_servers:\n  github-mcp:\n    url: https://api.githubcopilot.com/mcp\n```\n';
+    expect(checkSnippets([page(hyphen)], model)).toEqual([{ file: 'content/errors/p.mdx', field: 'body (yaml snippet 1, body line 3)', reason: expect.stringContaining('mcp_servers.github-mcp: the server name') }]);
+    expect(checkSnippets([{ ...page(hyphen), id: 'server-name-contains-tool-prefix-separator' }], model)).toEqual([]);
+    expect(checkSnippets([page(hyphen, '1.81.12')], model)).toEqual([]);
+  });
+
+  it('never fails a page for showing a deprecated key or one whose meaning changed: that is advice for the checker', () => {
+    const legacy = 'Config:\n\n```yaml\nmcp_servers:\n  a:\n    url: https://a/mcp\n    auth_type: oauth2\n    oauth2_flow: authorization_code\n    delegate_auth_to_upstream: true\n```\n';
+    expect(checkSnippets([page(legacy)], model)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSensitiveKey, redactText } from '../../src/engine/redact.ts';
+import { findSecrets, isSensitiveKey, maskSecrets, redactText } from '../../src/engine/redact.ts';
 
 describe('redactText masks secrets and keeps the last 4 characters', () => {
   const cases: Array<[string, string, string]> = [
@@ -65,12 +65,23 @@ describe('redactText leaves what is not secret alone', () => {
     ['an elided key in documentation', 'send it as x-litellm-api-key: sk-… (no Bearer) or Authorization: Bearer gho_...'],
     ['status codes after a secret-sounding word in prose', 'Upstream rejects the forwarded or stored credential: 401/403 relayed'],
     ['a state word after a secret-sounding word (a page title)', '401 Invalid or expired credential: invalid or expired, token: missing'],
+    ['a JSON key quoted after a header name (a signature on a page)', 'with x-litellm-api-key: "tools": [] (200); without it: all tools'],
+    ['the OAuth flow an oauth2 server must name', 'mcp_servers:\n  jira:\n    auth_type: oauth2\n    oauth2_flow: authorization_code'],
   ];
   for (const [what, text] of untouched) {
     it(`keeps ${what}`, () => {
       expect(redactText(text as string)).toBe(text);
     });
   }
+
+  // Found secrets are masked everywhere in the output: a grant name taken for one masked page ids
+  // such as oauth-authorization-url-not-set in --json and the text output.
+  it('finds no secret in an oauth2_flow, so page ids and titles that share its words stay whole', () => {
+    const config = 'mcp_servers:\n  jira:\n    auth_type: oauth2\n    oauth2_flow: authorization_code\n    client_secret: 9fQz2LkP0aXv7Rt3\n';
+    expect(findSecrets(config)).toEqual(['9fQz2LkP0aXv7Rt3']);
+    const out = 'https://mcpfix.dev/errors/oauth-authorization-url-not-set/ MCP server authorization url is not set';
+    expect(maskSecrets(out, { extraSecrets: findSecrets(config) })).toBe(out);
+  });
 
   it('keeps a JSON document valid and its structure equal outside the masked values', () => {
     const json = JSON.stringify({ mcpServers: { litellm: { url: 'http://localhost:4000/mcp', headers: { 'x-litellm-api-key': 'Bearer sk-Xq3bT9vLm2Rk8sWp4Yz7Na', Authorization: 'Bearer abcdefghijklmnopqrstuvwxyz012345' } } } }, null, 2);

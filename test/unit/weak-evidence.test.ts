@@ -153,4 +153,37 @@ describe('whose failure it is', () => {
     const withGateway = checkPaste(index, { paste: '$ curl -si https://litellm.example.com/mcp/linear\nHTTP/1.1 401 Unauthorized\n\nSSE error: Non-200 status code (401)' });
     expect(withGateway.matches[0]?.confidence).toBe('high');
   });
+
+  // The MCP Python SDK's streamable HTTP transport and its DNS-rebinding protection answer these
+  // for every server built on the SDK (src/mcp/server/streamable_http.py, transport_security.py).
+  it("counts the Python SDK's own transport answers as no evidence of LiteLLM", () => {
+    const sdkLine = (text: string): RuleSignature => ({ id: 'z', text, where: 'body', facts: [], weight: 1 });
+    expect(isClientMessage(sdkLine('Not Acceptable: Client must accept both application/json and text/event-stream'))).toBe(true);
+    expect(isClientMessage(sdkLine('{"detail":"Invalid Origin header"}'))).toBe(true);
+    expect(isClientMessage(sdkLine('{"jsonrpc":"2.0","id":"server-error","error":{"code":-32600,"message":"Bad Request: Missing session ID"}}'))).toBe(true);
+    // The TypeScript SDK's transport (an Express MCP server) answers its own 400s the same way.
+    expect(isClientMessage(sdkLine('{"jsonrpc":"2.0","error":{"code":-32000,"message":"Bad Request: Mcp-Session-Id header is required"},"id":null}'))).toBe(true);
+    // LiteLLM's own words around it, or a LiteLLM message that merely looks alike, stay LiteLLM's.
+    expect(isClientMessage(sdkLine('LiteLLM: Invalid Origin header'))).toBe(false);
+    expect(isClientMessage(sdkLine('Invalid origin for MCP OAuth redirect'))).toBe(false);
+  });
+
+  it("answers a paste with only the SDK's 406 or 403 as likely, not certain, and says whose words they are", () => {
+    for (const paste of [
+      'HTTP/1.1 406 Not Acceptable\ncontent-type: application/json\n\n{"jsonrpc":"2.0","id":"server-error","error":{"code":-32600,"message":"Not Acceptable: Client must accept both application/json and text/event-stream"}}',
+      'Error: Error POSTing to endpoint (HTTP 403): {"detail":"Invalid Origin header"}',
+    ]) {
+      const result = checkPaste(index, { paste });
+      expect(result.matches[0]?.confidence, paste).not.toBe('high');
+      expect(result.verdict, paste).toBe('unsure');
+      expect(result.notes.join('\n'), paste).toContain("Only an answer of the MCP SDK's own server transport matched");
+      expect(result.nextSteps.length, paste).toBeGreaterThan(0);
+    }
+    // The same 406 with LiteLLM's access log around it is LiteLLM's.
+    const fromLitellm = checkPaste(index, {
+      paste:
+        'INFO:     10.0.0.7:51812 - "POST /github/mcp HTTP/1.1" 406 Not Acceptable\n14:02:11 - LiteLLM Proxy:DEBUG: server.py:1843 - MCP request\nNot Acceptable: Client must accept both application/json and text/event-stream',
+    });
+    expect(fromLitellm.matches[0]).toMatchObject({ id: 'streamable-http-missing-accept-header', confidence: 'high' });
+  });
 });

@@ -38,6 +38,7 @@ export const configKind = defineFactKind<ConfigFact>({
   isDistinctive: () => false,
   nextStep: (fact) => `Paste the part of config.yaml that sets \`${fact.path}\` (or say that it is not set), or pass the file with --config.`,
   regexes: (fact) => (fact.test.matches === undefined ? [] : [{ field: 'test.matches', source: fact.test.matches }]),
+  words: (fact) => [fact.path],
 });
 
 // Points a config explanation at the line of the last key of the path, when it can be found.

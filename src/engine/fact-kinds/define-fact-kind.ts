@@ -60,6 +60,12 @@ export interface FactKind<F extends { kind: string }> {
   nextStep(fact: F, evidence: Evidence): string | null;
   /** The regexes it carries, for the build's safety checks. */
   regexes(fact: F): FactRegex[];
+  /**
+   * The words it adds to its page's text for the weak-evidence ranking (rank-lexical.ts): the
+   * config keys a config fact names, so a paste sharing them finds the page. Absent: none (the
+   * page's signatures, titles and clue sentences are indexed already).
+   */
+  words?(fact: F): string[];
 }
 
 /** Declares a fact kind (an identity function that fixes the fact type for the kind's methods). */

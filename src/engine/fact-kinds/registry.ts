@@ -1,7 +1,10 @@
 /**
  * The fact kinds, in order: the one list the engine dispatches on. Adding a kind is one file in
- * this folder, one line here, and its schema piece in src/schemas/fact-kinds/ (listed in the same
- * order in src/schemas/fact.ts; test/unit/fact-kinds.test.ts holds the two lists together).
+ * this folder and one line here, plus its zod piece in src/schemas/fact-kinds/ and one line in
+ * src/schemas/fact.ts's union (the engine cannot import zod, so the schema lives apart);
+ * test/unit/fact-kinds.test.ts holds the two lists together. Nothing else names a kind, except
+ * the literal kinds (text, pattern) that prepare-rules.ts indexes by word and the config-only
+ * ranking's test for config facts (rank-config-only.ts).
  */
 import type { FactHit } from '../match-fact.ts';
 import { configKind } from './config.ts';
@@ -61,4 +64,9 @@ export function compileFact(fact: RuleFact): RuleFact {
 /** The regexes a fact carries, fields relative to the fact. */
 export function regexesOfFact(fact: RuleFact): FactRegex[] {
   return kindOf(fact)?.regexes(fact) ?? [];
+}
+
+/** The words a fact adds to its page's text for the weak-evidence ranking (config keys); none for most kinds. */
+export function wordsOfFact(fact: RuleFact): string[] {
+  return kindOf(fact)?.words?.(fact) ?? [];
 }

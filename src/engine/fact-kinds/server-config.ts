@@ -43,4 +43,5 @@ export const serverConfigKind = defineFactKind<ServerConfigFact>({
     for (const [key, test] of Object.entries(fact.fields)) if (test.matches !== undefined) found.push({ field: `fields.${key}.matches`, source: test.matches });
     return found;
   },
+  words: (fact) => Object.keys(fact.fields),
 });
