@@ -14,7 +14,7 @@ import { compileRules } from '../engine/compile-rules.ts';
 import { isWordCode, type PatternAnalysis } from '../engine/prepare-rules.ts';
 import type { RuleFact, RuleIndex, RulePageSource } from '../engine/rule-index.ts';
 import { compileRegex } from '../engine/value-test.ts';
-import type { AST } from '@eslint-community/regexpp';
+import { visitRegExpAST, type AST } from '@eslint-community/regexpp';
 import { parsePagePattern } from './parse-page-pattern.ts';
 import { hasSearchableWords, needlesOfTree } from './regex-needles.ts';
 
@@ -62,7 +62,20 @@ export function analysePattern(source: string): PatternAnalysis {
     const needles = needlesOfTree(tree);
     if (needles !== null && needles.length > 0) analysis.needles = needles;
   }
+  if (!hasLookaround(tree)) analysis.lineLocal = true;
   return analysis;
+}
+
+// A lookaround can see past a line's edge once lines are joined (`(?!\s)` at a line's end holds
+// alone and fails before the line feed); anchors and `\b` read a line feed as the edge it stands for.
+function hasLookaround(tree: AST.Pattern): boolean {
+  let found = false;
+  visitRegExpAST(tree, {
+    onAssertionEnter(node) {
+      if (node.kind === 'lookahead' || node.kind === 'lookbehind') found = true;
+    },
+  });
+  return found;
 }
 
 /**

@@ -85,9 +85,10 @@ function packAnalysis(analysis: PatternAnalysis): string | undefined {
   const required = lists(analysis.requiredRuns);
   if (safe === undefined || required === undefined) return undefined;
   const head = `${analysis.minWordRun};${analysis.minSecondRun};${analysis.minLength};${safe};${required}`;
-  if (analysis.needles === undefined) return head;
-  const needles = lists([analysis.needles]);
-  return needles === undefined || needles === '-' ? undefined : `${head};${needles}`;
+  const needles = analysis.needles === undefined ? '' : lists([analysis.needles]);
+  if (needles === undefined || needles === '-') return undefined;
+  if (analysis.lineLocal === true) return `${head};${needles};L`;
+  return needles === '' ? head : `${head};${needles}`;
 }
 
 function orderLike(model: object, packed: Json): Json {

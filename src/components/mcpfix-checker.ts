@@ -141,6 +141,8 @@ export class McpfixChecker extends HTMLElement {
 
   private schedule(): void {
     clearTimeout(this.timer);
+    // The results on screen no longer answer the text: say so at once, not only when the pause ends.
+    if (this.unavailable === undefined) this.dataset['state'] = 'waiting';
     this.timer = setTimeout(() => this.requestCheck(), DEBOUNCE_MS);
   }
 

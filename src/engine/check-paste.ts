@@ -128,7 +128,7 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
 // rare word), so neither kind of weak evidence crowds out the other.
 function possiblePages(index: RuleIndex, evidence: Evidence, facts: FactMatcher, view: EvidenceView, titleOf: (id: string) => string | undefined): Match[] {
   const fromConfig = evidence.configs.length > 0 ? rankConfigOnly(index, facts) : [];
-  const byWords = rankLexical(index, evidence.lines.filter((line) => line.input === 'paste'), index.pages.length);
+  const byWords = rankLexical(index, evidence.lines, index.pages.length);
   const weightOf = new Map<string, number>();
   for (const found of byWords) weightOf.set(found.page.id, found.score);
   for (const found of fromConfig) weightOf.set(found.page.id, (weightOf.get(found.page.id) ?? 0) + CONFIG_CLUE_WORTH * found.rank);

@@ -6,7 +6,7 @@
  * from any server, so it is never enough for a confident LiteLLM page either.
  */
 import type { Evidence } from './evidence.ts';
-import { joinLines, lineAt, type JoinedLines } from './joined-lines.ts';
+import { lineAt, type JoinedLines } from './joined-lines.ts';
 import type { RuleSignature } from './rule-index.ts';
 import { isSdkServerMessage } from './sdk-server-messages.ts';
 
@@ -46,8 +46,8 @@ const OTHER_PATTERNS: readonly RegExp[] = OTHER_MARKERS.map((marker) => marker.p
 
 /** Which product the paste shows answering. */
 export function detectProduct(evidence: Evidence): ProductSeen {
-  const lines = evidence.lines.filter((line) => line.input === 'paste').map((line) => line.text);
-  const paste = joinLines(lines);
+  const paste = evidence.lines.joinedPaste();
+  const lines = evidence.lines.pasteTexts();
   const litellm = firstLineOfAny(paste, LITELLM_MARKERS);
   if (litellm >= 0) {
     for (let at = litellm; at < lines.length; at++) {

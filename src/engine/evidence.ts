@@ -3,6 +3,7 @@
  * matching. Everything here is plain data; line numbers are 1-based lines of the paste (or of the
  * separate config text, for config evidence).
  */
+import type { LineStore } from './line-store.ts';
 
 /** Where in a paste a piece of text was seen (mirrors the page schema's places). */
 export type Place = 'status-line' | 'header' | 'body' | 'log' | 'traceback' | 'client' | 'config' | 'request' | 'any';
@@ -144,9 +145,10 @@ export interface ConfigDocument extends Origin {
 export interface Evidence {
   /**
    * Every non-empty line, tagged with its place: the paste's lines in ascending order, then the
-   * config's (the view finds a line by binary search on this order).
+   * config's (the view finds a line by binary search on this order). Held as parallel arrays, not
+   * one object per line (see line-store.ts).
    */
-  lines: TaggedLine[];
+  lines: LineStore;
   /** Responses, in order of appearance. */
   responses: HttpResponse[];
   /** Requests, in order of appearance. */

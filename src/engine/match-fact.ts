@@ -76,20 +76,25 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
   const { lines, maxWordRun, secondWordRun } = view;
   const { places, acceptsUnplaced, text, segments, regex, runBranches, minWordRun, minSecondRun } = literal;
   const test = (index: number): FactHit | null => {
-    const line = lines[index];
-    if (!line) return null;
-    if (places && !places.has(line.place) && !(line.place === 'any' && acceptsUnplaced)) return null;
+    if (index < 0 || index >= lines.length) return null;
+    if (places) {
+      const place = lines.placeAt(index);
+      if (!places.has(place) && !(place === 'any' && acceptsUnplaced)) return null;
+    }
     if (text !== undefined) {
       if (segments && !holdsEvery(view.lowerAt(index), segments)) return null;
       if (!view.normAt(index).includes(text)) return null;
       const start = view.lowerAt(index).indexOf(text);
-      return start >= 0 ? { input: line.input, line: line.line, span: { start, end: start + text.length } } : { input: line.input, line: line.line };
+      return start >= 0 ? { input: lines.inputAt(index), line: lines.lineAt(index), span: { start, end: start + text.length } } : { input: lines.inputAt(index), line: lines.lineAt(index) };
     }
     if (!regex || (maxWordRun[index] as number) < minWordRun || (secondWordRun[index] as number) < minSecondRun) return null;
+    // A line shorter than the shortest match cannot hold one: no regex call for it.
+    const raw = lines.textAt(index);
+    if (raw.length < literal.minLength) return null;
     if (runBranches && view.isUnfoldedLine[index] === 0 && !holdsSomeBranch(view.lowerAt(index), runBranches)) return null;
-    const found = regex.exec(patternWindow(line.text));
+    const found = regex.exec(patternWindow(raw));
     if (!found) return null;
-    return { input: line.input, line: line.line, span: { start: found.index, end: found.index + found[0].length } };
+    return { input: lines.inputAt(index), line: lines.lineAt(index), span: { start: found.index, end: found.index + found[0].length } };
   };
   // A literal kept to places the parser recognises by structure (a request, a status line) is
   // tested on those lines only when they are fewer than the prefilter's: the same lines hold it.
@@ -109,33 +114,39 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
     view.forCandidates(literal, (index) => (hit = test(index)) !== null);
     return hit;
   }
-  if (literal.needles) {
-    let hit: FactHit | null = null;
-    view.forLinesContaining(literal.needles, (index) => (hit = test(index)) !== null);
-    return hit;
-  }
+  const { needles } = literal;
+  if (needles) return testUntilSearched(literal, view, test, (visit) => view.forLinesContaining(needles, visit));
   // A pattern with a word-run bound is tried only on lines with a run that long (the same lines
   // the bound lets through in `test`), listed once per bound and paste.
-  if (regex && minWordRun > 0) {
-    for (const index of view.linesWithRunAtLeast(minWordRun)) {
-      const hit = test(index);
-      if (hit) return hit;
-    }
-    return null;
-  }
+  if (regex && minWordRun > 0) return testUntilSearched(literal, view, test, (visit) => view.forLinesWithRunAtLeast(minWordRun, visit));
   // Otherwise a pattern is tried only on lines long enough to hold a match.
-  if (regex && literal.minLength > 1) {
-    for (const index of view.linesWithLengthAtLeast(literal.minLength)) {
-      const hit = test(index);
-      if (hit) return hit;
-    }
-    return null;
-  }
-  for (let index = 0; index < lines.length; index++) {
-    const hit = test(index);
-    if (hit) return hit;
-  }
-  return null;
+  if (regex && literal.minLength > 1) return testUntilSearched(literal, view, test, (visit) => view.forLinesWithLengthAtLeast(literal.minLength, visit));
+  return testUntilSearched(literal, view, test, (visit) => {
+    for (let index = 0; index < lines.length; index++) if (visit(index)) return;
+  });
+}
+
+// How many lines a line-local pattern is tested on one by one, without a hit, before the rest of
+// the paste is searched in one pass of its joined text.
+const TESTS_BEFORE_SEARCH = 2000;
+
+// Tests the lines `walk` visits in order; a line-local pattern that has been tested on many of them
+// in vain (a prefilter that lets most lines of a large paste through) searches the joined text from
+// the next line on instead, and tests only the lines that search finds: the same first hit.
+function testUntilSearched(literal: PreparedLiteral, view: EvidenceView, test: (index: number) => FactHit | null, walk: (visit: (index: number) => boolean) => void): FactHit | null {
+  let hit: FactHit | null = null;
+  let tested = 0;
+  let searchFrom = -1;
+  walk((index) => {
+    if ((hit = test(index)) !== null) return true;
+    if (!literal.isLineLocal || ++tested < TESTS_BEFORE_SEARCH) return false;
+    searchFrom = index + 1;
+    return true;
+  });
+  const { regex } = literal;
+  if (hit !== null || searchFrom < 0 || !regex) return hit;
+  view.forLinesMatching(regex, searchFrom, (index) => (hit = test(index)) !== null);
+  return hit;
 }
 
 // Whether a lower-cased line holds every run of some alternative of a pattern.

@@ -1,4 +1,5 @@
-import type { Evidence, HttpRequest, HttpResponse, InputName, Place, PythonException, TaggedLine } from './evidence.ts';
+import type { Evidence, HttpRequest, HttpResponse, InputName, Place, PythonException } from './evidence.ts';
+import { LineStore, PLACES } from './line-store.ts';
 import { findEmbeddedJson } from './parse/find-json.ts';
 import { findStatusMentions } from './parse/find-status.ts';
 import { findConfigBlockEnd, isConfigStart, isServerBlockStart, parseConfigText } from './parse/find-config.ts';
@@ -14,7 +15,7 @@ import { isSseStart, readSseEvents } from './parse/parse-sse.ts';
 import { findInlineException, isChainMarker, isStandaloneExceptionLine, isTracebackStart, readTraceback } from './parse/parse-traceback.ts';
 import { readCommand } from './parse/read-command.ts';
 import { readJsonBlock } from './parse/read-json-block.ts';
-import { firstNonSpace, headOf, isBlank, leadSet, leadsWithOneOf, splitLines, splitLineTexts } from './parse/split-lines.ts';
+import { firstNonSpace, headOf, isBlank, joinTexts, leadSet, leadsWithOneOf, splitLineTexts, TextLines } from './parse/split-lines.ts';
 import { type Section, splitSections } from './parse/split-sections.ts';
 
 // A config.yaml is a few hundred lines; a longer "config" is a mis-detection or a dump, and the
@@ -37,10 +38,10 @@ export interface CheckInput {
  * config documents. Tolerates any mixture and junk; never throws; deterministic; roughly
  * linear in the input size.
  */
-export function parseInput(input: CheckInput): Evidence {
+export function parseInput(input: CheckInput, options: ParseOptions = {}): Evidence {
   const evidence = createEvidence();
   try {
-    parsePaste(typeof input.paste === 'string' ? input.paste : '', evidence);
+    parsePaste(typeof input.paste === 'string' ? input.paste : '', evidence, options.remembersPlainLines ?? true);
   } catch (error) {
     // A parser bug must not take the checker down: keep what was found and say so.
     evidence.notes.push(`Part of the paste could not be read (${error instanceof Error ? error.message : 'internal error'}).`);
@@ -79,56 +80,84 @@ export function collapseNotes(notes: readonly string[]): string[] {
   });
 }
 
-function parsePaste(paste: string, evidence: Evidence): void {
-  const lines = createTaggedLines(paste, 'paste');
-  const context = createContext('paste', lines, evidence);
-  const { sections } = splitSections(lines);
+function parsePaste(paste: string, evidence: Evidence, remembersPlainLines: boolean): void {
+  const hasCarriageReturn = paste.includes('\r');
+  const texts = splitLineTexts(paste);
+  const context = createContext('paste', new TextLines(texts), evidence);
+  if (!remembersPlainLines) context.plainTexts = undefined;
+  const { sections } = splitSections(context.lines);
   for (const section of sections) readSection(context, section);
   if (context.yamlBlocksSkipped > 0) {
     evidence.notes.push(
       `Stopped reading YAML at its budget (${MAX_YAML_BLOCKS} blocks, ${MAX_YAML_CHARS_PER_PASTE / 1024} KB): ${context.yamlBlocksSkipped} more blocks were not parsed (paste only the config that matters).`,
     );
   }
-  pushTaggedLines(lines, evidence);
-}
-
-/**
- * Splits an input into lines that are already the evidence's tagged lines (place decided
- * later): one object per line serves both the parse and the result, which halves the
- * allocations on pastes of many short lines.
- */
-function createTaggedLines(text: string, input: InputName): TaggedLine[] {
-  const texts = splitLineTexts(text);
-  const lines = new Array<TaggedLine>(texts.length);
-  for (let index = 0; index < texts.length; index++) lines[index] = { input, line: index + 1, text: texts[index] as string, place: 'any' };
-  return lines;
+  keepNonBlankLines(texts, context.places, 'paste', evidence, hasCarriageReturn ? undefined : paste);
 }
 
 function parseConfigInput(config: string, evidence: Evidence): void {
-  const lines = createTaggedLines(config, 'config');
-  const context = createContext('config', lines, evidence);
-  tagLines(context, 0, lines.length, 'config');
+  const texts = splitLineTexts(config);
+  const context = createContext('config', new TextLines(texts), evidence);
+  tagLines(context, 0, texts.length, 'config');
   if (config.trim() !== '') {
     const parsed = parseConfigText(config, 'config', 1);
     if (parsed.kind === 'parsed') evidence.configs.push(parsed.config);
     else evidence.notes.push(parsed.note);
   }
-  pushTaggedLines(lines, evidence);
+  keepNonBlankLines(texts, context.places, 'config', evidence);
 }
 
-/** Adds the non-blank lines, tagged with their places, to the evidence (the parse is done with `lines`: they are compacted in place). */
-function pushTaggedLines(lines: TaggedLine[], evidence: Evidence): void {
-  // One pass moves the non-blank lines down over the blank ones: no copy of a list of millions
-  // of lines for the one blank line a paste ending in a line break has.
+/**
+ * Adds an input's non-blank lines, with their places, to the evidence's line store (after the
+ * lines already there: the paste's, then the config's). The parse is done with `texts` and
+ * `places`: they are compacted in place, so a paste of millions of lines is not copied for the
+ * one blank line it ends with.
+ */
+function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName, evidence: Evidence, source?: string): void {
+  // Line numbers are kept only once a kept line follows a blank one: before that each line's
+  // number is its index + 1 (a paste ending in a line break keeps no array of them).
+  let numbers: Int32Array | undefined;
   let kept = 0;
-  for (let index = 0; index < lines.length; index++) {
-    const tagged = lines[index] as TaggedLine;
-    if (!isBlank(tagged.text)) lines[kept++] = tagged;
+  for (let index = 0; index < texts.length; index++) {
+    const text = texts[index] as string;
+    if (isBlank(text)) continue;
+    if (numbers === undefined && kept < index) {
+      numbers = new Int32Array(texts.length - (index - kept));
+      for (let at = 0; at < kept; at++) numbers[at] = at + 1;
+    }
+    texts[kept] = text;
+    places[kept] = places[index] as number;
+    if (numbers !== undefined) numbers[kept] = index + 1;
+    kept++;
   }
-  lines.length = kept;
-  // The paste's lines come first: they become the list itself.
-  if (evidence.lines.length === 0) evidence.lines = lines;
-  else for (const tagged of lines) evidence.lines.push(tagged);
+  texts.length = kept;
+  // Split on line feeds alone and with no blank line before the last kept one, the kept lines
+  // joined are the start of the text itself: the whole-paste scans need no join of their own.
+  let joined: string | undefined;
+  if (source !== undefined && numbers === undefined && kept > 0) {
+    let end = kept - 1;
+    for (let index = 0; index < kept; index++) end += (texts[index] as string).length;
+    joined = source.length === end ? source : source.slice(0, end);
+  }
+  const before = evidence.lines;
+  if (before.length === 0) {
+    evidence.lines = new LineStore({ texts, places: places.subarray(0, kept), numbers: numbers?.subarray(0, kept), pasteCount: input === 'paste' ? kept : 0, pasteJoined: input === 'paste' ? joined : undefined });
+    return;
+  }
+  // The config's lines after the paste's, in one store: both parts are copied, which only a
+  // config given beside the paste costs (CLI `--config`, at most 512 KB).
+  const all = new Array<string>(before.length + kept);
+  const allPlaces = new Uint8Array(before.length + kept);
+  const allNumbers = new Int32Array(before.length + kept);
+  for (let index = 0; index < before.length; index++) {
+    all[index] = before.textAt(index);
+    allPlaces[index] = before.placeCodeAt(index);
+    allNumbers[index] = before.lineAt(index);
+  }
+  for (let index = 0; index < kept; index++) all[before.length + index] = texts[index] as string;
+  allPlaces.set(places.subarray(0, kept), before.length);
+  for (let index = 0; index < kept; index++) allNumbers[before.length + index] = numbers === undefined ? index + 1 : (numbers[index] as number);
+  evidence.lines = new LineStore({ texts: all, places: allPlaces, numbers: allNumbers, pasteCount: before.length, pasteJoined: before.pasteJoined });
 }
 
 /** Whether a line clearly starts a structure of its own; such a line ends bodies and exception messages. */
@@ -157,23 +186,68 @@ function isMarkdownHeading(head: string, lead: number): boolean {
   return lead <= 3 && leadsWithOneOf(head, HEADING_LEADS, lead) && /^\s{0,3}#{1,6} /.test(head);
 }
 
+/** How the parse runs (the answer never depends on it). */
+export interface ParseOptions {
+  /**
+   * Whether a repeated plain line is skipped once its text yielded nothing (default true); off
+   * reads every line, which the tests compare against.
+   */
+  remembersPlainLines?: boolean;
+}
+
+// How many distinct texts of plain lines (see `isPlainCandidate`) one parse remembers, and how long
+// one may be: repeated short lines (a progress dot, `x`, `...`) are what repeats by the million.
+const MAX_PLAIN_TEXTS = 4096;
+const MAX_PLAIN_TEXT_LENGTH = 64;
+
+/**
+ * Whether what the readers make of a line depends on its text alone, so that a line nothing
+ * recognised can be skipped when its text comes again. Only the readers that look past their
+ * first line can answer differently for the same text (a `name:` starting a server block, a `{`
+ * opening JSON over several lines, a `data:` event stream), and each needs a `:`, `#`, `{` or `[`.
+ */
+function isPlainCandidate(text: string): boolean {
+  if (text.length > MAX_PLAIN_TEXT_LENGTH) return false;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    // : # { [ and anything outside ASCII (colour codes are ASCII escapes: ESC is below 32).
+    if (code === 58 || code === 35 || code === 123 || code === 91 || code < 32 || code > 126) return false;
+  }
+  return true;
+}
+
+// How many things the evidence holds: unchanged across a read means the read found nothing.
+function sizeOf(evidence: Evidence): number {
+  return evidence.responses.length + evidence.requests.length + evidence.statuses.length + evidence.json.length + evidence.exceptions.length + evidence.configs.length + evidence.notes.length;
+}
+
 function readSection(context: ParseContext, section: Section): void {
-  const { lines } = context;
+  const { lines, places, evidence } = context;
   if (section.isFenced && /^(?:ya?ml)$/.test(section.language) && readFencedYaml(context, section)) return;
   let index = section.start;
   let previousPlace: Place | undefined;
   while (index < section.end) {
-    const text = lines[index]?.text ?? '';
+    const text = lines.textAt(index);
     if (isBlank(text)) {
       // A lone exception line only continues a log line directly above it.
       previousPlace = undefined;
       index++;
       continue;
     }
+    // A plain line whose text was read before and yielded nothing yields nothing again: a paste
+    // of millions of repeated short lines skips the dozen detectors for all but the first.
+    const { plainTexts } = context;
+    if (plainTexts?.has(text)) {
+      previousPlace = 'any';
+      index++;
+      continue;
+    }
+    const sizeBefore = sizeOf(evidence);
     const next = readStructure(context, index, section.end, previousPlace);
+    if (plainTexts && next === index + 1 && places[index] === 0 && plainTexts.size < MAX_PLAIN_TEXTS && isPlainCandidate(text) && sizeOf(evidence) === sizeBefore) plainTexts.add(text);
     // The place of the structure just read (`any` means no reader tagged it).
-    const last = lines[next - 1]?.place ?? 'any';
-    previousPlace = last !== 'any' ? last : lines[index]?.place;
+    const last = places[next - 1] ?? 0;
+    previousPlace = PLACES[last !== 0 ? last : (places[index] ?? 0)];
     index = next;
   }
 }
@@ -182,9 +256,9 @@ function readSection(context: ParseContext, section: Section): void {
 function readFencedYaml(context: ParseContext, section: Section): boolean {
   const { lines, evidence } = context;
   if (section.end - section.start > MAX_CONFIG_LINES) return false;
-  const source = lines.slice(section.start, section.end).map((line) => line.text).join('\n');
+  const source = joinTexts(lines, section.start, section.end);
   if (source.trim() === '') return false;
-  const firstLine = lines[section.start]?.line ?? 1;
+  const firstLine = lines.lineAt(section.start);
   if (!takeYamlBlock(context, source.length)) return false;
   const parsed = parseConfigText(source, 'paste', firstLine);
   if (parsed.kind === 'parsed' && typeof parsed.config.value === 'object' && parsed.config.value !== null && !Array.isArray(parsed.config.value)) {
@@ -203,8 +277,7 @@ function readFencedYaml(context: ParseContext, section: Section): boolean {
  */
 function readStructure(context: ParseContext, index: number, end: number, previousPlace: Place | undefined): number {
   const { lines, evidence, input } = context;
-  const source = lines[index] as (typeof lines)[number];
-  const head = headOf(source.text);
+  const head = headOf(lines.textAt(index));
   // The index of the first non-space character, which most detectors test first: found once.
   const lead = firstNonSpace(head);
 
@@ -248,7 +321,7 @@ function readStructure(context: ParseContext, index: number, end: number, previo
       readClientLine(context, index, head);
       return index + 1;
     }
-    evidence.exceptions.push({ input, line: source.line, type: standalone.type, message: standalone.message, frames: [], depth: 0 });
+    evidence.exceptions.push({ input, line: lines.lineAt(index), type: standalone.type, message: standalone.message, frames: [], depth: 0 });
     tagLines(context, index, index + 1, previousPlace === 'log' ? 'log' : 'traceback');
     scanForJsonAndStatus(context, index, head);
     return index + 1;
@@ -288,15 +361,15 @@ function readConfigAt(context: ParseContext, index: number, end: number): number
   const { lines, evidence } = context;
   const blockEnd = findConfigBlockEnd(lines, index, end, isOtherStart);
   // A lone `name:` with nothing under it is not worth a config.
-  if (blockEnd <= index + 1 && !isConfigStart(headOf(lines[index]?.text ?? ''))) return index;
+  if (blockEnd <= index + 1 && !isConfigStart(headOf(lines.textAt(index)))) return index;
   tagLines(context, index, blockEnd, 'config');
   if (blockEnd - index > MAX_CONFIG_LINES) {
-    evidence.notes.push(`The YAML at line ${lines[index]?.line ?? 1} of the paste is too long to read (${blockEnd - index} lines): paste only the mcp_servers part.`);
+    evidence.notes.push(`The YAML at line ${lines.lineAt(index)} of the paste is too long to read (${blockEnd - index} lines): paste only the mcp_servers part.`);
     return blockEnd;
   }
-  const source = lines.slice(index, blockEnd).map((line) => line.text).join('\n');
+  const source = joinTexts(lines, index, blockEnd);
   if (!takeYamlBlock(context, source.length)) return blockEnd;
-  const parsed = parseConfigText(source, context.input, lines[index]?.line ?? 1);
+  const parsed = parseConfigText(source, context.input, lines.lineAt(index));
   if (parsed.kind === 'parsed') evidence.configs.push(parsed.config);
   else evidence.notes.push(parsed.note);
   return blockEnd;
@@ -312,7 +385,7 @@ function readJsonAt(context: ParseContext, index: number, end: number): number {
   }
   // `[48213] Connecting…` (mcp-remote) starts with valid JSON but is a line of text.
   if ((read.rest !== '' && read.rest !== '%') || !isStructuredJson(read.value)) return index;
-  const line = lines[index]?.line ?? 1;
+  const line = lines.lineAt(index);
   evidence.json.push({ input, line, value: read.value });
   if (isJsonLogRecord(read.value)) {
     tagLines(context, index, read.next, 'log');
@@ -331,15 +404,15 @@ function readJsonAt(context: ParseContext, index: number, end: number): number {
 
 function readJsonLog(context: ParseContext, index: number, record: Record<string, unknown>): void {
   const message = typeof record['message'] === 'string' ? record['message'] : typeof record['msg'] === 'string' ? record['msg'] : '';
-  const line = context.lines[index]?.line ?? 1;
+  const line = context.lines.lineAt(index);
   readMessage(context, index, headOf(message), 'text');
   for (const key of ['stacktrace', 'exc_info', 'traceback', 'exception']) {
     const value = record[key];
     if (typeof value === 'string' && value.includes('\n')) {
       // A traceback inside a JSON log record: read it as one, attributed to the record's line.
-      const inner = splitLines(value).map((source) => ({ text: source.text, line }));
+      const inner = new TextLines(splitLineTexts(value), line);
       for (let position = 0; position < inner.length; position++) {
-        if (!isTracebackStart(headOf(inner[position]?.text ?? ''))) continue;
+        if (!isTracebackStart(headOf(inner.textAt(position)))) continue;
         const read = readTraceback(inner, position, inner.length, context.input, isOtherStart);
         for (const exception of read.exceptions) context.evidence.exceptions.push(exception);
         position = read.next - 1;
@@ -350,7 +423,7 @@ function readJsonLog(context: ParseContext, index: number, record: Record<string
 
 function readLogLine(context: ParseContext, index: number, log: NonNullable<ReturnType<typeof parseLogLine>>): void {
   const { evidence, input, lines } = context;
-  const line = lines[index]?.line ?? 1;
+  const line = lines.lineAt(index);
   tagLines(context, index, index + 1, 'log');
   if (log.kind === 'access') {
     evidence.statuses.push({ input, line, status: log.status, from: 'access-log' });
@@ -367,7 +440,7 @@ function readLogLine(context: ParseContext, index: number, log: NonNullable<Retu
 function readClientLine(context: ParseContext, index: number, head: string): void {
   tagLines(context, index, index + 1, 'client');
   const { evidence, input, lines } = context;
-  const line = lines[index]?.line ?? 1;
+  const line = lines.lineAt(index);
   const json = readMessage(context, index, head, 'client');
   // A client's rendering of an HTTP answer (`Error POSTing to endpoint (HTTP 500): {…}`) is a
   // response without headers: status from the client, body as the JSON it quoted.
@@ -389,7 +462,7 @@ function readLooseLine(context: ParseContext, index: number, head: string): void
     const objectStart = stripped.indexOf('{', headersAt);
     const found = findEmbeddedJson(stripped.slice(objectStart), 1)[0];
     if (found !== undefined && typeof found.value === 'object' && found.value !== null && !Array.isArray(found.value)) {
-      const line = context.lines[index]?.line ?? 1;
+      const line = context.lines.lineAt(index);
       const headers = Object.entries(found.value as Record<string, unknown>)
         .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
         .map(([name, value]) => ({ input: context.input, line, name: name.toLowerCase(), value }));
@@ -407,7 +480,7 @@ function readLooseLine(context: ParseContext, index: number, head: string): void
  */
 function readMessage(context: ParseContext, index: number, message: string, from: 'client' | 'text'): unknown {
   const { evidence, input, lines } = context;
-  const line = lines[index]?.line ?? 1;
+  const line = lines.lineAt(index);
   let firstJson: unknown;
   if (message.includes('{') || message.includes('[')) {
     const found = findEmbeddedJson(message);
@@ -430,7 +503,7 @@ function readMessage(context: ParseContext, index: number, message: string, from
 /** Records the JSON and status codes in a line already read for its exception. */
 function scanForJsonAndStatus(context: ParseContext, index: number, head: string): void {
   const { evidence, input, lines } = context;
-  const line = lines[index]?.line ?? 1;
+  const line = lines.lineAt(index);
   if (head.includes('{') || head.includes('[')) for (const found of findEmbeddedJson(head)) evidence.json.push({ input, line, value: found.value });
   const mentions = findStatusMentions(head);
   for (let position = 0; position < mentions.length; position++) evidence.statuses.push({ input, line, status: (mentions[position] as (typeof mentions)[number]).status, from: 'text' });

@@ -56,6 +56,8 @@ export interface PreparedLiteral {
   minSecondRun: number;
   /** Patterns: the fewest characters a match spans, so a shorter line cannot hold it (0: no bound). */
   minLength: number;
+  /** Patterns: whether one search of the joined lines finds every line it matches (`PatternAnalysis.lineLocal`). */
+  isLineLocal: boolean;
 }
 
 /** The distinct fact ids of one page's signatures (one list per signature) and clues. */
@@ -307,7 +309,7 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
   if (fact.kind === 'text') {
     const branches = branchesOf([safeWordsOfLiteral(fact.text)]);
     const run = longestRun(fact.text);
-    return { id, fact, text: fact.text, segments: segmentsOf(fact.text), places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, runBranches: null, minWordRun: 0, minSecondRun: 0, minLength: 0 };
+    return { id, fact, text: fact.text, segments: segmentsOf(fact.text), places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, runBranches: null, minWordRun: 0, minSecondRun: 0, minLength: 0, isLineLocal: false };
   }
   // The build stores each pattern's analysis in its fact (src/catalog/analyse-pattern.ts), and only
   // for a pattern that compiles; the engine never reads regex source itself. Without it (an index
@@ -329,7 +331,7 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
     if (longest.every((run) => run.length >= 3)) needles = [...new Set(longest)];
   }
   if (!branches && !needles && analysis?.needles && analysis.needles.length > 0 && analysis.needles.every((needle) => needle.length >= 3)) needles = analysis.needles;
-  const prepared: PreparedLiteral = { id, fact, places, acceptsUnplaced, branches, needles, runBranches, minWordRun: analysis ? analysis.minWordRun : 0, minSecondRun: analysis ? analysis.minSecondRun : 0, minLength: analysis ? analysis.minLength : 0 };
+  const prepared: PreparedLiteral = { id, fact, places, acceptsUnplaced, branches, needles, runBranches, minWordRun: analysis ? analysis.minWordRun : 0, minSecondRun: analysis ? analysis.minSecondRun : 0, minLength: analysis ? analysis.minLength : 0, isLineLocal: analysis?.lineLocal === true };
   if (!stored) {
     prepared.regex = eager ?? null;
     return prepared;
@@ -356,6 +358,12 @@ export interface PatternAnalysis {
    * no words or runs to search for; absent otherwise.
    */
   needles?: string[] | undefined;
+  /**
+   * True when the pattern has no lookaround: a match inside a line is then also a match at the same
+   * offset of the lines joined by line feeds (searched multiline), so one search of the joined text
+   * finds every line worth testing. Absent (false) otherwise, and for an index built before it.
+   */
+  lineLocal?: true | undefined;
 }
 
 /**
@@ -377,6 +385,7 @@ function storedAnalysis(entry: unknown): PatternAnalysis | undefined {
   const analysis: PatternAnalysis = { safeWords, requiredRuns, minWordRun: minWordRun as number, minSecondRun: minSecondRun as number, minLength: minLength as number };
   // Needles are only ever a lower-case word run each (the paste search relies on it): anything else is ignored.
   if (Array.isArray(needles) && needles.every((needle) => typeof needle === 'string' && /^[a-z0-9_]+$/.test(needle))) analysis.needles = needles as string[];
+  if ((entry as Record<string, unknown>)['lineLocal'] === true) analysis.lineLocal = true;
   return analysis;
 }
 

@@ -6,7 +6,7 @@
  * the vocabulary every MCP failure shares, so a paste with no distinctive word gets nothing.
  */
 import type { InputName } from './evidence.ts';
-import { joinLines } from './joined-lines.ts';
+import type { LineStore } from './line-store.ts';
 import type { RuleIndex, RulePage } from './rule-index.ts';
 import { wordsOfFact } from './fact-kinds/registry.ts';
 
@@ -111,14 +111,14 @@ export function lexicalTextOfPage(page: RulePage): string {
 }
 
 /** The pages (at most `limit`, best first) the paste shares distinctive words with. */
-export function rankLexical(index: RuleIndex, lines: readonly { input: InputName; line: number; text: string }[], limit = MAX_LEXICAL): LexicalMatch[] {
+export function rankLexical(index: RuleIndex, lines: LineStore, limit = MAX_LEXICAL): LexicalMatch[] {
   const { wordsOfPage, pagesOfWord } = lexicalIndexOf(index);
   const total = Math.max(1, index.pages.length);
   const firstLine = new Map<string, number>();
   const asCode = new Set<string>();
-  // One scan of the lines joined by line feeds (no token spans one), each word's line found by
-  // walking the lines' start offsets along with the scan.
-  const { text, starts } = joinLines(lines.map((each) => each.text));
+  // One scan of the paste's lines joined by line feeds (no token spans one), each word's line
+  // found by walking the lines' start offsets along with the scan.
+  const { text, starts } = lines.joinedPaste();
   let line = 0;
   forEachCodeWord(
     text,
@@ -138,9 +138,9 @@ export function rankLexical(index: RuleIndex, lines: readonly { input: InputName
     words.sort((a, b) => rarity(b) - rarity(a) || (a < b ? -1 : 1));
     const score = words.reduce((sum, word) => sum + rarity(word), 0);
     if (score < MIN_SCORE) return;
-    const first = lines[Math.min(...words.map((word) => firstLine.get(word) ?? 0))];
-    if (!first) return;
-    found.push({ page, words, score: Math.round(score * 100) / 100, at: { input: first.input, line: first.line } });
+    const first = Math.min(...words.map((word) => firstLine.get(word) ?? 0));
+    if (first >= lines.pasteCount) return;
+    found.push({ page, words, score: Math.round(score * 100) / 100, at: { input: 'paste', line: lines.lineAt(first) } });
   });
   found.sort((a, b) => b.score - a.score || (a.page.id < b.page.id ? -1 : 1));
   return found.slice(0, limit);

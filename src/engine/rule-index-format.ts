@@ -9,7 +9,8 @@
  * - a page's `url` (always `/errors/<id>/`), `retired: false`, an empty `relatedErrors`;
  * - a signature's `where: 'any'`;
  * - a pattern's prefilter analysis, written as one string
- *   `minWordRun;minSecondRun;minLength;safeWords;requiredRuns[;needles]`, each word list as its
+ *   `minWordRun;minSecondRun;minLength;safeWords;requiredRuns[;needles[;L]]` (`L` when the pattern
+ *   is line-local, `prepare-rules.ts` `lineLocal`, its needles then possibly empty), each word list as its
  *   alternatives joined by `|`, the words of one by spaces, and `-` for none known; the needles,
  *   when stored, joined by spaces. An analysis that string cannot carry (a word holding one of
  *   those characters) stays an object.
@@ -130,13 +131,14 @@ function unpackFact(value: unknown): unknown {
 // on every line (see storedAnalysis in prepare-rules.ts), so a damaged entry loses its prefilters, never a match.
 function unpackAnalysis(text: string): PatternAnalysis | undefined {
   const parts = text.split(';');
-  if (parts.length !== 5 && parts.length !== 6) return undefined;
-  const [wordRun, secondRun, length, safe, required, needles] = parts as [string, string, string, string, string, string | undefined];
+  if (parts.length < 5 || parts.length > 7 || (parts.length === 7 && parts[6] !== 'L')) return undefined;
+  const [wordRun, secondRun, length, safe, required, needles, local] = parts as [string, string, string, string, string, string | undefined, string | undefined];
   const numbers = [wordRun, secondRun, length].map(Number);
   if (!numbers.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
   const lists = (field: string): string[][] | null => (field === '-' ? null : field.split('|').map((words) => (words === '' ? [] : words.split(' '))));
   const analysis: PatternAnalysis = { safeWords: lists(safe), requiredRuns: lists(required), minWordRun: numbers[0] as number, minSecondRun: numbers[1] as number, minLength: numbers[2] as number };
-  if (needles !== undefined) analysis.needles = needles.split(' ');
+  if (needles !== undefined && needles !== '') analysis.needles = needles.split(' ');
+  if (local === 'L') analysis.lineLocal = true;
   return analysis;
 }
 

@@ -24,7 +24,7 @@ export function suggestNextSteps(ranked: readonly RankedPage[], evidence: Eviden
   }
   if (ranked.length === 0 || steps.length === 0) {
     if (evidence.responses.length === 0) add(STEP_STATUS);
-    if (!evidence.lines.some((l) => l.place === 'log' || l.place === 'traceback')) add(STEP_LOGS);
+    if (!evidence.lines.hasPlace('log') && !evidence.lines.hasPlace('traceback')) add(STEP_LOGS);
     if (evidence.configs.every((c) => c.servers.length === 0)) add(STEP_SERVER_CONFIG);
     if (evidence.responses.length > 0) add(STEP_DEBUG_HEADERS);
   }

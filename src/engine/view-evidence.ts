@@ -4,19 +4,91 @@
  * tokens of the paste), and lookups for explanations.
  */
 import type { Evidence, HeaderLine, HttpRequest, HttpResponse, InputName, JsonSeen, Place, PythonException, StatusSeen, TaggedLine } from './evidence.ts';
+import { placeCode, PLACES, type LineStore } from './line-store.ts';
 import { normalizeForMatch, withoutColourCodes } from './normalize.ts';
-import { lineAt } from './joined-lines.ts';
+import { joinLines, lineAt, type JoinedLines } from './joined-lines.ts';
 import { lastTypePart } from './fact-kinds/evidence-keys.ts';
 import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
 import { pushTo } from './push-to.ts';
 import { asText } from './value-test.ts';
 
-/**
- * One line the literals are tested on: a pasted line (the evidence's own tagged line, shared, not
- * copied), or a multi-line JSON value made compact. `text` is without colour codes (patterns test
- * it); its lower-cased and normalised forms are cached by the view (`lowerAt`, `normAt`).
- */
+/** A line the view adds after the evidence's: a multi-line JSON value made compact. */
 export type ViewLine = TaggedLine;
+
+/**
+ * The lines literals are tested on, by index: the evidence's lines (read from its line store,
+ * with colour codes removed), then one compact line per multi-line JSON value. Texts are without
+ * colour codes (patterns test them); their lower-cased and normalised forms are cached by the
+ * view (`lowerAt`, `normAt`).
+ */
+export class ViewLines {
+  /** How many lines. */
+  readonly length: number;
+  readonly #store: LineStore;
+  readonly #stored: number;
+  // The texts without colour codes, when some line had them (else the store's texts are used).
+  readonly #texts: readonly string[] | undefined;
+  readonly #extra: readonly ViewLine[];
+
+  constructor(store: LineStore, texts: readonly string[] | undefined, extra: readonly ViewLine[]) {
+    this.#store = store;
+    this.#stored = store.length;
+    this.#texts = texts;
+    this.#extra = extra;
+    this.length = store.length + extra.length;
+  }
+
+  /** The text of line `index` ('' past the end). */
+  textAt(index: number): string {
+    if (index < this.#stored) return this.#texts !== undefined ? (this.#texts[index] ?? '') : this.#store.textAt(index);
+    return this.#extra[index - this.#stored]?.text ?? '';
+  }
+
+  /** The place code of line `index` (line-store.ts `PLACES`). */
+  placeCodeAt(index: number): number {
+    if (index < this.#stored) return this.#store.placeCodeAt(index);
+    return placeCode(this.#extra[index - this.#stored]?.place ?? 'any');
+  }
+
+  /** The place of line `index`. */
+  placeAt(index: number): Place {
+    return PLACES[this.placeCodeAt(index)] ?? 'any';
+  }
+
+  /** Which input line `index` came from. */
+  inputAt(index: number): InputName {
+    if (index < this.#stored) return this.#store.inputAt(index);
+    return this.#extra[index - this.#stored]?.input ?? 'paste';
+  }
+
+  /** The 1-based line number of line `index` in its input. */
+  lineAt(index: number): number {
+    if (index < this.#stored) return this.#store.lineAt(index);
+    return this.#extra[index - this.#stored]?.line ?? 0;
+  }
+
+  /**
+   * The lines joined by line feeds, with where each starts. The paste's part is the store's own
+   * join (shared with the other whole-paste scans) when no colour code had to be removed.
+   */
+  join(): JoinedLines {
+    const pasteCount = this.#store.pasteCount;
+    if (this.#texts !== undefined || pasteCount === 0) return joinLines(Array.from({ length: this.length }, (_, index) => this.textAt(index)));
+    const paste = this.#store.joinedPaste();
+    if (this.length === pasteCount) return paste;
+    const starts = new Int32Array(this.length);
+    starts.set(paste.starts);
+    const rest: string[] = [];
+    let offset = paste.text.length + 1;
+    for (let index = pasteCount; index < this.length; index++) {
+      const text = this.textAt(index);
+      rest.push(text);
+      starts[index] = offset;
+      offset += text.length + 1;
+    }
+    return { text: `${paste.text}\n${rest.join('\n')}`, starts };
+  }
+}
 
 /** Evidence regrouped so that each fact looks only at what could make it hold. */
 export interface EvidenceIndexes {
@@ -37,7 +109,7 @@ export interface EvidenceView {
   /** The parsed evidence. */
   evidence: Evidence;
   /** The lines literals are tested on: the evidence's lines in order, then compact JSON lines. */
-  lines: readonly ViewLine[];
+  lines: ViewLines;
   /** The lower-cased text of `lines[index]`, computed once (cheap prefilters test this). */
   lowerAt(index: number): string;
   /** The normalised text of `lines[index]`, computed once (text literals test this). */
@@ -51,20 +123,24 @@ export interface EvidenceView {
   forCandidates(literal: PreparedLiteral, visit: (index: number) => boolean): void;
   /** Indexes into `lines` (ascending) of the lines the parser gave `place` (listed on first use). */
   linesOfPlace(place: Place): readonly number[];
-  /** Indexes into `lines` (ascending) of the lines whose longest word run (`maxWordRun`) reaches `length` (listed on first use). */
-  linesWithRunAtLeast(length: number): readonly number[];
-  /** Indexes into `lines` (ascending) of the lines of at least `length` characters (listed on first use). */
-  linesWithLengthAtLeast(length: number): readonly number[];
+  /**
+   * Calls `visit` on each index into `lines` (ascending) that may hold a longest word run
+   * (`maxWordRun`) of at least `length`, until `visit` returns true: every such line, and
+   * possibly others when most lines qualify (`visit` checks the bound itself).
+   */
+  forLinesWithRunAtLeast(length: number, visit: (index: number) => boolean): void;
+  /** The same for lines of at least `length` characters. */
+  forLinesWithLengthAtLeast(length: number, visit: (index: number) => boolean): void;
   /** Per word id of the prepared index, how many lines hold the word as a token. */
   wordLineCount: Int32Array;
   /** Whether some line holds a character the token scan cannot fold (every literal with words is then possible). */
   hasUnfolded: boolean;
   /** Per index into `lines`, 1 when the line holds such a character (`isUnfoldedCode`). */
   isUnfoldedLine: Uint8Array;
-  /** The longest run of word characters (`[A-Za-z0-9_ſK]`) of each line, by index into `lines`. */
-  maxWordRun: Int32Array;
+  /** The longest run of word characters (`[A-Za-z0-9_ſK]`) of each line, by index into `lines` (at most `MAX_COUNTED_RUN`). */
+  maxWordRun: Uint16Array;
   /** The second-longest run of word characters of each line (0 when it has fewer than two runs). */
-  secondWordRun: Int32Array;
+  secondWordRun: Uint16Array;
   /** JSON values by their first key (objects) or `*` (arrays and scalars). */
   jsonByKey: Map<string, JsonSeen[]>;
   /** Evidence grouped for the non-literal facts. */
@@ -77,9 +153,16 @@ export interface EvidenceView {
    * until `visit` returns true.
    */
   forLinesContaining(needles: readonly string[], visit: (index: number) => boolean): void;
+  /**
+   * Calls `visit` on each index into `lines` from `from` on (ascending, once each) where a search
+   * of the lines joined by line feeds finds a match of `regex`, until `visit` returns true. For a
+   * line-local pattern (no lookaround) every line it matches on its own is among them: the joined
+   * text holds the same characters at the same offsets, and a line feed reads as a line's edge to
+   * `\b`, and to `^` and `$` searched multiline.
+   */
+  forLinesMatching(regex: RegExp, from: number, visit: (index: number) => boolean): void;
 }
 
-const NO_LINES: readonly number[] = Object.freeze([]);
 
 // Patterns are tested on at most this many characters of a line: a bound on regex work for
 // single-line megabyte pastes (minified JSON, binary junk) that no real signature needs.
@@ -95,11 +178,12 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     for (const key of keys) pushTo(jsonByKey, key, seen);
   }
   const scan = scanWords(lines, prepared);
-  // Per-line caches as arrays, not fields of the lines: the lines are the evidence's own objects.
-  const lower: (string | undefined)[] = new Array<string | undefined>(lines.length);
-  const norm: (string | undefined)[] = new Array<string | undefined>(lines.length);
-  const lowerAt = (index: number): string => (lower[index] ??= (lines[index] as ViewLine).text.toLowerCase());
-  const normAt = (index: number): string => (norm[index] ??= safeNormalize((lines[index] as ViewLine).text));
+  // Per-line caches, made on first use: only the lines a prefilter lets through are ever lowered
+  // or normalised, and many pastes never need either.
+  let lower: (string | undefined)[] | undefined;
+  let norm: (string | undefined)[] | undefined;
+  const lowerAt = (index: number): string => ((lower ??= new Array<string | undefined>(lines.length))[index] ??= lines.textAt(index).toLowerCase());
+  const normAt = (index: number): string => ((norm ??= new Array<string | undefined>(lines.length))[index] ??= safeNormalize(lines.textAt(index)));
   // Only the places and run lengths some literal asks for are listed: a paste of millions of
   // lines should not pay for a list nobody reads.
   const byPlace = new Map<Place, number[]>();
@@ -107,7 +191,8 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     let listed = byPlace.get(place);
     if (!listed) {
       listed = [];
-      for (let index = 0; index < lines.length; index++) if ((lines[index] as ViewLine).place === place) listed.push(index);
+      const code = placeCode(place);
+      for (let index = 0; index < lines.length; index++) if (lines.placeCodeAt(index) === code) listed.push(index);
       byPlace.set(place, listed);
     }
     return listed;
@@ -115,42 +200,40 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
   // The longest run and the longest line of the whole paste, found on first use: a bound beyond
   // them lists nothing without a pass over the lines (a paste of millions of short lines).
   let longestRun = -1;
-  const byRun = new Map<number, number[]>();
-  const linesWithRunAtLeast = (length: number): readonly number[] => {
+  const byRun = new Map<number, Int32Array | null>();
+  const forLinesWithRunAtLeast = (length: number, visit: (index: number) => boolean): void => {
     const runs = scan.maxWordRun;
     if (longestRun < 0) {
       longestRun = 0;
       for (let index = 0; index < runs.length; index++) if ((runs[index] as number) > longestRun) longestRun = runs[index] as number;
     }
-    if (length > longestRun) return NO_LINES;
+    if (length > longestRun) return;
     let listed = byRun.get(length);
-    if (!listed) {
-      listed = [];
-      for (let index = 0; index < runs.length; index++) if ((runs[index] as number) >= length) listed.push(index);
+    if (listed === undefined) {
+      listed = listIndexes(runs.length, (index) => (runs[index] as number) >= length);
       byRun.set(length, listed);
     }
-    return listed;
+    visitListed(listed, lines.length, visit);
   };
   let longestLine = -1;
-  const byLength = new Map<number, number[]>();
-  const linesWithLengthAtLeast = (length: number): readonly number[] => {
+  const byLength = new Map<number, Int32Array | null>();
+  const forLinesWithLengthAtLeast = (length: number, visit: (index: number) => boolean): void => {
     if (longestLine < 0) {
       longestLine = 0;
-      for (let index = 0; index < lines.length; index++) longestLine = Math.max(longestLine, (lines[index] as ViewLine).text.length);
+      for (let index = 0; index < lines.length; index++) longestLine = Math.max(longestLine, lines.textAt(index).length);
     }
-    if (length > longestLine) return NO_LINES;
+    if (length > longestLine) return;
     let listed = byLength.get(length);
-    if (!listed) {
-      listed = [];
-      for (let index = 0; index < lines.length; index++) if ((lines[index] as ViewLine).text.length >= length) listed.push(index);
+    if (listed === undefined) {
+      listed = listIndexes(lines.length, (index) => lines.textAt(index).length >= length);
       byLength.set(length, listed);
     }
-    return listed;
+    visitListed(listed, lines.length, visit);
   };
   return {
     linesOfPlace,
-    linesWithRunAtLeast,
-    linesWithLengthAtLeast,
+    forLinesWithRunAtLeast,
+    forLinesWithLengthAtLeast,
     evidence,
     lines,
     lowerAt,
@@ -165,53 +248,40 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     indexes: indexEvidence(evidence),
     textAt: createTextLookup(evidence, lines),
     forLinesContaining: createNeedleSearch(lines, lowerAt, prepared.needles, scan.unfolded),
+    forLinesMatching: createJoinedSearch(lines),
   };
 }
 
-// The evidence's lines themselves when none holds a colour code (the common case: no copy of a
+// The evidence's lines as they are when none holds a colour code (the common case: no copy of a
 // list that can hold millions of lines), then one compact line per multi-line JSON value.
-function viewLinesOf(evidence: Evidence): ViewLine[] {
-  const source = evidence.lines;
-  let lines: ViewLine[] | undefined;
-  for (let index = 0; index < source.length; index++) {
-    const line = source[index] as TaggedLine;
-    if (!line.text.includes('\u001b')) continue;
-    lines ??= source.slice();
+function viewLinesOf(evidence: Evidence): ViewLines {
+  const store = evidence.lines;
+  let texts: string[] | undefined;
+  // One search of the joined paste (shared with the other whole-paste scans) rules out colour
+  // codes in all of its lines at once; the config's lines are then the only ones to look at.
+  const from = store.pasteCount > 0 && !store.joinedPaste().text.includes('\u001b') ? store.pasteCount : 0;
+  for (let index = from; index < store.length; index++) {
+    const text = store.textAt(index);
+    if (!text.includes('\u001b')) continue;
+    if (texts === undefined) {
+      texts = new Array<string>(store.length);
+      for (let at = 0; at < store.length; at++) texts[at] = store.textAt(at);
+    }
     // Colour codes are dropped before patterns run, as normalizeForMatch drops them for literals:
     // the words a pattern sees are then exactly the words the anchor prefilter saw.
-    lines[index] = { input: line.input, line: line.line, place: line.place, text: withoutColourCodes(line.text) };
+    texts[index] = withoutColourCodes(text);
   }
-  const compact = compactJsonLines(evidence, lines ?? source);
-  if (compact.length === 0) return lines ?? source;
-  lines ??= source.slice();
-  for (const line of compact) lines.push(line);
-  return lines;
-}
-
-// The index into `lines` of the line of an input (-1: none). The evidence lists the paste's
-// lines, then the config's, each ascending, so a binary search finds it.
-function findLine(lines: readonly TaggedLine[], input: InputName, line: number): number {
-  let low = 0;
-  let high = lines.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = lines[mid] as TaggedLine;
-    const order = at.input === input ? at.line - line : at.input === 'paste' ? -1 : 1;
-    if (order === 0) return mid;
-    if (order < 0) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
+  return new ViewLines(store, texts, compactJsonLines(evidence, texts));
 }
 
 // Text for excerpts: a non-blank line of the paste or config as the view holds it (colour codes
 // removed; the view's lines start with the evidence's, index for index), else the line of a
 // config's source (blank lines inside a config block), else ''.
-function createTextLookup(evidence: Evidence, lines: readonly ViewLine[]): EvidenceView['textAt'] {
+function createTextLookup(evidence: Evidence, lines: ViewLines): EvidenceView['textAt'] {
   let configLines: { input: InputName; first: number; lines: string[] }[] | undefined;
   return (input, line) => {
-    const at = findLine(evidence.lines, input, line);
-    if (at >= 0) return (lines[at] as ViewLine).text;
+    const at = evidence.lines.findLine(input, line);
+    if (at >= 0) return lines.textAt(at);
     configLines ??= evidence.configs.map((config) => ({ input: config.input, first: config.line, lines: config.source.split(/\r?\n/) }));
     for (const config of configLines) {
       if (config.input !== input) continue;
@@ -227,26 +297,20 @@ function createTextLookup(evidence: Evidence, lines: readonly ViewLine[]): Evide
 // found, so a literal that holds early stops the search there. The joined text is lower-cased in
 // one call; when that changes its length (İ lower-cases to two characters) the lines are
 // lower-cased one by one instead, so that offsets map back to lines.
-function createNeedleSearch(lines: readonly ViewLine[], lowerAt: (index: number) => string, allNeedles: readonly string[], unfolded: readonly number[]): EvidenceView['forLinesContaining'] {
+function createNeedleSearch(lines: ViewLines, lowerAt: (index: number) => string, allNeedles: readonly string[], unfolded: readonly number[]): EvidenceView['forLinesContaining'] {
   let joined: string | undefined;
+  let starts: Int32Array = new Int32Array(0);
   let firstAt: Map<string, number> | undefined;
-  const starts = new Int32Array(lines.length);
-  const join = (textOf: (index: number) => string): string => {
-    const texts = new Array<string>(lines.length);
-    let offset = 0;
-    for (let index = 0; index < lines.length; index++) {
-      const text = textOf(index);
-      texts[index] = text;
-      starts[index] = offset;
-      offset += text.length + 1;
-    }
-    return texts.join('\n');
-  };
   return (needles, visit) => {
     if (joined === undefined) {
-      const raw = join((index) => (lines[index] as ViewLine).text);
-      joined = raw.toLowerCase();
-      if (joined.length !== raw.length) joined = join(lowerAt);
+      const raw = lines.join();
+      starts = raw.starts;
+      joined = raw.text.toLowerCase();
+      if (joined.length !== raw.text.length) {
+        const lowered = joinLines(Array.from({ length: lines.length }, (_, index) => lowerAt(index)));
+        joined = lowered.text;
+        starts = lowered.starts;
+      }
       if (joined.length >= FIRST_OCCURRENCE_PASS_FROM) firstAt = findFirstOccurrences(joined, allNeedles);
     }
     const text = joined;
@@ -273,6 +337,33 @@ function createNeedleSearch(lines: readonly ViewLine[], lowerAt: (index: number)
       if (line < 0 || visit(line)) return;
       for (let k = 0; k < pending.length; k++) if (pending[k] === line) pending[k] = nextLine(needles[k] as string, line + 1);
       if (unfolded[unfoldedAt] === line) unfoldedAt++;
+    }
+  };
+}
+
+// One search of the joined lines per pattern (the lines' own join, shared with the needle search's
+// source when it is the paste itself): the regex engine's own scan finds the next line worth a
+// test, where testing line after line costs a regex call each.
+function createJoinedSearch(lines: ViewLines): EvidenceView['forLinesMatching'] {
+  let joined: JoinedLines | undefined;
+  const searches = new Map<RegExp, RegExp>();
+  return (regex, from, visit) => {
+    joined ??= lines.join();
+    const { text, starts } = joined;
+    if (from >= starts.length) return;
+    let search = searches.get(regex);
+    if (search === undefined) {
+      search = new RegExp(regex.source, `${regex.flags.replace(/[gmy]/g, '')}gm`);
+      searches.set(regex, search);
+    }
+    search.lastIndex = starts[from] as number;
+    for (;;) {
+      const found = search.exec(text);
+      if (found === null) return;
+      const line = lineAt(starts, found.index);
+      if (visit(line) || line + 1 >= starts.length) return;
+      // On from the next line: this one is decided.
+      search.lastIndex = starts[line + 1] as number;
     }
   };
 }
@@ -322,6 +413,28 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// The indexes below `count` (ascending) for which `isListed` holds, counted first so that the list
+// is one typed array of its exact size; null when they are more than a quarter of all: walking
+// every index is then as quick, and a paste of millions of lines keeps no list of them.
+function listIndexes(count: number, isListed: (index: number) => boolean): Int32Array | null {
+  let size = 0;
+  for (let index = 0; index < count; index++) if (isListed(index)) size++;
+  if (size * 4 > count) return null;
+  const listed = new Int32Array(size);
+  let at = 0;
+  for (let index = 0; index < count && at < size; index++) if (isListed(index)) listed[at++] = index;
+  return listed;
+}
+
+// Visits the listed indexes, or every index below `count` when there is no list, until `visit` returns true.
+function visitListed(listed: Int32Array | null, count: number, visit: (index: number) => boolean): void {
+  if (listed === null) {
+    for (let index = 0; index < count; index++) if (visit(index)) return;
+    return;
+  }
+  for (let at = 0; at < listed.length; at++) if (visit(listed[at] as number)) return;
+}
+
 function flagLines(count: number, indexes: readonly number[]): Uint8Array {
   const flags = new Uint8Array(count);
   for (const index of indexes) flags[index] = 1;
@@ -365,19 +478,25 @@ function safeNormalize(text: string): string {
 
 // A JSON body pretty-printed over many lines holds literals such as `{"tools":[]}` that no single
 // line shows; its compact form is tested as one more body line. `lines` are the evidence's lines
-// with colour codes removed.
-function compactJsonLines(evidence: Evidence, lines: readonly ViewLine[]): ViewLine[] {
+// with colour codes removed (`texts`, when some line had them).
+function compactJsonLines(evidence: Evidence, texts: readonly string[] | undefined): ViewLine[] {
   const compact: ViewLine[] = [];
+  const store = evidence.lines;
   for (const seen of evidence.json) {
     if (seen.value === null || typeof seen.value !== 'object') continue;
-    const at = findLine(lines, seen.input, seen.line);
-    const source = at >= 0 ? (lines[at] as ViewLine) : undefined;
-    const text = source?.text ?? '';
+    const at = store.findLine(seen.input, seen.line);
+    const text = at < 0 ? '' : texts !== undefined ? (texts[at] ?? '') : store.textAt(at);
     if (text.length > 2 && !/^\s*[[{]\s*$/.test(text)) continue;
-    compact.push({ input: seen.input, line: seen.line, place: source?.place ?? 'body', text: asText(seen.value) });
+    compact.push({ input: seen.input, line: seen.line, place: at >= 0 ? store.placeAt(at) : 'body', text: asText(seen.value) });
   }
   return compact;
 }
+
+/**
+ * The longest word run a line is recorded with: longer runs count as this long. A pattern's run
+ * bound is the length of a word it names, far below it, so a bound never meets a clamped run.
+ */
+export const MAX_COUNTED_RUN = 0xffff;
 
 /** Where the words literals need occur in a paste: per word, the lines holding it as a token. */
 interface WordScan {
@@ -392,9 +511,9 @@ interface WordScan {
   /** Lines holding a character the scan does not fold (ascending). */
   unfolded: number[];
   /** The longest run of word characters of each line. */
-  maxWordRun: Int32Array;
+  maxWordRun: Uint16Array;
   /** The second-longest run of word characters of each line. */
-  secondWordRun: Int32Array;
+  secondWordRun: Uint16Array;
 }
 
 // What the token scan makes of each UTF-16 code unit below 128: 1 for a word character (its
@@ -408,7 +527,7 @@ for (let code = 0; code < 128; code++) WORD_CODE[code] = (code >= 97 && code <= 
 // drops colour codes, already gone, and changes spacing between non-word characters) and of the
 // text a case-insensitive pattern sees, except around the three characters `isUnfoldedCode`
 // names: lines holding one are candidates for every literal.
-function scanWords(lines: readonly ViewLine[], prepared: PreparedIndex): WordScan {
+function scanWords(lines: ViewLines, prepared: PreparedIndex): WordScan {
   const { words, wordSlots, wordHashes } = prepared;
   const { min, max } = prepared.wordLength;
   const mask = wordSlots.length - 1;
@@ -420,11 +539,12 @@ function scanWords(lines: readonly ViewLine[], prepared: PreparedIndex): WordSca
   let next = new Int32Array(1024);
   let occurrences = 0;
   const unfolded: number[] = [];
-  const maxWordRun = new Int32Array(lines.length);
-  const secondWordRun = new Int32Array(lines.length);
+  // Two bytes a line: runs are compared with a pattern's bound, a few dozen characters.
+  const maxWordRun = new Uint16Array(lines.length);
+  const secondWordRun = new Uint16Array(lines.length);
   const hasWords = words.length > 0;
   for (let index = 0; index < lines.length; index++) {
-    const raw = (lines[index] as ViewLine).text;
+    const raw = lines.textAt(index);
     const length = raw.length;
     let start = -1;
     let hash = 0;
@@ -494,8 +614,8 @@ function scanWords(lines: readonly ViewLine[], prepared: PreparedIndex): WordSca
         occurrences++;
       }
     }
-    maxWordRun[index] = longest;
-    secondWordRun[index] = second;
+    maxWordRun[index] = Math.min(longest, MAX_COUNTED_RUN);
+    secondWordRun[index] = Math.min(second, MAX_COUNTED_RUN);
     if (isUnfolded) unfolded.push(index);
   }
   return { count, head, occurrenceLine, next, unfolded, maxWordRun, secondWordRun };

@@ -250,7 +250,7 @@ describe('the checker page', () => {
         },
         [inputType, text] as const,
       );
-    await expect(stateAfter('insertText', `${example.paste} `)).resolves.toBe('ready');
+    await expect(stateAfter('insertText', `${example.paste} `)).resolves.toBe('waiting');
     await expect(stateAfter('insertFromPaste', example.paste)).resolves.toBe('checking');
     await page.waitForSelector('mcpfix-checker[data-state="done"]');
     expect((await resultHrefs(page))[0]?.startsWith(`/errors/${pages[0]!.id}/`)).toBe(true);

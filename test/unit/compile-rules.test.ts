@@ -10,6 +10,7 @@ import { checkRegexSafety, checkStatusBoundaries } from '../../src/catalog/check
 import { parsePagePattern, parsePatternOnce } from '../../src/catalog/parse-page-pattern.ts';
 import { parseRegex } from '../../src/catalog/regex-syntax.ts';
 import type { Evidence } from '../../src/engine/evidence.ts';
+import { storeLines } from '../../src/engine/line-store.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
 import { normalizeForMatch } from '../../src/engine/normalize.ts';
 import { prepareIndex, safeWordsOfLiteral } from '../../src/engine/prepare-rules.ts';
@@ -31,7 +32,7 @@ function indexOf(facts: RuleFact[]): RuleIndex {
 
 function linesEvidence(lines: string[]): Evidence {
   return {
-    lines: lines.map((text, i) => ({ input: 'paste', line: i + 1, text, place: 'any' })),
+    lines: storeLines(lines.map((text, i) => ({ input: 'paste', line: i + 1, text, place: 'any' }))),
     responses: [],
     requests: [],
     statuses: [],

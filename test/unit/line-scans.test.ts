@@ -5,6 +5,7 @@ import { readPages } from '../../src/catalog/read-pages.ts';
 import { detectProduct, type ProductSeen } from '../../src/engine/detect-product.ts';
 import { parseInput } from '../../src/engine/parse-input.ts';
 import { rankLexical } from '../../src/engine/rank-lexical.ts';
+import { storeLines } from '../../src/engine/line-store.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 // detectProduct and rankLexical read a paste as one text instead of line by line, so that a paste
@@ -70,7 +71,7 @@ describe('scans of the whole paste', () => {
     fc.assert(
       fc.property(pasteLines, (lines) => {
         const evidence = parseInput({ paste: lines.join('\n') });
-        const pasted = evidence.lines.filter((line) => line.input === 'paste').map((line) => line.text);
+        const pasted = evidence.lines.toArray().filter((line) => line.input === 'paste').map((line) => line.text);
         expect(detectProduct(evidence)).toEqual(productLineByLine(pasted));
       }),
       { numRuns: 400 },
@@ -80,9 +81,9 @@ describe('scans of the whole paste', () => {
   it('rankLexical finds the pages, words and first lines the line-by-line word scan finds', () => {
     fc.assert(
       fc.property(pasteLines, (texts) => {
-        const lines = texts.map((text, at) => ({ input: 'paste' as const, line: at + 1, text }));
+        const lines = texts.map((text, at) => ({ input: 'paste' as const, line: at + 1, text, place: 'any' as const }));
         const { first } = wordsLineByLine(texts);
-        for (const found of rankLexical(index, lines, index.pages.length)) {
+        for (const found of rankLexical(index, storeLines(lines), index.pages.length)) {
           for (const word of found.words) expect(first.has(word)).toBe(true);
           const earliest = Math.min(...found.words.map((word) => first.get(word) as number));
           expect(found.at.line).toBe(earliest + 1);
@@ -94,8 +95,8 @@ describe('scans of the whole paste', () => {
 
   it('rankLexical scores a paste the same whether its words share one line or sit on many', () => {
     const text = 'spec_path os.environ/ extra_headers ClosedResourceError oauth2';
-    const one = rankLexical(index, [{ input: 'paste', line: 1, text }], index.pages.length);
-    const many = rankLexical(index, text.split(' ').map((word, at) => ({ input: 'paste' as const, line: at + 1, text: word })), index.pages.length);
+    const one = rankLexical(index, storeLines([{ input: 'paste', line: 1, text, place: 'any' }]), index.pages.length);
+    const many = rankLexical(index, storeLines(text.split(' ').map((word, at) => ({ input: 'paste' as const, line: at + 1, text: word, place: 'any' as const }))), index.pages.length);
     expect(one.length).toBeGreaterThan(0);
     expect(many.map((found) => [found.page.id, found.score, found.words])).toEqual(one.map((found) => [found.page.id, found.score, found.words]));
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Evidence, TaggedLine } from '../../src/engine/evidence.ts';
+import { storeLines } from '../../src/engine/line-store.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
 import { prepareIndex } from '../../src/engine/prepare-rules.ts';
 import type { RuleFact } from '../../src/engine/rule-index.ts';
@@ -8,10 +9,10 @@ import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 // Evidence is built by hand here, as the parser would build it, so each fact's semantics is
 // tested on its own.
-function evidenceOf(parts: Partial<Evidence> & { text?: string[]; place?: TaggedLine['place'] } = {}): Evidence {
+function evidenceOf(parts: Partial<Omit<Evidence, 'lines'>> & { lines?: TaggedLine[]; text?: string[]; place?: TaggedLine['place'] } = {}): Evidence {
   const lines: TaggedLine[] = parts.lines ?? (parts.text ?? []).map((text, i) => ({ input: 'paste', line: i + 1, text, place: parts.place ?? 'any' }));
   return {
-    lines,
+    lines: storeLines(lines),
     responses: parts.responses ?? [],
     requests: parts.requests ?? [],
     statuses: parts.statuses ?? [],

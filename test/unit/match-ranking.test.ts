@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchEvidence } from '../../src/engine/check-paste.ts';
 import type { Evidence, TaggedLine } from '../../src/engine/evidence.ts';
+import { storeLines } from '../../src/engine/line-store.ts';
 import type { RuleClue, RuleFact, RulePageSource, RuleSignature } from '../../src/engine/rule-index.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
@@ -22,7 +23,7 @@ function page(id: string, signatures: Array<Partial<RuleSignature> & { facts: Ru
 
 function evidenceOf(lines: string[], extra: Partial<Evidence> = {}): Evidence {
   const tagged: TaggedLine[] = lines.map((text, i) => ({ input: 'paste', line: i + 1, text, place: 'any' }));
-  return { lines: tagged, responses: [], requests: [], statuses: [], json: [], exceptions: [], configs: [], notes: [], ...extra };
+  return { lines: storeLines(tagged), responses: [], requests: [], statuses: [], json: [], exceptions: [], configs: [], notes: [], ...extra };
 }
 
 const failed: RuleFact = { kind: 'text', text: 'MCP request failed' };

@@ -54,20 +54,23 @@ describe('the fact trigger index', () => {
 });
 
 describe('literal prefilters', () => {
-  it('hold a literal exactly where testing every line would find it', () => {
+  it('hold a literal exactly where testing every line would find it, on the same first line', () => {
     for (const paste of samplePastes()) {
       const view = viewEvidence(parseInput({ paste }), prepared);
       const facts = createFactMatcher(prepared, view);
-      const lines = view.lines.map((line) => ({ place: line.place, norm: normalizeForMatch(line.text), window: patternWindow(line.text) }));
+      const lines = Array.from({ length: view.lines.length }, (_, at) => ({ place: view.lines.placeAt(at), norm: normalizeForMatch(view.lines.textAt(at)), window: patternWindow(view.lines.textAt(at)) }));
       for (const literal of prepared.literals) {
         const { places, acceptsUnplaced, text, regex } = literal;
-        const plain = lines.some((line) => {
+        const first = lines.findIndex((line) => {
           if (places && !places.has(line.place) && !(line.place === 'any' && acceptsUnplaced)) return false;
           if (text !== undefined) return line.norm.includes(text);
           return regex ? regex.test(line.window) : false;
         });
+        const plain = first < 0 ? null : `${view.lines.inputAt(first)}:${view.lines.lineAt(first)}`;
         const id = prepared.factIds.get(literal.fact) as number;
-        if ((facts.matchId(id, literal.fact) !== null) !== plain) expect({ paste: paste.slice(0, 200), fact: literal.fact, holds: !plain }).toEqual({ paste: paste.slice(0, 200), fact: literal.fact, holds: plain });
+        const hit = facts.matchId(id, literal.fact);
+        const found = hit === null ? null : `${hit.input}:${hit.line}`;
+        if (found !== plain) expect({ paste: paste.slice(0, 200), fact: literal.fact, at: found }).toEqual({ paste: paste.slice(0, 200), fact: literal.fact, at: plain });
       }
     }
   }, 120_000);
@@ -200,3 +203,37 @@ describe('word-run bounds of a pattern', () => {
     expect(minWordRunOfPattern('(a b|cd)')).toBe(0);
   });
 });
+
+describe('one search of the joined lines', () => {
+  // A pattern tested in vain on thousands of lines searches the rest of the paste in one pass of
+  // its joined text (match-fact.ts). Only a pattern without lookarounds may: these put the match
+  // at a line's edges, where the joined text has a line feed and the line itself has nothing.
+  const patterns = ['^needle \\d+$', '\\bneedle\\b', 'needle\\s*$', '(?:^|\\s)needle', 'a\\s*needle', '^\\W*needle\\W*$', '(?<!\\S)needle(?!\\S)', 'needle(?![\\s\\S])'];
+  const filler = Array.from({ length: 3000 }, (_, at) => `line ${at} with needles and a needle-ish word`);
+
+  it('marks a pattern line-local exactly when it has no lookaround', () => {
+    const local = patterns.map((pattern) => compileRulesAtBuild([pageWith(pattern)]).pages[0]?.signatures[0]?.facts[0]);
+    expect(local.map((fact) => fact?.kind === 'pattern' && fact.prefilter?.lineLocal === true)).toEqual([true, true, true, true, true, true, false, false]);
+  });
+
+  it('finds the line that testing every line finds, past thousands of lines tested in vain', () => {
+    const targets = ['needle 7', 'xx needle', '  needle', 'a', 'needle', 'needle  ', '— needle —', 'needle'];
+    for (const pattern of patterns) {
+      const built = compileRulesAtBuild([pageWith(pattern)]);
+      const fact = built.pages[0]?.signatures[0]?.facts[0];
+      const ready = prepareIndex(built);
+      for (const target of targets) {
+        const paste = [...filler, target, ...filler.slice(0, 10)].join('\n');
+        const view = viewEvidence(parseInput({ paste }), ready);
+        const hit = fact ? createFactMatcher(ready, view).match(fact) : null;
+        const regex = new RegExp(pattern, 'iu');
+        const expected = paste.split('\n').findIndex((line) => regex.test(line));
+        expect({ pattern, target, line: hit?.line ?? null }).toEqual({ pattern, target, line: expected < 0 ? null : expected + 1 });
+      }
+    }
+  }, 60_000);
+});
+
+function pageWith(pattern: string): Parameters<typeof compileRulesAtBuild>[0][number] {
+  return { id: 'p', title: 'P', summary: 's', area: 'a', hop: 'h', status: 'bug', retired: false, relatedErrors: [], clues: [], fixes: [], signatures: [{ id: 's', text: 'x', where: 'any', weight: 1, facts: [{ kind: 'pattern', pattern }] }] };
+}

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findJsonEnd, findEmbeddedJson, tryParseJson } from '../../src/engine/parse/find-json.ts';
+import { findStatusMentions, findStatusMentionsInFull } from '../../src/engine/parse/find-status.ts';
 import { parseHeaderLine, parseStatusLine } from '../../src/engine/parse/parse-http-transcript.ts';
+import { parseLogLine, stripLogPrefix } from '../../src/engine/parse/parse-log-line.ts';
 import { findInlineException } from '../../src/engine/parse/parse-traceback.ts';
 import { stripPrompt } from '../../src/engine/parse/read-command.ts';
 import { firstNonSpace, isSpaceCode, leadSet, leadsWithOneOf, splitLineTexts } from '../../src/engine/parse/split-lines.ts';
@@ -101,6 +103,42 @@ describe('parser fast paths agree with what they replace', () => {
     expect(findInlineException('mcp.shared.exceptions.McpError: Connection closed')).toEqual({ type: 'mcp.shared.exceptions.McpError', message: 'Connection closed' });
     // One long run full of exception words is walked once, not once per word.
     expect(findInlineException('Error'.repeat(800))).toBeUndefined();
+  });
+
+  it('findStatusMentions skips a line with no run of exactly three digits without missing a status', () => {
+    const fragments = ['HTTP/1.1 ', 'HTTP', ' ', ':', '(HTTP ', ')', 'status', '_code', '=', "Client error '", 'Non-200 status code (', ' Unauthorized', ' Forbidden', '4', '0', '1', '5', '2026', '-', 'x', 'T'];
+    fc.assert(
+      fc.property(textOf(fragments, 14), (text) => {
+        expect(findStatusMentions(text)).toEqual(findStatusMentionsInFull(text));
+      }),
+      { numRuns: 4000 },
+    );
+    expect(findStatusMentions('2026-01-01 12:00:07 INFO routine line 12345')).toEqual([]);
+    expect(findStatusMentions('status=401 and HTTP/1.1 503')).toEqual([
+      { status: 401, from: 'text' },
+      { status: 503, from: 'text' },
+    ]);
+  });
+
+  it('stripLogPrefix removes what its patterns remove when it skips them', () => {
+    const compose = /^[\w.-]{1,80}\s{1,40}\|\s/;
+    const stamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)\s(?:(?:stdout|stderr)\s[FP]\s)?/;
+    const reference = (head: string): string => {
+      let text = head;
+      if (!text.includes('|') && !/^\d{4}-/.test(text)) return text;
+      const found = compose.exec(text);
+      if (found) text = text.slice(found[0].length);
+      const time = stamp.exec(text);
+      return time ? text.slice(time[0].length) : text;
+    };
+    const fragments = ['litellm-1', '  ', '| ', '|', '2025-06-01', 'T', '10:00:00', '.123', 'Z', '+02:00', ' ', 'stdout F ', 'INFO', 'x'];
+    fc.assert(
+      fc.property(textOf(fragments, 10), (text) => {
+        expect(stripLogPrefix(text)).toBe(reference(text));
+      }),
+      { numRuns: 4000 },
+    );
+    expect(parseLogLine('litellm-1  | 2025-06-01T10:00:00.123Z stdout F 10:00:00 - LiteLLM:ERROR: x')?.kind).toBe('litellm');
   });
 
   it('line splitting and whitespace tests agree with the regular expressions they replace', () => {

@@ -9,7 +9,7 @@ function parseFixture(name: string, config?: string): Evidence {
 }
 
 function placeOf(evidence: Evidence, line: number, input: 'paste' | 'config' = 'paste'): Place | undefined {
-  return evidence.lines.find((tagged) => tagged.line === line && tagged.input === input)?.place;
+  return evidence.lines.toArray().find((tagged) => tagged.line === line && tagged.input === input)?.place;
 }
 
 describe('parseInput on curl transcripts', () => {
@@ -27,7 +27,7 @@ describe('parseInput on curl transcripts', () => {
     expect(placeOf(evidence, 1)).toBe('status-line');
     expect(placeOf(evidence, 4)).toBe('header');
     expect(placeOf(evidence, 12)).toBe('body');
-    expect(evidence.lines.every((line) => !line.text.endsWith('\r'))).toBe(true);
+    expect(evidence.lines.toArray().every((line) => !line.text.endsWith('\r'))).toBe(true);
   });
 
   it('reads curl -v: the command, the > request, the < response and its body, and the * lines as client output', () => {
@@ -119,7 +119,7 @@ describe('parseInput on curl transcripts', () => {
     expect(evidence.responses[1]?.body).toMatchObject({ kind: 'text' });
     const body = evidence.responses[1]?.body;
     expect(body?.kind === 'text' ? body.text : '').toContain('<body>bad gateway</body>');
-    expect(evidence.lines.find((line) => line.text === 'after')?.place).toBe('any');
+    expect(evidence.lines.toArray().find((line) => line.text === 'after')?.place).toBe('any');
   });
 
   it('reads HTTP/1.0 and HTTP/3 status lines and folded headers', () => {
@@ -212,7 +212,7 @@ describe('parseInput on client output', () => {
 
   it('reads mcp-remote lines as client output, without taking the [pid] for JSON', () => {
     const evidence = parseFixture('mcp-remote-reconnect-fallback.txt');
-    expect(evidence.lines.every((line) => line.place === 'client')).toBe(true);
+    expect(evidence.lines.toArray().every((line) => line.place === 'client')).toBe(true);
     expect(evidence.json.map((json) => json.value)).toEqual([{ detail: 'Not Found' }]);
     expect(evidence.statuses.map((status) => `${status.status}:${status.from}`)).toEqual(['404:client', '405:client']);
   });
@@ -243,7 +243,7 @@ describe('parseInput on client output', () => {
   it('reads a "headers" fragment of a client config that is not whole JSON', () => {
     const evidence = parseInput({ paste: 'my config has   "headers": {"x-litellm-api-key": "Bearer sk-1234", "Authorization": "Bearer abc"},' });
     expect(evidence.requests[0]?.headers.map((header) => header.name)).toEqual(['x-litellm-api-key', 'authorization']);
-    expect(evidence.lines[0]?.place).toBe('request');
+    expect(evidence.lines.placeAt(0)).toBe('request');
   });
 });
 
@@ -288,7 +288,7 @@ describe('parseInput on configs', () => {
     expect(evidence.configs).toHaveLength(1);
     expect(evidence.configs[0]).toMatchObject({ input: 'config', line: 1 });
     expect(evidence.configs[0]?.servers[0]).toMatchObject({ input: 'config', line: 3, name: 'github', fields: { extra_headers: ['Authorization'] } });
-    expect(evidence.lines.map((line) => `${line.input}:${line.line}:${line.place}`)).toEqual(['config:1:config', 'config:2:config', 'config:3:config', 'config:4:config', 'config:5:config', 'config:6:config', 'config:7:config']);
+    expect(evidence.lines.toArray().map((line) => `${line.input}:${line.line}:${line.place}`)).toEqual(['config:1:config', 'config:2:config', 'config:3:config', 'config:4:config', 'config:5:config', 'config:6:config', 'config:7:config']);
   });
 
   it('notes a separate config that does not parse by its line', () => {
@@ -301,7 +301,7 @@ describe('parseInput on configs', () => {
     const evidence = parseInput({ paste: 'INFO:     Started server process [1]\ngeneral_settings:\n  master_key: os.environ/LITELLM_MASTER_KEY\n  use_x_forwarded_for: true\nlitellm_settings:\n  mcp_tool_search: true\nINFO:     Waiting for application startup.' });
     expect(evidence.configs).toHaveLength(1);
     expect(evidence.configs[0]?.value).toEqual({ general_settings: { master_key: 'os.environ/LITELLM_MASTER_KEY', use_x_forwarded_for: true }, litellm_settings: { mcp_tool_search: true } });
-    expect(evidence.lines.map((line) => line.place)).toEqual(['log', 'config', 'config', 'config', 'config', 'config', 'log']);
+    expect(evidence.lines.toArray().map((line) => line.place)).toEqual(['log', 'config', 'config', 'config', 'config', 'config', 'log']);
   });
 
   it('reads an mcp_servers excerpt indented inside a Markdown list', () => {
@@ -317,26 +317,28 @@ describe('parseInput on every line', () => {
       const paste = readFileSync(new URL(`../fixtures/pastes/${name}`, import.meta.url), 'utf8');
       const expected = paste.split(/\r\n|\n/).flatMap((text, index) => (text.trim() === '' ? [] : [index + 1]));
       const evidence = parseInput({ paste });
-      expect(evidence.lines.map((line) => line.line)).toEqual(expected);
+      expect(evidence.lines.toArray().map((line) => line.line)).toEqual(expected);
     }
   });
 
   it('tags prose as any while still finding a status and JSON in it', () => {
     const evidence = parseInput({ paste: 'The gateway returned HTTP 500 with {"error":"x"} after upgrading.' });
-    expect(evidence.lines[0]?.place).toBe('any');
+    expect(evidence.lines.placeAt(0)).toBe('any');
     expect(evidence.statuses).toEqual([{ input: 'paste', line: 1, status: 500, from: 'text' }]);
     expect(evidence.json[0]?.value).toEqual({ error: 'x' });
   });
 
   it('gives an empty paste empty evidence', () => {
-    expect(parseInput({ paste: '' })).toEqual({ lines: [], responses: [], requests: [], statuses: [], json: [], exceptions: [], configs: [], notes: [] });
+    const { lines, ...rest } = parseInput({ paste: '' });
+    expect(lines.length).toBe(0);
+    expect(rest).toEqual({ responses: [], requests: [], statuses: [], json: [], exceptions: [], configs: [], notes: [] });
   });
 });
 
 describe('parseInput on Markdown around the evidence', () => {
   it('does not take a Markdown quote or bullet for curl -v output', () => {
     const evidence = parseInput({ paste: '> Note: this started after the upgrade\n* Error handling looks broken\n> POST /github/mcp HTTP/1.1\n> Host: localhost:4000\n< HTTP/1.1 401 Unauthorized\n< www-authenticate: Bearer' });
-    expect(evidence.lines.map((line) => line.place)).toEqual(['any', 'any', 'request', 'request', 'status-line', 'header']);
+    expect(evidence.lines.toArray().map((line) => line.place)).toEqual(['any', 'any', 'request', 'request', 'status-line', 'header']);
     expect(evidence.requests).toHaveLength(1);
     expect(evidence.responses[0]?.headers.map((header) => header.name)).toEqual(['www-authenticate']);
   });
@@ -345,7 +347,7 @@ describe('parseInput on Markdown around the evidence', () => {
 describe('parseInput on SDK errors printed on their own', () => {
   it('reads a lone SseError line as client output with its status, its response and its exception once', () => {
     const evidence = parseInput({ paste: 'SseError: SSE error: Non-200 status code (401)' });
-    expect(evidence.lines[0]?.place).toBe('client');
+    expect(evidence.lines.placeAt(0)).toBe('client');
     expect(evidence.statuses).toEqual([{ input: 'paste', line: 1, status: 401, from: 'client' }]);
     expect(evidence.responses.map((response) => response.status)).toEqual([401]);
     expect(evidence.exceptions.map((exception) => exception.type)).toEqual(['SseError']);

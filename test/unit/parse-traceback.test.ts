@@ -26,7 +26,7 @@ describe('Python tracebacks', () => {
       ['ExceptionGroup', 'nested (1 sub-exception)', 1, 1, 9],
       ['anyio.ClosedResourceError', '', 2, 1, 13],
     ]);
-    expect(evidence.lines.every((line) => line.place === 'traceback')).toBe(true);
+    expect(evidence.lines.toArray().every((line) => line.place === 'traceback')).toBe(true);
   });
 
   it('reads an ExceptionGroup that follows a plain traceback through "During handling"', () => {
@@ -51,7 +51,7 @@ describe('Python tracebacks', () => {
       '0:BaseExceptionGroup:unhandled errors in a TaskGroup (1 sub-exception)',
       '1:mcp.shared.exceptions.McpError:Session terminated',
     ]);
-    expect(evidence.lines.at(-1)?.place).toBe('log');
+    expect(evidence.lines.toArray().at(-1)?.place).toBe('log');
   });
 
   it('reads a traceback whose header is indented inside a Markdown quote or list', () => {
@@ -61,13 +61,13 @@ describe('Python tracebacks', () => {
 
   it('reads a lone exception line after a log line as log, and a lone one elsewhere as traceback', () => {
     const evidence = parseInput({ paste: 'ERROR:LiteLLM:failed\nhttpcore.ConnectError: All connection attempts failed\n\nasyncio.exceptions.CancelledError' });
-    expect(evidence.lines.map((line) => line.place)).toEqual(['log', 'log', 'traceback']);
+    expect(evidence.lines.toArray().map((line) => line.place)).toEqual(['log', 'log', 'traceback']);
     expect(evidence.exceptions.map((exception) => exception.type)).toEqual(['httpcore.ConnectError', 'asyncio.exceptions.CancelledError']);
   });
 
   it('ends a traceback cut off mid-frame without losing the frames or throwing', () => {
     const evidence = parseInput({ paste: 'Traceback (most recent call last):\n  File "/a.py", line 1, in f\n    x()\n  File "/b.py", line' });
     expect(evidence.exceptions).toEqual([]);
-    expect(evidence.lines.map((line) => line.place)).toEqual(['traceback', 'traceback', 'traceback', 'traceback']);
+    expect(evidence.lines.toArray().map((line) => line.place)).toEqual(['traceback', 'traceback', 'traceback', 'traceback']);
   });
 });

@@ -2,6 +2,7 @@ import { applyPatch } from 'diff';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../src/engine/evidence.ts';
+import { emptyLineStore } from '../../src/engine/line-store.ts';
 import type { RulePage } from '../../src/engine/rule-index.ts';
 import { patchConfig, resolveServer, snippetOf, suggestFixes } from '../../src/engine/suggest-fix.ts';
 
@@ -23,7 +24,7 @@ general_settings:
 `;
 
 function evidenceWith(parts: Partial<Evidence>): Evidence {
-  return { lines: [], responses: [], requests: [], statuses: [], json: [], exceptions: [], configs: [], notes: [], ...parts };
+  return { lines: emptyLineStore(), responses: [], requests: [], statuses: [], json: [], exceptions: [], configs: [], notes: [], ...parts };
 }
 
 function configEvidence(source: string, names: string[]): Evidence['configs'] {

@@ -6,6 +6,7 @@ import { detectProduct, findLitellmEvidence, isClientMessage } from '../../src/e
 import type { RuleSignature } from '../../src/engine/rule-index.ts';
 import { parseInput } from '../../src/engine/parse-input.ts';
 import { rankLexical } from '../../src/engine/rank-lexical.ts';
+import { storeLines } from '../../src/engine/line-store.ts';
 import type { ConfigModel } from '../../src/engine/lint-config.ts';
 import { compileConfigModel } from '../../src/schemas/litellm-config.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
@@ -29,7 +30,7 @@ describe('weak evidence: pages that share distinctive words', () => {
 
   it('ranks the OpenAPI forwarding page among at most three by words for spec_path with extra_headers', () => {
     const text = 'I set spec_path to my openapi.json and extra_headers: [X-Api-Key] but the API never sees it';
-    const found = rankLexical(index, [{ input: 'paste', line: 1, text }]);
+    const found = rankLexical(index, storeLines([{ input: 'paste', line: 1, text, place: 'any' }]));
     expect(found.length).toBeLessThanOrEqual(3);
     expect(found.map((f) => f.page.id)).toContain('openapi-extra-headers-not-forwarded');
     for (const f of found) expect(f.words).toContain('spec_path');

@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { ConfigDocument, InputName, ServerConfig } from '../evidence.ts';
-import { firstNonSpace, headOf, isBlank, isSpaceCode, leadSet, leadsWithOneOf, type SourceLine } from './split-lines.ts';
+import { firstNonSpace, headOf, isBlank, isSpaceCode, leadSet, leadsWithOneOf, type LineList } from './split-lines.ts';
 
 // Top-level keys of LiteLLM's proxy config.yaml (docs: proxy/configs, mcp_config_reference).
 const TOP_LEVEL_KEYS =
@@ -35,14 +35,14 @@ export function isConfigStart(head: string, lead = firstNonSpace(head)): boolean
  * bare `name:` followed by more-indented keys, at least one of them a server key
  * (`url`, `transport`, `auth_type`…).
  */
-export function isServerBlockStart(lines: SourceLine[], start: number, end: number): boolean {
-  const text = lines[start]?.text ?? '';
+export function isServerBlockStart(lines: LineList, start: number, end: number): boolean {
+  const text = lines.textAt(start);
   if (text.length > 200 || (lastNonSpaceCode(text) !== 58 && !text.includes('#'))) return false;
   const match = BARE_KEY.exec(text);
   if (!match) return false;
   const indent = (match[1] ?? '').length;
   for (let index = start + 1; index < end && index <= start + 12; index++) {
-    const text = lines[index]?.text ?? '';
+    const text = lines.textAt(index);
     if (isBlank(text) || text.trimStart().startsWith('#')) continue;
     const childIndent = text.length - text.trimStart().length;
     if (childIndent <= indent) return false;
@@ -65,12 +65,12 @@ function lastNonSpaceCode(text: string): number {
  * first line at or left of its indent that is not a key (or that `isOtherStart` recognises,
  * such as `INFO:` log lines that look like keys). Returns the index after its last content line.
  */
-export function findConfigBlockEnd(lines: SourceLine[], start: number, end: number, isOtherStart: (head: string) => boolean): number {
-  const firstText = lines[start]?.text ?? '';
+export function findConfigBlockEnd(lines: LineList, start: number, end: number, isOtherStart: (head: string) => boolean): number {
+  const firstText = lines.textAt(start);
   const indent = firstText.length - firstText.trimStart().length;
   let lastContent = start + 1;
   for (let index = start + 1; index < end; index++) {
-    const text = lines[index]?.text ?? '';
+    const text = lines.textAt(index);
     if (isBlank(text)) continue;
     const head = headOf(text);
     const lineIndent = text.length - text.trimStart().length;

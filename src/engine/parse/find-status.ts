@@ -24,6 +24,8 @@ const MENTIONS: Array<{ pattern: RegExp; from: StatusSeen['from']; needs?: strin
 
 const NO_MENTIONS: readonly StatusMention[] = Object.freeze([]);
 
+const THREE_DIGITS = /(?<!\d)\d{3}(?!\d)/;
+
 function mentionOf<T extends StatusMention>(found: T[], status: number): T | undefined {
   for (const mention of found) if (mention.status === status) return mention;
   return undefined;
@@ -35,7 +37,14 @@ function mentionOf<T extends StatusMention>(found: T[], status: number): T | und
  */
 export function findStatusMentions(text: string): readonly StatusMention[] {
   // Most lines mention no status: they share one empty answer instead of allocating one each.
-  if (text.length < 3 || !/\d\d\d/.test(text)) return NO_MENTIONS;
+  // Every form captures a run of exactly three digits (none has a digit just before or after
+  // it), so a line whose digit runs are all shorter or longer (dates, times, ids) has none.
+  if (text.length < 3 || !THREE_DIGITS.test(text)) return NO_MENTIONS;
+  return findStatusMentionsInFull(text);
+}
+
+/** `findStatusMentions` without its first test: every form tried (what the tests compare it with). */
+export function findStatusMentionsInFull(text: string): readonly StatusMention[] {
   // Lines with digits but no status (timestamps, ports) allocate nothing.
   let found: Array<StatusMention & { at: number }> | undefined;
   for (const { pattern, from, needs, gate } of MENTIONS) {

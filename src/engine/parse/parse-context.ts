@@ -1,18 +1,19 @@
-import type { Evidence, InputName, Place, TaggedLine } from '../evidence.ts';
+import type { Evidence, InputName, Place } from '../evidence.ts';
+import { emptyLineStore, placeCode } from '../line-store.ts';
+import type { LineList } from './split-lines.ts';
 
 /**
- * The mutable state of one parse: the lines of one input, each carrying the place decided for
- * it (`any` until a reader tags it), and the evidence gathered so far. Readers take a context
+ * The mutable state of one parse: the lines of one input, the place decided for each (`any`
+ * until a reader tags it), and the evidence gathered so far. Readers take a context
  * and an index and return the index after what they consumed.
  */
 export interface ParseContext {
   /** Which input these lines come from. */
   input: InputName;
-  /**
-   * The lines of that input, already shaped as the evidence's tagged lines: readers set their
-   * place, and the non-blank ones become the evidence's lines as they are (one object per line).
-   */
-  lines: TaggedLine[];
+  /** The lines of that input, every physical line (blank ones too), numbered from 1. */
+  lines: LineList;
+  /** The place code (line-store.ts `PLACES`) of each line, by index: readers set it through `tagLines`. */
+  places: Uint8Array;
   /** The evidence being built (shared between the paste and the config input). */
   evidence: Evidence;
   /**
@@ -20,6 +21,11 @@ export interface ParseContext {
    * multi-line scan starts before it, which keeps junk full of `{` linear.
    */
   jsonScanFloor: number;
+  /**
+   * Texts of lines that nothing recognised and that yielded no evidence, when that holds for the
+   * text alone (parse-input.ts `isPlainCandidate`); undefined when every line is read.
+   */
+  plainTexts: Set<string> | undefined;
   /** YAML blocks parsed so far in this input: past `MAX_YAML_BLOCKS` the rest are skipped and counted. */
   yamlBlocks: number;
   /** YAML blocks skipped for the budget. */
@@ -46,23 +52,22 @@ export function takeYamlBlock(context: ParseContext, chars: number): boolean {
 }
 
 /** Creates a context for one input. */
-export function createContext(input: InputName, lines: TaggedLine[], evidence: Evidence): ParseContext {
-  return { input, lines, evidence, jsonScanFloor: 0, yamlBlocks: 0, yamlBlocksSkipped: 0, yamlChars: 0 };
+export function createContext(input: InputName, lines: LineList, evidence: Evidence): ParseContext {
+  return { input, lines, places: new Uint8Array(lines.length), evidence, plainTexts: new Set(), jsonScanFloor: 0, yamlBlocks: 0, yamlBlocksSkipped: 0, yamlChars: 0 };
 }
 
 /** Tags lines `from` (inclusive) to `to` (exclusive) with a place. */
 export function tagLines(context: ParseContext, from: number, to: number, place: Place): void {
-  const { lines } = context;
-  const stop = Math.min(to, lines.length);
-  for (let index = from; index < stop; index++) (lines[index] as TaggedLine).place = place;
+  const { places } = context;
+  if (from < to) places.fill(placeCode(place), from, Math.min(to, places.length));
 }
 
 /** The 1-based line number of the line at an index. */
 export function lineNumberAt(context: ParseContext, index: number): number {
-  return context.lines[index]?.line ?? index + 1;
+  return index < context.lines.length ? context.lines.lineAt(index) : index + 1;
 }
 
 /** Creates an empty evidence record. */
 export function createEvidence(): Evidence {
-  return { lines: [], responses: [], requests: [], statuses: [], json: [], exceptions: [], configs: [], notes: [] };
+  return { lines: emptyLineStore(), responses: [], requests: [], statuses: [], json: [], exceptions: [], configs: [], notes: [] };
 }

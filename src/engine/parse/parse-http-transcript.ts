@@ -102,17 +102,17 @@ export function isVerboseStart(head: string): boolean {
  */
 export function readResponse(context: ParseContext, start: number, end: number, isOtherStart: (head: string) => boolean): number {
   const { lines, input } = context;
-  const first = lines[start];
-  const statusLine = parseStatusLine(headOf(first?.text ?? ''));
-  if (first === undefined || statusLine === undefined) return start;
-  const response: HttpResponse = { input, line: first.line, ...statusLine, headers: [] };
+  const statusLine = start < lines.length ? parseStatusLine(headOf(lines.textAt(start))) : undefined;
+  if (statusLine === undefined) return start;
+  const firstLine = lines.lineAt(start);
+  const response: HttpResponse = { input, line: firstLine, ...statusLine, headers: [] };
   context.evidence.responses.push(response);
-  context.evidence.statuses.push({ input, line: first.line, status: statusLine.status, from: 'status-line' });
+  context.evidence.statuses.push({ input, line: firstLine, status: statusLine.status, from: 'status-line' });
   tagLines(context, start, start + 1, 'status-line');
   let index = start + 1;
   let previous: HeaderLine | undefined;
   for (; index < end; index++) {
-    const text = lines[index]?.text ?? '';
+    const text = lines.textAt(index);
     if (isBlank(text)) {
       index++;
       break;
@@ -125,7 +125,7 @@ export function readResponse(context: ParseContext, start: number, end: number, 
     const header = parseHeaderLine(text);
     const head = headOf(text);
     if (header === undefined || parseStatusLine(head) !== undefined || isOtherStart(head)) break;
-    previous = { input, line: lines[index]?.line ?? 0, name: header.name, value: header.value };
+    previous = { input, line: lines.lineAt(index), name: header.name, value: header.value };
     response.headers.push(previous);
     tagLines(context, index, index + 1, 'header');
   }
@@ -148,17 +148,17 @@ export function readBody(
 ): number {
   const { lines, input, evidence } = context;
   let index = start;
-  while (index < end && isBlank(lines[index]?.text ?? '')) index++;
+  while (index < end && isBlank(lines.textAt(index))) index++;
   if (index >= end) return index;
-  const first = lines[index] as (typeof lines)[number];
-  const head = headOf(first.text);
+  const firstLine = lines.lineAt(index);
+  const head = headOf(lines.textAt(index));
   if (parseStatusLine(head) !== undefined || isOtherStart(head)) return index;
   const trimmed = head.trimStart();
   if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && index >= context.jsonScanFloor) {
     const read = readJsonBlock(lines, index, end);
     if (read.kind === 'parsed') {
-      response.body = { kind: 'json', value: read.value, input, line: first.line };
-      evidence.json.push({ input, line: first.line, value: read.value });
+      response.body = { kind: 'json', value: read.value, input, line: firstLine };
+      evidence.json.push({ input, line: firstLine, value: read.value });
       tagLines(context, index, read.next, 'body');
       return read.next;
     }
@@ -167,7 +167,7 @@ export function readBody(
   if (isSseStart(head) || /event-stream/i.test(contentType)) {
     const read = readSseEvents(lines, index, end, input);
     if (read.events.length > 0) {
-      response.body = { kind: 'sse', events: read.events, input, line: first.line };
+      response.body = { kind: 'sse', events: read.events, input, line: firstLine };
       for (const event of read.events) {
         if (event.json !== undefined) evidence.json.push({ input, line: event.line, value: event.json });
       }
@@ -179,20 +179,20 @@ export function readBody(
   const texts: string[] = [];
   let bodyEnd = index;
   for (; bodyEnd < end && bodyEnd - index < MAX_TEXT_BODY_LINES; bodyEnd++) {
-    const text = lines[bodyEnd]?.text ?? '';
+    const text = lines.textAt(bodyEnd);
     const lineHead = headOf(text);
     if (bodyEnd > index && (parseStatusLine(lineHead) !== undefined || isOtherStart(lineHead))) break;
     if (isBlank(text) && !isHtml) break;
     texts.push(text);
     if (texts.length <= 200) {
-      for (const found of findEmbeddedJson(lineHead, 2)) evidence.json.push({ input, line: lines[bodyEnd]?.line ?? 0, value: found.value });
+      for (const found of findEmbeddedJson(lineHead, 2)) evidence.json.push({ input, line: lines.lineAt(bodyEnd), value: found.value });
     }
     if (isHtml && /<\/html>/i.test(lineHead)) {
       bodyEnd++;
       break;
     }
   }
-  response.body = { kind: 'text', text: texts.join('\n'), input, line: first.line };
+  response.body = { kind: 'text', text: texts.join('\n'), input, line: firstLine };
   tagLines(context, index, bodyEnd, 'body');
   return bodyEnd;
 }
@@ -213,7 +213,7 @@ export function readVerboseRun(context: ParseContext, start: number, end: number
   let canReadBody = false;
   const isVerboseOrOther = (head: string): boolean => isVerboseLine(head) || isOtherStart(head);
   while (index < end) {
-    const text = lines[index]?.text ?? '';
+    const text = lines.textAt(index);
     const head = headOf(text);
     if (isBlank(text)) {
       index++;
@@ -230,7 +230,7 @@ export function readVerboseRun(context: ParseContext, start: number, end: number
     }
     const mark = head[0];
     const rest = head.slice(2);
-    const lineNumber = lines[index]?.line ?? 0;
+    const lineNumber = lines.lineAt(index);
     canReadBody = mark === '<' || (canReadBody && DATA_LINE.test(head));
     if (mark === '*') {
       if (/\b(?:SSL|TLS|ALPN)\b/.test(rest)) isTls = true;

@@ -63,10 +63,13 @@ const GENERIC_LEVEL =
  */
 export function stripLogPrefix(head: string): string {
   let text = head;
-  if (!text.includes('|') && !startsWithYear(text)) return text;
-  const compose = /^[\w.-]{1,80}\s{1,40}\|\s/.exec(text);
+  const hasBar = text.includes('|');
+  if (!hasBar && !startsWithYear(text)) return text;
+  // Each pattern runs only when the character it cannot do without is there: the column's `|`,
+  // the timestamp's `T` after the date (a plain `2026-01-01 12:00:00` log line has neither).
+  const compose = hasBar ? /^[\w.-]{1,80}\s{1,40}\|\s/.exec(text) : null;
   if (compose) text = text.slice(compose[0].length);
-  const stamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)\s(?:(?:stdout|stderr)\s[FP]\s)?/.exec(text);
+  const stamp = text.charCodeAt(10) === 84 ? /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)\s(?:(?:stdout|stderr)\s[FP]\s)?/.exec(text) : null;
   if (stamp) text = text.slice(stamp[0].length);
   return text;
 }

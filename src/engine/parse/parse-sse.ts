@@ -1,6 +1,6 @@
 import type { InputName, SseEvent } from '../evidence.ts';
 import { tryParseJson } from './find-json.ts';
-import type { SourceLine } from './split-lines.ts';
+import type { LineList } from './split-lines.ts';
 
 const SSE_FIELD = /^(event|data|id|retry)(?::|$)/;
 
@@ -32,7 +32,7 @@ export interface SseRead {
  * event's data is parsed as JSON when it is JSON. Stops at the first line that is not part of
  * an event stream.
  */
-export function readSseEvents(lines: SourceLine[], start: number, end: number, input: InputName): SseRead {
+export function readSseEvents(lines: LineList, start: number, end: number, input: InputName): SseRead {
   const events: SseEvent[] = [];
   let data: string[] = [];
   let eventName: string | undefined;
@@ -57,9 +57,8 @@ export function readSseEvents(lines: SourceLine[], start: number, end: number, i
     hasField = false;
   };
   for (; index < end; index++) {
-    const source = lines[index];
-    if (source === undefined) break;
-    const text = source.text;
+    if (index >= lines.length) break;
+    const text = lines.textAt(index);
     if (text.trim() === '') {
       flush();
       continue;
@@ -71,7 +70,7 @@ export function readSseEvents(lines: SourceLine[], start: number, end: number, i
     const field = colon < 0 ? text : text.slice(0, colon);
     let value = colon < 0 ? '' : text.slice(colon + 1);
     if (value.startsWith(' ')) value = value.slice(1);
-    if (!hasField) firstLine = source.line;
+    if (!hasField) firstLine = lines.lineAt(index);
     hasField = true;
     if (field === 'data') data.push(value);
     else if (field === 'event') eventName = value;

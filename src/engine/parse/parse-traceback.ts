@@ -1,5 +1,5 @@
 import type { InputName, PythonException, TracebackFrame } from '../evidence.ts';
-import { firstNonSpace, headOf, leadSet, leadsWithOneOf, type SourceLine } from './split-lines.ts';
+import { firstNonSpace, headOf, leadSet, leadsWithOneOf, type LineList } from './split-lines.ts';
 
 const TRACEBACK_START = /^\s{0,40}(?:[|+]\s{0,4}){0,8}(?:Exception Group )?Traceback \(most recent call last\):/;
 const CHAIN_MARKER = /^\s{0,40}(?:\|\s{0,4}){0,8}(?:During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)/;
@@ -42,7 +42,7 @@ export interface TracebackRead {
  * ends an exception message.
  */
 export function readTraceback(
-  lines: SourceLine[],
+  lines: LineList,
   start: number,
   end: number,
   input: InputName,
@@ -50,7 +50,7 @@ export function readTraceback(
 ): TracebackRead {
   const exceptions: PythonException[] = [];
   const frames: TracebackFrame[][] = [];
-  const firstHead = headOf(lines[start]?.text ?? '');
+  const firstHead = headOf(lines.textAt(start));
   const indent = firstHead.length - firstHead.trimStart().length;
   const isBoxed = /^\s*\+/.test(firstHead);
   const boxColumn = indent;
@@ -58,9 +58,8 @@ export function readTraceback(
   let messageLines = 0;
   let index = start;
   for (; index < end; index++) {
-    const source = lines[index];
-    if (source === undefined) break;
-    const head = headOf(source.text);
+    if (index >= lines.length) break;
+    const head = headOf(lines.textAt(index));
     let depth = 0;
     let content: string;
     let isSeparator = false;
@@ -114,7 +113,7 @@ export function readTraceback(
       continue;
     }
     if (frame) {
-      (frames[depth] ??= []).push({ input, line: source.line, file: frame[1] ?? '', fileLine: Number(frame[2]), function: (frame[3] ?? '').trim() });
+      (frames[depth] ??= []).push({ input, line: lines.lineAt(index), file: frame[1] ?? '', fileLine: Number(frame[2]), function: (frame[3] ?? '').trim() });
       lastException = undefined;
       continue;
     }
@@ -133,7 +132,7 @@ export function readTraceback(
     if (exception) {
       const found: PythonException = {
         input,
-        line: source.line,
+        line: lines.lineAt(index),
         type: exception[1] ?? '',
         message: (exception[2] ?? '').trim(),
         frames: frames[depth] ?? [],

@@ -1,4 +1,4 @@
-import { firstNonSpace, type SourceLine } from './split-lines.ts';
+import { firstNonSpace, type LineList } from './split-lines.ts';
 import { createCommandTracker } from './tokenize-shell.ts';
 import { lineAt } from '../joined-lines.ts';
 
@@ -39,7 +39,7 @@ export function stripPrompt(text: string): string {
  * continuation character (`\`, `^`, backtick) or a quote is still open. A leading prompt
  * (`$ `, `% `, `# `, `PS C:\> `) is removed from the first line.
  */
-export function readCommand(lines: SourceLine[], start: number, end: number): PastedCommand {
+export function readCommand(lines: LineList, start: number, end: number): PastedCommand {
   const tracker = createCommandTracker();
   const parts: string[] = [];
   const starts: number[] = [];
@@ -47,13 +47,12 @@ export function readCommand(lines: SourceLine[], start: number, end: number): Pa
   let offset = 0;
   let index = start;
   for (; index < end && index - start < MAX_COMMAND_LINES; index++) {
-    const source = lines[index];
-    if (source === undefined) break;
-    let text = source.text;
+    if (index >= lines.length) break;
+    let text = lines.textAt(index);
     if (index === start) text = stripPrompt(text);
     parts.push(text);
     starts.push(offset);
-    numbers.push(source.line);
+    numbers.push(lines.lineAt(index));
     offset += text.length + 1;
     tracker.feed(text);
     if (!tracker.isOpen()) {

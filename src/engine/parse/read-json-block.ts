@@ -1,5 +1,5 @@
 import { createJsonScanner, JSON_BROKEN, JSON_OPEN, MAX_JSON_CHARS, scanJson, tryParseScannedJson } from './find-json.ts';
-import { firstNonSpace, type SourceLine } from './split-lines.ts';
+import { firstNonSpace, type LineList } from './split-lines.ts';
 
 /** The outcome of reading a JSON value that may run over several lines. */
 export type JsonBlockRead =
@@ -25,12 +25,12 @@ export type JsonBlockRead =
  * `start`, following it over as many lines as its brackets stay open (pretty-printed bodies),
  * up to `MAX_JSON_CHARS` characters. Text after the closing bracket on its line is ignored.
  */
-export function readJsonBlock(lines: SourceLine[], start: number, end: number): JsonBlockRead {
+export function readJsonBlock(lines: LineList, start: number, end: number): JsonBlockRead {
   const scanner = createJsonScanner();
   const parts: string[] = [];
   let budget = MAX_JSON_CHARS;
   for (let index = start; index < end; index++) {
-    const text = lines[index]?.text ?? '';
+    const text = lines.textAt(index);
     const from = index === start ? firstNonSpace(text) : 0;
     // The line break between two lines is part of the value (it matters inside a string only).
     if (index > start) scanJson(scanner, '\n', 0, 1);

@@ -1,28 +1,53 @@
 import { withoutColourCodes } from '../normalize.ts';
 
 /**
- * One physical line of an input, before the parser decides what it is.
+ * The lines of one input as the parser reads them: by index, without an object per line (a
+ * paste of millions of short lines would otherwise be millions of objects).
  */
-export interface SourceLine {
-  /** The line as given, without its line break. */
-  text: string;
-  /** 1-based line number in its input. */
-  line: number;
+export interface LineList {
+  /** How many lines. */
+  readonly length: number;
+  /** The text of the line at `index`, without its line break ('' past the end). */
+  textAt(index: number): string;
+  /** The 1-based line number in its input of the line at `index`. */
+  lineAt(index: number): number;
 }
 
 /** How much of a line the classifiers look at: very long lines are judged by their start. */
 export const CLASSIFY_PREFIX = 4096;
 
 /**
- * Splits text into lines on LF, CRLF or a lone CR, numbering them from 1. Linear in the text.
+ * Lines given as texts. Line numbers count from 1, or are all `fixedLine` when it is given (the
+ * lines of a traceback inside one JSON log record are all that record's line).
  */
-export function splitLines(text: string): SourceLine[] {
-  const parts = splitLineTexts(text);
-  const lines: SourceLine[] = new Array<SourceLine>(parts.length);
-  for (let index = 0; index < parts.length; index++) {
-    lines[index] = { text: parts[index] ?? '', line: index + 1 };
+export class TextLines implements LineList {
+  /** How many lines. */
+  readonly length: number;
+  readonly #texts: readonly string[];
+  readonly #fixedLine: number;
+
+  constructor(texts: readonly string[], fixedLine = 0) {
+    this.#texts = texts;
+    this.#fixedLine = fixedLine;
+    this.length = texts.length;
   }
-  return lines;
+
+  /** The text of the line at `index` ('' past the end). */
+  textAt(index: number): string {
+    return this.#texts[index] ?? '';
+  }
+
+  /** Its 1-based line number. */
+  lineAt(index: number): number {
+    return this.#fixedLine > 0 ? this.#fixedLine : index + 1;
+  }
+}
+
+/** The texts of lines `from` (inclusive) to `to` (exclusive), joined by line feeds. */
+export function joinTexts(lines: LineList, from: number, to: number): string {
+  const texts: string[] = [];
+  for (let index = from; index < to && index < lines.length; index++) texts.push(lines.textAt(index));
+  return texts.join('\n');
 }
 
 /** The texts of the lines of `text` (split on LF, CRLF or a lone CR). */

@@ -1,4 +1,4 @@
-import { firstNonSpace, type SourceLine } from './split-lines.ts';
+import { firstNonSpace, type LineList } from './split-lines.ts';
 
 /** A stretch of lines read on its own: the inside of a Markdown code fence, or text between fences. */
 export interface Section {
@@ -28,7 +28,7 @@ export interface Sections {
  * No block the parser reads crosses a section boundary, so a fenced config or log ends at its
  * fence. Linear in the number of lines.
  */
-export function splitSections(lines: SourceLine[]): Sections {
+export function splitSections(lines: LineList): Sections {
   const sections: Section[] = [];
   const separators: number[] = [];
   let start = 0;
@@ -37,7 +37,7 @@ export function splitSections(lines: SourceLine[]): Sections {
     if (end > start) sections.push({ start, end, language, isFenced });
   };
   for (let index = 0; index < lines.length; index++) {
-    const text = lines[index]?.text ?? '';
+    const text = lines.textAt(index);
     const lead = firstNonSpace(text);
     const code = text.charCodeAt(lead);
     if (fence !== undefined) {
