@@ -110,7 +110,7 @@ for (const { label, paste } of shapes) {
 
 console.log(`\nIndex size (aim ≤ ${AIM_GZIP_PER_PAGE / 1024} KB gzip per page)`);
 for (const { name, index } of indexes) {
-  // The stored form, as the build writes it (src/generated/rules.json).
+  // The packed form (pack-rule-index.ts), the full form /check/'s own leaves prose out of.
   const json = JSON.stringify(packRuleIndex(index));
   const gzip = gzipSync(json).length;
   const pagesCount = Math.max(1, index.pages.length);

@@ -1,13 +1,14 @@
 /**
- * Writes the stored form of the rule index (see src/engine/rule-index-format.ts, which reads it
- * back): build only, so it lives apart from the engine.
+ * Writes the packed forms of the rule index (see src/engine/rule-index-format.ts, which reads them
+ * back): the checker's form /check/ fetches, and the full packed form it is made from. Build only,
+ * so it lives apart from the engine.
  */
 import type { PatternAnalysis } from '../engine/prepare-rules.ts';
 import { lexicalTextOfPage, MAX_PAGES_PER_WORD, wordsOf } from '../engine/rank-lexical.ts';
 import { CHECKER_OMITTED_PAGE_FIELDS, CHECKER_VERSION, PACKED_VERSION, withoutCheckerProse, type Json } from '../engine/rule-index-format.ts';
 import type { RuleFact, RuleIndex, RulePage } from '../engine/rule-index.ts';
 
-/** The stored form of a compiled index (a JSON value). */
+/** The packed form of a compiled index (a JSON value); the checker's form leaves its prose out. */
 export function packRuleIndex(index: RuleIndex): Json {
   const packed: Json = { version: PACKED_VERSION, pages: index.pages.map(packPage) };
   if (index.configModel !== undefined) packed['configModel'] = index.configModel;

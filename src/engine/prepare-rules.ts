@@ -131,7 +131,22 @@ export function prepareIndex(index: RuleIndex): PreparedIndex {
 
 function buildPrepared(index: RuleIndex): PreparedIndex {
   const factIds = new Map<RuleFact, number>();
+  let factCount = 0;
+  // Identical facts share an id: the build's table says which (see `distinctFactIdsOf`), or each
+  // fact's JSON text does (about 12% of preparing the CLI's index, measured warm).
+  const storedIds = storedFactIds(index);
   const idOfKey = new Map<string, number>();
+  let visited = 0;
+  const idOf = (fact: RuleFact): number => {
+    if (storedIds) return storedIds[visited++] as number;
+    const key = JSON.stringify(fact);
+    let id = idOfKey.get(key);
+    if (id === undefined) {
+      id = idOfKey.size;
+      idOfKey.set(key, id);
+    }
+    return id;
+  };
   const literalOfFact = new Map<number, PreparedLiteral>();
   const literals: PreparedLiteral[] = [];
   const wordIds = new Map<string, number>();
@@ -146,12 +161,11 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
     return id;
   };
 
+  // Ids are numbered in the order facts are first met, so a new fact is the one whose id is the count so far.
   const visit = (fact: RuleFact): number => {
-    const key = JSON.stringify(fact);
-    let id = idOfKey.get(key);
-    if (id === undefined) {
-      id = idOfKey.size;
-      idOfKey.set(key, id);
+    const id = idOf(fact);
+    if (id === factCount) {
+      factCount++;
       if (fact.kind === 'text' || fact.kind === 'pattern') {
         const literal = prepareLiteral(fact, literals.length, idOfWord);
         literals.push(literal);
@@ -172,7 +186,7 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
   });
   const factOfId: RuleFact[] = [];
   for (const [fact, id] of factIds) factOfId[id] ??= fact;
-  for (let id = 0; id < idOfKey.size; id++) pagesOfFact[id] ??= [];
+  for (let id = 0; id < factCount; id++) pagesOfFact[id] ??= [];
   let size = 16;
   while (size < words.length * 2) size *= 2;
   const wordSlots = new Int32Array(size);
@@ -191,7 +205,7 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
   return {
     index,
     factIds,
-    factCount: idOfKey.size,
+    factCount,
     factOfId,
     needles: [...new Set(literals.flatMap((literal) => (literal.branches ? [] : literal.needles ?? [])))],
     pageFactIds,
@@ -205,6 +219,43 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
     triggers: buildTriggers(factOfId, literalOfFact, words.length),
     pagesOfFact,
   };
+}
+
+/**
+ * The distinct-fact id of every fact of the index, in the order `prepareIndex` visits them (each
+ * page's signature facts, signature by signature, then its clues' facts), numbered as it numbers
+ * them: identical facts (by content) share an id, and ids follow the order facts are first met.
+ * The build stores it as the CLI's `factIds` so that a cold check does not serialise every fact
+ * to find the identical ones.
+ */
+export function distinctFactIdsOf(index: RuleIndex): number[] {
+  const { factIds } = buildPrepared({ ...index, factIds: undefined });
+  return factsInVisitOrder(index).map((fact) => factIds.get(fact) as number);
+}
+
+function factsInVisitOrder(index: RuleIndex): RuleFact[] {
+  return index.pages.flatMap((page) => [...page.signatures.flatMap((signature) => signature.facts), ...page.clues.map((clue) => clue.fact)]);
+}
+
+// The table crosses the same trust boundary as the index. The build writes it in the same file as
+// the facts it numbers, so it is never stale; one that is plainly wrong (not one id per fact, an
+// id out of first-met order, one id for facts of different kinds) is ignored, and the facts are
+// then told apart by their JSON text: slower, the same ids. Wrong sharing between facts of one
+// kind is not looked for: that would cost the serialising the table saves.
+function storedFactIds(index: RuleIndex): readonly number[] | null {
+  const table: unknown = index.factIds;
+  if (!Array.isArray(table) || !Array.isArray(index.pages)) return null;
+  const facts = factsInVisitOrder(index);
+  if (table.length !== facts.length) return null;
+  const kindOfId: unknown[] = [];
+  for (let at = 0; at < facts.length; at++) {
+    const id: unknown = table[at];
+    const kind = (facts[at] as { kind?: unknown } | undefined)?.kind;
+    if (!Number.isInteger(id) || (id as number) < 0 || (id as number) > kindOfId.length) return null;
+    if (id === kindOfId.length) kindOfId.push(kind);
+    else if (kindOfId[id as number] !== kind) return null;
+  }
+  return table as number[];
 }
 
 function buildTriggers(factOfId: readonly RuleFact[], literalOfFact: ReadonlyMap<number, PreparedLiteral>, wordCount: number): FactTriggers {

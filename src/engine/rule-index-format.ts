@@ -1,7 +1,8 @@
 /**
- * The stored form of the rule index (src/generated/rules.json, and the /check/ page's rules
- * module): the compiled index with what can be derived left out, so a first visit to /check/ and
- * every CLI start read less. The build writes it (src/catalog/pack-rule-index.ts); `unpackRuleIndex`
+ * The packed form of the rule index, which the /check/ page's rules module builds on: the compiled
+ * index with what can be derived left out, so a first visit to /check/ fetches less. (The CLI's
+ * src/generated/rules.json is the compiled index as it is, version 1: on disk, bytes are cheaper
+ * than the CPU unpacking costs at every start.) The build writes it (src/catalog/pack-rule-index.ts); `unpackRuleIndex`
  * restores the compiled index exactly (a round trip is the identity; test/unit/read-rule-index.test.ts).
  *
  * Left out, and restored on reading:
@@ -29,7 +30,7 @@ import type { PatternAnalysis } from './prepare-rules.ts';
 import { lexicalTextOfPage, wordsOf } from './rank-lexical.ts';
 import type { RuleIndex, RulePage, RuleSignature } from './rule-index.ts';
 
-/** The format version of the stored form; version 1 is the compiled index as it is. */
+/** The format version of the packed form; version 1 is the compiled index as it is (the CLI's file). */
 export const PACKED_VERSION = 2;
 
 /** The format version of the checker's form: the stored form without the pages' prose. */

@@ -137,4 +137,10 @@ export interface RuleIndex {
   pages: RulePage[];
   /** The model of LiteLLM's MCP config the checker lints configs against (absent: no linting). */
   configModel?: ConfigModel | undefined;
+  /**
+   * Which facts are identical, worked out at build (`distinctFactIdsOf` in prepare-rules.ts): the
+   * CLI's rules file carries it so preparing the index need not compare every fact's JSON text.
+   * Absent elsewhere; an unusable one is ignored.
+   */
+  factIds?: number[] | undefined;
 }
