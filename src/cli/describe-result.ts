@@ -2,7 +2,7 @@ import type { CheckResult, CheckStep, Match, Suggestion } from '../engine/index.
 import type { Block } from './format-text.ts';
 import { buildPasteSearchPath } from '../site/search-words.ts';
 import { REPOSITORY_URL, SITE_ORIGIN } from '../site/site-urls.ts';
-import { describeConfidence } from '../site/verdict-words.ts';
+import { describeConfidence, describeConfigShape } from '../site/verdict-words.ts';
 
 export { SITE_ORIGIN };
 
@@ -31,6 +31,7 @@ export function describeResult(result: CheckResult, paste?: string): Block[] {
   }
 
   if (top) {
+    if (result.configShape) blocks.push({ kind: 'bullet', tone: 'warn', text: describeConfigShape(result.configShape) });
     blocks.push({ kind: 'blank' });
     blocks.push(...describeMatch(top, 1, true));
     others.forEach((match, index) => {
@@ -85,7 +86,7 @@ export function describeResult(result: CheckResult, paste?: string): Block[] {
 
 function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
   const blocks: Block[] = [
-    { kind: 'match', rank, title: match.title, url: pageUrlOf(match), confidence: describeConfidence(match.confidence) },
+    { kind: 'match', rank, title: match.title, url: pageUrlOf(match), confidence: describeConfidence(match.confidence, match.fromConfig === true) },
   ];
   // The top match shows all its evidence; the runners-up show what counted most, to tell them apart.
   const evidence = isTop ? match.evidence : match.evidence.slice(0, 2);
@@ -102,6 +103,7 @@ function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
       });
     }
   }
+  if (match.tellApart !== undefined) blocks.push({ kind: 'field', label: 'tells it apart', text: match.tellApart });
   if (match.versionNote !== undefined) blocks.push({ kind: 'field', label: 'version', text: match.versionNote });
   if (isTop && match.related.length > 0) {
     blocks.push({ kind: 'field', label: 'related', text: '' });

@@ -1,4 +1,4 @@
-import { maskSecrets, type CheckResult, type CheckStep, type LintFinding, type LitellmVersion, type MatchedEvidence, type Suggestion } from '../engine/index.ts';
+import { maskSecrets, type CheckResult, type CheckStep, type LintFinding, type LitellmVersion, type MatchedEvidence, type SharedConfigShape, type Suggestion } from '../engine/index.ts';
 import { pageUrlOf } from './describe-result.ts';
 
 /** One match as `--json` prints it: the page, its full URL with the signature anchor, and why. */
@@ -14,12 +14,16 @@ export interface JsonMatch {
   evidence: MatchedEvidence[];
   /** `fixed in X; you run Y`, when the version says something about the page. */
   versionNote?: string;
+  /** For a page found by config alone: what would tell it apart (its signature, where it shows). */
+  tellApart?: string;
 }
 
 /** The part of `--json` that `check` and `probe` share, field for field. */
 export interface JsonDiagnosis {
   verdict: CheckResult['verdict'];
   matches: JsonMatch[];
+  /** When a config alone fits several pages and none stands out: `{shape, size, pages}`, its pages all in `matches`; else null. */
+  configShape: SharedConfigShape | null;
   /** The changes to make: config diffs or snippets, env lines, upgrades, client actions. */
   suggestions: Suggestion[];
   /** What to look at next (logs, a curl request): investigation steps, never changes. */
@@ -45,7 +49,9 @@ export function toJsonDiagnosis(result: CheckResult): JsonDiagnosis {
       related: match.related.map((page) => page.id),
       evidence: match.evidence,
       ...(match.versionNote !== undefined ? { versionNote: match.versionNote } : {}),
+      ...(match.tellApart !== undefined ? { tellApart: match.tellApart } : {}),
     })),
+    configShape: result.configShape,
     suggestions: result.suggestions,
     checkNext: result.checkNext,
     nextSteps: result.nextSteps,

@@ -4,7 +4,7 @@ import { renderHighlighted } from './render-highlighted.ts';
 import { buildShareFragment, parseShareFragment } from '../site/share-fragment.ts';
 import { describeOversizedInput } from '../site/input-limits.ts';
 import { parseInlineMarkdown } from '../site/inline-markdown.ts';
-import { describeConfidence } from '../site/verdict-words.ts';
+import { describeConfidence, describeConfigShape } from '../site/verdict-words.ts';
 import './mcpfix-copy.ts';
 
 // Typing waits for a pause; a paste, a drop or a share link is one whole text and is checked at once.
@@ -284,6 +284,7 @@ export class McpfixChecker extends HTMLElement {
     let list: HTMLElement | undefined;
     if (result.matches.length > 0) {
       parts.push(make('h3', result.verdict === 'confident' ? 'Matching pages' : 'Closest pages'));
+      if (result.configShape) parts.push(appendInline(make('p', undefined, 'config-shape'), describeConfigShape(result.configShape)));
       list = make('ol', undefined, 'results');
       for (const match of result.matches) list.append(this.renderMatch(match));
       parts.push(list);
@@ -358,13 +359,15 @@ export class McpfixChecker extends HTMLElement {
     const link = make('a', match.title);
     link.href = `${match.url}${match.anchor ?? ''}`;
     heading.append(link);
-    const confidence = make('p', describeConfidence(match.confidence), `confidence-${match.confidence}`);
+    const confidence = make('p', describeConfidence(match.confidence, match.fromConfig === true), `confidence-${match.confidence}`);
     item.append(heading, confidence);
     if (match.signature) {
       const signature = make('p', match.signature.isFull ? 'Signature: ' : 'Part of signature: ');
       signature.append(make('q', match.signature.text));
       item.append(signature);
     }
+    // Plain text: the sentence quotes a signature, whose asterisks and backticks are the user's literal.
+    if (match.tellApart !== undefined) item.append(make('p', `Tells it apart: ${match.tellApart}`, 'tell-apart'));
     if (match.versionNote !== undefined) item.append(make('p', match.versionNote, 'version-note'));
     if (match.evidence.length > 0) {
       const evidence = make('ul');

@@ -4,7 +4,7 @@
  */
 import { listCheckNext, type CheckStep } from './check-next.ts';
 import type { Evidence } from './evidence.ts';
-import { explainConfigOnly, explainLexical, explainMatch, highlightsOf, type Highlight, type Match } from './explain-match.ts';
+import { explainConfigOnly, explainLexical, explainMatch, highlightsOf, tellApartOf, type Highlight, type Match } from './explain-match.ts';
 import { findCandidatePages } from './find-candidates.ts';
 import { lintConfigs, versionScopeOf, type LintFinding } from './lint-config.ts';
 import { parseGivenVersion, readLitellmVersion, type LitellmVersion } from './read-version.ts';
@@ -14,7 +14,7 @@ import { matchPage, type PageResult } from './match-page.ts';
 import { parseInput, type CheckInput } from './parse-input.ts';
 import { prepareIndex } from './prepare-rules.ts';
 import { MAX_LEXICAL, rankLexical, type LexicalMatch } from './rank-lexical.ts';
-import { rankConfigOnly } from './rank-config-only.ts';
+import { findConfigShape, matchConfigPages, type ConfigOnlyMatch, type ConfigShape } from './rank-config-only.ts';
 import { rankMatches, type RankedPage } from './rank-matches.ts';
 import type { RuleIndex, RulePage } from './rule-index.ts';
 import { suggestFixes, type Suggestion } from './suggest-fix.ts';
@@ -27,8 +27,13 @@ export type { CheckInput };
 export interface CheckResult {
   /** 'confident' when the top match is 'high'; 'unsure' when something matched; else 'nothing'. */
   verdict: 'confident' | 'unsure' | 'nothing';
-  /** Ranked best first, at most five; ties broken by id. */
+  /**
+   * Ranked best first, at most five; ties broken by id. When a config alone fits a shape several
+   * pages share (`configShape`), every page of the shape follows the first three (twelve at most).
+   */
   matches: Match[];
+  /** When the config alone fits several pages and none stands out: the shape in words and its pages, all listed in `matches`. */
+  configShape: SharedConfigShape | null;
   /** The top match's fixes (only when confident), applied to the user's config when given. */
   suggestions: Suggestion[];
   /** The top match's investigation steps (only when confident): what to look at, apart from the changes. */
@@ -43,6 +48,16 @@ export interface CheckResult {
   notes: string[];
   /** Spans of the input that counted. */
   highlights: Highlight[];
+}
+
+/** A config shape several pages share, as the answer names it. */
+export interface SharedConfigShape {
+  /** What the pages share, in words. */
+  shape: string;
+  /** How many pages the config shows in full (more than `pages` lists when there are over twelve). */
+  size: number;
+  /** The ids of the shape's pages listed in `matches`. */
+  pages: string[];
 }
 
 /** How many matches a result lists. */
@@ -107,16 +122,19 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
   // No signature held: the pages the config shows, then those sharing the paste's distinctive
   // words, as possible pages only (three at most, never high).
   const titleOf = (id: string): string | undefined => prepared.index.pages.find((page) => page.id === id)?.title;
-  const possible = top || seen.product === 'other' ? [] : possiblePages(index, evidence, facts, view, titleOf);
-  const verdict = top ? (top.confidence === 'high' ? 'confident' : 'unsure') : possible.length > 0 ? 'unsure' : 'nothing';
+  const possible = top || seen.product === 'other' ? NO_POSSIBLE : possiblePages(index, evidence, facts, view, titleOf);
+  const verdict = top ? (top.confidence === 'high' ? 'confident' : 'unsure') : possible.matches.length > 0 ? 'unsure' : 'nothing';
   const shown = ranked.slice(0, MAX_MATCHES);
   const explained = shown.map((page) => explainMatch(page, view, titleOf));
+  const { matches, shape } = !top ? possible : top.isFull || evidence.configs.length === 0 ? { matches: explained, shape: null } : withConfigPages(explained, index, evidence, facts, view, titleOf);
+  const configShape = shape ? { shape: shape.shape, size: shape.size, pages: shape.pages.map((found) => found.page.id) } : null;
   return {
     verdict,
-    matches: !top ? possible : top.isFull || evidence.configs.length === 0 ? explained : withConfigPages(explained, index, facts, view, titleOf),
+    matches,
     suggestions: top && verdict === 'confident' ? suggestFixes(top.result.page, { evidence, config, matchedServer: matchedServerOf(top), version: version?.litellm }) : [],
     checkNext: top && verdict === 'confident' ? listCheckNext(top.result.page) : [],
-    nextSteps: verdict === 'confident' ? [] : suggestNextSteps(shown, evidence),
+    configShape,
+    nextSteps: verdict === 'confident' ? [] : configShape ? [shapeStep(configShape), ...suggestNextSteps(shown, evidence)].slice(0, 4) : suggestNextSteps(shown, evidence),
     lint: lintConfigs(evidence.configs, index.configModel, version ? versionScopeOf(version.litellm) : undefined),
     version,
     notes,
@@ -124,33 +142,72 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
   };
 }
 
+const NO_POSSIBLE: { matches: Match[]; shape: null } = { matches: [], shape: null };
+
+// The one thing that tells the pages of a shape apart: what went wrong, which the config cannot show.
+function shapeStep(shape: SharedConfigShape): string {
+  return `Paste the error or log line you see with this config: ${shape.size} pages share its shape, and each one's message (listed with it) tells it apart.`;
+}
+
 // Config clues and shared words are weighed together (a config clue weight of 1 counts like one
-// rare word), so neither kind of weak evidence crowds out the other.
-function possiblePages(index: RuleIndex, evidence: Evidence, facts: FactMatcher, view: EvidenceView, titleOf: (id: string) => string | undefined): Match[] {
-  const fromConfig = evidence.configs.length > 0 ? rankConfigOnly(index, facts) : [];
+// rare word), so neither kind of weak evidence crowds out the other. When the config fits a shape
+// several pages share, all of them follow the first three: none may be named with more confidence.
+function possiblePages(
+  index: RuleIndex,
+  evidence: Evidence,
+  facts: FactMatcher,
+  view: EvidenceView,
+  titleOf: (id: string) => string | undefined,
+): { matches: Match[]; shape: ConfigShape | null } {
+  const configPages = evidence.configs.length > 0 ? matchConfigPages(index, facts) : [];
+  const fromConfig = configPages.filter((found) => !found.isHint);
   const byWords = rankLexical(index, evidence.lines, index.pages.length);
   const weightOf = new Map<string, number>();
   for (const found of byWords) weightOf.set(found.page.id, found.score);
   for (const found of fromConfig) weightOf.set(found.page.id, (weightOf.get(found.page.id) ?? 0) + CONFIG_CLUE_WORTH * found.rank);
   const ranked = [...weightOf.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_LEXICAL);
-  return ranked.map(([id]) => {
+  const matches = ranked.map(([id]) => {
     const config = fromConfig.find((found) => found.page.id === id);
     if (config) return explainConfigOnly(config, view, titleOf);
     return explainLexical(byWords.find((found) => found.page.id === id) as LexicalMatch, view, titleOf);
   });
+  return withShape(matches, findConfigShape(configPages, evidence.configs), view, titleOf);
 }
 
 const CONFIG_CLUE_WORTH = 5;
 
 // Only parts of signatures held (a config key named in a signature's pattern, say): the pages the
-// config itself shows are as good evidence, so both are listed by score, each page once.
-function withConfigPages(explained: Match[], index: RuleIndex, facts: FactMatcher, view: EvidenceView, titleOf: (id: string) => string | undefined): Match[] {
-  const fromConfig = rankConfigOnly(index, facts)
-    .slice(0, MAX_LEXICAL)
-    .map((found) => explainConfigOnly(found, view, titleOf));
+// config itself shows are as good evidence, so both are listed by score, each page once, and the
+// pages of a shared config shape after them.
+function withConfigPages(
+  explained: Match[],
+  index: RuleIndex,
+  evidence: Evidence,
+  facts: FactMatcher,
+  view: EvidenceView,
+  titleOf: (id: string) => string | undefined,
+): { matches: Match[]; shape: ConfigShape | null } {
+  const configPages = matchConfigPages(index, facts);
+  const fromConfig = configPages.filter((found) => !found.isHint).slice(0, MAX_LEXICAL).map((match) => explainConfigOnly(match, view, titleOf));
   const best = new Map<string, Match>();
   for (const match of [...explained, ...fromConfig]) if ((best.get(match.id)?.score ?? -Infinity) < match.score) best.set(match.id, match);
-  return [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, MAX_MATCHES);
+  const matches = [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, MAX_MATCHES);
+  return withShape(matches, findConfigShape(configPages, evidence.configs), view, titleOf);
+}
+
+// The pages of a shared shape that the list does not hold yet follow it, best first.
+function withShape(matches: Match[], shape: ConfigShape | null, view: EvidenceView, titleOf: (id: string) => string | undefined): { matches: Match[]; shape: ConfigShape | null } {
+  if (!shape) return { matches, shape };
+  const inShape = new Set(shape.pages.map((found) => found.page.id));
+  // A page of the shape already listed by part of a signature still says what tells it apart.
+  const shown = matches.map((match) => (inShape.has(match.id) && match.tellApart === undefined ? { ...match, ...tellApartOf(pageOf(shape, match.id)) } : match));
+  const listed = new Set(shown.map((match) => match.id));
+  for (const found of shape.pages) if (!listed.has(found.page.id)) shown.push(explainConfigOnly(found, view, titleOf));
+  return { matches: shown, shape };
+}
+
+function pageOf(shape: ConfigShape, id: string): RulePage {
+  return (shape.pages.find((found) => found.page.id === id) as ConfigOnlyMatch).page;
 }
 
 function matchedServerOf(ranked: RankedPage): string | undefined {
@@ -160,7 +217,7 @@ function matchedServerOf(ranked: RankedPage): string | undefined {
 }
 
 function emptyResult(notes: string[]): CheckResult {
-  return { verdict: 'nothing', matches: [], suggestions: [], checkNext: [], nextSteps: [], lint: [], version: null, notes, highlights: [] };
+  return { verdict: 'nothing', matches: [], configShape: null, suggestions: [], checkNext: [], nextSteps: [], lint: [], version: null, notes, highlights: [] };
 }
 
 function messageOf(error: unknown): string {

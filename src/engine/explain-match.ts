@@ -60,6 +60,8 @@ export interface Match {
   possible?: { words: string[] };
   /** Set when no signature matched and the page was found by its config clues alone (its evidence lists them). */
   fromConfig?: true;
+  /** For a page found by config alone: what would tell it apart from the others, its signature where it shows (a sentence). */
+  tellApart?: string;
   /** What the user's LiteLLM version says about this page (`fixed in 1.81.3; you run 1.83.3`), when it says something. */
   versionNote?: string;
 }
@@ -245,7 +247,48 @@ export function explainConfigOnly(found: ConfigOnlyMatch, view: EvidenceView, ti
     evidence: found.clues.map(({ clue, hit }) => ({ kind: 'clue' as const, says: clue.says, ...locate(hit, view), weight: round(2 * clue.weight) })),
     possible: { words: [] },
     fromConfig: true,
+    ...tellApartOf(page),
   };
+}
+
+/**
+ * What tells a page apart from the others a config fits: a config says which shape a setup has,
+ * while what went wrong shows in what the proxy or the client printed, so the page's strongest
+ * signature outside the config is what to look for next. Empty for a page with none.
+ */
+export function tellApartOf(page: RulePage): { tellApart?: string } {
+  const signatures = page.signatures.filter((signature) => signature.where !== 'config');
+  const best = signatures.reduce<RulePage['signatures'][number] | undefined>((a, b) => (a === undefined || b.weight > a.weight ? b : a), undefined);
+  if (!best) return {};
+  const text = best.text.replace(/\s+/g, ' ').trim();
+  const short = text.length > TELL_APART_CHARS ? `${text.slice(0, TELL_APART_CHARS).trimEnd()}…` : text;
+  const place = placeWords(best);
+  return { tellApart: `It is this page if you see “${short}”${place === undefined ? '' : ` (${place})`}.` };
+}
+
+const TELL_APART_CHARS = 90;
+
+// Where a signature shows, in the words of someone reading their own output; nothing when it can show anywhere.
+function placeWords(signature: RulePage['signatures'][number]): string | undefined {
+  if (signature.client !== undefined) return `in ${signature.client}'s output`;
+  switch (signature.where) {
+    case 'status-line':
+      return 'as the response status';
+    case 'header':
+      return 'in a response header';
+    case 'body':
+      return 'in the response body';
+    case 'log':
+      return "in LiteLLM's log";
+    case 'traceback':
+      return 'in a traceback';
+    case 'client':
+      return "in the client's output";
+    case 'request':
+      return 'in the request';
+    default:
+      return undefined;
+  }
 }
 
 const CONFIG_ONLY_CEILING = 20;

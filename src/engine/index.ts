@@ -4,7 +4,7 @@
  */
 export { parseInput } from './parse-input.ts';
 export { findSecrets, maskCredential, maskSecrets, redactText, type MaskOptions } from './redact.ts';
-export { checkPaste, matchEvidence, type CheckInput, type CheckResult } from './check-paste.ts';
+export { checkPaste, matchEvidence, type CheckInput, type CheckResult, type SharedConfigShape } from './check-paste.ts';
 export { compileRules } from './compile-rules.ts';
 export { prepareIndex } from './prepare-rules.ts';
 export { readRuleIndex, readRuleIndexData, type RuleIndexReading } from './read-rule-index.ts';

@@ -6,7 +6,7 @@
 import { redactText } from '../engine/redact.ts';
 import type { CheckResult, CheckStep, Match, Suggestion } from '../engine/index.ts';
 import { buildLitellmPrUrl, SITE_ORIGIN } from './site-urls.ts';
-import { confidenceLabel } from './verdict-words.ts';
+import { confidenceLabel, describeConfigShape } from './verdict-words.ts';
 
 /** Longest paste (in characters) the Markdown carries; GitHub refuses comments over 65,536. */
 export const MAX_MARKDOWN_PASTE = 20_000;
@@ -42,7 +42,8 @@ export function formatCheckMarkdown(result: CheckResult, paste: string): string 
     blocks.push(...pageBlocks(pageOfMatch(top), result.suggestions, result.checkNext));
   } else if (top) {
     blocks.push(`**[mcpfix](${SITE_ORIGIN}/check/) is not sure.** The closest pages:`);
-    blocks.push([top, ...others].map((match) => `- ${pageLink(match)} (${confidenceLabel(match.confidence).toLowerCase()}; ${matchedBy(match)})`).join('\n'));
+    if (result.configShape) blocks.push(maskForSharing(describeConfigShape(result.configShape)));
+    blocks.push([top, ...others].map((match) => `- ${pageLink(match)} (${confidenceLabel(match.confidence).toLowerCase()}; ${matchedBy(match)})${tellApartOf(match)}`).join('\n'));
   } else {
     blocks.push(`**[mcpfix](${SITE_ORIGIN}/check/) found no page for this paste.**`);
   }
@@ -68,6 +69,11 @@ function matchedBy(match: Match): string {
   if (match.signature) return `signature ${codeSpan(match.signature.text)}`;
   if (match.fromConfig) return 'found by your config';
   return `shares the words ${(match.possible?.words ?? []).map(codeSpan).join(', ')}`;
+}
+
+// A page found by config alone says what would tell it apart from the others its config fits.
+function tellApartOf(match: Match): string {
+  return match.tellApart === undefined ? '' : `: ${maskForSharing(match.tellApart)}`;
 }
 
 function pageBlocks(page: IssuePage, fixes: readonly Suggestion[], checkNext: readonly CheckStep[]): string[] {

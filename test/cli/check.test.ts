@@ -118,6 +118,33 @@ describe('mcpfix check', { timeout: 30_000 }, () => {
     await snapshot(run, 'check-json');
   });
 
+  test('a config shape ten pages share lists them all as possible, each with what tells it apart, in text, --json and --markdown', async () => {
+    const paste = `${FIXTURES}/dcr-bridge-server.config.yaml`;
+    const json = await runCli(['check', '--json', paste]);
+    expect(json.code).toBe(1);
+    const output = JSON.parse(json.stdout) as JsonOutput & { configShape: { shape: string; size: number; pages: string[] } | null };
+    expect(output.verdict).toBe('unsure');
+    expect(output.configShape?.shape).toContain('dcr_bridge: true');
+    expect(output.configShape?.pages).toEqual(expect.arrayContaining(['dcr-bridge-token-mint-failed', 'dcr-bridge-refresh-rejected', 'dcr-bridge-atlassian-client-not-recognized']));
+    expect(output.configShape?.size).toBe(output.configShape?.pages.length);
+    const ids = output.matches.map((match) => match.id);
+    for (const id of output.configShape?.pages ?? []) expect(ids).toContain(id);
+    expect(output.matches.every((match) => match.confidence !== 'high')).toBe(true);
+    const shaped = output.matches.filter((match) => output.configShape?.pages.includes(match.id)) as Array<{ tellApart?: string }>;
+    expect(shaped.every((match) => match.tellApart?.startsWith('It is this page if you see “'))).toBe(true);
+
+    const text = await runCli(['check', paste]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${output.configShape?.size} pages share this config shape (`);
+    expect(text.stdout.match(/tells it apart: It is this page if you see/g)?.length ?? 0).toBeGreaterThanOrEqual(shaped.length);
+    for (const id of output.configShape?.pages ?? []) expect(text.stdout).toContain(`/errors/${id}/`);
+
+    const markdown = await runCli(['check', '--markdown', paste]);
+    expect(markdown.stdout).toContain(`${output.configShape?.size} pages share this config shape (`);
+    for (const id of output.configShape?.pages ?? []) expect(markdown.stdout).toContain(`/errors/${id}/`);
+    await snapshot(text, 'check-config-shape');
+  });
+
   test('--config turns the fix into a unified diff of the given config, comments kept', async () => {
     const run = await runCli(['check', `${FIXTURES}/oauth2-server-500.curl.txt`, '--config', `${FIXTURES}/oauth2-server.config.yaml`, '--json']);
     expect(run.code).toBe(0);

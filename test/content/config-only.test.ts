@@ -1,145 +1,245 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
-import { checkPaste, prepareIndex } from '../../src/engine/index.ts';
+import { checkPaste, type CheckResult } from '../../src/engine/index.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
-import { createFactMatcher } from '../../src/engine/match-fact.ts';
-import { parseInput } from '../../src/engine/parse-input.ts';
-import { isConfigFact, isPositive } from '../../src/engine/rank-config-only.ts';
-import { viewEvidence } from '../../src/engine/view-evidence.ts';
+import { configEvidenceOf, isConfigFact, isPositive, MAX_SHAPE_PAGES, MIN_WEIGHT } from '../../src/engine/rank-config-only.ts';
 
-// Issue 11 item 2: a config pasted alone leads to the page whose config facts it shows. Every page
-// with a config fact (a config clue, or a config fact in a signature) and an example config is
-// checked with that config as the whole paste: it must come first, or, where several pages share
-// the config shape, among the first three (AMONG_TOP3 names the shape). The pages a config alone
-// cannot lead to are listed in CANNOT_LEAD with the reason. Both lists are exact: a page that
-// starts to come first must leave them.
+// Issue 11 item 2: a config pasted alone reaches every page whose config facts it shows. Each page
+// with a config fact (a config clue, or a config fact in a signature) is checked with each of its
+// example configs as the whole paste, and its best outcome is exactly one of:
+// - first: the config leads to it, no other page's config facts fit as well;
+// - among the first three (AMONG_TOP3, with the page it shares the config with);
+// - in the shared shape: the config fits several pages and none stands out, so the answer lists
+//   them all as possible, names the shape (IN_SHAPE gives a key the name must hold) and says what
+//   tells each apart;
+// - not reached (CANNOT_LEAD): only a page whose config facts no config can show (they say what is
+//   absent, or every config has them), that the page gives as hints too weak to point at it (a
+//   hint page is listed within a shape made of its keys, but its examples' configs fit none), or
+//   whose config facts are alternatives no one config shows whole.
+// The lists are exact: a page that moves must move in them.
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
 const index = compileRulesAtBuild(pages.map((entry) => entry.page));
-const prepared = prepareIndex(index);
 
-/** Pages a config alone puts among the first three, not first: the config shape they share with others. */
+/** Pages a config alone puts second or third, not first, with the page whose config shape they share. */
 const AMONG_TOP3: Record<string, string> = {
-  'byok-credential-check-needs-database': 'auth_type: bearer_token, which the Token-scheme page also shows',
-  'client-credentials-server-challenged-with-401': 'auth_type: oauth2 with oauth2_flow: client_credentials',
-  'extra-headers-name-case-not-matched': 'extra_headers naming Authorization, which the empty-tools page also shows',
-  'oauth-authorization-url-query-string-doubled': 'an oauth2 authorization_code server with authorization_url, which the interactive-500 page also shows',
-  'config-oauth2-flow-required': 'auth_type: oauth2 without oauth2_flow',
-  'jwt-signer-authorization-conflict': 'static_headers carrying Authorization',
-  'key-has-no-mcp-servers-granted': 'available_on_public_internet: false',
-  'mcp-client-ip-fails-closed-behind-proxy': 'use_x_forwarded_for: true without mcp_trusted_proxy_ranges',
-  'oauth-authorize-client-id-missing': 'auth_type: oauth2 without client_id or registration_url',
-  'oauth-discovery-issuer-mismatch': 'an oauth2 server with issuer set',
-  'oauth-tool-call-sends-litellm-key-not-stored-token': 'auth_type: oauth2 with oauth2_flow: authorization_code',
-  'oauth-upstream-prm-unavailable-for-passthrough-server': 'auth_type: true_passthrough or oauth_delegate',
-  'oauth-upstream-rejected-gateway-client-credentials': 'auth_type: oauth2 with client_id',
-  'oauth-upstream-token-response-without-access-token': "GitHub's token_url",
-  'oauth2-server-advertises-aggregate-mcp-authorization-server': 'auth_type: oauth2, authorization_code, authorization_url',
-  'openapi-operation-without-operationid-bad-tool-name': 'spec_path (any OpenAPI server)',
-  'openapi-relative-server-url-wrong-base': 'spec_path given as a URL',
-  'per-user-env-vars-need-database': 'env_vars scoped to the user',
-  'registry-per-user-oauth-token-not-stored-no-database': 'oauth2 authorization_code without database_url',
-  'slack-oauth-invalid-client-id-uuid': "Slack's MCP URL without client_id",
-  'stdio-mcp-servers-disabled-by-default': 'transport: stdio',
-  'token-exchange-subject-token-missing-or-rejected': 'auth_type: oauth2_token_exchange',
-  'upstream-rejected-forwarded-credential': 'auth_type: true_passthrough or oauth_delegate',
+  'bedrock-agentcore-mcp-406-without-accept-header': '`auth_type: aws_sigv4` with the signer page',
+  'config-oauth2-flow-required': 'an oauth2 server without `oauth2_flow`, which the interactive-500 page shows too',
+  'key-has-no-mcp-servers-granted': '`available_on_public_internet: false` with the internal-network pages',
+  'oauth-authorize-client-id-missing': 'an authorization_code server without `client_id`, which the interactive-500 page shows too',
+  'oauth-upstream-prm-unavailable-for-passthrough-server': '`auth_type: true_passthrough` with the fan-out and forwarded-credential pages',
+  'oauth-upstream-token-response-without-access-token': 'an oauth2 server with the GitHub `token_url`, which the interactive-500 page shows too',
+  'oauth2-server-advertises-aggregate-mcp-authorization-server': 'an oauth2 authorization_code server with `authorization_url`, with the interactive-500 page',
+  'server-restricted-to-internal-networks': '`available_on_public_internet: false` behind `use_x_forwarded_for`, with the X-Forwarded-For page',
 };
 
-const DCR_BRIDGE = 'auth_type: oauth_delegate with dcr_bridge: true, which ten pages share: the failure is in the exchange, not the config';
-const OAUTH_CODE = 'auth_type: oauth2 with authorization_code, which eight pages share: the failure is in the token handling';
-const DELEGATE = 'delegate_auth_to_upstream: true, which three pages share, on an authorization_code server that eight more OAuth pages show';
-const CLIENT_CREDENTIALS = 'oauth2 client_credentials, which six pages share: the failure is in what the token endpoint or health check does at run time';
-const OPENAPI = 'spec_path alone, which seven OpenAPI pages share: the failure is in the spec or the API';
-const NOTHING_SHOWN = "its example config shows none of the page's config facts that say what is there (absent keys hold for any excerpt that leaves them out)";
-
-/** Pages a config alone cannot lead to, with the reason. */
-const CANNOT_LEAD: Record<string, string> = {
-  'dcr-bridge-atlassian-client-not-recognized': DCR_BRIDGE,
-  'dcr-bridge-litellm-key-empties-tool-list': DCR_BRIDGE,
-  'dcr-bridge-token-mint-failed': DCR_BRIDGE,
-  'dcr-bridge-first-request-401-without-challenge': DCR_BRIDGE,
-  'delegate-auth-gets-litellm-challenge-not-upstream': DELEGATE,
-  'delegate-auth-server-connects-without-challenge': DELEGATE,
-  'delegate-auth-server-requires-litellm-admission': DELEGATE,
-  'm2m-oauth-server-health-always-unknown': CLIENT_CREDENTIALS,
-  'oauth-dcr-registration-failed': DCR_BRIDGE,
-  'oauth-pkce-s256-required': DCR_BRIDGE,
-  'oauth-token-request-rejected-by-gateway': DCR_BRIDGE,
-  'litellm-key-forwarded-as-upstream-token': OAUTH_CODE,
-  'oauth-per-user-token-missing-on-prompts-and-resources': OAUTH_CODE,
-  'oauth-per-user-token-not-stored-without-user-key': OAUTH_CODE,
-  'server-needs-user-token-401-challenge': OAUTH_CODE,
-  'openapi-path-parameter-contains-separator': OPENAPI,
-  'openapi-tool-server-not-registered': OPENAPI,
-  'client-credentials-token-endpoint-unreachable': CLIENT_CREDENTIALS,
-  'stdio-server-missing-command-or-args': 'transport: stdio, which four pages share',
-  'token-exchange-unusable-token-503': 'auth_type: oauth2_token_exchange, which four pages share: the failure is in the answer of the exchange',
-  'config-defined-mcp-server-cannot-be-edited-or-deleted': 'its only config fact is that mcp_servers exists, which every config shows',
-  'upstream-stream-broken-mid-response': 'its config fact is the transport of a remote server, which every remote server has',
-  'upstream-tls-certificate-verify-failed': 'its config fact is an https URL, which every remote server has',
-  'auth-database-unreachable-503': NOTHING_SHOWN,
-  'config-dcr-bridge-invalid': NOTHING_SHOWN,
-  'deprecated-x-mcp-auth-header': NOTHING_SHOWN,
-  'keyless-admission-server-misconfigured-500': NOTHING_SHOWN,
-  'management-api-database-not-connected': NOTHING_SHOWN,
-  'mcp-registry-json-not-enabled': NOTHING_SHOWN,
-  'mcp-tool-call-timed-out': NOTHING_SHOWN,
-  'oauth-endpoint-mcp-server-not-found': NOTHING_SHOWN,
-  'oauth-upstream-invalid-target-resource-indicator': NOTHING_SHOWN,
-  'server-name-contains-tool-prefix-separator': NOTHING_SHOWN,
+/** Pages a config alone lists in a shape several pages share, with a key the shape's name must hold. */
+const IN_SHAPE: Record<string, string> = {
+  'allowed-tools-ignored-in-tool-listing': '`allowed_tools`',
+  'authorization-withheld-on-fan-out': '`auth_type: true_passthrough`',
+  'byok-credential-check-needs-database': '`is_byok: true`',
+  'byok-credential-required': '`is_byok: true`',
+  'byok-oauth-authorize-request-rejected': '`is_byok: true`',
+  'byok-oauth-token-exchange-failed': '`is_byok: true`',
+  'byok-tools-list-missing-user-key': '`is_byok: true`',
+  'client-credentials-grant-rejected': '`auth_type: oauth2`',
+  'client-credentials-server-challenged-with-401': '`auth_type: oauth2`',
+  'client-credentials-token-endpoint-unreachable': '`auth_type: oauth2`',
+  'config-dcr-bridge-invalid': '`auth_type: oauth2`',
+  'db-mcp-servers-missing-after-restart': '`general_settings.store_model_in_db: false`',
+  'dcr-bridge-atlassian-client-not-recognized': '`dcr_bridge: true`',
+  'dcr-bridge-first-request-401-without-challenge': '`dcr_bridge: true`',
+  'dcr-bridge-litellm-key-empties-tool-list': '`dcr_bridge: true`',
+  'dcr-bridge-refresh-rejected': '`dcr_bridge: true`',
+  'dcr-bridge-token-mint-failed': '`dcr_bridge: true`',
+  'dcr-bridge-upstream-credential-dropped-on-tool-call': '`dcr_bridge: true`',
+  'delegate-auth-gets-litellm-challenge-not-upstream': '`auth_type: oauth2`',
+  'delegate-auth-server-connects-without-challenge': '`auth_type: oauth2`',
+  'delegate-auth-server-requires-litellm-admission': '`auth_type: oauth2`',
+  'deprecated-x-mcp-auth-header': '`auth_type: bearer_token`',
+  'extra-headers-name-case-not-matched': '`extra_headers`',
+  'gateway-named-server-issuer-mismatch': '`auth_type: oauth2`',
+  'jwt-denied-mcp-server-management-sub-paths': '`general_settings.enable_jwt_auth: true`',
+  'jwt-signer-authorization-conflict': '`guardrails`',
+  'jwt-team-mcp-permissions-not-enforced': '`general_settings.enable_jwt_auth: true`',
+  'litellm-key-forwarded-as-upstream-token': '`auth_type: oauth2`',
+  'm2m-oauth-server-health-always-unknown': '`auth_type: oauth2`',
+  'mcp-client-ip-fails-closed-behind-proxy': '`available_on_public_internet: false`',
+  'mcp-servers-missing-on-replica-without-db-sync': '`general_settings.store_model_in_db: false`',
+  'oauth-authorization-url-not-set': '`auth_type: oauth2`',
+  'oauth-authorization-url-query-string-doubled': '`auth_type: oauth2`',
+  'oauth-dcr-registration-failed': '`dcr_bridge: true`',
+  'oauth-delegate-prm-resource-is-upstream-url': '`auth_type: oauth_delegate`',
+  'oauth-discovered-token-url-rejected-authorization-url-mismatch': '`auth_type: oauth2`',
+  'oauth-discovery-issuer-mismatch': '`auth_type: oauth2`',
+  'oauth-per-user-token-missing-on-prompts-and-resources': '`auth_type: oauth2`',
+  'oauth-per-user-token-not-refreshed-after-expiry': '`auth_type: oauth2`',
+  'oauth-per-user-token-not-stored-without-user-key': '`auth_type: oauth2`',
+  'oauth-prm-resource-path-pattern-mismatch': '`auth_type: oauth2`',
+  'oauth-token-request-rejected-by-gateway': '`dcr_bridge: true`',
+  'oauth-token-validation-rejected': '`auth_type: oauth2`',
+  'oauth-tool-call-sends-litellm-key-not-stored-token': '`auth_type: oauth2`',
+  'oauth-upstream-capabilities-none-after-sign-in': '`auth_type: oauth2`',
+  'oauth-upstream-rejected-gateway-client-credentials': '`auth_type: oauth2`',
+  'oauth-well-known-unknown-proxy-root-path': '`is_byok: true`',
+  'openapi-auth-type-api-key-sends-apikey-scheme': '`spec_path`',
+  'openapi-extra-headers-not-forwarded': '`spec_path`',
+  'openapi-oauth2-token-not-sent': '`auth_type: oauth2`',
+  'openapi-operation-without-operationid-bad-tool-name': '`spec_path`',
+  'openapi-path-parameter-contains-separator': '`spec_path`',
+  'openapi-relative-server-url-wrong-base': '`spec_path`',
+  'openapi-server-health-check-unhealthy': '`spec_path`',
+  'openapi-static-headers-ignored': '`spec_path`',
+  'openapi-tool-server-not-registered': '`spec_path`',
+  'per-user-env-vars-missing-tool-call': '`env_vars`',
+  'per-user-env-vars-need-database': '`env_vars`',
+  'registry-per-user-oauth-token-not-stored-no-database': '`auth_type: oauth2`',
+  'rest-missing-user-env-vars-412': '`env_vars`',
+  'slack-oauth-invalid-client-id-uuid': '`auth_type: oauth2`',
+  'stdio-command-not-found-in-container': '`transport: stdio`',
+  'stdio-command-not-in-allowlist': '`transport: stdio`',
+  'stdio-mcp-servers-disabled-by-default': '`transport: stdio`',
+  'token-exchange-endpoint-not-configured': '`auth_type: oauth2_token_exchange`',
+  'token-exchange-subject-token-missing-or-rejected': '`auth_type: oauth2_token_exchange`',
+  'token-exchange-unusable-token-503': '`auth_type: oauth2_token_exchange`',
+  'tool-listing-timeout-server-dropped': '`transport: stdio`',
+  'tool-name-not-found-on-call': '`auth_type: oauth_delegate`',
+  'upstream-401-returned-as-empty-tools': '`extra_headers`',
+  'upstream-rejected-forwarded-credential': '`auth_type: true_passthrough`',
+  'upstream-stream-broken-mid-response': '`transport: stdio`',
 };
 
-// Every page with a config fact and an example config: where its best example config puts it.
+/** Why a config alone cannot reach a page; each reason is checked against the page. */
+type CannotLead = { kind: 'nothing-positive' | 'hint-only' | 'alternatives'; why: string };
+
+const ABSENT_ONLY = 'its config facts only say that a key is absent, which holds for any excerpt that leaves it out';
+const hint = (facts: string): CannotLead => ({ kind: 'hint-only', why: `its only config fact, ${facts}, is a hint too weak to rank on, and no shape its example configs fit is made of it` });
+// The config-only ranking counts a page as fitting when the config shows all its config facts; a
+// page whose facts are alternatives (one setup or another) is never shown whole by one config.
+const alternatives = (facts: string): CannotLead => ({ kind: 'alternatives', why: `its config facts are alternatives (${facts}), and no one config shows them all` });
+
+/** Pages a config alone cannot reach, with the reason. */
+const CANNOT_LEAD: Record<string, CannotLead> = {
+  'auth-database-unreachable-503': { kind: 'nothing-positive', why: ABSENT_ONLY },
+  'config-defined-mcp-server-cannot-be-edited-or-deleted': { kind: 'nothing-positive', why: 'its only config fact is that mcp_servers exists, which every config shows' },
+  'keyless-admission-server-misconfigured-500': { kind: 'nothing-positive', why: ABSENT_ONLY },
+  'management-api-database-not-connected': { kind: 'nothing-positive', why: ABSENT_ONLY },
+  'mcp-registry-json-not-enabled': { kind: 'nothing-positive', why: ABSENT_ONLY },
+  'mcp-sdk-too-old-for-streamable-http': hint('`transport: http` (0.5)'),
+  'mcp-tool-call-timed-out': hint('`timeout` set (0.3)'),
+  'oauth-endpoint-mcp-server-not-found': hint('`available_on_public_internet: false` (0.5)'),
+  'oauth-pkce-s256-required': alternatives('`dcr_bridge: true` or `is_byok: true`'),
+  'oauth-upstream-invalid-target-resource-indicator': hint('`upstream_resource` set (0.5)'),
+  'per-request-server-auth-header-resolves-no-auth': { kind: 'nothing-positive', why: ABSENT_ONLY },
+  'responses-mcp-header-auth-not-used-for-tool-listing': { kind: 'nothing-positive', why: ABSENT_ONLY },
+  'server-needs-user-token-401-challenge': alternatives('an authorization_code server, a forwarding auth_type, or `delegate_auth_to_upstream: true`'),
+  'stdio-server-missing-command-or-args': alternatives('a stdio server without `command`, or one without `args`'),
+  'ui-test-connection-header-malformed': hint('`static_headers` set (0.5)'),
+  'upstream-tls-certificate-verify-failed': hint('an https `url` (0.5)'),
+  'well-known-issuer-shows-internal-origin': hint('`use_x_forwarded_for: true` (0.3)'),
+};
+
+const RANKS = ['first', 'top3', 'shape', 'none'] as const;
+type Place = (typeof RANKS)[number];
+
+interface Outcome {
+  place: Place;
+  shape?: string;
+  ranking: string;
+}
+
+function placeOf(id: string, result: CheckResult): Outcome {
+  const at = result.matches.findIndex((match) => match.id === id);
+  const ranking = result.matches.map((match) => `${match.id} ${match.confidence}`).join('; ');
+  if (result.configShape?.pages.includes(id)) return { place: 'shape', shape: result.configShape.shape, ranking };
+  return { place: at === 0 ? 'first' : at > 0 && at < 3 ? 'top3' : 'none', ranking };
+}
+
+// Every page with a config fact, and where the best of its example configs puts it.
 const cases = index.pages.flatMap((rulePage) => {
   const clueFacts = rulePage.clues.filter((clue) => clue.weight > 0).map((clue) => clue.fact);
   const facts = [...clueFacts, ...rulePage.signatures.flatMap((signature) => signature.facts)].filter(isConfigFact);
+  if (facts.length === 0) return [];
   const source = pages.find((entry) => entry.id === rulePage.id)?.page;
   const configs = (source?.examples ?? []).map((example) => example.config).filter((config): config is string => config !== undefined);
-  if (facts.length === 0 || configs.length === 0) return [];
-  const outcomes = configs.map((config) => {
-    const result = checkPaste(index, { paste: config });
-    const matcher = createFactMatcher(prepared, viewEvidence(parseInput({ paste: config }), prepared));
-    return {
-      at: result.matches.findIndex((match) => match.id === rulePage.id),
-      ranking: result.matches.map((match) => `${match.id} ${match.confidence}`).join('; '),
-      shows: facts.some((fact) => isPositive(fact) && matcher.match(fact) !== null),
-    };
-  });
-  const best = outcomes.reduce((a, b) => (b.at >= 0 && (a.at < 0 || b.at < a.at) ? b : a));
-  return [{ id: rulePage.id, ...best, showsFact: outcomes.some((outcome) => outcome.shows) }];
+  const outcomes = configs.map((config) => ({ config, result: checkPaste(index, { paste: config }) })).map(({ config, result }) => ({ config, result, ...placeOf(rulePage.id, result) }));
+  const best = outcomes.reduce<(typeof outcomes)[number] | undefined>((a, b) => (a === undefined || RANKS.indexOf(b.place) < RANKS.indexOf(a.place) ? b : a), undefined);
+  const evidence = configEvidenceOf(rulePage);
+  const positiveWeight = evidence.filter((clue) => clue.weight > 0 && isPositive(clue.fact)).reduce((sum, clue) => sum + clue.weight, 0);
+  const positiveFacts = evidence.filter((clue) => clue.weight > 0 && isPositive(clue.fact)).length;
+  return [{ id: rulePage.id, page: rulePage, configs, best, positiveWeight, positiveFacts }];
 });
 
 describe('a config pasted alone', () => {
-  it('is checked for every page with a config fact and an example config', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(70);
-    for (const id of [...Object.keys(AMONG_TOP3), ...Object.keys(CANNOT_LEAD)]) expect(cases.map((c) => c.id), id).toContain(id);
+  it('is checked for every page with a config fact, and every listed page is one', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(110);
+    const ids = cases.map((c) => c.id);
+    for (const id of [...Object.keys(AMONG_TOP3), ...Object.keys(IN_SHAPE), ...Object.keys(CANNOT_LEAD)]) expect(ids, id).toContain(id);
   });
 
-  for (const { id, at, ranking, showsFact } of cases) {
-    if (id in CANNOT_LEAD) {
-      it(`cannot lead to ${id}: ${CANNOT_LEAD[id]}`, () => {
-        // Listed pages stay listed only while they still miss the first three.
-        expect(at < 0 || at >= 3, ranking).toBe(true);
-        if (CANNOT_LEAD[id] === NOTHING_SHOWN) expect(showsFact).toBe(false);
+  for (const { id, page, configs, best, positiveWeight, positiveFacts } of cases) {
+    const cannot = CANNOT_LEAD[id];
+    if (cannot) {
+      it(`cannot reach ${id}: ${cannot.why}`, () => {
+        if (cannot.kind === 'nothing-positive') expect(positiveWeight).toBe(0);
+        else expect(positiveWeight).toBeGreaterThan(0);
+        if (cannot.kind === 'hint-only') expect(positiveWeight).toBeLessThan(MIN_WEIGHT);
+        if (cannot.kind === 'alternatives') expect(positiveFacts).toBeGreaterThanOrEqual(2);
+        // Listed pages stay listed only while no config of theirs reaches them.
+        if (best) expect(best.place, best.ranking).toBe('none');
       });
-    } else if (id in AMONG_TOP3) {
-      it(`puts ${id} among the first three, not first (shared shape: ${AMONG_TOP3[id]})`, () => {
-        expect(at, ranking).toBeGreaterThan(0);
-        expect(at, ranking).toBeLessThan(3);
+      continue;
+    }
+    it(`${id} has an example config`, () => {
+      expect(configs.length, `${page.title}: add a config to one of its examples`).toBeGreaterThan(0);
+    });
+    if (id in AMONG_TOP3) {
+      it(`puts ${id} second or third, not first (it shares ${AMONG_TOP3[id]})`, () => {
+        expect(best?.place, best?.ranking).toBe('top3');
+      });
+    } else if (id in IN_SHAPE) {
+      it(`lists ${id} among the pages of the shape ${IN_SHAPE[id]}`, () => {
+        expect(best?.place, best?.ranking).toBe('shape');
+        expect(best?.shape).toContain(IN_SHAPE[id]);
       });
     } else {
       it(`leads to ${id} first`, () => {
-        expect(at, ranking).toBe(0);
+        expect(best?.place, best?.ranking).toBe('first');
       });
     }
   }
 
-  it('offers the pages a config alone shows as possible answers, never more', () => {
-    for (const { id } of cases.filter((c) => c.id in AMONG_TOP3)) {
-      const config = pages.find((entry) => entry.id === id)?.page.examples.find((example) => example.config !== undefined)?.config ?? '';
-      const result = checkPaste(index, { paste: config });
-      for (const match of result.matches.filter((m) => m.fromConfig)) expect(match.confidence).toBe('low');
+  it('lists a shared shape whole, as possible pages only, each saying what tells it apart', () => {
+    let shapes = 0;
+    for (const { best } of cases) {
+      const shape = best?.result.configShape;
+      if (!best || !shape) continue;
+      shapes += 1;
+      expect(shape.pages.length).toBeLessThanOrEqual(MAX_SHAPE_PAGES);
+      expect(shape.pages.length).toBe(Math.min(shape.size, MAX_SHAPE_PAGES));
+      expect(shape.shape).toMatch(/`[a-z_.]+(: [^`]+)?`/);
+      const listed = new Map(best.result.matches.map((match) => [match.id, match]));
+      for (const id of shape.pages) {
+        const match = listed.get(id);
+        expect(match, id).toBeDefined();
+        expect(match?.confidence, id).toBe('low');
+        const page = index.pages.find((p) => p.id === id);
+        if (page?.signatures.some((signature) => signature.where !== 'config')) expect(match?.tellApart, id).toMatch(/^It is this page if you see “.+”( \(.+\))?\.$/);
+      }
+    }
+    expect(shapes).toBeGreaterThan(20);
+  });
+
+  it('never answers high from a config alone unless the config is itself the documented failure', () => {
+    for (const { best } of cases) {
+      for (const match of best?.result.matches ?? []) {
+        if (match.confidence !== 'high') continue;
+        // A high verdict names a signature, and that signature is one about the config itself.
+        const page = index.pages.find((p) => p.id === match.id);
+        const signature = page?.signatures.find((s) => s.id === match.signature?.id);
+        expect(signature?.where, match.id).toBe('config');
+      }
     }
   });
 });

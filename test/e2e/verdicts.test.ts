@@ -9,6 +9,10 @@ import { formatCheckMarkdown } from '../../src/site/format-issue-markdown.ts';
 import { loadIndex } from '../../src/cli/load-index.ts';
 import { formatRulePageMarkdown } from '../../src/site/format-page-markdown.ts';
 import type { RuleFact } from '../../src/engine/rule-index.ts';
+import { maskSecrets } from '../../src/engine/index.ts';
+
+/** A DCR-bridge server's config alone: a shape about ten pages share. */
+const DCR_BRIDGE_CONFIG = 'test/fixtures/cli/dcr-bridge-server.config.yaml';
 
 const baseUrl = inject('baseUrl');
 const pages = loadContentPages();
@@ -121,6 +125,7 @@ describe('checker verdicts', () => {
     ['a client message alone', 'SSE error: Non-200 status code (401)\n'],
     ['another product answering', readFileSync('test/fixtures/negative/fastmcp-own-307-redirect.txt', 'utf8')],
     ['a config alone', 'general_settings:\n  use_x_forwarded_for: true\nmcp_servers:\n  wiki:\n    url: https://wiki.internal.example.com/mcp\n    available_on_public_internet: false\n'],
+    ['a config shape several pages share', readFileSync(DCR_BRIDGE_CONFIG, 'utf8')],
   ] as const) {
     // One formatter for both; /check/'s rules leave out the pages' prose (a step's note, the steps
     // to check next beyond their titles), which its Markdown links to instead of quoting.
@@ -136,6 +141,27 @@ describe('checker verdicts', () => {
       await context.close();
     });
   }
+
+  it('a config shape several pages share lists the same pages as the CLI, under the shape, each with what tells it apart', async () => {
+    const paste = readFileSync(DCR_BRIDGE_CONFIG, 'utf8');
+    const cli = await runCli(['check', '-', '--json'], { stdin: paste });
+    const { matches, configShape } = JSON.parse(cli.stdout) as { matches: Array<{ url: string; tellApart?: string }>; configShape: { shape: string; size: number; pages: string[] } };
+    expect(configShape.pages.length).toBeGreaterThan(3);
+    const { page, problems, context } = await openPage();
+    await openChecker(page);
+    await checkText(page, paste);
+    const note = page.locator('.checker-results p.config-shape');
+    await expect(note.textContent()).resolves.toContain(`${configShape.size} pages share this config shape`);
+    await expect(note.locator('code').allTextContents()).resolves.toContain('dcr_bridge: true');
+    const hrefs = await page.locator('.checker-results ol.results > li h4 a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(hrefs.map((href) => href.replace(/#.*$/, ''))).toEqual(matches.map((match) => new URL(match.url).pathname));
+    for (const id of configShape.pages) expect(hrefs.some((href) => href.startsWith(`/errors/${id}/`)), id).toBe(true);
+    const tellApart = await page.locator('.checker-results ol.results > li p.tell-apart').allTextContents();
+    // --json masks every string it prints; the page's text is masked the same way before comparing.
+    expect(tellApart.map((text) => maskSecrets(text))).toEqual(matches.filter((match) => match.tellApart !== undefined).map((match) => `Tells it apart: ${match.tellApart}`));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 
   it('a paste no page fits links to a search for its words and to a prefilled report of a missing page', async () => {
     const paste = 'ERROR frobnicator quux exploded\nAuthorization: Bearer sk-live-9f8e7d6c5b4a39281706QRST';

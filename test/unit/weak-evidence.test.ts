@@ -76,6 +76,39 @@ describe('a config alone', () => {
     expect(result.matches[0]?.id).toBe('mcp-client-ip-fails-closed-behind-proxy');
   });
 
+  it('names a shape several pages share in the keys of the config, never quoting a value the pages do not name', () => {
+    const paste = [
+      'mcp_servers:',
+      '  google_drive:',
+      '    url: https://drive-mcp.corp-7f3a.example.com/mcp',
+      '    transport: http',
+      '    auth_type: oauth2',
+      '    oauth2_flow: authorization_code',
+      '    client_id: drive-gateway-client-9d2e',
+      '',
+    ].join('\n');
+    const result = checkPaste(index, { paste });
+    const shape = result.configShape;
+    expect(shape?.shape).toContain('`auth_type: oauth2`');
+    expect(shape?.shape).toContain('`oauth2_flow: authorization_code`');
+    // A URL or a client id is the user's own: the shape says the key is set, never its value.
+    expect(shape?.shape).not.toContain('drive-gateway-client-9d2e');
+    expect(shape?.shape).not.toContain('corp-7f3a');
+    expect(shape?.size).toBeGreaterThanOrEqual(shape?.pages.length ?? Infinity);
+    expect(result.matches.map((m) => m.id)).toEqual(expect.arrayContaining(shape?.pages ?? ['none']));
+    expect(result.matches.every((m) => m.confidence === 'low')).toBe(true);
+    expect(result.nextSteps[0]).toContain(`${shape?.size} pages share its shape`);
+  });
+
+  it('names no shape when one page stands out: a rare combination leads alone', () => {
+    const paste = 'general_settings:\n  use_x_forwarded_for: true\nmcp_servers:\n  wiki:\n    url: https://wiki.internal.example.com/mcp\n    available_on_public_internet: false\n';
+    const standsOut = checkPaste(index, { paste: 'mcp_servers:\n  billing:\n    spec_path: /app/specs/billing.yaml\n    url: https://billing.internal.example.com\n' });
+    expect(standsOut.matches[0]?.id).toBe('openapi-spec-path-cannot-be-loaded');
+    expect(standsOut.configShape).toBeNull();
+    // Two pages that both describe the same config are a shape, however few.
+    expect(checkPaste(index, { paste }).configShape?.pages.length).toBeGreaterThanOrEqual(2);
+  });
+
   it("offers nothing for a config that shows no page's combination", () => {
     const result = checkPaste(index, { paste: 'mcp_servers:\n  wiki:\n    url: https://wiki.example.com/mcp\n    transport: http\n' });
     expect(result.matches.filter((m) => m.fromConfig)).toEqual([]);
