@@ -79,17 +79,20 @@ export interface ConfigModel {
   serverName?: ServerNameRule | undefined;
 }
 
-/** What LiteLLM requires of a server's name and alias (src/schemas/litellm-config.ts). */
+/**
+ * What LiteLLM requires of the name of an `mcp_servers` entry (its key) and of its `alias`; the
+ * build fills it from src/schemas/litellm-config.ts (`SERVER_NAME_RULE`).
+ */
 export interface ServerNameRule {
-  /** The env var that sets the tool-prefix separator. */
+  /** The env var that sets the tool-prefix separator, which a name may not contain. */
   separatorEnv: string;
-  /** The separator when it is not set. */
+  /** The separator when the env var is not set. */
   defaultSeparator: string;
   /** The first release that refuses a name containing it or a space. */
   since: string;
-  /** Where `since` was read (release note, PR). */
+  /** Where `since` was read: the release note and PR. */
   source: string;
-  /** The page that documents the refusal. */
+  /** The page that documents the refusal (its own example shows a refused name on purpose). */
   page: string;
 }
 

@@ -16,6 +16,7 @@
  * goes into the rules artifact, and the checker lints configs against that (src/engine/lint-config.ts).
  */
 import { z } from 'zod';
+import type { ServerNameRule } from '../engine/lint-config.ts';
 
 /** A release number as LiteLLM tags them, without the `v`. */
 type Release = `${number}.${number}.${number}`;
@@ -403,20 +404,6 @@ export const CONFIG_RULES: ConfigRule[] = [
     page: 'mcp-client-ip-fails-closed-behind-proxy',
   },
 ];
-
-/** What LiteLLM requires of the name of an `mcp_servers` entry (its key) and of its `alias`. */
-export interface ServerNameRule {
-  /** The env var that sets the tool-prefix separator, which a name may not contain. */
-  separatorEnv: string;
-  /** The separator when the env var is not set. */
-  defaultSeparator: string;
-  /** The first release that refuses such names. */
-  since: string;
-  /** Where `since` was read: the release note and PR. */
-  source: string;
-  /** The page that documents the refusal (its own example shows a refused name on purpose). */
-  page: string;
-}
 
 /**
  * LiteLLM joins a server's prefix and a tool's name with the separator, so from 1.81.12 it refuses
