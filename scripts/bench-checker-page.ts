@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchBrowser } from '../test/e2e/launch-browser.ts';
 import { startStaticServer } from '../test/e2e/serve-dist.ts';
+import { readRunsFlag } from './read-runs-flag.ts';
 
 /** One paste measured: the input event to the rendered result, and the longest main-thread task in between. */
 export interface PasteTiming {
@@ -90,8 +91,7 @@ export async function measureCheckerPage(dist: string, sizes: readonly number[],
 }
 
 if (import.meta.main) {
-  const at = process.argv.indexOf('--runs');
-  const runs = at > 0 ? Number(process.argv[at + 1]) : 3;
+  const runs = readRunsFlag(process.argv, 3);
   const timings = await measureCheckerPage(resolve(import.meta.dirname, '../dist'), [1024, 100 * 1024, 1024 * 1024], runs);
   for (const [bytes, list] of timings) {
     console.log(`${bytes} bytes: ${list.map((timing) => `${timing.ms.toFixed(0)} ms (longest task ${timing.longestTaskMs.toFixed(0)} ms; textarea ${timing.insertMs.toFixed(0)} ms before)`).join(', ')} · ${list[0]?.verdict.slice(0, 60)}`);

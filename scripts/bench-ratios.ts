@@ -23,10 +23,10 @@ import { join, resolve } from 'node:path';
 import { checkPaste, readRuleIndex, type RuleIndex } from '../src/engine/index.ts';
 import { makeLogPaste, measureCheckerPage } from './bench-checker-page.ts';
 import { measureSearchPage } from './bench-search-page.ts';
+import { readRunsFlag } from './read-runs-flag.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const at = process.argv.indexOf('--runs');
-const RUNS = at > 0 ? Math.max(1, Number(process.argv[at + 1])) : 7;
+const RUNS = readRunsFlag(process.argv, 7);
 const only = process.argv.indexOf('--only') > 0 ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const work = mkdtempSync(join(tmpdir(), 'mcpfix-bench-ratios-'));
 

@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/launch-browser.ts';
 import { startStaticServer } from '../test/e2e/serve-dist.ts';
+import { readRunsFlag } from './read-runs-flag.ts';
 
 /** A pair of queries timed on the page and with pagefind alone: the first search, then the second. */
 export interface SearchTiming {
@@ -112,8 +113,7 @@ export async function measureSearchPage(dist: string, pairs: ReadonlyArray<reado
 }
 
 if (import.meta.main) {
-  const at = process.argv.indexOf('--runs');
-  const runs = at > 0 ? Number(process.argv[at + 1]) : 3;
+  const runs = readRunsFlag(process.argv, 3);
   const pair = ['missing botocore to use aws sigv4', '401 Unauthorized tools/list empty'] as const;
   const timings = await measureSearchPage(resolve(import.meta.dirname, '../dist'), [pair, [pair[1], pair[0]]], runs);
   for (const timing of timings) {
