@@ -1,25 +1,28 @@
 /**
  * Needles of a page's regex, read at build from the parse of `@eslint-community/regexpp`: lower-case
- * runs of word characters at least one of which every match contains. The matcher then tests the
- * pattern only on lines holding a needle (one indexOf search of the paste per needle) instead of on
- * every line. The prefilter analysis (src/engine/prepare-rules.ts) finds needles only in runs each
- * top-level alternative must match; this reading also goes into groups, so `\b(items|enum)\b` or
- * `\d+ (replicas|pods)` get needles (`items`, `enum`; `replicas`, `pods`).
+ * strings at least one of which every match contains. The matcher then tests the pattern only on
+ * lines holding a needle (found in one pass over the paste) instead of on every line. The
+ * prefilter analysis (src/engine/prepare-rules.ts) finds needles only in runs each top-level
+ * alternative must match; this reading also goes into groups, so `\b(items|enum)\b` or
+ * `\d+ (replicas|pods)` get needles (`items`, `enum`; `replicas`, `pods`). A part with no run of
+ * word characters long enough gives its literal text instead, punctuation and spaces included:
+ * `\d+ ?(->|→) ?0` gets `->` and `→`, which a log line seldom holds, where it had none.
  *
  * Build only: src/catalog/analyse-pattern.ts stores the needles in the rules, so the engine never
  * parses a regex.
  */
 import type { AST } from '@eslint-community/regexpp';
 import { parsePagePattern } from './parse-page-pattern.ts';
-import type { PatternAnalysis } from '../engine/prepare-rules.ts';
+import { isSearchableNeedle, type PatternAnalysis } from '../engine/prepare-rules.ts';
 
-/** Needles shorter than this select too many lines to be worth a search (the engine's own bound). */
+/** Runs of word characters shorter than this select too many lines to be worth a search (the engine's own bound). */
 const MIN_NEEDLE = 3;
 
 /**
- * The needles of a pattern compiled as the pages' regexes are (`iu`): lower-case runs of ASCII word
- * characters, every match holding at least one of them (case-insensitively); null when some way to
- * match holds no run of MIN_NEEDLE characters, or the source does not parse.
+ * The needles of a pattern compiled as the pages' regexes are (`iu`): lower-case strings, every
+ * match holding at least one of them (case-insensitively); runs of ASCII word characters where
+ * every part of the pattern that is searched has one, else its literal text. Null when some way to
+ * match holds neither, or the source does not parse.
  */
 export function needlesOfPattern(source: string): string[] | null {
   const tree = parsePagePattern(source);
@@ -45,29 +48,46 @@ function needlesOfAlternatives(alternatives: readonly AST.Alternative[]): string
 
 // Every match of a sequence holds each of its parts, so the needles of any one part will do: the
 // part whose shortest needle is longest (the fewest lines to visit), ties to the fewest needles.
+// Parts whose needles are all runs of word characters come first: the token scan finds those in
+// the pass it makes anyway, where any other needle costs a search of the paste of its own.
 function needlesOfSequence(elements: readonly AST.Element[]): string[] | null {
   const candidates: string[][] = [];
   let run = '';
+  let literal = '';
   const endRun = (): void => {
     if (run.length >= MIN_NEEDLE) candidates.push([run]);
     run = '';
   };
+  const endLiteral = (): void => {
+    if (isSearchableNeedle(literal)) candidates.push([literal]);
+    literal = '';
+  };
   for (const element of elements) {
     const char = element.type === 'Character' ? wordCharOf(element.value) : undefined;
-    if (char !== undefined) {
-      run += char;
+    const other = element.type === 'Character' && char === undefined ? literalCharOf(element.value) : undefined;
+    if (char !== undefined || other !== undefined) {
+      if (char !== undefined) run += char;
+      else endRun();
+      literal += char ?? other;
       continue;
     }
     endRun();
+    endLiteral();
     const inner = needlesOfElement(element);
     if (inner !== null) candidates.push(inner);
   }
   endRun();
+  endLiteral();
+  const words = candidates.filter((candidate) => candidate.every(isWordRun));
   let best: string[] | null = null;
-  for (const candidate of candidates) {
+  for (const candidate of words.length > 0 ? words : candidates) {
     if (best === null || isBetter(candidate, best)) best = candidate;
   }
   return best;
+}
+
+function isWordRun(needle: string): boolean {
+  return /^[a-z0-9_]+$/.test(needle);
 }
 
 function isBetter(candidate: readonly string[], best: readonly string[]): boolean {
@@ -94,6 +114,17 @@ function needlesOfElement(element: AST.Element): string[] | null {
 function wordCharOf(code: number): string | undefined {
   const isWord = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
   return isWord ? String.fromCharCode(code).toLowerCase() : undefined;
+}
+
+// Any other literal character a needle may hold: printable ASCII, or a character outside ASCII
+// that is no letter or mark and has no case (`→`), so that case-insensitive matching (`iu`) and
+// the lower-cased line agree on it. Line breaks and other controls end the literal text.
+function literalCharOf(code: number): string | undefined {
+  if (code >= 32 && code <= 126) return String.fromCharCode(code);
+  if (code < 128 || code > 0xffff) return undefined;
+  const char = String.fromCharCode(code);
+  const isUncased = char.toLowerCase() === char && char.toUpperCase() === char && !/[\p{L}\p{M}\p{C}\p{Z}]/u.test(char);
+  return isUncased ? char : undefined;
 }
 
 /**

@@ -315,8 +315,8 @@ function createNeedleSearch(lines: ViewLines, lowerAt: (index: number) => string
     }
     const text = joined;
     const first = firstAt;
-    // The next line holding each needle at or after the current line (-1: no more); needles are
-    // runs of word characters, so none spans the line feed that joins two lines.
+    // The next line holding each needle at or after the current line (-1: no more); no needle
+    // holds a line feed (isSearchableNeedle), so none spans the one that joins two lines.
     const nextLine = (needle: string, fromLine: number): number => {
       let from = starts[fromLine] ?? text.length;
       if (first) {

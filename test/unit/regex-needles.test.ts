@@ -21,7 +21,13 @@ describe('needles read off a regex parse', () => {
     ['x(?:Yz1)+w', ['yz1']],
     ['a+b', null],
     ['(?:abc)?def|ghi', ['def', 'ghi']],
-    ['N ?(->|→) ?0|strips? all', null],
+    // Parts without a run of word characters give their literal text, punctuation included.
+    ['N ?(->|→) ?0|strips? all', ['->', 'strip', '→']],
+    ['(all|every) tools?|to 0\\b|\\[\\]', ['[]', 'to 0', 'tool']],
+    ['\\b1\\.75\\.\\d+\\b', ['1.75.']],
+    // A lone ASCII character, or letters that have a case, are no needle.
+    ['\\d+ ?(-|É) ?0', null],
+    ['\\[\\s*\\]', null],
     ['[', null],
   ] as const)('%s gives %j', (pattern, needles) => {
     expect(needlesOfPattern(pattern)).toEqual(needles);
@@ -43,7 +49,7 @@ describe('needles read off a regex parse', () => {
   });
 
   it('every string a pattern of words and groups matches holds one of its needles', () => {
-    const word = fc.constantFrom('abc', 'Tools', 'x', 'pod', 'replicas', '1', 'é');
+    const word = fc.constantFrom('abc', 'Tools', 'x', 'pod', 'replicas', '1', 'é', '->', '→', 'to 0');
     const atom = fc.oneof(word, word.map((w) => `(?:${w})`), fc.tuple(word, word).map(([a, b]) => `(${a}|${b})`), word.map((w) => `(${w})+`), word.map((w) => `(${w})?`), fc.constant('\\d+'), fc.constant(' ?'));
     const source = fc.array(fc.array(atom, { minLength: 1, maxLength: 4 }).map((atoms) => atoms.join('')), { minLength: 1, maxLength: 3 }).map((alternatives) => alternatives.join('|'));
     fc.assert(
