@@ -137,3 +137,28 @@ export function hasSearchableWords(analysis: PatternAnalysis): boolean {
   if (safeWords && safeWords.every((words) => words.some((word) => word.length >= MIN_NEEDLE))) return true;
   return requiredRuns !== null && requiredRuns.every((runs) => runs.some((run) => run.length >= MIN_NEEDLE));
 }
+
+/**
+ * The needles the engine reads off the required runs alone when a pattern has no anchor words
+ * (prepareLiteral in src/engine/prepare-rules.ts): the longest run of each alternative, when every
+ * one has 3+ characters; else null.
+ */
+export function runNeedlesOf(analysis: PatternAnalysis): string[] | null {
+  const { safeWords, requiredRuns } = analysis;
+  if (safeWords && safeWords.every((words) => words.some((word) => word.length >= MIN_NEEDLE))) return null;
+  if (requiredRuns === null) return null;
+  const longest = requiredRuns.map((runs) => runs.reduce((best, run) => (run.length > best.length ? run : best), ''));
+  return longest.every((run) => run.length >= MIN_NEEDLE) ? [...new Set(longest)] : null;
+}
+
+/**
+ * Whether a pattern's needles are worth storing beside runs the engine would search instead: their
+ * shortest is longer than the runs' shortest (`still`, `checked`… against `not`, which every line
+ * holding `nothing` holds), and each is a run of word characters, which the packed rules carry in
+ * their analysis string (a needle with a space or `-` would keep the whole analysis an object, in
+ * the bytes every first visit to /check/ fetches).
+ */
+export function isBetterThanRuns(needles: readonly string[], fromRuns: readonly string[]): boolean {
+  const shortest = (list: readonly string[]): number => Math.min(...list.map((needle) => needle.length));
+  return needles.every((needle) => /^[a-z0-9_]+$/.test(needle)) && shortest(needles) > shortest(fromRuns);
+}

@@ -325,12 +325,13 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
   let needles: string[] | null = null;
   const required = analysis ? analysis.requiredRuns : null;
   const runBranches = required && required.every((branch) => branch.length > 0) ? required.map((branch) => [...new Set(branch)].sort((a, b) => b.length - a.length)) : null;
-  const runs = branches ? null : required;
+  // The build stores needles only where the runs give none or find more lines: stored ones come first.
+  if (!branches && analysis?.needles && analysis.needles.length > 0 && analysis.needles.every(isSearchableNeedle)) needles = analysis.needles;
+  const runs = branches || needles ? null : required;
   if (runs) {
     const longest = runs.map((branch) => branch.reduce((best, run) => (run.length > best.length ? run : best), ''));
     if (longest.every((run) => run.length >= 3)) needles = [...new Set(longest)];
   }
-  if (!branches && !needles && analysis?.needles && analysis.needles.length > 0 && analysis.needles.every(isSearchableNeedle)) needles = analysis.needles;
   const prepared: PreparedLiteral = { id, fact, places, acceptsUnplaced, branches, needles, runBranches, minWordRun: analysis ? analysis.minWordRun : 0, minSecondRun: analysis ? analysis.minSecondRun : 0, minLength: analysis ? analysis.minLength : 0, isLineLocal: analysis?.lineLocal === true };
   if (!stored) {
     prepared.regex = eager ?? null;
@@ -355,7 +356,8 @@ export interface PatternAnalysis {
   /**
    * Lower-case strings, one of which every match holds (see `isSearchableNeedle`): found by the
    * build's own regex parse (src/catalog/regex-needles.ts) and stored only for a pattern the fields
-   * above give no words or runs to search for; absent otherwise.
+   * above give no anchor words for, and no runs or only runs that find more lines (then the
+   * needles are searched instead of them); absent otherwise.
    */
   needles?: string[] | undefined;
   /**

@@ -67,7 +67,19 @@ describe('needles read off a regex parse', () => {
     );
   });
 
-  it('are added only where the engine finds no words to search for, and the matcher then searches them', () => {
+  it('replace runs that find more lines, when the packed rules can carry them', () => {
+    const [fact] = compileRulesAtBuild([pageWith('not (checked|enforced)|ignored|still (see|sees)')]).pages[0]?.signatures[0]?.facts ?? [];
+    expect(fact?.kind === 'pattern' && fact.prefilter?.needles).toEqual(['checked', 'enforced', 'ignored', 'still']);
+    const built = compileRulesAtBuild([pageWith('not (checked|enforced)|ignored|still (see|sees)')]);
+    expect(prepareIndex(built).literals[0]?.needles).toEqual(['checked', 'enforced', 'ignored', 'still']);
+    // Runs as selective as the needles stay (no bytes added), and so do needles a string cannot carry.
+    for (const pattern of ['not run|never ran', 'not (checked|x->y)|ignored']) {
+      const [kept] = compileRulesAtBuild([pageWith(pattern)]).pages[0]?.signatures[0]?.facts ?? [];
+      expect({ pattern, needles: kept?.kind === 'pattern' ? kept.prefilter?.needles : null }).toEqual({ pattern, needles: undefined });
+    }
+  });
+
+  it('are added only where the engine finds no words to search for (or runs that find more lines), and the matcher then searches them', () => {
     const built = compileRulesAtBuild(pages.map((entry) => entry.page));
     // The build's index with the needles taken out again: the analysis alone, as the engine reads it.
     const withoutNeedles = (fact: RuleFact): RuleFact => (fact.kind === 'pattern' && fact.prefilter ? { ...fact, prefilter: { ...fact.prefilter, needles: undefined } } : fact);
@@ -80,3 +92,7 @@ describe('needles read off a regex parse', () => {
     for (const fact of added) expect(fact.kind === 'pattern' && needlesOfPattern(fact.pattern)).toEqual(fact.kind === 'pattern' && fact.prefilter?.needles);
   });
 });
+
+function pageWith(pattern: string): Parameters<typeof compileRulesAtBuild>[0][number] {
+  return { id: 'p', title: 'P', summary: 's', area: 'a', hop: 'h', status: 'bug', retired: false, relatedErrors: [], clues: [], fixes: [], signatures: [{ id: 's', text: 'x', where: 'any', weight: 1, facts: [{ kind: 'pattern', pattern }] }] };
+}
