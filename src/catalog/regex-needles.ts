@@ -17,6 +17,12 @@ import { isSearchableNeedle, type PatternAnalysis } from '../engine/prepare-rule
 
 /** Runs of word characters shorter than this select too many lines to be worth a search (the engine's own bound). */
 const MIN_NEEDLE = 3;
+/**
+ * A needle of two word characters (`db`) is kept only where no part of the sequence offers a run of
+ * MIN_NEEDLE or a longer literal text: it still spares the pattern's test on every line of a paste
+ * that lacks it, and a paste full of it costs what no needle costs.
+ */
+const MIN_SHORT_NEEDLE = 2;
 
 /**
  * The needles of a pattern compiled as the pages' regexes are (`iu`): lower-case strings, every
@@ -48,14 +54,15 @@ function needlesOfAlternatives(alternatives: readonly AST.Alternative[]): string
 
 // Every match of a sequence holds each of its parts, so the needles of any one part will do: the
 // part whose shortest needle is longest (the fewest lines to visit), ties to the fewest needles.
-// Parts whose needles are all runs of word characters come first: the token scan finds those in
-// the pass it makes anyway, where any other needle costs a search of the paste of its own.
+// Parts whose needles are all runs of MIN_NEEDLE word characters or more come first (a change of
+// the needles a pattern already had costs bytes and buys little); the others, literal texts and
+// runs of two, compete when no such part exists.
 function needlesOfSequence(elements: readonly AST.Element[]): string[] | null {
   const candidates: string[][] = [];
   let run = '';
   let literal = '';
   const endRun = (): void => {
-    if (run.length >= MIN_NEEDLE) candidates.push([run]);
+    if (run.length >= MIN_SHORT_NEEDLE) candidates.push([run]);
     run = '';
   };
   const endLiteral = (): void => {
@@ -78,7 +85,7 @@ function needlesOfSequence(elements: readonly AST.Element[]): string[] | null {
   }
   endRun();
   endLiteral();
-  const words = candidates.filter((candidate) => candidate.every(isWordRun));
+  const words = candidates.filter((candidate) => candidate.every((needle) => isWordRun(needle) && needle.length >= MIN_NEEDLE));
   let best: string[] | null = null;
   for (const candidate of words.length > 0 ? words : candidates) {
     if (best === null || isBetter(candidate, best)) best = candidate;

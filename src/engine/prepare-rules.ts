@@ -393,14 +393,13 @@ function storedAnalysis(entry: unknown): PatternAnalysis | undefined {
 
 /**
  * Whether a needle is one the paste search can use and worth its search: lower case, without
- * control characters (no line break, so it never spans two lines of the joined paste), and either
- * a run of 3+ ASCII word characters or 2+ characters other than spaces that are not all word
- * characters (`->`, `to 0`), or one character outside ASCII (`→`), both seldom in a log line.
+ * control characters (no line break, so it never spans two lines of the joined paste), and 2+
+ * characters other than spaces (`db`, `->`, `to 0`), or one character outside ASCII (`→`, seldom
+ * in a log line). The build picks the longest needles a pattern offers (src/catalog/regex-needles.ts).
  */
 export function isSearchableNeedle(needle: string): boolean {
   if (needle !== needle.toLowerCase()) return false;
   for (let at = 0; at < needle.length; at++) if (needle.charCodeAt(at) < 32 || needle.charCodeAt(at) === 127) return false;
-  if (/^[a-z0-9_]*$/.test(needle)) return needle.length >= 3;
   const shown = needle.trim();
   return shown.length >= 2 || (shown.length === 1 && shown.charCodeAt(0) > 127);
 }

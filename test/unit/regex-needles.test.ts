@@ -25,6 +25,9 @@ describe('needles read off a regex parse', () => {
     ['N ?(->|→) ?0|strips? all', ['->', 'strip', '→']],
     ['(all|every) tools?|to 0\\b|\\[\\]', ['[]', 'to 0', 'tool']],
     ['\\b1\\.75\\.\\d+\\b', ['1.75.']],
+    // Two word characters only where nothing longer is on offer.
+    ['(Postgres|database|DB)', ['database', 'db', 'postgres']],
+    ['to 0\\b|/ui/', ['/ui/', 'to 0']],
     // A lone ASCII character, or letters that have a case, are no needle.
     ['\\d+ ?(-|É) ?0', null],
     ['\\[\\s*\\]', null],
