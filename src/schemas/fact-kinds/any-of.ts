@@ -17,11 +17,15 @@ export const ANY_OF_MEMBER_KINDS: readonly string[] = MEMBER_SCHEMAS.map((schema
 // The kinds that describe config.yaml: a group is all of them or none of them.
 const CONFIG_KINDS: ReadonlySet<string> = new Set(['config', 'server-config']);
 
+// A member of another kind gets the reason it cannot be one, not only the list of kinds.
+function memberKindProblem(kind: unknown): string {
+  if (kind === 'text' || kind === 'pattern') return `a ${kind} fact cannot be an any-of member: write the alternatives as one pattern with \`|\``;
+  if (kind === 'any-of') return 'an any-of cannot be a member of an any-of: list its facts in the outer group';
+  return `an any-of member is a fact of kind ${ANY_OF_MEMBER_KINDS.join(', ')}`;
+}
+
 const MemberSchema = z.discriminatedUnion('kind', MEMBER_SCHEMAS, {
-  error: (issue) =>
-    issue.code === 'invalid_union'
-      ? `an any-of member is a fact of kind ${ANY_OF_MEMBER_KINDS.join(', ')}: alternatives of a text or pattern are one pattern with \`|\`, and an any-of inside an any-of is the same as listing its members`
-      : undefined,
+  error: (issue) => (issue.code === 'invalid_union' ? memberKindProblem((issue.input as { kind?: unknown } | undefined)?.kind) : undefined),
 });
 
 /** An `any-of` fact as a page writes it: holds when at least one of its facts holds. */
