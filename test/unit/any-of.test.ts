@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 import { checkPaste } from '../../src/engine/check-paste.ts';
@@ -9,6 +10,9 @@ import { STEP_SERVER_CONFIG } from '../../src/engine/fact-kinds/next-steps.ts';
 import type { RuleClue, RuleFact, RulePageSource, RuleSignature } from '../../src/engine/rule-index.ts';
 import { ANY_OF_MEMBER_KINDS } from '../../src/schemas/fact-kinds/any-of.ts';
 import { FactSchema } from '../../src/schemas/fact.ts';
+import { packCheckerRuleIndex, packRuleIndex } from '../../src/catalog/pack-rule-index.ts';
+import { readPages } from '../../src/catalog/read-pages.ts';
+import { unpackRuleIndex } from '../../src/engine/rule-index-format.ts';
 
 // Issue 11: a group of alternatives is one fact (`any-of`) that holds when one member holds. These
 // tests use small made-up pages; the real pages' groups are tested in test/content/config-only.test.ts.
@@ -114,5 +118,17 @@ describe('an any-of fact', () => {
     const compiled = kindOf(launchSpecMissing)?.compile(structuredClone(launchSpecMissing));
     expect(compiled).toEqual(launchSpecMissing);
     expect(FactSchema.safeParse(compiled).success).toBe(true);
+  });
+
+  it("travels in the CLI's index and in the checker's packed form as compiled, members and all", () => {
+    const { pages } = readPages(resolve(import.meta.dirname, '../../content/errors'), resolve(import.meta.dirname, '../..'));
+    const real = compileRulesAtBuild(pages.map((entry) => entry.page));
+    const groupOf = (rules: typeof real): RuleFact | undefined =>
+      rules.pages.find((p) => p.id === 'stdio-server-missing-command-or-args')?.clues.find((clue) => clue.fact.kind === 'any-of')?.fact;
+    const compiled = groupOf(real);
+    expect(membersOfFact(compiled as RuleFact)).toHaveLength(2);
+    expect(groupOf(JSON.parse(JSON.stringify(real)) as typeof real)).toEqual(compiled);
+    expect(groupOf(unpackRuleIndex(packRuleIndex(real)))).toEqual(compiled);
+    expect(groupOf(unpackRuleIndex(JSON.parse(JSON.stringify(packCheckerRuleIndex(real)))))).toEqual(compiled);
   });
 });
