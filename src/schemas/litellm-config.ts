@@ -5,11 +5,12 @@
  * config loader (`load_servers_from_config`), the `MCPServer` model
  * (`litellm/types/mcp_server/mcp_server_manager.py`), `litellm/types/mcp.py` and
  * `litellm/proxy/_experimental/mcp_server/`. A key's history is data (`.meta(history({…}))`):
- * the release it arrived in (`since`), allowed values added later (`valuesSince`), releases that
- * changed what it does (`changed`), deprecation (`deprecation`) and removal (`removed`), each with
- * the release note or PR it was read from in `source`; a rule's `since` says when a key became
- * required. A version is given only where a release note or release lists the change, never
- * guessed from a date. The build checks every page's YAML against these versions and the page's
+ * the release it arrived in (`since`), or where that could not be pinned a release known to read
+ * it (`presentBy`, a bound: "by 1.83.3", not "in 1.83.3"), allowed values added later
+ * (`valuesSince`), releases that changed what it does (`changed`), deprecation (`deprecation`) and
+ * removal (`removed`), each with the release note or PR it was read from in `source`; a rule's
+ * `since` says when a key became required. A version is given only where a release note or
+ * release lists the change, never guessed from a date. The build checks every page's YAML against these versions and the page's
  * own range (src/catalog/check-snippets.ts); the checker, against the version the user runs.
  *
  * The engine cannot import zod: `compileConfigModel` turns this into plain JSON Schema data that
@@ -29,6 +30,12 @@ type Release = `${number}.${number}.${number}`;
 export type KeyHistory = {
   /** The first release that reads the key. */
   since?: Release;
+  /**
+   * A release known to read the key, where the release that brought it could not be pinned: the
+   * key arrived in this release or an earlier one. It bounds what is known and is never used to
+   * call a key too new, since an older release may read it too.
+   */
+  presentBy?: { version: Release; source: string };
   /** The first release that accepts each of these allowed values (the key itself is older). */
   valuesSince?: Record<string, Release>;
   /** Releases that changed what the key does, each with what it means from then on. */
@@ -80,15 +87,22 @@ export const AUTH_TYPES = [
   'oauth_delegate',
 ] as const;
 
+// SigV4 itself came with PR #22782 (March 2026), which no release note lists; v1.83.3's names it.
+const AWS_SIGV4_BY = 'v1.83.3 release notes (STS AssumeRole for MCP SigV4 auth, PR #25151, on top of the aws_sigv4 auth type)';
+
 /** The keys of one `mcp_servers.<name>` entry in config.yaml. */
 export const McpServerEntrySchema = z
   .object({
-    url: text.describe('the upstream MCP endpoint (or, with spec_path, the base URL override)'),
+    url: text
+      .describe('the upstream MCP endpoint (or, with spec_path, the base URL override)')
+      .meta(history({ since: '1.65.0', source: 'v1.65.0-stable release notes (MCP servers on the proxy, each named with its url; PR #9426)' })),
     transport: z
       .enum(['http', 'sse', 'stdio'])
       .describe('the upstream transport; http is streamable HTTP')
       .meta(
         history({
+          // The docs showed `transport: "http"` from June 2025, but no release note names the key before stdio.
+          presentBy: { version: '1.74.3', source: 'v1.74.3 release notes (stdio MCP servers, chosen with `transport: stdio`; PR #12530)' },
           valuesSince: { stdio: '1.74.3' },
           valuesSource: { stdio: 'v1.74.3 release notes (stdio MCP servers, PR #12530)' },
           changed: [
@@ -112,13 +126,14 @@ export const McpServerEntrySchema = z
         source: 'v1.74.3 release notes (stdio MCP servers, PR #12530)',
         changed: [
           {
-            version: '1.83.7',
+            // LiteLLM's CVE-2026-30623 post: the fix is in every release from v1.83.6-nightly on; 1.83.7 is the first stable one.
+            version: '1.83.6',
             meaning:
               'LiteLLM starts a stdio server only when the basename of `command` is npx, uvx, python, python3, node, docker or deno, ' +
               'or a name listed in LITELLM_MCP_STDIO_EXTRA_COMMANDS; any other command is refused with a 403',
             // The allowlist as the 403 names it: ['deno', 'docker', 'node', 'npx', 'python', 'python3', 'uvx'].
             when: String.raw`^(?!(?:.*[\/])?(?:deno|docker|node|npx|python3?|uvx)(?:\.exe)?$)`,
-            source: 'v1.83.7 release notes (block arbitrary command execution via stdio, PR #25343)',
+            source: 'v1.83.7 release notes (block arbitrary command execution via stdio, PR #25343; first shipped in v1.83.6-nightly)',
           },
         ],
       }),
@@ -159,7 +174,10 @@ export const McpServerEntrySchema = z
     extra_headers: names
       .describe('the names of client request headers to copy upstream, not their values')
       .meta(history({ since: '1.77.7', source: 'v1.77.7 release notes (forwardable headers, allowed/disallowed tools, PR #15002)' })),
-    static_headers: textMap.describe('fixed headers sent upstream'),
+    // Cherry-picked from the closed PR #15214 in October 2025; v1.79.3 is the first release note to name it.
+    static_headers: textMap
+      .describe('fixed headers sent upstream')
+      .meta(history({ presentBy: { version: '1.79.3', source: 'v1.79.3 release notes (configure static MCP headers in config.yaml and the UI, PR #16179)' } })),
     // v1.89.0 release notes: per-server environment variables with global and per-user scopes (PR #28917).
     env_vars: z
       .array(z.object({ name: text, value: text.optional(), scope: z.enum(['global', 'user']).optional(), description: text.optional() }).strict())
@@ -171,25 +189,39 @@ export const McpServerEntrySchema = z
     tool_name_to_display_name: z.record(z.string(), z.string()),
     tool_name_to_description: z.record(z.string(), z.string()),
     access_groups: names.meta(history({ since: '1.74.7', source: 'v1.74.7 release notes (MCP access groups in config.yaml, PR #12654)' })),
-    allow_all_keys: flag,
+    allow_all_keys: flag.meta(history({ since: '1.80.15', source: 'v1.80.15 release notes (MCP global mode: a server every key may use, PR #18639)' })),
     available_on_public_internet: flag
       .describe('false: only callers from mcp_internal_ip_ranges see the server')
       .meta(history({ since: '1.81.9', source: 'v1.81.9 release notes (MCP IP-based access control, PR #20607)' })),
     allowed_cidrs: names,
     allowed_response_headers: names,
     alias: text,
-    description: text,
+    description: text.meta(
+      history({ presentBy: { version: '1.75.8', source: 'v1.75.8 release notes (MCPServerManager access groups and description support, PR #13549)' } }),
+    ),
     server_name: text,
-    mcp_info: z.record(z.string(), z.unknown()),
+    // Cost per server and per tool (mcp_info.mcp_server_cost_info) was the first thing it configured.
+    mcp_info: z
+      .record(z.string(), z.unknown())
+      .meta(history({ since: '1.74.3', source: 'v1.74.3 release notes (MCP tool cost tracking set under mcp_info, PRs #12385, #12499)' })),
     instructions: text,
     timeout: count,
-    max_concurrent_requests: count,
+    // v1.93.0rc1 names the key (PR #32397 puts max_concurrent_requests in the UI forms).
+    max_concurrent_requests: count.meta(history({ since: '1.92.0', source: 'v1.92.0 release notes (bound outbound tool-call concurrency per MCP server, PR #31641)' })),
     allow_sampling: flag,
     allow_elicitation: flag,
     client_id: text.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
     client_secret: text.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
     scopes: names.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
-    oauth2_flow: z.enum(['client_credentials', 'authorization_code']).describe('machine-to-machine or interactive per-user OAuth'),
+    oauth2_flow: z
+      .enum(['client_credentials', 'authorization_code'])
+      .describe('machine-to-machine or interactive per-user OAuth')
+      .meta(
+        history({
+          // PR #23467 says MCPServer.has_client_credentials already required the field explicitly.
+          presentBy: { version: '1.83.3', source: 'v1.83.3 release notes (MCP REST M2M OAuth2 flow, PR #23468, which sets oauth2_flow on the server)' },
+        }),
+      ),
     issuer: text,
     authorization_url: text.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
     token_url: text.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
@@ -240,13 +272,13 @@ export const McpServerEntrySchema = z
     client_private_key: text,
     client_private_key_id: text,
     client_assertion_signing_alg: text,
-    aws_access_key_id: text,
-    aws_secret_access_key: text,
-    aws_session_token: text,
-    aws_region_name: text,
-    aws_service_name: text,
+    aws_access_key_id: text.meta(history({ presentBy: { version: '1.83.3', source: AWS_SIGV4_BY } })),
+    aws_secret_access_key: text.meta(history({ presentBy: { version: '1.83.3', source: AWS_SIGV4_BY } })),
+    aws_session_token: text.meta(history({ presentBy: { version: '1.83.3', source: AWS_SIGV4_BY } })),
+    aws_region_name: text.meta(history({ presentBy: { version: '1.83.3', source: AWS_SIGV4_BY } })),
+    aws_service_name: text.meta(history({ presentBy: { version: '1.83.3', source: AWS_SIGV4_BY } })),
     aws_role_name: text.meta(history({ since: '1.83.3', source: 'v1.83.3 release notes (STS AssumeRole for MCP SigV4 auth)' })),
-    aws_session_name: text,
+    aws_session_name: text.meta(history({ since: '1.83.3', source: 'v1.83.3 release notes (STS AssumeRole for MCP SigV4 auth, PR #25151)' })),
     is_byok: flag,
     byok_description: names,
     byok_api_key_help_url: text,
@@ -254,11 +286,15 @@ export const McpServerEntrySchema = z
   .partial()
   .strict();
 
+// Proxy-wide settings older than the MCP gateway: docs/proxy/config_settings.md listed them when it
+// was written (November 2024), months before the first release with MCP servers (v1.65.0, March 2025).
+const PREDATES_MCP = 'listed in LiteLLM docs/proxy/config_settings.md from November 2024, before v1.65.0 (release notes: MCP servers on the proxy, PR #9426)';
+
 /** The MCP keys of `general_settings` (other keys of the section are LiteLLM's, not modelled here). */
 export const McpGeneralSettingsSchema = z
   .object({
-    master_key: text,
-    use_x_forwarded_for: flag,
+    master_key: text.meta(history({ presentBy: { version: '1.65.0', source: PREDATES_MCP } })),
+    use_x_forwarded_for: flag.meta(history({ presentBy: { version: '1.65.0', source: PREDATES_MCP } })),
     // PR #31257 names #28356 as the PR that introduced the trusted-proxy model.
     mcp_trusted_proxy_ranges: names.meta(history({ since: '1.89.0', source: 'v1.89.0 release notes (PR #28356, which brought the MCP trusted-proxy ranges)' })),
     mcp_xff_num_trusted_hops: count.meta(history({ since: '1.91.0', source: 'v1.91.0 release notes (X-Forwarded-For hardening, PR #31257)' })),
@@ -269,7 +305,9 @@ export const McpGeneralSettingsSchema = z
     require_end_user_mcp_access_defined: flag,
     mcp_required_fields: names,
     enable_mcp_registry: flag.meta(history({ since: '1.80.15', source: 'v1.80.15 release notes (MCP registry, PR #18850)' })),
-    user_mcp_management_mode: z.enum(['view_all', 'restricted']),
+    user_mcp_management_mode: z
+      .enum(['view_all', 'restricted'])
+      .meta(history({ since: '1.80.15', source: 'v1.80.15 release notes (configurable MCP server visibility, PR #18681)' })),
     mcp_allowed_clients: z.array(z.object({ alias: text, value: text }).strict()),
     mcp_client_id_header: text,
     mcp_advertised_versions: names,
@@ -278,7 +316,7 @@ export const McpGeneralSettingsSchema = z
       .record(z.string(), z.unknown())
       .describe('asymmetric signing of the gateway session tokens; absent, an HS256 key derived from master_key')
       .meta(history({ since: '1.100.0', source: 'v1.100.0 release notes (RFC 7662 introspection and RS256 session-token signing, PRs #38726, #38728)' })),
-    store_model_in_db: flag,
+    store_model_in_db: flag.meta(history({ presentBy: { version: '1.65.0', source: PREDATES_MCP } })),
   })
   .partial();
 
@@ -286,12 +324,25 @@ export const McpGeneralSettingsSchema = z
 export const McpLitellmSettingsSchema = z
   .object({
     mcp_aliases: z.record(z.string(), z.string()).meta(history({ since: '1.74.9', source: 'v1.74.9 release notes (MCP server aliases, PR #12994)' })),
-    mcp_tool_search: z.record(z.string(), z.unknown()),
+    mcp_tool_search: z
+      .record(z.string(), z.unknown())
+      .meta(history({ since: '1.92.0', source: 'v1.92.0 release notes (mcp_tool_search virtual tools for large tool catalogs, PR #31777)' })),
     // Read by litellm/proxy/hooks/mcp_semantic_filter/hook.py (enabled, embedding_model, top_k, similarity_threshold).
     mcp_semantic_tool_filter: z
       .record(z.string(), z.unknown())
       .meta(history({ since: '1.81.9', source: 'v1.81.9 release notes (MCP semantic filtering, PR #20296)' })),
-    public_mcp_servers: names,
+    public_mcp_servers: names.meta(
+      history({
+        presentBy: { version: '1.89.0', source: 'v1.89.0 release notes (gate /public/mcp_hub strictly on litellm.public_mcp_servers, PR #27764)' },
+        changed: [
+          {
+            version: '1.89.0',
+            meaning: 'the unauthenticated public MCP hub (/public/mcp_hub) lists only the servers named here, not every server open to the public internet',
+            source: 'v1.89.0 release notes (gate /public/mcp_hub strictly on litellm.public_mcp_servers, PR #27764)',
+          },
+        ],
+      }),
+    ),
     public_mcp_hub_strict_whitelist: flag,
     default_mcp_sampling_model: text,
     budget_exceeded_status_code: count.meta(history({ since: '1.104.0', source: 'v1.104.0 release notes (budget status code, PR #42097)' })),
@@ -336,6 +387,17 @@ export const ENV_VAR_HISTORY: Partial<Record<(typeof MCP_ENV_VARS)[number], KeyH
   // stdio_gate.is_mcp_stdio_enabled() reads os.environ only (page stdio-mcp-servers-disabled-by-default).
   LITELLM_ENABLE_MCP_STDIO: { since: '1.104.0', processEnvOnly: true, source: 'v1.104.0 release notes (stdio MCP servers off by default, PR #44066)' },
   LITELLM_MCP_CLIENT_SIDE_AUTH_HEADER_NAME: { since: '1.74.3', source: 'v1.74.3 release notes (customise the client-side auth header, PR #12460)' },
+  // Read together with the command allowlist (see `command` above).
+  LITELLM_MCP_STDIO_EXTRA_COMMANDS: { since: '1.83.6', source: 'v1.83.7 release notes (block arbitrary command execution via stdio, PR #25343; first shipped in v1.83.6-nightly)' },
+  // The separator was a constant before; v1.74.7 reads it from the environment.
+  MCP_TOOL_PREFIX_SEPARATOR: { since: '1.74.7', source: 'v1.74.7 release notes (MCP_TOOL_PREFIX_SEPARATOR configurable from env, PR #12603)' },
+  LITELLM_USE_SHORT_MCP_TOOL_PREFIX: { since: '1.84.0', source: 'v1.84.0 release notes (opt-in short-id MCP tool prefix, PR #26733)' },
+  STORE_MODEL_IN_DB: { presentBy: { version: '1.55.8', source: 'v1.55.8-stable release notes (deploy with -e STORE_MODEL_IN_DB=True)' } },
+  DATABASE_URL: { presentBy: { version: '1.65.0', source: PREDATES_MCP } },
+  LITELLM_MASTER_KEY: { presentBy: { version: '1.65.0', source: PREDATES_MCP } },
+  LITELLM_SALT_KEY: { presentBy: { version: '1.65.0', source: PREDATES_MCP } },
+  PROXY_BASE_URL: { presentBy: { version: '1.65.0', source: PREDATES_MCP } },
+  SERVER_ROOT_PATH: { presentBy: { version: '1.65.0', source: PREDATES_MCP } },
 };
 
 /** A key the config needs when another key has a value (`when` and `requires` are paths within one section or server entry). */
