@@ -90,6 +90,9 @@ export const AUTH_TYPES = [
 // SigV4 itself came with PR #22782 (March 2026), which no release note lists; v1.83.3's names it.
 const AWS_SIGV4_BY = 'v1.83.3 release notes (STS AssumeRole for MCP SigV4 auth, PR #25151, on top of the aws_sigv4 auth type)';
 
+const TOOL_OVERRIDES_BY = 'v1.93.0rc1 release notes (alias and display-name tool routing, PR #32320; the overrides came with PR #22828)';
+const ID_JAG_SINCE = 'v1.94.0 release notes (ID-JAG identity assertion grant for MCP egress, PR #31516)';
+
 /** The keys of one `mcp_servers.<name>` entry in config.yaml. */
 export const McpServerEntrySchema = z
   .object({
@@ -160,12 +163,13 @@ export const McpServerEntrySchema = z
         history({
           since: '1.73.0',
           source: 'v1.73.0 release notes (MCP authentication headers: api_key, bearer_token, basic, PR #11891)',
-          valuesSince: { oauth2: '1.77.5', oauth2_token_exchange: '1.85.0', true_passthrough: '1.93.0', oauth_delegate: '1.93.0' },
+          valuesSince: { oauth2: '1.77.5', oauth2_token_exchange: '1.85.0', true_passthrough: '1.93.0', oauth_delegate: '1.93.0', oauth2_id_jag: '1.94.0' },
           valuesSource: {
             oauth2: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)',
             oauth2_token_exchange: 'v1.85.0 release notes (OBO MCP auth, PR #27421)',
             true_passthrough: 'v1.93.0 release notes (client-forwarded MCP credentials)',
             oauth_delegate: 'v1.93.0 release notes (client-forwarded MCP credentials)',
+            oauth2_id_jag: 'v1.94.0 release notes (ID-JAG identity assertion grant for MCP egress, PR #31516)',
           },
         }),
       ),
@@ -186,8 +190,9 @@ export const McpServerEntrySchema = z
     allowed_tools: names.meta(history({ since: '1.77.7', source: 'v1.77.7 release notes (allowed/disallowed tools, PR #15002)' })),
     disallowed_tools: names.meta(history({ since: '1.77.7', source: 'v1.77.7 release notes (allowed/disallowed tools, PR #15002)' })),
     allowed_params: z.record(z.string(), names).meta(history({ since: '1.78.0', source: 'v1.78.0 release notes (allowed params per tool, PR #15346)' })),
-    tool_name_to_display_name: z.record(z.string(), z.string()),
-    tool_name_to_description: z.record(z.string(), z.string()),
+    // Both came with PR #22828 (March 2026), which no release note lists; v1.93.0rc1 routes tool calls by display name.
+    tool_name_to_display_name: z.record(z.string(), z.string()).meta(history({ presentBy: { version: '1.93.0', source: TOOL_OVERRIDES_BY } })),
+    tool_name_to_description: z.record(z.string(), z.string()).meta(history({ presentBy: { version: '1.93.0', source: TOOL_OVERRIDES_BY } })),
     access_groups: names.meta(history({ since: '1.74.7', source: 'v1.74.7 release notes (MCP access groups in config.yaml, PR #12654)' })),
     allow_all_keys: flag.meta(history({ since: '1.80.15', source: 'v1.80.15 release notes (MCP global mode: a server every key may use, PR #18639)' })),
     available_on_public_internet: flag
@@ -222,7 +227,9 @@ export const McpServerEntrySchema = z
           presentBy: { version: '1.83.3', source: 'v1.83.3 release notes (MCP REST M2M OAuth2 flow, PR #23468, which sets oauth2_flow on the server)' },
         }),
       ),
-    issuer: text,
+    issuer: text.meta(
+      history({ presentBy: { version: '1.95.0', source: 'v1.95.0rc1 release notes (an admin-pinned issuer drives OAuth discovery for url-less servers, PR #34065)' } }),
+    ),
     authorization_url: text.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
     token_url: text.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
     registration_url: text.meta(history({ since: '1.79.1', source: 'v1.79.1 release notes (dynamic client registration, PR #15921)' })),
@@ -262,13 +269,15 @@ export const McpServerEntrySchema = z
     // dcr_bridge is read with `is True`: a quoted "true" is off (see the rules below).
     dcr_bridge: z.boolean().meta(history({ since: '1.93.0', source: 'v1.93.0 release notes (the dcr_bridge path of client-forwarded MCP credentials)' })),
     token_exchange_endpoint: text.meta(history({ since: '1.85.0', source: 'v1.85.0 release notes (OBO MCP auth, PR #27421)' })),
-    audience: text,
-    subject_token_type: text,
+    // The OBO guide (litellm-docs PR #98) lists both beside token_exchange_endpoint.
+    audience: text.meta(history({ since: '1.85.0', source: 'v1.85.0 release notes (OBO MCP auth, PR #27421)' })),
+    subject_token_type: text.meta(history({ since: '1.85.0', source: 'v1.85.0 release notes (OBO MCP auth, PR #27421)' })),
     token_exchange_profile: z
       .enum(['rfc8693', 'entra_obo'])
       .meta(history({ since: '1.93.0', source: 'v1.93.0 release notes (entra_obo token_exchange profile, PR #31983)' })),
-    id_jag_resource_token_endpoint: text,
-    id_jag_resource: text,
+    // The keys of the oauth2_id_jag auth type, which arrived with it.
+    id_jag_resource_token_endpoint: text.meta(history({ since: '1.94.0', source: ID_JAG_SINCE })),
+    id_jag_resource: text.meta(history({ since: '1.94.0', source: ID_JAG_SINCE })),
     client_private_key: text,
     client_private_key_id: text,
     client_assertion_signing_alg: text,
@@ -382,6 +391,9 @@ export const MCP_ENV_VARS = [
   'STORE_MODEL_IN_DB',
 ] as const;
 
+// The docs' v1.81.10-nightly release commit documented the four token-cache variables of M2M OAuth2.
+const M2M_TOKEN_CACHE_BY = 'v1.81.12 release notes (MCP M2M OAuth2 support, PR #20788); documented with the v1.81.10-nightly release';
+
 /** What is known of the MCP environment variables' history (the rest: no verified version). */
 export const ENV_VAR_HISTORY: Partial<Record<(typeof MCP_ENV_VARS)[number], KeyHistory>> = {
   // stdio_gate.is_mcp_stdio_enabled() reads os.environ only (page stdio-mcp-servers-disabled-by-default).
@@ -392,6 +404,24 @@ export const ENV_VAR_HISTORY: Partial<Record<(typeof MCP_ENV_VARS)[number], KeyH
   // The separator was a constant before; v1.74.7 reads it from the environment.
   MCP_TOOL_PREFIX_SEPARATOR: { since: '1.74.7', source: 'v1.74.7 release notes (MCP_TOOL_PREFIX_SEPARATOR configurable from env, PR #12603)' },
   LITELLM_USE_SHORT_MCP_TOOL_PREFIX: { since: '1.84.0', source: 'v1.84.0 release notes (opt-in short-id MCP tool prefix, PR #26733)' },
+  // Constants before; read from the environment since PR #30473.
+  LITELLM_MCP_SERVER_NAME: { since: '1.90.0', source: 'v1.90.0 release notes (MCP gateway name and description configurable via env vars, PR #30473)' },
+  LITELLM_MCP_SERVER_DESCRIPTION: { since: '1.90.0', source: 'v1.90.0 release notes (MCP gateway name and description configurable via env vars, PR #30473)' },
+  // litellm-docs commit 3531cea4 names PR #25441 as the one that added both.
+  MCP_PER_USER_TOKEN_DEFAULT_TTL: { since: '1.83.7', source: 'v1.83.7 release notes (per-user OAuth token storage for interactive MCP flows, PR #25441)' },
+  MCP_PER_USER_TOKEN_EXPIRY_BUFFER_SECONDS: { since: '1.83.7', source: 'v1.83.7 release notes (per-user OAuth token storage for interactive MCP flows, PR #25441)' },
+  // The HTTPS-origin allowlist for first-party redirect_uri values; documented with PROXY_BASE_URL (litellm-docs PR #145).
+  MCP_TRUSTED_REDIRECT_ORIGINS: { since: '1.86.0', source: 'v1.86.0 release notes (allowlisted redirect URIs in OAuth setup, PR #27761)' },
+  MCP_TRUSTED_NATIVE_REDIRECT_URIS: { since: '1.87.0', source: 'v1.87.0 release notes (native MCP OAuth for Cursor, PR #28327, which adds the variable)' },
+  // litellm-docs commit cbf81aff names PR #27008 as the one that added it (a 2024 JWT_ISSUER check was removed a day after it landed).
+  JWT_ISSUER: { since: '1.85.0', source: 'v1.85.0 release notes (JWT issuer verification, PR #27008)' },
+  MCP_TOKEN_EXCHANGE_CACHE_MAX_SIZE: {
+    presentBy: { version: '1.85.0', source: 'v1.85.0 release notes (OBO MCP auth, PR #27421); the variable was documented on 2026-05-01, before that release' },
+  },
+  MCP_OAUTH2_TOKEN_CACHE_DEFAULT_TTL: { presentBy: { version: '1.81.12', source: M2M_TOKEN_CACHE_BY } },
+  MCP_OAUTH2_TOKEN_CACHE_MAX_SIZE: { presentBy: { version: '1.81.12', source: M2M_TOKEN_CACHE_BY } },
+  MCP_OAUTH2_TOKEN_CACHE_MIN_TTL: { presentBy: { version: '1.81.12', source: M2M_TOKEN_CACHE_BY } },
+  MCP_OAUTH2_TOKEN_EXPIRY_BUFFER_SECONDS: { presentBy: { version: '1.81.12', source: M2M_TOKEN_CACHE_BY } },
   STORE_MODEL_IN_DB: { presentBy: { version: '1.55.8', source: 'v1.55.8-stable release notes (deploy with -e STORE_MODEL_IN_DB=True)' } },
   DATABASE_URL: { presentBy: { version: '1.65.0', source: PREDATES_MCP } },
   LITELLM_MASTER_KEY: { presentBy: { version: '1.65.0', source: PREDATES_MCP } },
