@@ -173,7 +173,9 @@ export const McpServerEntrySchema = z
           },
         }),
       ),
-    authentication_token: text.describe('the static upstream credential'),
+    authentication_token: text
+      .describe('the static upstream credential')
+      .meta(history({ presentBy: { version: '1.101.0', source: 'v1.101.0 release notes (normalize a schemed authentication_token, PR #39345)' } })),
     auth_value: text.describe('the static upstream credential (alias of authentication_token)'),
     extra_headers: names
       .describe('the names of client request headers to copy upstream, not their values')
@@ -200,11 +202,16 @@ export const McpServerEntrySchema = z
       .meta(history({ since: '1.81.9', source: 'v1.81.9 release notes (MCP IP-based access control, PR #20607)' })),
     allowed_cidrs: names,
     allowed_response_headers: names,
-    alias: text,
+    // The server-name rule of v1.81.12 covers aliases too: the key is read by then.
+    alias: text.meta(history({ presentBy: { version: '1.81.12', source: 'v1.81.12 release notes (block spaces and hyphens in MCP server names and aliases, PR #21074)' } })),
     description: text.meta(
       history({ presentBy: { version: '1.75.8', source: 'v1.75.8 release notes (MCPServerManager access groups and description support, PR #13549)' } }),
     ),
     server_name: text,
+    // Before 1.101.0 the id was derived from the entry, so editing the url changed it and broke grants.
+    server_id: text
+      .describe('a pinned server id that survives edits of the entry')
+      .meta(history({ since: '1.101.0', source: 'v1.101.0 release notes (a config.yaml MCP server can pin its server_id, PR #39286)' })),
     // Cost per server and per tool (mcp_info.mcp_server_cost_info) was the first thing it configured.
     mcp_info: z
       .record(z.string(), z.unknown())
@@ -362,6 +369,7 @@ export const McpLitellmSettingsSchema = z
 export const MCP_ENV_VARS = [
   'PROXY_BASE_URL',
   'SERVER_ROOT_PATH',
+  'SERVER_ROOT_PATHS',
   'MCP_TRUSTED_REDIRECT_ORIGINS',
   'MCP_TRUSTED_NATIVE_REDIRECT_URIS',
   'LITELLM_ENABLE_MCP_STDIO',
@@ -369,6 +377,7 @@ export const MCP_ENV_VARS = [
   'MCP_NPM_CACHE_DIR',
   'LITELLM_MCP_CLIENT_TIMEOUT',
   'LITELLM_MCP_TOOL_LISTING_TIMEOUT',
+  'MCP_SSO_ASSERTION_CACHE_TTL_SECONDS',
   'LITELLM_MCP_METADATA_TIMEOUT',
   'LITELLM_MCP_HEALTH_CHECK_TIMEOUT',
   'LITELLM_MCP_OAUTH_DISCOVERY_ON_STARTUP',
@@ -403,6 +412,10 @@ export const ENV_VAR_HISTORY: Partial<Record<(typeof MCP_ENV_VARS)[number], KeyH
   LITELLM_MCP_STDIO_EXTRA_COMMANDS: { since: '1.83.6', source: 'v1.83.7 release notes (block arbitrary command execution via stdio, PR #25343; first shipped in v1.83.6-nightly)' },
   // The separator was a constant before; v1.74.7 reads it from the environment.
   MCP_TOOL_PREFIX_SEPARATOR: { since: '1.74.7', source: 'v1.74.7 release notes (MCP_TOOL_PREFIX_SEPARATOR configurable from env, PR #12603)' },
+  // PR #22287 (March 2026) added the four LITELLM_MCP_*_TIMEOUT variables; no release note lists it.
+  LITELLM_MCP_TOOL_LISTING_TIMEOUT: { presentBy: { version: '1.101.0', source: 'v1.101.0 release notes (raise LITELLM_MCP_TOOL_LISTING_TIMEOUT for slow upstreams, PR #39172)' } },
+  MCP_SSO_ASSERTION_CACHE_TTL_SECONDS: { since: '1.101.0', source: 'v1.101.0 release notes (cache SSO identity assertions on the ID-JAG path, PR #39348)' },
+  SERVER_ROOT_PATHS: { since: '1.102.0', source: 'v1.102.0 release notes (several ingress prefixes, MCP OAuth discovery included, PR #35935)' },
   LITELLM_USE_SHORT_MCP_TOOL_PREFIX: { since: '1.84.0', source: 'v1.84.0 release notes (opt-in short-id MCP tool prefix, PR #26733)' },
   // Constants before; read from the environment since PR #30473.
   LITELLM_MCP_SERVER_NAME: { since: '1.90.0', source: 'v1.90.0 release notes (MCP gateway name and description configurable via env vars, PR #30473)' },

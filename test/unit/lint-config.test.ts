@@ -351,6 +351,15 @@ mcp_servers:
     ]);
   });
 
+  it('reads a pinned server_id from 1.101.0 on and names it for older versions', () => {
+    const config = 'mcp_servers:\n  wiki:\n    url: https://wiki.example.com/mcp\n    server_id: wiki-prod\n';
+    expect(lintOf('Error: Connection closed\n', config)).toEqual([]);
+    expect(lintOf('litellm==1.101.0\n', config)).toEqual([]);
+    expect(lintOf('litellm==1.100.5\n', config)).toEqual([
+      { path: 'mcp_servers.wiki.server_id', message: expect.stringMatching(/arrived in LiteLLM 1\.101\.0, and you run 1\.100\.5.*PR #39286/) },
+    ]);
+  });
+
   it('names LITELLM_MCP_STDIO_EXTRA_COMMANDS for a version before the allowlist that reads it', () => {
     const config = 'environment_variables:\n  LITELLM_MCP_STDIO_EXTRA_COMMANDS: "uv"\n';
     expect(lintOf('litellm==1.83.3\n', config)).toEqual([
