@@ -9,9 +9,11 @@
  * it (`presentBy`, a bound: "by 1.83.3", not "in 1.83.3"), allowed values added later
  * (`valuesSince`), releases that changed what it does (`changed`), deprecation (`deprecation`) and
  * removal (`removed`), each with the release note or PR it was read from in `source`; a rule's
- * `since` says when a key became required. A version is given only where a release note or
- * release lists the change, never guessed from a date. The build checks every page's YAML against these versions and the page's
- * own range (src/catalog/check-snippets.ts); the checker, against the version the user runs.
+ * `since` says when a key became required. A `since` is given only where a release note or
+ * release lists the change, never guessed from a date; a `presentBy` may also rest on LiteLLM's
+ * docs listing the key before a release came out, and its source says so. The build checks every
+ * page's YAML against these versions and the page's own range (src/catalog/check-snippets.ts);
+ * the checker, against the version the user runs.
  *
  * The engine cannot import zod: `compileConfigModel` turns this into plain JSON Schema data that
  * goes into the rules artifact, and the checker lints configs against that (src/engine/lint-config.ts).
@@ -305,6 +307,7 @@ export const McpServerEntrySchema = z
 // Proxy-wide settings older than the MCP gateway: docs/proxy/config_settings.md listed them when it
 // was written (November 2024), months before the first release with MCP servers (v1.65.0, March 2025).
 const PREDATES_MCP = 'listed in LiteLLM docs/proxy/config_settings.md from November 2024, before v1.65.0 (release notes: MCP servers on the proxy, PR #9426)';
+const MASTER_KEY_PREDATES_MCP = 'in LiteLLM docs (virtual keys) from February 2024, before v1.65.0 (release notes: MCP servers on the proxy, PR #9426)';
 
 /** The MCP keys of `general_settings` (other keys of the section are LiteLLM's, not modelled here). */
 export const McpGeneralSettingsSchema = z
@@ -437,7 +440,7 @@ export const ENV_VAR_HISTORY: Partial<Record<(typeof MCP_ENV_VARS)[number], KeyH
   MCP_OAUTH2_TOKEN_EXPIRY_BUFFER_SECONDS: { presentBy: { version: '1.81.12', source: M2M_TOKEN_CACHE_BY } },
   STORE_MODEL_IN_DB: { presentBy: { version: '1.55.8', source: 'v1.55.8-stable release notes (deploy with -e STORE_MODEL_IN_DB=True)' } },
   DATABASE_URL: { presentBy: { version: '1.65.0', source: PREDATES_MCP } },
-  LITELLM_MASTER_KEY: { presentBy: { version: '1.65.0', source: PREDATES_MCP } },
+  LITELLM_MASTER_KEY: { presentBy: { version: '1.65.0', source: MASTER_KEY_PREDATES_MCP } },
   LITELLM_SALT_KEY: { presentBy: { version: '1.65.0', source: PREDATES_MCP } },
   PROXY_BASE_URL: { presentBy: { version: '1.65.0', source: PREDATES_MCP } },
   SERVER_ROOT_PATH: { presentBy: { version: '1.65.0', source: PREDATES_MCP } },
