@@ -106,8 +106,8 @@ export const McpServerEntrySchema = z
       .describe('the upstream transport; http is streamable HTTP')
       .meta(
         history({
-          // The docs showed `transport: "http"` from June 2025, but no release note names the key before stdio.
-          presentBy: { version: '1.74.3', source: 'v1.74.3 release notes (stdio MCP servers, chosen with `transport: stdio`; PR #12530)' },
+          // The docs showed `transport: "http"` in config.yaml from June 2025; PR #11891 typed it sse | http.
+          presentBy: { version: '1.73.0', source: 'v1.73.0 release notes (MCP authentication headers, PR #11891, which types the server transport as sse or http)' },
           valuesSince: { stdio: '1.74.3' },
           valuesSource: { stdio: 'v1.74.3 release notes (stdio MCP servers, PR #12530)' },
           changed: [
@@ -214,14 +214,17 @@ export const McpServerEntrySchema = z
     server_id: text
       .describe('a pinned server id that survives edits of the entry')
       .meta(history({ since: '1.101.0', source: 'v1.101.0 release notes (a config.yaml MCP server can pin its server_id, PR #39286)' })),
-    // Cost per server and per tool (mcp_info.mcp_server_cost_info) was the first thing it configured.
+    // Per-server and per-tool cost (mcp_info.mcp_server_cost_info) is the first use the docs show, but an
+    // MCPInfo type existed from v1.73.0 (PR #11891), so the release that first read it from config.yaml is open.
     mcp_info: z
       .record(z.string(), z.unknown())
-      .meta(history({ since: '1.74.3', source: 'v1.74.3 release notes (MCP tool cost tracking set under mcp_info, PRs #12385, #12499)' })),
+      .meta(history({ presentBy: { version: '1.74.3', source: 'v1.74.3 release notes (MCP tool cost tracking set under mcp_info, PRs #12385, #12499)' } })),
     instructions: text,
     timeout: count,
-    // v1.93.0rc1 names the key (PR #32397 puts max_concurrent_requests in the UI forms).
-    max_concurrent_requests: count.meta(history({ since: '1.92.0', source: 'v1.92.0 release notes (bound outbound tool-call concurrency per MCP server, PR #31641)' })),
+    // v1.92.0 bounded outbound tool-call concurrency per server (PR #31641) without naming a key.
+    max_concurrent_requests: count.meta(
+      history({ presentBy: { version: '1.93.0', source: 'v1.93.0rc1 release notes (max_concurrent_requests in the MCP server create and edit forms, PR #32397)' } }),
+    ),
     allow_sampling: flag,
     allow_elicitation: flag,
     client_id: text.meta(history({ since: '1.77.5', source: 'v1.77.5 release notes (OAuth flow for MCP servers, PR #14964)' })),
@@ -343,9 +346,15 @@ export const McpGeneralSettingsSchema = z
 export const McpLitellmSettingsSchema = z
   .object({
     mcp_aliases: z.record(z.string(), z.string()).meta(history({ since: '1.74.9', source: 'v1.74.9 release notes (MCP server aliases, PR #12994)' })),
+    // v1.92.0 brought the mcp_tool_search virtual tool (PR #31777), turned on per key with
+    // object_permission.mcp_tool_search_enabled; this settings block is first named in v1.101.0.
     mcp_tool_search: z
       .record(z.string(), z.unknown())
-      .meta(history({ since: '1.92.0', source: 'v1.92.0 release notes (mcp_tool_search virtual tools for large tool catalogs, PR #31777)' })),
+      .meta(
+        history({
+          presentBy: { version: '1.101.0', source: 'v1.101.0 release notes (semantic tool search with litellm_settings.mcp_tool_search.embedding_model, PR #39404)' },
+        }),
+      ),
     // Read by litellm/proxy/hooks/mcp_semantic_filter/hook.py (enabled, embedding_model, top_k, similarity_threshold).
     mcp_semantic_tool_filter: z
       .record(z.string(), z.unknown())
