@@ -287,12 +287,16 @@ export const McpServerEntrySchema = z
     token_exchange_profile: z
       .enum(['rfc8693', 'entra_obo'])
       .meta(history({ since: '1.93.0', source: 'v1.93.0 release notes (entra_obo token_exchange profile, PR #31983)' })),
-    // The keys of the oauth2_id_jag auth type, which arrived with it.
+    // The keys of the oauth2_id_jag auth type, which arrived with it: before PR #31516 the config loader
+    // rejected `auth_type: oauth2_id_jag`; the PR refuses a half-configured server, and that message
+    // names these fields.
     id_jag_resource_token_endpoint: text.meta(history({ since: '1.94.0', source: ID_JAG_SINCE })),
     id_jag_resource: text.meta(history({ since: '1.94.0', source: ID_JAG_SINCE })),
-    client_private_key: text,
-    client_private_key_id: text,
-    client_assertion_signing_alg: text,
+    // ID-JAG's resource leg authenticates with a private-key JWT (the guide, litellm-docs PR #425, registers
+    // the gateway with a private-key JWKS); nothing older than ID-JAG reads these.
+    client_private_key: text.meta(history({ since: '1.94.0', source: ID_JAG_SINCE })),
+    client_private_key_id: text.meta(history({ since: '1.94.0', source: ID_JAG_SINCE })),
+    client_assertion_signing_alg: text.meta(history({ since: '1.94.0', source: ID_JAG_SINCE })),
     aws_access_key_id: text.meta(history({ presentBy: { version: '1.83.3', source: AWS_SIGV4_BY } })),
     aws_secret_access_key: text.meta(history({ presentBy: { version: '1.83.3', source: AWS_SIGV4_BY } })),
     aws_session_token: text.meta(history({ presentBy: { version: '1.83.3', source: AWS_SIGV4_BY } })),
