@@ -15,16 +15,21 @@
  *   when stored, joined by spaces. An analysis that string cannot carry (a word holding one of
  *   those characters) stays an object.
  *
- * The checker's form (version 3, src/generated/checker-rules.json, the /check/ page's rules
+ * The checker's form (version 4, src/generated/checker-rules.json, the /check/ page's rules
  * module) is version 2 without the prose the error pages show and the CLI prints: a page's
  * summary, area, hop, status and related pages, each clue's sentence, each fix's note, and each
  * check-next step's note and command (its title stays). The verdict links to the page for those.
  * Reading it gives the omitted strings back empty, the omitted lists empty, the notes absent.
  * The lexical ranking (rank-lexical.ts) reads a page's words from that prose too, so the form
- * carries what reading cannot work out from the text it keeps: each page's `words` that only its
+ * carries what reading cannot work out from the text it keeps: each page's words that only its
  * prose holds (those few enough pages share to count), and `commonWords`, the words the kept text
  * holds that more pages use in full than count (reading drops them). Both are joined by spaces.
  * The words read back are then exactly the full index's, and so is the ranking.
+ * Its layout is chosen for gzip (version 3 had the same content laid out as version 2): the pages
+ * go in the order of their area, not their id; each page's words are the item at its position in
+ * the top-level list `words`, and each fix's title is the next item of the top-level list
+ * `fixTitles` (pages in stored order, fixes in order). Reading puts both back and sorts the pages
+ * by id.
  */
 import type { PatternAnalysis } from './prepare-rules.ts';
 import { lexicalTextOfPage, wordsOf } from './rank-lexical.ts';
@@ -34,7 +39,7 @@ import type { RuleIndex, RulePage, RuleSignature } from './rule-index.ts';
 export const PACKED_VERSION = 2;
 
 /** The format version of the checker's form: the stored form without the pages' prose. */
-export const CHECKER_VERSION = 3;
+export const CHECKER_VERSION = 4;
 
 /** The page fields the checker's form leaves out, and what reading it puts in their place. */
 export const CHECKER_OMITTED_PAGE_FIELDS = { summary: '', area: '', hop: '', status: '' } as const;
@@ -46,16 +51,39 @@ export type Json = Record<string, unknown>;
 export function unpackRuleIndex(packed: Json): RuleIndex {
   const pages = packed['pages'];
   if (!Array.isArray(pages)) throw new Error('the rules data has no list of pages');
-  let unpack = unpackPage;
-  if (packed['version'] === CHECKER_VERSION) {
-    const common = packed['commonWords'];
-    if (common !== undefined && typeof common !== 'string') throw new Error('the rules data has commonWords that are not a string');
-    const commonWords = new Set(common === undefined || common === '' ? [] : common.split(' '));
-    unpack = (value, position) => unpackCheckerPage(value, position, commonWords);
-  }
-  const index: RuleIndex = { version: 1, pages: pages.map(unpack) };
+  const index: RuleIndex = { version: 1, pages: packed['version'] === CHECKER_VERSION ? unpackCheckerPages(packed, pages) : pages.map(unpackPage) };
   if (packed['configModel'] !== undefined) index.configModel = packed['configModel'] as RuleIndex['configModel'];
   return index;
+}
+
+// The checker's form keeps its pages in the order that compresses best, each page's words and
+// each fix's title in lists of their own (pack-rule-index.ts); this gives every page its words
+// and its fixes their titles back, and the pages the compiled order, by id.
+function unpackCheckerPages(packed: Json, pages: unknown[]): RulePage[] {
+  const common = packed['commonWords'];
+  if (common !== undefined && typeof common !== 'string') throw new Error('the rules data has commonWords that are not a string');
+  const commonWords = new Set(common === undefined || common === '' ? [] : common.split(' '));
+  const words = stringsOf(packed['words'], 'words');
+  if (words.length !== pages.length) throw new Error(`the rules data has words for ${words.length} pages, not ${pages.length}`);
+  const fixTitles = stringsOf(packed['fixTitles'], 'fixTitles');
+  let nextTitle = 0;
+  const titled = pages.map((value, position) => {
+    if (!isObject(value) || !Array.isArray(value['fixes'])) return value;
+    const fixes = value['fixes'].map((fix: unknown) => {
+      const title = fixTitles[nextTitle++];
+      if (title === undefined) throw new Error(`the rules data has fewer fix titles than fixes (page ${position + 1})`);
+      return isObject(fix) ? { kind: fix['kind'], title, ...fix } : fix;
+    });
+    return { ...value, fixes };
+  });
+  if (nextTitle !== fixTitles.length) throw new Error(`the rules data has ${fixTitles.length} fix titles for ${nextTitle} fixes`);
+  const unpacked = titled.map((value, position) => unpackCheckerPage(value, position, words[position] ?? '', commonWords));
+  return unpacked.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function stringsOf(value: unknown, name: string): string[] {
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw new Error(`the rules data has ${name} that are not a list of strings`);
+  return value as string[];
 }
 
 // The keys the stored form leaves out of a page, restored right after `status`, where the compiled
@@ -87,12 +115,10 @@ function unpackPage(value: unknown, position: number): RulePage {
   return ordered as unknown as RulePage;
 }
 
-function unpackCheckerPage(value: unknown, position: number, commonWords: ReadonlySet<string>): RulePage {
+function unpackCheckerPage(value: unknown, position: number, extra: string, commonWords: ReadonlySet<string>): RulePage {
   const page = withoutCheckerProse(unpackPage(value, position));
-  const extra: unknown = (value as Json)['words'];
-  if (extra !== undefined && typeof extra !== 'string') throw new Error(`page ${page.id} of the rules data has words that are not a string`);
   const words = new Set(wordsOf(lexicalTextOfPage(page)));
-  if (extra !== undefined && extra !== '') for (const word of extra.split(' ')) words.add(word);
+  if (extra !== '') for (const word of extra.split(' ')) words.add(word);
   for (const word of commonWords) words.delete(word);
   return { ...page, words: [...words] };
 }
