@@ -5,7 +5,7 @@
  */
 import type { PatternAnalysis } from '../engine/prepare-rules.ts';
 import { lexicalTextOfPage, MAX_PAGES_PER_WORD, wordsOf } from '../engine/rank-lexical.ts';
-import { CHECKER_OMITTED_PAGE_FIELDS, CHECKER_VERSION, PACKED_VERSION, withoutCheckerProse, type Json } from '../engine/rule-index-format.ts';
+import { CHECKER_OMITTED_PAGE_FIELDS, CHECKER_VERSION, PACKED_VERSION, runLengthsOf, withoutCheckerProse, type Json } from '../engine/rule-index-format.ts';
 import type { RuleFact, RuleIndex, RulePage } from '../engine/rule-index.ts';
 
 /** The packed form of a compiled index (a JSON value); the checker's form leaves its prose out. */
@@ -105,14 +105,34 @@ function packAnalysis(analysis: PatternAnalysis): string | undefined {
     if (value.length === 0 || value.some((words) => words.some((word) => word === '' || SEPARATORS.test(word)))) return undefined;
     return value.map((words) => words.join(' ')).join('|');
   };
-  const safe = lists(analysis.safeWords);
   const required = lists(analysis.requiredRuns);
+  const safe = analysis.requiredRuns === null ? lists(analysis.safeWords) : (safeWordsAgainst(analysis.safeWords, analysis.requiredRuns) ?? lists(analysis.safeWords));
   if (safe === undefined || required === undefined) return undefined;
-  const head = `${analysis.minWordRun};${analysis.minSecondRun};${analysis.minLength};${safe};${required}`;
+  const implied = analysis.requiredRuns === null ? undefined : runLengthsOf(analysis.requiredRuns);
+  const wordRun = implied?.longest === analysis.minWordRun ? '' : String(analysis.minWordRun);
+  const secondRun = implied?.second === analysis.minSecondRun ? '' : String(analysis.minSecondRun);
+  const head = `${wordRun};${secondRun};${analysis.minLength};${safe};${required}`;
   const needles = analysis.needles === undefined ? '' : lists([analysis.needles]);
   if (needles === undefined || needles === '-') return undefined;
   if (analysis.lineLocal === true) return `${head};${needles};L`;
   return needles === '' ? head : `${head};${needles}`;
+}
+
+// The safe words named against the required runs (rule-index-format.ts reads them back): `=` when
+// they are all the runs, else `+` and a flag per run; undefined when some alternative's safe words
+// are not its runs in order (then they are written out).
+function safeWordsAgainst(safeWords: string[][] | null, requiredRuns: string[][]): string | undefined {
+  if (safeWords === null || safeWords.length !== requiredRuns.length || requiredRuns.length === 0) return undefined;
+  if (safeWords.every((words, at) => words.join(' ') === requiredRuns[at]?.join(' '))) return '=';
+  const flags: string[] = [];
+  for (const [at, runs] of requiredRuns.entries()) {
+    const safe = safeWords[at] ?? [];
+    let next = 0;
+    const marks = runs.map((run) => (next < safe.length && safe[next] === run ? (next++, '1') : '0'));
+    if (next !== safe.length) return undefined;
+    flags.push(marks.join(''));
+  }
+  return `+${flags.join('|')}`;
 }
 
 function orderLike(model: object, packed: Json): Json {

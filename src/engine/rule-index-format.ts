@@ -12,8 +12,11 @@
  *   `minWordRun;minSecondRun;minLength;safeWords;requiredRuns[;needles[;L]]` (`L` when the pattern
  *   is line-local, `prepare-rules.ts` `lineLocal`, its needles then possibly empty), each word list as its
  *   alternatives joined by `|`, the words of one by spaces, and `-` for none known; the needles,
- *   when stored, joined by spaces. An analysis that string cannot carry (a word holding one of
- *   those characters) stays an object.
+ *   when stored, joined by spaces. What the required runs imply is written shorter: `minWordRun`
+ *   and `minSecondRun` are left empty when they are `runLengthsOf(requiredRuns)`, and the safe
+ *   words, always some of the required runs in order, are `=` (all of them) or `+` and a `0`/`1`
+ *   flag per run, alternatives joined by `|`. An analysis that string cannot carry (a word holding
+ *   one of those characters) stays an object.
  *
  * The checker's form (version 4, src/generated/checker-rules.json, the /check/ page's rules
  * module) is version 2 without the prose the error pages show and the CLI prints: a page's
@@ -159,13 +162,46 @@ function unpackAnalysis(text: string): PatternAnalysis | undefined {
   const parts = text.split(';');
   if (parts.length < 5 || parts.length > 7 || (parts.length === 7 && parts[6] !== 'L')) return undefined;
   const [wordRun, secondRun, length, safe, required, needles, local] = parts as [string, string, string, string, string, string | undefined, string | undefined];
-  const numbers = [wordRun, secondRun, length].map(Number);
-  if (!numbers.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
   const lists = (field: string): string[][] | null => (field === '-' ? null : field.split('|').map((words) => (words === '' ? [] : words.split(' '))));
-  const analysis: PatternAnalysis = { safeWords: lists(safe), requiredRuns: lists(required), minWordRun: numbers[0] as number, minSecondRun: numbers[1] as number, minLength: numbers[2] as number };
+  const requiredRuns = lists(required);
+  const implied = requiredRuns === null ? undefined : runLengthsOf(requiredRuns);
+  const numbers = [wordRun === '' ? implied?.longest : Number(wordRun), secondRun === '' ? implied?.second : Number(secondRun), Number(length)];
+  if (!numbers.every((n) => n !== undefined && Number.isInteger(n) && n >= 0)) return undefined;
+  const safeWords = safe === '=' || safe.startsWith('+') ? safeWordsAmong(safe, requiredRuns) : lists(safe);
+  if (safeWords === undefined) return undefined;
+  const analysis: PatternAnalysis = { safeWords, requiredRuns, minWordRun: numbers[0] as number, minSecondRun: numbers[1] as number, minLength: numbers[2] as number };
   if (needles !== undefined && needles !== '') analysis.needles = needles.split(' ');
   if (local === 'L') analysis.lineLocal = true;
   return analysis;
+}
+
+/**
+ * The run lengths a pattern's required word runs imply: over its alternatives, the least of each
+ * one's longest run and the least of each one's second-longest. They are the pattern's
+ * `minWordRun` and `minSecondRun` for most patterns (not all: a class such as `\w{20,}` is a run
+ * but no word), and the stored prefilter then leaves those two fields empty.
+ */
+export function runLengthsOf(requiredRuns: readonly (readonly string[])[]): { longest: number; second: number } {
+  let longest = Infinity;
+  let second = Infinity;
+  for (const runs of requiredRuns) {
+    const lengths = runs.map((run) => run.length).sort((a, b) => b - a);
+    longest = Math.min(longest, lengths[0] ?? 0);
+    second = Math.min(second, lengths[1] ?? 0);
+  }
+  return { longest: longest === Infinity ? 0 : longest, second: second === Infinity ? 0 : second };
+}
+
+// A pattern's safe words are always some of its required runs, in order (a whole token of every
+// matching line is a run it must match), so the stored form names them against those runs: `=`
+// for all of them, or `+` and, per alternative, a `1` or `0` for each run. Undefined when that
+// does not read.
+function safeWordsAmong(field: string, requiredRuns: string[][] | null): string[][] | undefined {
+  if (requiredRuns === null) return undefined;
+  if (field === '=') return requiredRuns.map((runs) => [...runs]);
+  const flags = field.slice(1).split('|');
+  if (flags.length !== requiredRuns.length || flags.some((alternative, at) => alternative.length !== (requiredRuns[at]?.length ?? 0) || /[^01]/.test(alternative))) return undefined;
+  return flags.map((alternative, at) => (requiredRuns[at] ?? []).filter((_run, index) => alternative[index] === '1'));
 }
 
 function isObject(value: unknown): value is Json {

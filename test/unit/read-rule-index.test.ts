@@ -52,6 +52,30 @@ describe('reading a rule index from text', () => {
     expect(JSON.stringify(reading.kind === 'read' && reading.index)).toBe(JSON.stringify(compiled));
   });
 
+  it('writes what the required runs imply shorter, and writes out what they do not, reading both back exactly', () => {
+    const page = index.pages.find((each) => each.signatures.some((signature) => signature.facts.some((fact) => fact.kind === 'pattern' && fact.prefilter)));
+    expect(page).toBeDefined();
+    const analyses = [
+      // All implied: the safe words are all the runs, the run lengths those of the runs.
+      { implied: true, safeWords: [['tools', 'found']], requiredRuns: [['tools', 'found']], minWordRun: 5, minSecondRun: 5, minLength: 11 },
+      // Some of the runs, in order, per alternative; run lengths implied over both alternatives.
+      { implied: true, safeWords: [['tools'], []], requiredRuns: [['no', 'tools'], ['0', 'tools']], minWordRun: 5, minSecondRun: 1, minLength: 7 },
+      // Safe words out of the runs' order, and run lengths a class gives that no word shows.
+      { implied: false, safeWords: [['found', 'tools']], requiredRuns: [['tools', 'found']], minWordRun: 20, minSecondRun: 0, minLength: 40 },
+    ];
+    for (const { implied, ...analysis } of analyses) {
+      const odd = structuredClone(page) as NonNullable<typeof page>;
+      for (const signature of odd.signatures) for (const fact of signature.facts) if (fact.kind === 'pattern' && fact.prefilter) fact.prefilter = { ...analysis };
+      const compiled: RuleIndex = { version: 1, pages: [odd] };
+      const stored = JSON.stringify(packRuleIndex(compiled));
+      const prefilter = /"prefilter":"([^"]*)"/.exec(stored)?.[1] ?? '';
+      expect(prefilter.startsWith(';;'), prefilter).toBe(implied);
+      expect(/;(=|\+[01|]+);/.test(prefilter), prefilter).toBe(implied);
+      const reading = readRuleIndex(stored);
+      expect(JSON.stringify(reading.kind === 'read' && reading.index)).toBe(JSON.stringify(compiled));
+    }
+  });
+
   it('a damaged analysis string is dropped, and the pattern still matches', () => {
     const stored = packRuleIndex(index);
     const text = JSON.stringify(stored).replace(/"prefilter":"[^"]*"/g, '"prefilter":"not;an;analysis"');
