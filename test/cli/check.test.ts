@@ -194,6 +194,33 @@ describe('mcpfix check', { timeout: 30_000 }, () => {
     }
   });
 
+  test("the page's own words print whole while the paste's secrets stay masked, in text, JSON and Markdown", async () => {
+    // The masking rules are for pastes: on our prose they misfire (`Authorization: hook_extra_headers
+    // warnings, …` read as a header, `upstream token: follow` as a token), so page text gets only the
+    // run's known secrets masked.
+    const cases = [
+      {
+        args: ['check', `${FIXTURES}/jwt-signer-overwrite.txt`, '--config', `${FIXTURES}/jwt-signer-overwrite.config.yaml`],
+        own: "MCPJWTSigner guardrail overwrites the server's Authorization: hook_extra_headers warnings, tool calls rejected",
+        secrets: ['jira-svc-0b1c2d3e4f'],
+      },
+      {
+        args: ['check', `${FIXTURES}/passthrough-expired-token.txt`, '--config', `${FIXTURES}/passthrough-expired-token.config.yaml`],
+        own: 'the client owns the upstream token: follow the relayed `WWW-Authenticate` challenge',
+        secrets: ['gho_expired7c1d', 'sk-dev-8842'],
+      },
+    ];
+    for (const { args, own, secrets } of cases) {
+      for (const format of [[], ['--json'], ['--markdown']]) {
+        const run = await runCli([...args, ...format]);
+        expect(run.code, `${args[1]} ${format.join(' ')}`).toBe(0);
+        const printed = format[0] === '--json' ? JSON.stringify(JSON.parse(run.stdout)) : run.stdout;
+        expect(printed, `${args[1]} ${format.join(' ')}`).toContain(format[0] === '--json' ? JSON.stringify(own).slice(1, -1) : own);
+        for (const secret of secrets) expect(run.stdout + run.stderr, `${args[1]} ${format.join(' ')}`).not.toContain(secret);
+      }
+    }
+  });
+
   test('--markdown prints the GitHub Markdown: page link with its signature anchor, signature, fix, versions, masked paste', async () => {
     const run = await runCli(['check', `${FIXTURES}/oauth2-server-500.curl.txt`, '--config', `${FIXTURES}/oauth2-server.config.yaml`, '--markdown']);
     expect(run.code).toBe(0);
