@@ -97,7 +97,9 @@ function packFact(fact: RuleFact): RuleFact | Json {
   return text === undefined ? fact : { ...fact, prefilter: text };
 }
 
-const SEPARATORS = /[ |;-]/;
+// The characters the string gives a meaning: a word holding one keeps its analysis an object
+// (`+` and `=` open a safe-word field written against the required runs).
+const SEPARATORS = /[ |;+=-]/;
 
 function packAnalysis(analysis: PatternAnalysis): string | undefined {
   const lists = (value: string[][] | null): string | undefined => {
