@@ -172,7 +172,7 @@ function reportWhatWouldHaveToGo(total: number, aim: number, rules: readonly Par
       name: 'config.yaml in the browser (no config lint, no diff of the user\'s YAML: yaml and diff in the worker, and the config model)',
       bytes: (worker.kind === 'measured' ? worker.yaml + worker.diff : 0) + rulePart('configModel'),
     },
-    { name: 'the signatures\' text (a verdict would name the page without the line it matched)', bytes: rulePart("signatures' text") },
+    { name: 'the signatures\' text (a verdict and its copied Markdown would name the page without quoting the signature that matched)', bytes: rulePart("signatures' text") },
     { name: 'the fixes\' titles (a verdict would link to the fixes instead of naming them)', bytes: rulePart('fixTitles') },
     { name: 'the pages\' words (no "possible pages" when no signature matches)', bytes: rulePart('words') + rulePart('commonWords') },
     { name: 'the patterns\' prefilters (slower matching, and a pattern\'s length no longer counts as exact evidence)', bytes: rulePart("facts' prefilters") },
