@@ -122,7 +122,7 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
     // A reporter's words matched, not output: the page is likely, and what it printed would settle it.
     notes.push(
       'The paste matched how people describe this failure, not a message LiteLLM or a client printed: ' +
-        'the page below is likely, not certain, until the error line itself is pasted.',
+        'the top page is likely, not certain, until the line that was printed is pasted.',
     );
   }
   const top = ranked[0];

@@ -43,8 +43,12 @@ export interface Match {
   url: string;
   /** `#sig-<id>` of the signature that decided. */
   anchor?: string;
-  /** The signature that decided, as the page words it, and whether all its facts held or only some; absent for a possible page (`possible`, `fromConfig`), which no signature found. */
-  signature?: { id: string; text: string; isFull: boolean };
+  /**
+   * The signature that decided, as the page words it, whether all its facts held or only some, and
+   * `describes` when it is a reporter's description rather than output; absent for a possible page
+   * (`possible`, `fromConfig`), which no signature found.
+   */
+  signature?: { id: string; text: string; isFull: boolean; describes?: true };
   /** The score (see rank-matches.ts): for ordering and `--json`, never shown to people as the verdict. */
   score: number;
   /** How sure the checker is. */
@@ -117,7 +121,7 @@ export function explainMatch(ranked: RankedPage, view: EvidenceView, titleOf: (i
     title: page.title,
     url: page.url,
     anchor: `#sig-${signature.id}`,
-    signature: { id: signature.id, text: signature.text, isFull: ranked.isFull },
+    signature: { id: signature.id, text: signature.text, isFull: ranked.isFull, ...(signature.describes === true ? { describes: true as const } : {}) },
     score: ranked.score,
     confidence: ranked.confidence,
     related: page.relatedErrors.map((id) => ({ id, title: titleOf(id) ?? id, url: `/errors/${id}/` })),

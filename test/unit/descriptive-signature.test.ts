@@ -3,6 +3,7 @@ import { checkPaste } from '../../src/engine/index.ts';
 import type { RulePageSource, RuleSignature } from '../../src/engine/rule-index.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 import { SignatureSchema } from '../../src/schemas/signature.ts';
+import { decidedByOf, describeConfidence } from '../../src/site/verdict-words.ts';
 
 // A reporter's description of a symptom (`describes: true`) ranks its page but is never `high`:
 // the checker says so and asks for what the failure printed (issue 11).
@@ -57,6 +58,8 @@ describe('a descriptive signature', () => {
     expect(result.matches[0]).toMatchObject({ id: 'slow-listing', confidence: 'medium', anchor: '#sig-listing-slow' });
     expect(result.verdict).toBe('unsure');
     expect(result.notes.some((note) => note.startsWith('The paste matched how people describe this failure'))).toBe(true);
+    // The CLI, /check/ and the Markdown give that as the reason, not a close runner-up.
+    expect(describeConfidence('medium', decidedByOf(result.matches[0]!))).toBe('Possibly: your words match how people describe this failure, not a line anything printed');
     expect(result.nextSteps[0]).toBe(
       'You described the symptom; paste what was printed instead. This failure shows as “Timed out listing tools from github after 30s” in ' +
         "LiteLLM's log: paste that line as printed, with the status line and body of the failing response (run it again with `curl -si`) or the proxy log lines around it.",
@@ -67,6 +70,7 @@ describe('a descriptive signature', () => {
     const result = checkPaste(index, { paste: 'the tool listing is slow\nLiteLLM:ERROR: Timed out listing tools from github after 30s' });
     expect(result.matches[0]).toMatchObject({ id: 'slow-listing', confidence: 'high', anchor: '#sig-listing-timeout-log' });
     expect(result.notes.some((note) => note.startsWith('The paste matched how people describe'))).toBe(false);
+    expect(describeConfidence('high', decidedByOf(result.matches[0]!))).toBe('Very likely: a whole signature matched and no other page fits as well');
   });
 
   it('stays medium when a config fact of the same signature also holds', () => {
