@@ -38,6 +38,8 @@ export interface RuleSignature {
   facts: RuleFact[];
   /** How strongly a full match points at the page (0.1–3). */
   weight: number;
+  /** True when `text` is a person's description of the symptom, not output: a full match is at most 'medium' (rank-matches.ts). */
+  describes?: boolean | undefined;
 }
 
 /** Evidence that adds (or, negative, removes) weight when its fact holds. */
