@@ -26,6 +26,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fingerprintPrepareCode } from './prepare-fingerprint.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // Two folders below the root, like src/cli/: src/cli/project-paths.ts finds the root at ../../ from both.
@@ -77,6 +78,8 @@ const separateBundles: Plugin = {
   },
 };
 
+// The CLI reads the prepared tables of the rules file only when they were written by the prepare code it bundles (src/cli/prepare-fingerprint.ts).
+const prepareFingerprint = await fingerprintPrepareCode(root);
 const results = await Promise.all(
   BUNDLED.map((source) =>
     build({
@@ -95,7 +98,7 @@ const results = await Promise.all(
       // A require, not a real import(): the launcher's require loads the sibling bundle with its code cache.
       supported: { 'dynamic-import': false },
       // src/cli/project-paths.ts finds the root from import.meta.url, which CommonJS lacks: the file's own URL stands in.
-      define: { 'import.meta.url': 'mcpfixBundleUrl' },
+      define: { 'import.meta.url': 'mcpfixBundleUrl', MCPFIX_PREPARE_FINGERPRINT: JSON.stringify(prepareFingerprint) },
       banner: { js: "var mcpfixBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
   ),
