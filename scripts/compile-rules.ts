@@ -57,11 +57,15 @@ const index = compileRulesAtBuild(sources, compileConfigModel() as ConfigModel);
 // cold check), marked with the fingerprint of the prepare code that made them. /check/ fetches its
 // own form, which leaves out what reading restores and the prose.
 mkdirSync(dirname(outFile), { recursive: true });
+// The CLI's file holds only ASCII, the few hundred other characters of the pages' prose (— … →)
+// written as \u escapes: V8 then keeps the text read from it as one byte a character, and a cold
+// check reads and parses it in about 9 ms instead of 13 (measured, 12 fresh processes each).
+const escapeNonAscii = (json: string): string => json.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const checkerFile = join(dirname(outFile), `checker-${basename(outFile)}`);
 const cliIndex = { ...index, factIds: distinctFactIdsOf(index) };
 const prepared = storePreparation(prepareIndex(cliIndex), await fingerprintPrepareCode(root));
 for (const [file, json] of [
-  [outFile, JSON.stringify({ ...cliIndex, prepared })],
+  [outFile, escapeNonAscii(JSON.stringify({ ...cliIndex, prepared }))],
   [checkerFile, JSON.stringify(packCheckerRuleIndex(index))],
 ] as const) {
   writeFileSync(file, `${json}\n`);

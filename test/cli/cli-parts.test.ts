@@ -232,6 +232,13 @@ describe('the rule index the CLI loads', () => {
     expect(await minLengthAfterLoading(BUILT_PREPARE_FINGERPRINT)).toBe(doctored - 1000);
   });
 
+  test('rules.json is written in ASCII, so Node holds it as one byte a character', () => {
+    const bytes = readFileSync(join(REPO_ROOT, 'src/generated/rules.json'));
+    expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    // The pages' prose does hold other characters: they are escaped, not lost.
+    expect(bytes.toString('latin1')).toMatch(/\\u20(14|26)/);
+  });
+
   test('a rules.json of another version is set aside and says which version it holds', async () => {
     const generated = join(mkdtempSync(join(tmpdir(), 'mcpfix-index-')), 'rules.json');
     writeFileSync(generated, JSON.stringify({ version: 4, pages: [] }));
