@@ -23,11 +23,11 @@ export function describeResult(result: CheckResult, paste?: string): Block[] {
   const [top, ...others] = result.matches;
 
   if (result.verdict === 'confident' && top) {
-    blocks.push({ kind: 'verdict', tone: 'good', text: `Matched: ${top.title}` });
+    blocks.push({ kind: 'verdict', tone: 'good', text: `Matched: ${top.title}`, isOwn: true });
   } else if (top) {
-    blocks.push({ kind: 'verdict', tone: 'warn', text: 'Not sure: no page matches confidently. The closest pages:' });
+    blocks.push({ kind: 'verdict', tone: 'warn', text: 'Not sure: no page matches confidently. The closest pages:', isOwn: true });
   } else {
-    blocks.push({ kind: 'verdict', tone: 'warn', text: 'No page matches this.' });
+    blocks.push({ kind: 'verdict', tone: 'warn', text: 'No page matches this.', isOwn: true });
   }
 
   if (top) {
@@ -47,37 +47,37 @@ export function describeResult(result: CheckResult, paste?: string): Block[] {
 
   if (result.suggestions.length > 0) {
     blocks.push({ kind: 'blank' });
-    blocks.push({ kind: 'heading', text: 'Suggested change:' });
+    blocks.push({ kind: 'heading', text: 'Suggested change:', isOwn: true });
     for (const suggestion of result.suggestions) blocks.push(...describeSuggestion(suggestion));
   }
 
   if (result.checkNext.length > 0) {
     blocks.push({ kind: 'blank' });
-    blocks.push({ kind: 'heading', text: 'Check next (changes nothing; tells you more):' });
+    blocks.push({ kind: 'heading', text: 'Check next (changes nothing; tells you more):', isOwn: true });
     for (const step of result.checkNext) blocks.push(...describeCheckStep(step));
   }
 
   if (result.lint.length > 0) {
     blocks.push({ kind: 'blank' });
-    blocks.push({ kind: 'heading', text: 'In your config:' });
+    blocks.push({ kind: 'heading', text: 'In your config:', isOwn: true });
     for (const finding of result.lint) blocks.push({ kind: 'bullet', tone: 'warn', text: `${finding.path}: ${finding.message}` });
   }
 
   if (result.verdict !== 'confident' && result.nextSteps.length > 0) {
     blocks.push({ kind: 'blank' });
-    blocks.push({ kind: 'heading', text: 'To narrow it down:' });
-    for (const step of result.nextSteps) blocks.push({ kind: 'bullet', text: step });
+    blocks.push({ kind: 'heading', text: 'To narrow it down:', isOwn: true });
+    for (const step of result.nextSteps) blocks.push({ kind: 'bullet', text: step, isOwn: true });
   }
 
   if (result.notes.length > 0) {
     blocks.push({ kind: 'blank' });
-    blocks.push({ kind: 'heading', text: 'Notes:' });
+    blocks.push({ kind: 'heading', text: 'Notes:', isOwn: true });
     for (const note of result.notes) blocks.push({ kind: 'bullet', text: note });
   }
 
   if (result.verdict !== 'confident' && paste !== undefined) {
     blocks.push({ kind: 'blank' });
-    blocks.push({ kind: 'heading', text: 'Not the page you need?' });
+    blocks.push({ kind: 'heading', text: 'Not the page you need?', isOwn: true });
     blocks.push({ kind: 'bullet', text: `search the pages: ${SITE_ORIGIN}${buildPasteSearchPath(paste)}` });
     blocks.push({ kind: 'bullet', text: `report a missing page: ${REPOSITORY_URL}/issues/new (mcpfix check --markdown prints the masked paste to put in it)` });
   }
@@ -90,7 +90,7 @@ function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
   ];
   // The top match shows all its evidence; the runners-up show what counted most, to tell them apart.
   const evidence = isTop ? match.evidence : match.evidence.slice(0, 2);
-  if (match.signature) blocks.push({ kind: 'field', label: match.signature.isFull ? 'signature' : 'part of signature', text: `“${match.signature.text}”` });
+  if (match.signature) blocks.push({ kind: 'field', label: match.signature.isFull ? 'signature' : 'part of signature', text: `“${match.signature.text}”`, isOwn: true });
   if (evidence.length > 0) {
     blocks.push({ kind: 'field', label: 'evidence', text: '' });
     for (const item of evidence) {
@@ -103,11 +103,11 @@ function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
       });
     }
   }
-  if (match.tellApart !== undefined) blocks.push({ kind: 'field', label: 'tells it apart', text: match.tellApart });
-  if (match.versionNote !== undefined) blocks.push({ kind: 'field', label: 'version', text: match.versionNote });
+  if (match.tellApart !== undefined) blocks.push({ kind: 'field', label: 'tells it apart', text: match.tellApart, isOwn: true });
+  if (match.versionNote !== undefined) blocks.push({ kind: 'field', label: 'version', text: match.versionNote, isOwn: true });
   if (isTop && match.related.length > 0) {
     blocks.push({ kind: 'field', label: 'related', text: '' });
-    for (const related of match.related) blocks.push({ kind: 'bullet', isNested: true, text: `${related.title} — ${SITE_ORIGIN}${related.url}` });
+    for (const related of match.related) blocks.push({ kind: 'bullet', isNested: true, text: `${related.title} — ${SITE_ORIGIN}${related.url}`, isOwn: true });
   }
   return blocks;
 }
@@ -116,18 +116,18 @@ function describeSuggestion(suggestion: Suggestion): Block[] {
   switch (suggestion.kind) {
     case 'config-diff':
       return [
-        { kind: 'bullet', text: suggestion.server ? `${suggestion.title} (server "${suggestion.server}")` : suggestion.title },
+        { kind: 'bullet', text: suggestion.server ? `${suggestion.title} (server "${suggestion.server}")` : suggestion.title, isOwn: true },
         { kind: 'code', text: suggestion.diff, isDiff: true },
       ];
     case 'config-snippet':
       return [
-        { kind: 'bullet', text: `${suggestion.title} (give --config to get a diff of your own file)` },
-        { kind: 'code', text: suggestion.yaml, isDiff: false },
+        { kind: 'bullet', text: `${suggestion.title} (give --config to get a diff of your own file)`, isOwn: true },
+        { kind: 'code', text: suggestion.yaml, isDiff: false, isOwn: true },
       ];
     case 'env':
       return [
-        { kind: 'bullet', text: `${suggestion.title} — in the proxy's environment:` },
-        { kind: 'code', text: suggestion.line, isDiff: false },
+        { kind: 'bullet', text: `${suggestion.title} — in the proxy's environment:`, isOwn: true },
+        { kind: 'code', text: suggestion.line, isDiff: false, isOwn: true },
       ];
     case 'upgrade':
       return [
@@ -136,15 +136,16 @@ function describeSuggestion(suggestion: Suggestion): Block[] {
           text: `${suggestion.title}: LiteLLM ${suggestion.version} or later${
             suggestion.pr !== undefined ? ` (https://github.com/BerriAI/litellm/pull/${suggestion.pr})` : ''
           }`,
+          isOwn: true,
         },
       ];
     case 'step':
-      return [{ kind: 'bullet', text: suggestion.note ? `${suggestion.title}: ${suggestion.note}` : suggestion.title }];
+      return [{ kind: 'bullet', text: suggestion.note ? `${suggestion.title}: ${suggestion.note}` : suggestion.title, isOwn: true }];
   }
 }
 
 function describeCheckStep(step: CheckStep): Block[] {
-  const blocks: Block[] = [{ kind: 'bullet', text: step.note ? `${step.title}: ${step.note}` : step.title }];
-  if (step.command !== undefined) blocks.push({ kind: 'code', text: step.command, isDiff: false });
+  const blocks: Block[] = [{ kind: 'bullet', text: step.note ? `${step.title}: ${step.note}` : step.title, isOwn: true }];
+  if (step.command !== undefined) blocks.push({ kind: 'code', text: step.command, isDiff: false, isOwn: true });
   return blocks;
 }

@@ -1,4 +1,4 @@
-import { maskSecrets, type CheckResult, type CheckStep, type LintFinding, type LitellmVersion, type MatchedEvidence, type SharedConfigShape, type Suggestion } from '../engine/index.ts';
+import { maskKnownSecrets, maskSecrets, type CheckResult, type CheckStep, type LintFinding, type LitellmVersion, type MatchedEvidence, type SharedConfigShape, type Suggestion } from '../engine/index.ts';
 import { pageUrlOf } from './describe-result.ts';
 
 /** One match as `--json` prints it: the page, its full URL with the signature anchor, and why. */
@@ -62,21 +62,46 @@ export function toJsonDiagnosis(result: CheckResult): JsonDiagnosis {
 }
 
 /**
- * Serialises a value as indented JSON with every string masked first (`maskSecrets`, with the
- * secrets the run knows of), so `--json` output is as safe to share as the text output. Control
- * characters are left to JSON's own escaping: the strings stay exact.
+ * Serialises a value as indented JSON with every string masked first, so `--json` output is as
+ * safe to share as the text output: the secrets the run knows of everywhere, and the pattern rules
+ * of `maskSecrets` on everything that came from outside (evidence excerpts, the user's config diff,
+ * lint, notes, a server's answers). The project's own text (page titles and URLs, fix titles and
+ * notes, check-next steps) gets the known secrets only: the pattern rules misread our prose.
+ * Control characters are left to JSON's own escaping: the strings stay exact.
  */
 export function renderJson(value: unknown, extraSecrets: readonly string[] = []): string {
-  const mask = (text: string): string => maskSecrets(text, { extraSecrets });
-  return `${JSON.stringify(maskDeep(value, mask), null, 2)}\n`;
+  const masks: Masks = {
+    outside: (text) => maskSecrets(text, { extraSecrets }),
+    own: (text) => maskKnownSecrets(text, extraSecrets),
+  };
+  return `${JSON.stringify(maskDeep(value, masks, 'outside'), null, 2)}\n`;
+}
+
+interface Masks {
+  outside(text: string): string;
+  own(text: string): string;
+}
+
+/** How a string is masked: as outside text, as our own, or as outside text whatever a key below says. */
+type MaskMode = 'outside' | 'own' | 'always-outside';
+
+// Keys whose values are the project's own text (`suggestions`, `checkNext` and `nextSteps` come from
+// the pages; `title`, `url`, `tellApart`, `versionNote` and `related` of a match too).
+const OWN_KEYS = new Set(['suggestions', 'checkNext', 'nextSteps', 'title', 'url', 'tellApart', 'versionNote', 'related']);
+// Keys whose values quote the user's input or a server's answer, however deep: once under one, always outside.
+const OUTSIDE_KEYS = new Set(['evidence', 'diff', 'lint', 'version', 'configShape', 'notes', 'steps', 'unreachable', 'target', 'tools']);
+
+function modeOfKey(key: string, mode: MaskMode): MaskMode {
+  if (mode === 'always-outside' || OUTSIDE_KEYS.has(key)) return 'always-outside';
+  return OWN_KEYS.has(key) ? 'own' : mode;
 }
 
 // Walks our own result values (never server data: those arrive as strings), so the depth is ours.
-function maskDeep(value: unknown, mask: (text: string) => string): unknown {
-  if (typeof value === 'string') return mask(value);
-  if (Array.isArray(value)) return value.map((inner) => maskDeep(inner, mask));
+function maskDeep(value: unknown, masks: Masks, mode: MaskMode): unknown {
+  if (typeof value === 'string') return mode === 'own' ? masks.own(value) : masks.outside(value);
+  if (Array.isArray(value)) return value.map((inner) => maskDeep(inner, masks, mode));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, maskDeep(inner, mask)]));
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, maskDeep(inner, masks, modeOfKey(key, mode))]));
   }
   return value;
 }

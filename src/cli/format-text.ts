@@ -3,16 +3,19 @@ import { createSafeText, type SafeText } from './safe-text.ts';
 /**
  * One block of terminal output. `check` and `probe` describe what they found as a list of these,
  * and one renderer turns them into text, with colour or without, so both commands read alike.
+ * `isOwn` marks text the project wrote (page titles, fix notes): it is masked for the run's known
+ * secrets only, where text from outside gets every masking rule (see `SafeText.ownLine`). A match
+ * header is always the project's own.
  */
 export type Block =
-  | { kind: 'heading'; text: string }
-  | { kind: 'verdict'; tone: Tone; text: string }
+  | { kind: 'heading'; text: string; isOwn?: boolean }
+  | { kind: 'verdict'; tone: Tone; text: string; isOwn?: boolean }
   | { kind: 'step'; isOk: boolean; name: string; status: string; detail?: string }
   | { kind: 'match'; rank: number; title: string; url: string; confidence: string }
   | { kind: 'evidence'; where: string; excerpt: string; says: string; weight: number }
-  | { kind: 'field'; label: string; text: string }
-  | { kind: 'bullet'; text: string; tone?: Tone; isNested?: boolean }
-  | { kind: 'code'; text: string; isDiff: boolean }
+  | { kind: 'field'; label: string; text: string; isOwn?: boolean }
+  | { kind: 'bullet'; text: string; tone?: Tone; isNested?: boolean; isOwn?: boolean }
+  | { kind: 'code'; text: string; isDiff: boolean; isOwn?: boolean }
   | { kind: 'blank' };
 
 /** How a verdict or a bullet should feel: green, red, yellow or plain. */
@@ -36,24 +39,26 @@ type Style = keyof typeof ANSI;
 
 /**
  * Renders blocks as terminal text. Every piece of text goes through `safeText` before it is
- * printed, whatever its source: secrets masked (those the run knows of included), control
- * characters escaped, and a one-line field kept on one line. Only our own colour codes are raw.
+ * printed, whatever its source: secrets masked (the run's known secrets everywhere, the pattern
+ * rules on text from outside), control characters escaped, and a one-line field kept on one line.
+ * Only our own colour codes are raw.
  */
 export function renderText(blocks: readonly Block[], isColor: boolean, safeText: SafeText = createSafeText()): string {
   const paint = (text: string, ...styles: Style[]): string =>
     isColor ? styles.reduce((out, style) => `\u001b[${ANSI[style][0]}m${out}\u001b[${ANSI[style][1]}m`, text) : text;
   const safe = (text: string): string => safeText.line(text);
   const safeBlock = (text: string): string => safeText.block(text);
+  const own = (text: string): string => safeText.ownLine(text);
   const toneStyle = (tone: Tone): Style[] => (tone === 'good' ? ['green'] : tone === 'bad' ? ['red'] : tone === 'warn' ? ['yellow'] : []);
 
   const lines: string[] = [];
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
-        lines.push(paint(safe(block.text), 'bold'));
+        lines.push(paint(block.isOwn ? own(block.text) : safe(block.text), 'bold'));
         break;
       case 'verdict':
-        lines.push(paint(safe(block.text), 'bold', ...toneStyle(block.tone)));
+        lines.push(paint(block.isOwn ? own(block.text) : safe(block.text), 'bold', ...toneStyle(block.tone)));
         break;
       case 'step': {
         const mark = block.isOk ? paint('✓', 'green') : paint('✗', 'red');
@@ -63,9 +68,9 @@ export function renderText(blocks: readonly Block[], isColor: boolean, safeText:
         break;
       }
       case 'match':
-        lines.push(`${paint(`${block.rank}.`, 'bold')} ${paint(safe(block.title), 'bold')}`);
-        lines.push(`   ${paint(safe(block.url), 'cyan')}`);
-        lines.push(`   ${paint(safe(block.confidence), 'dim')}`);
+        lines.push(`${paint(`${block.rank}.`, 'bold')} ${paint(own(block.title), 'bold')}`);
+        lines.push(`   ${paint(own(block.url), 'cyan')}`);
+        lines.push(`   ${paint(own(block.confidence), 'dim')}`);
         break;
       case 'evidence': {
         // Points stay out of the text (issue 12: no raw scores); the mark says for or against.
@@ -75,13 +80,13 @@ export function renderText(blocks: readonly Block[], isColor: boolean, safeText:
         break;
       }
       case 'field':
-        lines.push(`   ${paint(`${block.label}:`, 'dim')}${block.text ? ` ${safe(block.text)}` : ''}`);
+        lines.push(`   ${paint(`${block.label}:`, 'dim')}${block.text ? ` ${block.isOwn ? own(block.text) : safe(block.text)}` : ''}`);
         break;
       case 'bullet':
-        lines.push(`${block.isNested ? '     ' : '  '}• ${paint(safe(block.text), ...toneStyle(block.tone ?? 'plain'))}`);
+        lines.push(`${block.isNested ? '     ' : '  '}• ${paint(block.isOwn ? own(block.text) : safe(block.text), ...toneStyle(block.tone ?? 'plain'))}`);
         break;
       case 'code':
-        for (const line of safeBlock(block.text).replace(/\n$/, '').split('\n')) {
+        for (const line of (block.isOwn ? safeText.ownBlock(block.text) : safeBlock(block.text)).replace(/\n$/, '').split('\n')) {
           const style: Style[] = !block.isDiff
             ? ['cyan']
             : line.startsWith('+') && !line.startsWith('+++')

@@ -1,4 +1,4 @@
-import { checkPaste, findSecrets, maskSecrets } from '../engine/index.ts';
+import { checkPaste, findSecrets, maskKnownSecrets } from '../engine/index.ts';
 import { MAX_CONFIG_BYTES, MAX_INPUT_BYTES, readStdin, readTextFile, type CliIo, type ReadText } from './cli-io.ts';
 import { describeResult } from './describe-result.ts';
 import { ExitCode, type ExitCodeValue } from './exit-codes.ts';
@@ -65,7 +65,7 @@ export async function runCheck(command: CommandLine & { kind: 'check' }, io: Cli
     io.stdout.write(renderJson(toJsonDiagnosis(result), secrets));
   } else if (command.isMarkdown) {
     // The Markdown masks what it quotes; the run's own secrets (found in the whole inputs) are masked on top.
-    io.stdout.write(maskSecrets(formatCheckMarkdown(result, paste.text), { extraSecrets: secrets }));
+    io.stdout.write(maskKnownSecrets(formatCheckMarkdown(result, paste.text), secrets));
   } else {
     io.stdout.write(renderText(describeResult(result, paste.text), isColorWanted(io.stdout, io.env), createSafeText(secrets)));
   }

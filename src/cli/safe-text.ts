@@ -1,4 +1,4 @@
-import { maskSecrets } from '../engine/index.ts';
+import { maskKnownSecrets, maskSecrets } from '../engine/index.ts';
 
 /**
  * Makes any text fit to print on a terminal: secrets masked (the engine's `maskSecrets`, with the
@@ -13,15 +13,34 @@ export interface SafeText {
   block(text: string): string;
   /** Masks without escaping, for `--json` (JSON escapes controls itself and must stay exact). */
   mask(text: string): string;
+  /**
+   * `line` for text the project wrote (a page's title, a fix note): only the run's known secrets
+   * are masked. The pattern rules are for what users paste; on our prose they misfire
+   * (`Authorization: hook_extra_headers warnings` would lose its end), and our prose holds no
+   * secret but the user's values it quotes, which the known secrets cover.
+   */
+  ownLine(text: string): string;
+  /** `block` for text the project wrote (see `ownLine`). */
+  ownBlock(text: string): string;
+  /** `mask` for text the project wrote (see `ownLine`). */
+  maskOwn(text: string): string;
 }
 
-/** Builds the printer for one run from the secrets it knows (the key, header values, secrets found in the inputs). */
+/**
+ * Builds the printer for one run from the secrets it knows (the key, header values, secrets found
+ * in the inputs). What came from outside (the paste, the config, a server's answer) goes through
+ * `line`/`block`/`mask`; the project's own text through `ownLine`/`ownBlock`/`maskOwn`.
+ */
 export function createSafeText(extraSecrets: readonly string[] = []): SafeText {
   const mask = (text: string): string => maskSecrets(text, { extraSecrets });
+  const maskOwn = (text: string): string => maskKnownSecrets(text, extraSecrets);
   return {
     line: (text) => escapeControls(mask(text), false),
     block: (text) => escapeControls(mask(text), true),
     mask,
+    ownLine: (text) => escapeControls(maskOwn(text), false),
+    ownBlock: (text) => escapeControls(maskOwn(text), true),
+    maskOwn,
   };
 }
 

@@ -10,7 +10,7 @@ import type { ConfigOnlyMatch } from './rank-config-only.ts';
 import { pointsOfFact, type RankedPage } from './rank-matches.ts';
 import { redactText } from './redact.ts';
 import { describeFact } from './fact-kinds/registry.ts';
-import type { RulePage } from './rule-index.ts';
+import type { RuleClue, RulePage } from './rule-index.ts';
 import type { EvidenceView } from './view-evidence.ts';
 
 /** The one entry point for a fact in words; each kind words its own facts (fact-kinds/<kind>.ts). */
@@ -95,21 +95,21 @@ export function explainMatch(ranked: RankedPage, view: EvidenceView, titleOf: (i
   const { page } = ranked.result;
   const evidence: MatchedEvidence[] = [];
   const signature = ranked.best.signature;
-  const factor = ranked.signaturePoints / Math.max(1e-9, ranked.best.held.reduce((s, h) => s + pointsOfFact(h.fact), 0));
+  const factor = ranked.signaturePoints / Math.max(1e-9, ranked.best.held.reduce((s, h) => s + pointsOfFact(h.fact, h.hit), 0));
   for (const { fact, hit } of ranked.best.held) {
     // The signature itself is named once on the match; each piece says what its line told the checker.
     evidence.push({
       kind: 'signature',
       says: `${capitalise(describeFact(fact, hit, seenText(hit, view)))}.`,
       ...locate(hit, view),
-      weight: round(pointsOfFact(fact) * (ranked.isFull ? 1 : factor)),
+      weight: round(pointsOfFact(fact, hit) * (ranked.isFull ? 1 : factor)),
     });
   }
   for (const { clue, hit } of ranked.support) {
-    evidence.push({ kind: 'clue', says: clue.says, ...locate(hit, view), weight: round(2 * clue.weight) });
+    evidence.push({ kind: 'clue', says: saysOfClue(clue, hit), ...locate(hit, view), weight: round(2 * clue.weight) });
   }
   for (const { clue, hit } of ranked.contradictions) {
-    evidence.push({ kind: 'contradiction', says: clue.says, ...locate(hit, view), weight: round(2 * clue.weight) });
+    evidence.push({ kind: 'contradiction', says: saysOfClue(clue, hit), ...locate(hit, view), weight: round(2 * clue.weight) });
   }
   const match: Match = {
     id: page.id,
@@ -244,11 +244,23 @@ export function explainConfigOnly(found: ConfigOnlyMatch, view: EvidenceView, ti
     confidence: 'low',
     related: relatedOf(page, titleOf),
     affects: (page.affects ?? []).map((affected) => affected.versions),
-    evidence: found.clues.map(({ clue, hit }) => ({ kind: 'clue' as const, says: clue.says, ...locate(hit, view), weight: round(2 * clue.weight) })),
+    evidence: found.clues.map(({ clue, hit }) => ({ kind: 'clue' as const, says: saysOfClue(clue, hit), ...locate(hit, view), weight: round(2 * clue.weight) })),
     possible: { words: [] },
     fromConfig: true,
     ...tellApartOf(page),
   };
+}
+
+/**
+ * What a clue that held says: its sentence, and for a group of alternatives (`any-of`) the one
+ * that held, in words (“Seen: in the `mcp_servers` entry `fs`, `transport` is “stdio” and `args`
+ * is not set.”), since the sentence names them all. A clue without its sentence (the checker's
+ * rules leave the pages' prose out) says only that.
+ */
+export function saysOfClue(clue: RuleClue, hit: FactHit): string {
+  if (hit.member === undefined) return clue.says;
+  const seen = `Seen: ${describeFact(clue.fact, hit)}.`;
+  return clue.says === '' ? seen : `${clue.says} ${seen}`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * unchanged in the browser and in Node.
  */
 export { parseInput } from './parse-input.ts';
-export { findSecrets, maskCredential, maskSecrets, redactText, type MaskOptions } from './redact.ts';
+export { findSecrets, maskCredential, maskKnownSecrets, maskSecrets, redactText, type MaskOptions } from './redact.ts';
 export { checkPaste, matchEvidence, type CheckInput, type CheckResult, type SharedConfigShape } from './check-paste.ts';
 export { compileRules } from './compile-rules.ts';
 export { prepareIndex } from './prepare-rules.ts';

@@ -19,6 +19,8 @@ export interface FactHit {
   span?: { start: number; end: number };
   /** The `mcp_servers` entry a server-config fact held on. */
   server?: string;
+  /** For a group (`any-of`): the index of the member that held, whose hit this is. */
+  member?: number;
 }
 
 /** Evaluates facts against one paste, remembering each distinct fact's answer. */

@@ -9,6 +9,9 @@
  * MIN_WEIGHT or more. Pages are ranked by the weight that held, each fact weighted by how few
  * pages use it, times the share of the page's config evidence that held: a page whose whole
  * config shape the paste shows beats one that shares a single common key (`auth_type: oauth2`).
+ * A group of alternatives (`any-of`: a stdio server without `command`, or one without `args`) is
+ * one config fact of its page: the config shows it whole when it shows one member, it weighs its
+ * clue's weight once, and it is as rare as that member.
  *
  * Several pages can describe one config shape (ten pages are about `dcr_bridge: true`): their
  * failures differ in what happens at run time, not in the config. `findConfigShape` names such a
@@ -19,6 +22,7 @@ import type { ClueResult } from './match-page.ts';
 import type { FactHit, FactMatcher } from './match-fact.ts';
 import type { RuleClue, RuleFact, RuleIndex, RulePage, RuleValueTest } from './rule-index.ts';
 import type { ConfigDocument } from './evidence.ts';
+import { heldFactOf, membersOfFact } from './fact-kinds/registry.ts';
 import { joinWords } from './fact-kinds/words.ts';
 import { isNegativeTest, valuesAtPath } from './value-test.ts';
 
@@ -89,12 +93,13 @@ export function matchConfigPages(index: RuleIndex, facts: FactMatcher): ConfigOn
       if (clue.weight < 0) isContradicted = true;
       else held.push({ clue, hit });
     }
-    if (isContradicted || !held.some(({ clue }) => isPositive(clue.fact))) continue;
+    if (isContradicted || !held.some(({ clue, hit }) => isPositive(heldFactOf(clue.fact, hit)))) continue;
     const weight = held.reduce((sum, { clue }) => sum + clue.weight, 0);
     const total = evidence.reduce((sum, clue) => sum + Math.max(0, clue.weight), 0);
     held.sort((a, b) => b.clue.weight - a.clue.weight);
-    // A fact few pages use tells more than one every OAuth page shares (`auth_type: oauth2`).
-    const rarity = held.reduce((sum, { clue }) => sum + clue.weight * Math.log(pagesWithConfig / (pagesOfFact.get(keyOf(clue.fact)) ?? 1)), 0);
+    // A fact few pages use tells more than one every OAuth page shares (`auth_type: oauth2`); a
+    // group of alternatives is as rare as the member that held (`dcr_bridge: true` of one of two).
+    const rarity = held.reduce((sum, { clue, hit }) => sum + clue.weight * Math.log(pagesWithConfig / (pagesOfFact.get(keyOf(heldFactOf(clue.fact, hit))) ?? 1)), 0);
     found.push({ page, clues: held, weight: round(weight), rank: round(rarity * (weight / total)), share: round(weight / total), isHint: weight < MIN_WEIGHT });
   }
   found.sort((a, b) => b.rank - a.rank || b.weight - a.weight || (a.page.id < b.page.id ? -1 : 1));
@@ -125,7 +130,7 @@ export function findConfigShape(found: readonly ConfigOnlyMatch[], configs: read
 }
 
 function keysOf(match: ConfigOnlyMatch): string[] {
-  return match.clues.flatMap(({ clue }) => positiveTestsOf(clue.fact).map(([key]) => key));
+  return match.clues.flatMap(({ clue, hit }) => positiveTestsOf(heldFactOf(clue.fact, hit)).map(([key]) => key));
 }
 
 // The shape's keys in words: the config keys its pages rely on, those most pages hold first, each
@@ -136,9 +141,11 @@ function shapeKeysOf(pages: readonly ConfigOnlyMatch[], configs: readonly Config
   for (const { clues } of pages) {
     const words = new Map<string, KeyWords>();
     for (const { clue, hit } of clues) {
-      for (const [key, test] of positiveTestsOf(clue.fact)) {
+      // Of a group of alternatives, the member that held is the one the user's keys show.
+      const fact = heldFactOf(clue.fact, hit);
+      for (const [key, test] of positiveTestsOf(fact)) {
         // A fact that names the value wins over one that only says the key is set.
-        if (words.get(key)?.isNamed !== true) words.set(key, wordsOfKey(key, test, valueAt(configs, hit, clue.fact, key)));
+        if (words.get(key)?.isNamed !== true) words.set(key, wordsOfKey(key, test, valueAt(configs, hit, fact, key)));
       }
     }
     for (const [key, said] of words) pagesOfKey.set(key, { count: (pagesOfKey.get(key)?.count ?? 0) + 1, words: said.text });
@@ -188,14 +195,15 @@ function valueAt(configs: readonly ConfigDocument[], hit: FactHit, fact: RuleFac
 
 const factUse = new WeakMap<RuleIndex, { pagesOfFact: Map<string, number>; pagesWithConfig: number }>();
 
-// How many pages hold each distinct config fact, and how many pages have config evidence at all.
+// How many pages hold each distinct config fact, and how many pages have config evidence at all; a
+// page's group of alternatives counts as its use of each member.
 function factUseOf(index: RuleIndex): { pagesOfFact: Map<string, number>; pagesWithConfig: number } {
   const cached = factUse.get(index);
   if (cached) return cached;
   const pagesOfFact = new Map<string, number>();
   let pagesWithConfig = 0;
   for (const page of index.pages) {
-    const keys = new Set(configEvidenceOf(page).map((clue) => keyOf(clue.fact)));
+    const keys = new Set(configEvidenceOf(page).flatMap((clue) => (membersOfFact(clue.fact) ?? [clue.fact]).map(keyOf)));
     if (keys.size > 0) pagesWithConfig += 1;
     for (const key of keys) pagesOfFact.set(key, (pagesOfFact.get(key) ?? 0) + 1);
   }
@@ -239,13 +247,23 @@ function isMereSection(fact: RuleFact): boolean {
   return fact.kind === 'config' && COMMON_SECTIONS.has(fact.path) && fact.test.present === true;
 }
 
-/** Whether a fact is about the config (a key of the file, or of one server's entry). */
+/**
+ * Whether a fact is about the config (a key of the file, or of one server's entry); a group of
+ * alternatives is when its members are (its schema keeps them all on one side).
+ */
 export function isConfigFact(fact: RuleFact): boolean {
+  const members = membersOfFact(fact);
+  if (members) return members.length > 0 && members.every(isConfigFact);
   return fact.kind === 'config' || fact.kind === 'server-config';
 }
 
-/** Whether a config fact says something is there, not only that something is absent or unset. */
+/**
+ * Whether a config fact says something is there, not only that something is absent or unset; a
+ * group does when each of its alternatives does, so whichever holds says what is there.
+ */
 export function isPositive(fact: RuleFact): boolean {
+  const members = membersOfFact(fact);
+  if (members) return members.length > 0 && members.every(isPositive);
   if (fact.kind === 'config') return !isNegativeTest(fact.test);
   if (fact.kind === 'server-config') return Object.values(fact.fields).some((test) => !isNegativeTest(test));
   return false;

@@ -43,6 +43,7 @@
  * up 'medium' until a clue, a config fact or a status separates them by CLEAR_MARGIN.
  */
 import type { ClueResult, PageResult, SignatureResult } from './match-page.ts';
+import type { FactHit } from './match-fact.ts';
 import { isDistinctive, pointsOfFact } from './fact-kinds/registry.ts';
 import { minLengthOfPattern } from './prepare-rules.ts';
 import { isAtLeast, isInRange } from './read-version.ts';
@@ -101,11 +102,11 @@ function weightFactor(weight: number): number {
 /** The points one signature result gives, and whether it is a full match; null when it does not count. */
 export function scoreSignature(result: SignatureResult): { points: number; isFull: boolean } | null {
   const factor = weightFactor(result.signature.weight);
-  const heldPoints = result.held.reduce((sum, h) => sum + pointsOfFact(h.fact), 0);
+  const heldPoints = result.held.reduce((sum, h) => sum + pointsOfFact(h.fact, h.hit), 0);
   if (result.missing.length === 0) return { points: (SIGNATURE_BASE + heldPoints) * factor, isFull: true };
   // A part of a signature counts only when what held names the failure: a bare `401` that matched
   // one fact of a spec_path signature says nothing of spec_path servers.
-  if (!result.held.some((h) => namesFailure(h.fact))) return null;
+  if (!result.held.some((h) => namesFailure(h.fact, h.hit))) return null;
   return { points: PARTIAL_SHARE * heldPoints * factor, isFull: false };
 }
 
@@ -186,8 +187,8 @@ function fitOf(page: RulePage, version: string): VersionFit {
  */
 export function isExact(signature: SignatureResult): boolean {
   if (signature.held.length >= 2) return true;
-  const fact = signature.held[0]?.fact;
-  return fact !== undefined && namesFailure(fact);
+  const held = signature.held[0];
+  return held !== undefined && namesFailure(held.fact, held.hit);
 }
 
 /**
@@ -195,14 +196,14 @@ export function isExact(signature: SignatureResult): boolean {
  * which is shorter than 8, an exception, a JSON value, a header value. A bare status run
  * (`\b401\b`) or a short word is seen in too many unrelated pastes to stand for a page alone.
  */
-function namesFailure(fact: RuleFact): boolean {
+function namesFailure(fact: RuleFact, hit: FactHit): boolean {
   switch (fact.kind) {
     case 'text':
       return fact.text.length >= EXACT_LENGTH;
     case 'pattern':
       return minLengthOfPattern(fact.prefilter) >= EXACT_LENGTH;
     default:
-      return isDistinctive(fact);
+      return isDistinctive(fact, hit);
   }
 }
 

@@ -42,6 +42,17 @@ export function findSecrets(text: string): string[] {
   return [...new Set(found.map((secret) => secret.trim()).filter((secret) => secret.length >= MIN_LITERAL_LENGTH))];
 }
 
+/**
+ * Masks only the secrets given, wherever they appear (as `maskSecrets` does with `extraSecrets`),
+ * and nothing else: for text the project wrote itself (a page's title, a fix note), which the
+ * pattern rules would misread (`byok_token: failed to store…` is a log prefix, not a token) but
+ * which may quote a value taken from the user's input.
+ */
+export function maskKnownSecrets(text: string, secrets: readonly string[]): string {
+  if (typeof text !== 'string' || text === '') return '';
+  return maskLiterals(text, secrets);
+}
+
 /** `maskSecrets` with no extra secrets: the name the engine and the site have always used. */
 export function redactText(text: string): string {
   return maskSecrets(text);

@@ -8,6 +8,7 @@ import { JsonFactSchema } from './fact-kinds/json.ts';
 import { ExceptionFactSchema } from './fact-kinds/exception.ts';
 import { ServerConfigFactSchema } from './fact-kinds/server-config.ts';
 import { ConfigFactSchema } from './fact-kinds/config.ts';
+import { AnyOfFactSchema } from './fact-kinds/any-of.ts';
 import { PlaceSchema, ValueTestSchema, type Place, type ValueTest } from './fact-kinds/shared.ts';
 
 export { PlaceSchema, ValueTestSchema, type Place, type ValueTest };
@@ -27,6 +28,7 @@ export const FactSchema = z.discriminatedUnion('kind', [
   ExceptionFactSchema,
   ServerConfigFactSchema,
   ConfigFactSchema,
+  AnyOfFactSchema,
 ]);
 /** One observable fact about a failure. */
 export type Fact = z.output<typeof FactSchema>;

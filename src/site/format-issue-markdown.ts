@@ -93,9 +93,11 @@ function versionsLine(page: IssuePage): string {
   return `**Affected:** ${affected} · **Fixed in:** ${fixed}`;
 }
 
-// Each fix is one list item; its YAML, diff or env line follows as an indented fenced block.
+// Each fix is one list item; its YAML, diff or env line follows as an indented fenced block. Titles
+// and notes are the page's own words: the masking rules, made for pastes, would misread them
+// (`the client owns the upstream token: follow…` is no token); every fenced block is masked.
 function describeFix(fix: Suggestion, index: number): string {
-  const item = `${index + 1}. ${maskForSharing(fix.title)}`;
+  const item = `${index + 1}. ${fix.title}`;
   switch (fix.kind) {
     case 'config-diff':
       return `${item}${fix.server === undefined ? '' : ` (server ${codeSpan(fix.server)})`}:\n${indentedFence(fix.diff, 'diff')}`;
@@ -106,12 +108,12 @@ function describeFix(fix: Suggestion, index: number): string {
     case 'upgrade':
       return `${item}: LiteLLM ${fix.version} or later${fix.pr === undefined ? '' : ` ([PR #${fix.pr}](${buildLitellmPrUrl(fix.pr)}))`}`;
     case 'step':
-      return fix.note === undefined ? item : `${item}: ${maskForSharing(fix.note)}`;
+      return fix.note === undefined ? item : `${item}: ${fix.note}`;
   }
 }
 
 function describeCheckStep(step: CheckStep): string {
-  const item = `- ${maskForSharing(step.title)}${step.note === undefined ? '' : `: ${maskForSharing(step.note)}`}`;
+  const item = `- ${step.title}${step.note === undefined ? '' : `: ${step.note}`}`;
   return step.command === undefined ? item : `${item}\n${indentedFence(step.command, 'sh', '  ')}`;
 }
 

@@ -118,7 +118,7 @@ describe('mcpfix check', { timeout: 30_000 }, () => {
     await snapshot(run, 'check-json');
   });
 
-  test('a config shape ten pages share lists them all as possible, each with what tells it apart, in text, --json and --markdown', async () => {
+  test('a config shape twelve pages share lists them all as possible, each with what tells it apart, in text, --json and --markdown', async () => {
     const paste = `${FIXTURES}/dcr-bridge-server.config.yaml`;
     const json = await runCli(['check', '--json', paste]);
     expect(json.code).toBe(1);
@@ -143,6 +143,24 @@ describe('mcpfix check', { timeout: 30_000 }, () => {
     expect(markdown.stdout).toContain(`${output.configShape?.size} pages share this config shape (`);
     for (const id of output.configShape?.pages ?? []) expect(markdown.stdout).toContain(`/errors/${id}/`);
     await snapshot(text, 'check-config-shape');
+  });
+
+  // Issue 11: the stdio page's config facts are alternatives (an any-of group): a server missing
+  // either key reaches it, and the answer quotes the key this config lacks.
+  test('a stdio server with command but no args, or args but no command, reaches the stdio page, naming what is missing', async () => {
+    for (const [file, missing] of [
+      ['config-stdio-server-without-args.yaml', 'args'],
+      ['config-stdio-server-without-command.yaml', 'command'],
+    ] as const) {
+      const run = await runCli(['check', '--json', `test/fixtures/pastes/${file}`]);
+      expect(run.code, file).toBe(1);
+      const output = JSON.parse(run.stdout) as JsonOutput & { configShape: { shape: string; pages: string[] } | null; lint: Array<{ path: string }> };
+      expect(output.matches[0]?.id, file).toBe('stdio-server-missing-command-or-args');
+      expect(output.matches[0]?.confidence, file).toBe('low');
+      expect(output.configShape?.pages, file).toContain('stdio-server-missing-command-or-args');
+      expect(output.matches[0]?.evidence.map((evidence) => evidence['says']).join(' '), file).toContain(`Seen: in the \`mcp_servers\` entry \`filesystem\`, \`${missing}\` is not set`);
+      expect(output.lint.map((finding) => finding.path), file).toContain(`mcp_servers.filesystem.${missing}`);
+    }
   });
 
   test('--config turns the fix into a unified diff of the given config, comments kept', async () => {
@@ -191,6 +209,33 @@ describe('mcpfix check', { timeout: 30_000 }, () => {
     ]) {
       const run = await runCli(args);
       for (const secret of secrets) expect(run.stdout + run.stderr).not.toContain(secret);
+    }
+  });
+
+  test("the page's own words print whole while the paste's secrets stay masked, in text, JSON and Markdown", async () => {
+    // The masking rules are for pastes: on our prose they misfire (`Authorization: hook_extra_headers
+    // warnings, …` read as a header, `upstream token: follow` as a token), so page text gets only the
+    // run's known secrets masked.
+    const cases = [
+      {
+        args: ['check', `${FIXTURES}/jwt-signer-overwrite.txt`, '--config', `${FIXTURES}/jwt-signer-overwrite.config.yaml`],
+        own: "MCPJWTSigner guardrail overwrites the server's Authorization: hook_extra_headers warnings, tool calls rejected",
+        secrets: ['jira-svc-0b1c2d3e4f'],
+      },
+      {
+        args: ['check', `${FIXTURES}/passthrough-expired-token.txt`, '--config', `${FIXTURES}/passthrough-expired-token.config.yaml`],
+        own: 'the client owns the upstream token: follow the relayed `WWW-Authenticate` challenge',
+        secrets: ['gho_expired7c1d', 'sk-dev-8842'],
+      },
+    ];
+    for (const { args, own, secrets } of cases) {
+      for (const format of [[], ['--json'], ['--markdown']]) {
+        const run = await runCli([...args, ...format]);
+        expect(run.code, `${args[1]} ${format.join(' ')}`).toBe(0);
+        const printed = format[0] === '--json' ? JSON.stringify(JSON.parse(run.stdout)) : run.stdout;
+        expect(printed, `${args[1]} ${format.join(' ')}`).toContain(format[0] === '--json' ? JSON.stringify(own).slice(1, -1) : own);
+        for (const secret of secrets) expect(run.stdout + run.stderr, `${args[1]} ${format.join(' ')}`).not.toContain(secret);
+      }
     }
   });
 

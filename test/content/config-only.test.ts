@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
@@ -15,8 +16,9 @@ import { configEvidenceOf, isConfigFact, isPositive, MAX_SHAPE_PAGES, MIN_WEIGHT
 //   tells each apart;
 // - not reached (CANNOT_LEAD): only a page whose config facts no config can show (they say what is
 //   absent, or every config has them), that the page gives as hints too weak to point at it (a
-//   hint page is listed within a shape made of its keys, but its examples' configs fit none), or
-//   whose config facts are alternatives no one config shows whole.
+//   hint page is listed within a shape made of its keys, but its examples' configs fit none).
+// A page whose config facts are alternatives (one setup or another) writes them as one `any-of`
+// group, which a config shows whole when it shows one member: no page is unreachable for that.
 // The lists are exact: a page that moves must move in them.
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
@@ -28,7 +30,6 @@ const AMONG_TOP3: Record<string, string> = {
   'config-oauth2-flow-required': 'an oauth2 server without `oauth2_flow`, which the interactive-500 page shows too',
   'key-has-no-mcp-servers-granted': '`available_on_public_internet: false` with the internal-network pages',
   'oauth-authorize-client-id-missing': 'an authorization_code server without `client_id`, which the interactive-500 page shows too',
-  'oauth-upstream-prm-unavailable-for-passthrough-server': '`auth_type: true_passthrough` with the fan-out and forwarded-credential pages',
   'oauth-upstream-token-response-without-access-token': 'an oauth2 server with the GitHub `token_url`, which the interactive-500 page shows too',
   'oauth2-server-advertises-aggregate-mcp-authorization-server': 'an oauth2 authorization_code server with `authorization_url`, with the interactive-500 page',
   'server-restricted-to-internal-networks': '`available_on_public_internet: false` behind `use_x_forwarded_for`, with the X-Forwarded-For page',
@@ -77,10 +78,12 @@ const IN_SHAPE: Record<string, string> = {
   'oauth-per-user-token-not-refreshed-after-expiry': '`auth_type: oauth2`',
   'oauth-per-user-token-not-stored-without-user-key': '`auth_type: oauth2`',
   'oauth-prm-resource-path-pattern-mismatch': '`auth_type: oauth2`',
+  'oauth-pkce-s256-required': '`dcr_bridge: true`',
   'oauth-token-request-rejected-by-gateway': '`dcr_bridge: true`',
   'oauth-token-validation-rejected': '`auth_type: oauth2`',
   'oauth-tool-call-sends-litellm-key-not-stored-token': '`auth_type: oauth2`',
   'oauth-upstream-capabilities-none-after-sign-in': '`auth_type: oauth2`',
+  'oauth-upstream-prm-unavailable-for-passthrough-server': '`auth_type: true_passthrough`',
   'oauth-upstream-rejected-gateway-client-credentials': '`auth_type: oauth2`',
   'oauth-well-known-unknown-proxy-root-path': '`is_byok: true`',
   'openapi-auth-type-api-key-sends-apikey-scheme': '`spec_path`',
@@ -96,10 +99,12 @@ const IN_SHAPE: Record<string, string> = {
   'per-user-env-vars-need-database': '`env_vars`',
   'registry-per-user-oauth-token-not-stored-no-database': '`auth_type: oauth2`',
   'rest-missing-user-env-vars-412': '`env_vars`',
+  'server-needs-user-token-401-challenge': '`auth_type: oauth2`',
   'slack-oauth-invalid-client-id-uuid': '`auth_type: oauth2`',
   'stdio-command-not-found-in-container': '`transport: stdio`',
   'stdio-command-not-in-allowlist': '`transport: stdio`',
   'stdio-mcp-servers-disabled-by-default': '`transport: stdio`',
+  'stdio-server-missing-command-or-args': '`transport: stdio`',
   'token-exchange-endpoint-not-configured': '`auth_type: oauth2_token_exchange`',
   'token-exchange-subject-token-missing-or-rejected': '`auth_type: oauth2_token_exchange`',
   'token-exchange-unusable-token-503': '`auth_type: oauth2_token_exchange`',
@@ -111,13 +116,10 @@ const IN_SHAPE: Record<string, string> = {
 };
 
 /** Why a config alone cannot reach a page; each reason is checked against the page. */
-type CannotLead = { kind: 'nothing-positive' | 'hint-only' | 'alternatives'; why: string };
+type CannotLead = { kind: 'nothing-positive' | 'hint-only'; why: string };
 
 const ABSENT_ONLY = 'its config facts only say that a key is absent, which holds for any excerpt that leaves it out';
 const hint = (facts: string): CannotLead => ({ kind: 'hint-only', why: `its only config fact, ${facts}, is a hint too weak to rank on, and no shape its example configs fit is made of it` });
-// The config-only ranking counts a page as fitting when the config shows all its config facts; a
-// page whose facts are alternatives (one setup or another) is never shown whole by one config.
-const alternatives = (facts: string): CannotLead => ({ kind: 'alternatives', why: `its config facts are alternatives (${facts}), and no one config shows them all` });
 
 /** Pages a config alone cannot reach, with the reason. */
 const CANNOT_LEAD: Record<string, CannotLead> = {
@@ -129,12 +131,9 @@ const CANNOT_LEAD: Record<string, CannotLead> = {
   'mcp-sdk-too-old-for-streamable-http': hint('`transport: http` (0.5)'),
   'mcp-tool-call-timed-out': hint('`timeout` set (0.3)'),
   'oauth-endpoint-mcp-server-not-found': hint('`available_on_public_internet: false` (0.5)'),
-  'oauth-pkce-s256-required': alternatives('`dcr_bridge: true` or `is_byok: true`'),
   'oauth-upstream-invalid-target-resource-indicator': hint('`upstream_resource` set (0.5)'),
   'per-request-server-auth-header-resolves-no-auth': { kind: 'nothing-positive', why: ABSENT_ONLY },
   'responses-mcp-header-auth-not-used-for-tool-listing': { kind: 'nothing-positive', why: ABSENT_ONLY },
-  'server-needs-user-token-401-challenge': alternatives('an authorization_code server, a forwarding auth_type, or `delegate_auth_to_upstream: true`'),
-  'stdio-server-missing-command-or-args': alternatives('a stdio server without `command`, or one without `args`'),
   'ui-test-connection-header-malformed': hint('`static_headers` set (0.5)'),
   'upstream-tls-certificate-verify-failed': hint('an https `url` (0.5)'),
   'well-known-issuer-shows-internal-origin': hint('`use_x_forwarded_for: true` (0.3)'),
@@ -167,8 +166,7 @@ const cases = index.pages.flatMap((rulePage) => {
   const best = outcomes.reduce<(typeof outcomes)[number] | undefined>((a, b) => (a === undefined || RANKS.indexOf(b.place) < RANKS.indexOf(a.place) ? b : a), undefined);
   const evidence = configEvidenceOf(rulePage);
   const positiveWeight = evidence.filter((clue) => clue.weight > 0 && isPositive(clue.fact)).reduce((sum, clue) => sum + clue.weight, 0);
-  const positiveFacts = evidence.filter((clue) => clue.weight > 0 && isPositive(clue.fact)).length;
-  return [{ id: rulePage.id, page: rulePage, configs, best, positiveWeight, positiveFacts }];
+  return [{ id: rulePage.id, page: rulePage, configs, best, positiveWeight }];
 });
 
 describe('a config pasted alone', () => {
@@ -178,14 +176,13 @@ describe('a config pasted alone', () => {
     for (const id of [...Object.keys(AMONG_TOP3), ...Object.keys(IN_SHAPE), ...Object.keys(CANNOT_LEAD)]) expect(ids, id).toContain(id);
   });
 
-  for (const { id, page, configs, best, positiveWeight, positiveFacts } of cases) {
+  for (const { id, page, configs, best, positiveWeight } of cases) {
     const cannot = CANNOT_LEAD[id];
     if (cannot) {
       it(`cannot reach ${id}: ${cannot.why}`, () => {
         if (cannot.kind === 'nothing-positive') expect(positiveWeight).toBe(0);
         else expect(positiveWeight).toBeGreaterThan(0);
         if (cannot.kind === 'hint-only') expect(positiveWeight).toBeLessThan(MIN_WEIGHT);
-        if (cannot.kind === 'alternatives') expect(positiveFacts).toBeGreaterThanOrEqual(2);
         // Listed pages stay listed only while no config of theirs reaches them.
         if (best) expect(best.place, best.ranking).toBe('none');
       });
@@ -241,5 +238,64 @@ describe('a config pasted alone', () => {
         expect(signature?.where, match.id).toBe('config');
       }
     }
+  });
+});
+
+// A page whose failure has several setups writes its config facts as one `any-of` group: a config
+// showing one member shows the group, so the page fits in full, the group weighs its clue once,
+// and the answer quotes the member that held.
+describe('a config that shows one of a group of alternatives (any-of)', () => {
+  const stdio = 'stdio-server-missing-command-or-args';
+  const pasteOf = (name: string): string => readFileSync(resolve(root, 'test/fixtures/pastes', name), 'utf8');
+
+  it('reaches the stdio page from a server with `command` but no `args`, first in its shape, quoting the missing `args`', () => {
+    const result = checkPaste(index, { paste: pasteOf('config-stdio-server-without-args.yaml') });
+    expect(result.matches[0]?.id).toBe(stdio);
+    expect(result.configShape?.pages).toContain(stdio);
+    expect(result.configShape?.shape).toContain('`transport: stdio`');
+    const says = result.matches[0]?.evidence.map((evidence) => evidence.says).join(' ');
+    expect(says).toContain('Seen: in the `mcp_servers` entry `filesystem`, `args` is not set');
+    expect(says).not.toContain('`command` is not set');
+  });
+
+  it('reaches the stdio page from a server with `args` but no `command`, quoting the missing `command`', () => {
+    const result = checkPaste(index, { paste: pasteOf('config-stdio-server-without-command.yaml') });
+    expect(result.matches[0]?.id).toBe(stdio);
+    expect(result.configShape?.pages).toContain(stdio);
+    const says = result.matches[0]?.evidence.map((evidence) => evidence.says).join(' ');
+    expect(says).toContain('`command` is not set');
+    expect(says).not.toContain('`args` is not set');
+  });
+
+  it('does not reach the stdio page from a stdio server with both `command` and `args`', () => {
+    const paste = 'mcp_servers:\n  filesystem:\n    transport: stdio\n    command: npx\n    args: ["-y", "@modelcontextprotocol/server-filesystem"]\n';
+    expect(checkPaste(index, { paste }).matches.map((match) => match.id)).not.toContain(stdio);
+  });
+
+  it('counts a group as one config fact of its page: the page fits in full, and the group weighs its clue once', () => {
+    const page = index.pages.find((p) => p.id === 'server-needs-user-token-401-challenge');
+    const groups = configEvidenceOf(page as (typeof index.pages)[number]).filter((clue) => clue.fact.kind === 'any-of');
+    expect(groups).toHaveLength(1);
+    // A delegate server beside an interactive oauth2 one holds two members of the group: it counts once.
+    const paste =
+      'mcp_servers:\n  linear:\n    url: https://mcp.linear.app/mcp\n    auth_type: oauth2\n    oauth2_flow: authorization_code\n  jira:\n    url: https://jira.example.com/mcp\n    auth_type: oauth2\n    oauth2_flow: authorization_code\n    delegate_auth_to_upstream: true\n';
+    const found = checkPaste(index, { paste }).matches.find((match) => match.id === 'server-needs-user-token-401-challenge');
+    expect(found?.evidence).toHaveLength(1);
+    expect(found?.evidence[0]?.weight).toBe(2 * (groups[0]?.weight ?? 0));
+  });
+
+  it('names the shape after the member that held: a bring-your-own-key server is in the `is_byok` shape, not the DCR bridge one', () => {
+    const paste = 'mcp_servers:\n  notion:\n    url: https://mcp.notion.example.com/mcp\n    auth_type: oauth2\n    oauth2_flow: authorization_code\n    is_byok: true\n';
+    const result = checkPaste(index, { paste });
+    expect(result.configShape?.pages).toContain('oauth-pkce-s256-required');
+    expect(result.configShape?.shape).toContain('`is_byok: true`');
+    expect(result.configShape?.shape).not.toContain('dcr_bridge');
+  });
+
+  it('ranks a group as rare as the member that held: a DCR-bridge config lists the PKCE page within its shape, not first', () => {
+    const paste = 'mcp_servers:\n  okta_apps:\n    url: https://mcp.okta.example.com/mcp\n    auth_type: oauth_delegate\n    dcr_bridge: true\n';
+    const result = checkPaste(index, { paste });
+    expect(result.configShape?.pages).toContain('oauth-pkce-s256-required');
+    expect(result.matches[0]?.id).not.toBe('oauth-pkce-s256-required');
   });
 });

@@ -45,6 +45,9 @@ const shapeCases: Case[] = [
     label: 'a config with findings for the version in the paste',
     paste: 'pip show litellm\nVersion: 1.84.0\n\nmcp_servers:\n  jira-cloud:\n    url: https://jira.example.com/mcp\n    extra_header: [Authorization]\n    delegate_auth_to_upstream: true\n',
   },
+  // The stdio page's config facts are an any-of group: either missing key reaches it, on both surfaces.
+  { label: 'a stdio server with command but no args', paste: readFileSync('test/fixtures/pastes/config-stdio-server-without-args.yaml', 'utf8') },
+  { label: 'a stdio server with args but no command', paste: readFileSync('test/fixtures/pastes/config-stdio-server-without-command.yaml', 'utf8') },
   {
     label: 'an error with a config given beside it',
     paste: 'SSE error: Non-200 status code (401)\n',

@@ -11,7 +11,7 @@ import { formatRulePageMarkdown } from '../../src/site/format-page-markdown.ts';
 import type { RuleFact } from '../../src/engine/rule-index.ts';
 import { maskSecrets } from '../../src/engine/index.ts';
 
-/** A DCR-bridge server's config alone: a shape about ten pages share. */
+/** A DCR-bridge server's config alone: a shape a dozen pages share. */
 const DCR_BRIDGE_CONFIG = 'test/fixtures/cli/dcr-bridge-server.config.yaml';
 
 const baseUrl = inject('baseUrl');

@@ -43,6 +43,10 @@ describe('the page schema', () => {
     ['snippet-newer-than-page', 'snippet-newer-than-page.mdx: examples.0.config: mcp_servers.github.auth_type: `auth_type: true_passthrough` arrived in LiteLLM 1.93.0'],
     ['snippet-contradicts-page', 'snippet-contradicts-page.mdx: fixes.0.changes: mcp_servers.<server>.oauth2_flow: `auth_type: oauth2` needs `oauth2_flow` as well'],
     ['snippet-contradicts-page', 'snippet-contradicts-page.mdx: examples.0.config: mcp_servers.github.oauth2_flow: `auth_type: oauth2` needs `oauth2_flow` as well: the config loader rejects an oauth2 server from config.yaml that does not say which OAuth flow it uses (since LiteLLM 1.93.0). Source: v1.93.0 release notes (oauth2_flow required in config, PR #32292). This contradicts /errors/config-oauth2-flow-required/'],
+    ['any-of-malformed', 'any-of-one-fact.mdx: clues.0.fact.facts: an any-of lists two or more facts; with one, write that fact without the group'],
+    ['any-of-malformed', 'any-of-text-member.mdx: clues.0.fact.facts.0.kind: a text fact cannot be an any-of member: write the alternatives as one pattern with `|`'],
+    ['any-of-malformed', 'any-of-nested.mdx: clues.0.fact.facts.1.kind: an any-of cannot be a member of an any-of: list its facts in the outer group'],
+    ['any-of-malformed', 'any-of-mixed-sides.mdx: clues.0.fact.facts: mixes config facts (server-config) with facts of the paste (status)'],
     ['long-title-without-short-title', 'long-title-without-short-title.mdx: shortTitle: the title has 88 characters; add a shortTitle of at most 69'],
   ];
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findSecrets, isSensitiveKey, maskSecrets, redactText } from '../../src/engine/redact.ts';
+import { findSecrets, isSensitiveKey, maskKnownSecrets, maskSecrets, redactText } from '../../src/engine/redact.ts';
 
 describe('redactText masks secrets and keeps the last 4 characters', () => {
   const cases: Array<[string, string, string]> = [
@@ -191,5 +191,27 @@ describe('redactText reads secrets inside a JSON string that quotes another text
   it('masks a token right after a \\n escape', () => {
     const token = 'PMAK-92f207a5ebf6e1c4459f4d72-5ffc86f4cf7bc7436ce5354297bd9165e4';
     expect(redactText(`{"body":"first line\\n${token}"}`)).not.toContain(token.slice(5));
+  });
+});
+
+describe('maskKnownSecrets masks the secrets given and nothing else', () => {
+  it('masks a known secret wherever it appears, bare, after Bearer, JSON-escaped or URL-encoded', () => {
+    const secret = 'gho_live/9a8b7c"6d5e';
+    const text = `send Bearer ${secret}, or ${JSON.stringify(secret)}, or ?t=${encodeURIComponent(secret)}`;
+    const masked = maskKnownSecrets(text, [secret]);
+    expect(masked).not.toContain('gho_live/9a8b7c');
+    expect(masked).not.toContain('9a8b7c%22');
+    expect(masked).toContain('send Bearer ');
+  });
+
+  it('leaves prose alone that the pattern rules would read as a credential', () => {
+    for (const prose of [
+      'byok_token: failed to store user credential',
+      "MCPJWTSigner guardrail overwrites the server's Authorization: hook_extra_headers warnings, tool calls rejected",
+      'the client owns the upstream token: follow the relayed challenge',
+    ]) {
+      expect(maskSecrets(prose)).not.toBe(prose);
+      expect(maskKnownSecrets(prose, ['sk-unrelated-1234567'])).toBe(prose);
+    }
   });
 });

@@ -52,10 +52,13 @@ export interface FactKind<F extends { kind: string }> {
    * where it held when it did, `seen` is the (redacted) text that held it, to quote.
    */
   describe(fact: F, hit?: FactHit, seen?: string): string;
-  /** Specificity points: what seeing it tells apart from other failures (see rank-matches.ts). */
-  points(fact: F): number;
-  /** Whether it, seen on its own, points at something specific (a partial signature counts only then). */
-  isDistinctive(fact: F): boolean;
+  /**
+   * Specificity points: what seeing it tells apart from other failures (see rank-matches.ts);
+   * `hit` says where it held, for a kind whose worth depends on what held (a group's member).
+   */
+  points(fact: F, hit?: FactHit): number;
+  /** Whether it, seen on its own, points at something specific (a partial signature counts only then); `hit` as for `points`. */
+  isDistinctive(fact: F, hit?: FactHit): boolean;
   /** What to paste so that the checker can test it, when it is missing; null for nothing useful. */
   nextStep(fact: F, evidence: Evidence): string | null;
   /** The regexes it carries, for the build's safety checks. */
@@ -66,7 +69,15 @@ export interface FactKind<F extends { kind: string }> {
    * page's signatures, titles and clue sentences are indexed already).
    */
   words?(fact: F): string[];
+  /**
+   * The facts a group holds (`any-of`), for the callers that weigh a group by the member that held
+   * (`FactHit.member`); absent for a kind that is one fact.
+   */
+  members?(fact: F): readonly { kind: string }[];
 }
+
+/** The fact type of a kind. */
+export type FactOfKind<K> = K extends FactKind<infer F> ? F : never;
 
 /** Declares a fact kind (an identity function that fixes the fact type for the kind's methods). */
 export function defineFactKind<F extends { kind: string }>(kind: FactKind<F>): FactKind<F> {

@@ -7,8 +7,9 @@
  * ranking's test for config facts (rank-config-only.ts).
  */
 import type { FactHit } from '../match-fact.ts';
+import { anyOfKind } from './any-of.ts';
 import { configKind } from './config.ts';
-import type { FactKind, FactRegex, MatchContext } from './define-fact-kind.ts';
+import type { FactKind, FactOfKind, FactRegex, MatchContext } from './define-fact-kind.ts';
 import { exceptionKind } from './exception.ts';
 import { headerKind } from './header.ts';
 import { jsonKind } from './json.ts';
@@ -19,9 +20,7 @@ import { statusKind } from './status.ts';
 import { textKind } from './text.ts';
 
 /** Every fact kind, in the order the schema lists them. */
-export const FACT_KINDS = [textKind, patternKind, statusKind, headerKind, requestHeaderKind, jsonKind, exceptionKind, serverConfigKind, configKind] as const;
-
-type FactOfKind<K> = K extends FactKind<infer F> ? F : never;
+export const FACT_KINDS = [textKind, patternKind, statusKind, headerKind, requestHeaderKind, jsonKind, exceptionKind, serverConfigKind, configKind, anyOfKind] as const;
 
 /** One observable fact the checker looks for in the evidence: the union of the kinds' facts. */
 export type RuleFact = FactOfKind<(typeof FACT_KINDS)[number]>;
@@ -44,14 +43,26 @@ export function describeFact(fact: RuleFact, hit?: FactHit, seen?: string): stri
   return kind ? kind.describe(fact, hit, seen) : `a fact of kind “${String(fact.kind)}” this checker does not know`;
 }
 
-/** Specificity points of one fact (see rank-matches.ts); 0 for an unknown kind. */
-export function pointsOfFact(fact: RuleFact): number {
-  return kindOf(fact)?.points(fact) ?? 0;
+/** Specificity points of one fact (see rank-matches.ts), as it held at `hit` when given; 0 for an unknown kind. */
+export function pointsOfFact(fact: RuleFact, hit?: FactHit): number {
+  return kindOf(fact)?.points(fact, hit) ?? 0;
 }
 
-/** Whether a fact, seen on its own, points at something specific. */
-export function isDistinctive(fact: RuleFact): boolean {
-  return kindOf(fact)?.isDistinctive(fact) ?? false;
+/** Whether a fact, seen on its own (as it held at `hit` when given), points at something specific. */
+export function isDistinctive(fact: RuleFact, hit?: FactHit): boolean {
+  return kindOf(fact)?.isDistinctive(fact, hit) ?? false;
+}
+
+/** The member facts of a group (`any-of`); undefined for a fact that is not a group. */
+export function membersOfFact(fact: RuleFact): readonly RuleFact[] | undefined {
+  // A group's members are facts of registered kinds (its schema piece allows no other).
+  return kindOf(fact)?.members?.(fact) as readonly RuleFact[] | undefined;
+}
+
+/** The fact that held at `hit`: a group's member that held, or the fact itself. */
+export function heldFactOf(fact: RuleFact, hit: FactHit): RuleFact {
+  const members = hit.member === undefined ? undefined : membersOfFact(fact);
+  return members?.[hit.member as number] ?? fact;
 }
 
 /** Copies a fact into the compiled index (unset keys dropped, text literals folded). */
