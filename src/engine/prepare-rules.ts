@@ -81,10 +81,13 @@ export interface PreparedIndex {
   factOfId: RuleFact[];
   /** The distinct fact ids of each page (parallel to `index.pages`): per signature, and per clue. */
   pageFactIds: PageFactIds[];
-  /** Literal facts (text, pattern) by distinct fact id. */
-  literalOfFact: Map<number, PreparedLiteral>;
-  /** Every literal fact. */
-  literals: PreparedLiteral[];
+  /**
+   * Literal facts (text, pattern) by distinct fact id. Read from stored tables, a literal is made
+   * when first asked for: a short paste asks a few hundred of the thousand and more.
+   */
+  literalOfFact: Pick<ReadonlyMap<number, PreparedLiteral>, 'get'>;
+  /** Every literal fact, by literal id (all made, when they were made on demand). */
+  readonly literals: PreparedLiteral[];
   /** Every needle of a literal without words (lower case, distinct). */
   needles: string[];
   /** Every word some literal needs (lower case), by word id. */
@@ -219,17 +222,26 @@ function buildPrepared(index: RuleIndex, stored: StoredPreparation | null): Prep
   factOfId.forEach((fact, id) => {
     if (isLiteralFact(fact)) literalFactIds.push(id);
   });
-  const literalOfFact = new Map<number, PreparedLiteral>();
-  const literals: PreparedLiteral[] = [];
+  let literalOfFact: PreparedIndex['literalOfFact'];
+  let allLiterals: () => PreparedLiteral[];
+  let needles: string[];
   let words: string[];
   let triggers: FactTriggers;
   if (stored && stored.factCount === factCount && stored.literals.length === literalFactIds.length) {
     words = stored.words;
-    literalFactIds.forEach((factId, id) => {
-      const literal = createLiteral(factOfId[factId] as Extract<RuleFact, { kind: 'text' | 'pattern' }>, id, prefilterOfStored(stored.literals[id] as StoredLiteral), false);
-      literals.push(literal);
-      literalOfFact.set(factId, literal);
-    });
+    const literalIdOfFact = new Int32Array(factCount).fill(-1);
+    literalFactIds.forEach((factId, id) => (literalIdOfFact[factId] = id));
+    const made: Array<PreparedLiteral | undefined> = [];
+    const literalAt = (id: number): PreparedLiteral =>
+      (made[id] ??= createLiteral(factOfId[literalFactIds[id] as number] as Extract<RuleFact, { kind: 'text' | 'pattern' }>, id, prefilterOfStored(stored.literals[id] as StoredLiteral), false));
+    literalOfFact = {
+      get: (factId) => {
+        const id = literalIdOfFact[factId];
+        return id === undefined || id < 0 ? undefined : literalAt(id);
+      },
+    };
+    allLiterals = () => literalFactIds.map((_factId, id) => literalAt(id));
+    needles = [...new Set(stored.literals.flatMap((literal) => (literal.branches ? [] : literal.needles ?? [])))];
     triggers = triggersOfStored(stored);
   } else {
     const wordIds = new Map<string, number>();
@@ -243,17 +255,21 @@ function buildPrepared(index: RuleIndex, stored: StoredPreparation | null): Prep
       }
       return id;
     };
-    literalFactIds.forEach((factId, id) => {
+    const byFact = new Map<number, PreparedLiteral>();
+    const literals = literalFactIds.map((factId, id) => {
       const fact = factOfId[factId] as Extract<RuleFact, { kind: 'text' | 'pattern' }>;
       // The build stores each pattern's analysis in its fact (src/catalog/analyse-pattern.ts), and
       // only for a pattern that compiles. Without it the regex is compiled at once (every line is
       // tested); with it, when a line first reaches it: most of a short paste's patterns are ruled
       // out by their words and never compiled.
       const literal = createLiteral(fact, id, prefilterOf(fact, idOfWord), fact.kind === 'pattern' && !storedAnalysis(fact.prefilter));
-      literals.push(literal);
-      literalOfFact.set(factId, literal);
+      byFact.set(factId, literal);
+      return literal;
     });
-    triggers = buildTriggers(factOfId, literalOfFact, words.length);
+    literalOfFact = byFact;
+    allLiterals = () => literals;
+    needles = [...new Set(literals.flatMap((literal) => (literal.branches ? [] : literal.needles ?? [])))];
+    triggers = buildTriggers(factOfId, byFact, words.length);
   }
   let size = 16;
   while (size < words.length * 2) size *= 2;
@@ -275,10 +291,12 @@ function buildPrepared(index: RuleIndex, stored: StoredPreparation | null): Prep
     factIds,
     factCount,
     factOfId,
-    needles: [...new Set(literals.flatMap((literal) => (literal.branches ? [] : literal.needles ?? [])))],
+    needles,
     pageFactIds,
     literalOfFact,
-    literals,
+    get literals() {
+      return allLiterals();
+    },
     words,
     wordSlots,
     wordHashes,

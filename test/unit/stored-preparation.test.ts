@@ -33,7 +33,7 @@ function contents(prepared: PreparedIndex): unknown {
       index: undefined,
       regexOf: undefined,
       factIds: [...prepared.factIds.values()],
-      literalOfFact: [...prepared.literalOfFact].map(([id, literal]) => [id, literal.id]),
+      literalOfFact: prepared.factOfId.map((_fact, id) => prepared.literalOfFact.get(id)?.id ?? null),
       literals: prepared.literals.map((literal) => ({ ...literal, places: literal.places ? [...literal.places] : null, regex: literal.regex ? String(literal.regex) : literal.regex })),
       wordSlots: [...prepared.wordSlots],
       wordHashes: [...prepared.wordHashes],
