@@ -187,24 +187,35 @@ function numberFactsBy(index: RuleIndex, idOf: (fact: RuleFact, at: number, fact
   const pagesOfFact: number[][] = [];
   let visited = 0;
   const pages = Array.isArray(index.pages) ? index.pages : [];
+  const number = (fact: RuleFact): number | null => {
+    const id = idOf(fact, visited++, factOfId);
+    if (id === null) return null;
+    if (id === factOfId.length) factOfId.push(fact);
+    factIds.set(fact, id);
+    return id;
+  };
+  // Plain loops: this runs at every cold start, over every fact of the index.
   for (let pageAt = 0; pageAt < pages.length; pageAt++) {
     const page = pages[pageAt] as RulePage;
     const signatures: number[][] = [];
-    const clues: number[] = [];
-    for (const list of [...page.signatures.map((signature) => signature.facts), page.clues.map((clue) => clue.fact)]) {
+    for (const signature of page.signatures) {
       const ids: number[] = [];
-      for (const fact of list) {
-        const id = idOf(fact, visited++, factOfId);
+      for (const fact of signature.facts) {
+        const id = number(fact);
         if (id === null) return null;
-        if (id === factOfId.length) factOfId.push(fact);
-        factIds.set(fact, id);
         ids.push(id);
+        const onPages = (pagesOfFact[id] ??= []);
+        if (onPages[onPages.length - 1] !== pageAt) onPages.push(pageAt);
       }
-      if (signatures.length < page.signatures.length) signatures.push(ids);
-      else clues.push(...ids);
+      signatures.push(ids);
+    }
+    const clues: number[] = [];
+    for (const clue of page.clues) {
+      const id = number(clue.fact);
+      if (id === null) return null;
+      clues.push(id);
     }
     pageFactIds.push({ signatures, clues });
-    for (const ids of signatures) for (const id of ids) if ((pagesOfFact[id] ??= []).at(-1) !== pageAt) (pagesOfFact[id] as number[]).push(pageAt);
   }
   for (let id = 0; id < factOfId.length; id++) pagesOfFact[id] ??= [];
   return { numbered: { factIds, factOfId, pageFactIds, pagesOfFact }, visited };
