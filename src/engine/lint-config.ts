@@ -20,6 +20,8 @@ export interface ModelSchema {
   description?: string;
   /** The first LiteLLM version that reads the key (only where verified). */
   since?: string;
+  /** A version known to read the key when its first one is not known (a bound; never linted against). */
+  presentBy?: { version: string; source: string };
   /** The first LiteLLM version that accepts each of these allowed values (only where verified). */
   valuesSince?: Record<string, string>;
   /** Releases that changed what the key does; `when` is a regex the value (as text) must match. */
@@ -38,6 +40,8 @@ export interface ModelSchema {
 export interface EnvVarHistory {
   /** The first LiteLLM version that reads it (only where verified). */
   since?: string;
+  /** A version known to read it when its first one is not known (a bound; never linted against). */
+  presentBy?: { version: string; source: string };
   /** The first LiteLLM version that no longer reads it. */
   removed?: { version: string; source: string };
   /** LiteLLM reads it from the proxy's process environment only, not from config.yaml. */

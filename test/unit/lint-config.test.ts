@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -188,6 +188,23 @@ describe('keys, values and requirements by LiteLLM version', () => {
   });
 });
 
+describe('what README says of the dated keys', () => {
+  it('counts the keys and environment variables the model dates, and those it only bounds', () => {
+    const sections = [model.server, model.generalSettings, model.litellmSettings].map((section) => Object.values(section.properties ?? {}));
+    const keys = sections.flat();
+    const since = keys.filter((key) => key.since !== undefined).length;
+    const bounded = keys.filter((key) => key.since === undefined && key.presentBy !== undefined).length;
+    const envVars = model.envVars;
+    const datedEnvVars = envVars.filter((name) => model.envVarHistory?.[name]?.since !== undefined || model.envVarHistory?.[name]?.presentBy !== undefined).length;
+    const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
+    // A bound stands only where the arriving release is unknown: a key never carries both.
+    const both = [...keys, ...envVars.map((name) => model.envVarHistory?.[name] ?? {})].filter((key) => key.since !== undefined && key.presentBy !== undefined);
+    expect(both).toEqual([]);
+    const said = /Of the model's (\d+) keys, (\d+) carry the release that brought them and (\d+) only a release known to read them .*?, as do (\d+) of its (\d+) environment variables/.exec(readme);
+    expect(said?.slice(1).map(Number)).toEqual([keys.length, since, bounded, datedEnvVars, envVars.length]);
+  });
+});
+
 // Every place of the compiled model that dates something, with the versions and their sources.
 function datedEntriesOf(root: unknown, at = 'model'): { at: string; versions: string[]; sources: string[] }[] {
   if (root === null || typeof root !== 'object') return [];
@@ -198,6 +215,11 @@ function datedEntriesOf(root: unknown, at = 'model'): { at: string; versions: st
   if (typeof entry['since'] === 'string') {
     versions.push(entry['since']);
     if (typeof entry['source'] === 'string') sources.push(entry['source']);
+  }
+  const presentBy = entry['presentBy'] as { version?: unknown; source?: unknown } | undefined;
+  if (presentBy !== undefined) {
+    versions.push(String(presentBy.version));
+    if (typeof presentBy.source === 'string') sources.push(presentBy.source);
   }
   const valuesSince = (entry['valuesSince'] ?? {}) as Record<string, string>;
   const valuesSource = (entry['valuesSource'] ?? {}) as Record<string, string>;
@@ -213,7 +235,7 @@ function datedEntriesOf(root: unknown, at = 'model'): { at: string; versions: st
   }
   if (versions.length > 0) found.push({ at, versions, sources });
   for (const [key, value] of Object.entries(entry)) {
-    if (key === 'changed' || key === 'deprecation' || key === 'removed' || key === 'valuesSince' || key === 'valuesSource') continue;
+    if (key === 'changed' || key === 'deprecation' || key === 'removed' || key === 'presentBy' || key === 'valuesSince' || key === 'valuesSource') continue;
     found.push(...datedEntriesOf(value, `${at}.${key}`));
   }
   return found;
@@ -273,6 +295,8 @@ general_settings:
     expect(lintOf(stdio('uvx'))).toEqual([]);
     expect(lintOf(stdio('/usr/local/bin/node'))).toEqual([]);
     expect(lintOf(stdio('uv').replace('1.83.7', '1.83.3'))).toEqual([]);
+    // The allowlist shipped first in v1.83.6-nightly.
+    expect(lintOf(stdio('uv').replace('1.83.7', '1.83.6'))).toHaveLength(1);
   });
 
   it('tells a stdio user on 1.104.0 or later that stdio is off until the process environment turns it on', () => {
@@ -316,6 +340,35 @@ mcp_servers:
     expect(lintOf('Error: Connection closed\n', withSeparator('github__mcp'))[0]?.suggestion).toBe('github_mcp');
     const alias = lintOf('Error: Connection closed\n', 'mcp_servers:\n  jira:\n    url: https://jira.example.com/mcp\n    alias: Jira Cloud\n');
     expect(alias).toEqual([{ path: 'mcp_servers.jira.alias', message: expect.stringContaining('contains a space'), suggestion: 'Jira_Cloud' }]);
+  });
+
+  it('holds a key known only to be present by a release against no version, older or newer', () => {
+    // static_headers is known to be read by 1.79.3; an older release may read it too.
+    expect(model.server.properties?.['static_headers']?.presentBy?.version).toBe('1.79.3');
+    const config = 'mcp_servers:\n  wiki:\n    url: https://wiki.example.com/mcp\n    static_headers:\n      X-Team: docs\n';
+    expect(lintOf('pip show litellm\nVersion: 1.77.0\n', config)).toEqual([]);
+    expect(lintOf('litellm==1.79.3\n', config)).toEqual([]);
+    // A key that arrived in a known release is still named for the versions before it.
+    expect(lintOf('litellm==1.80.11\n', config.replace('static_headers:\n      X-Team: docs', 'allow_all_keys: true'))).toEqual([
+      { path: 'mcp_servers.wiki.allow_all_keys', message: expect.stringContaining('arrived in LiteLLM 1.80.15, and you run 1.80.11') },
+    ]);
+  });
+
+  it('reads a pinned server_id from 1.101.0 on and names it for older versions', () => {
+    const config = 'mcp_servers:\n  wiki:\n    url: https://wiki.example.com/mcp\n    server_id: wiki-prod\n';
+    expect(lintOf('Error: Connection closed\n', config)).toEqual([]);
+    expect(lintOf('litellm==1.101.0\n', config)).toEqual([]);
+    expect(lintOf('litellm==1.100.5\n', config)).toEqual([
+      { path: 'mcp_servers.wiki.server_id', message: expect.stringMatching(/arrived in LiteLLM 1\.101\.0, and you run 1\.100\.5.*PR #39286/) },
+    ]);
+  });
+
+  it('names LITELLM_MCP_STDIO_EXTRA_COMMANDS for a version before the allowlist that reads it', () => {
+    const config = 'environment_variables:\n  LITELLM_MCP_STDIO_EXTRA_COMMANDS: "uv"\n';
+    expect(lintOf('litellm==1.83.3\n', config)).toEqual([
+      { path: 'environment_variables.LITELLM_MCP_STDIO_EXTRA_COMMANDS', message: expect.stringContaining('arrived in LiteLLM 1.83.6, and you run 1.83.3') },
+    ]);
+    expect(lintOf('litellm==1.83.6\n', config)).toEqual([]);
   });
 
   it('names a removed key for the versions after its removal and current releases, not before', () => {
