@@ -145,4 +145,10 @@ export interface RuleIndex {
    * Absent elsewhere; an unusable one is ignored.
    */
   factIds?: number[] | undefined;
+  /**
+   * The prepared index's tables as the build worked them out (stored-preparation.ts): the CLI's
+   * rules file carries them so a check reads them instead of preparing the index. Read only
+   * through `readStoredPreparation`, which sets aside tables of other prepare code.
+   */
+  prepared?: unknown;
 }
