@@ -107,37 +107,83 @@ function measureCheckerPage(outDir: string): { htmlGzip: number; cssGzip: number
   };
 }
 
+/** One part of what /check/ transfers and what leaving it out saves (gzip bytes). */
+type Part = { name: string; bytes: number };
+
 /**
  * What each part of the checker's rules (src/generated/checker-rules.json in the project built)
  * costs in gzip: the bytes the whole saves without that part, so the parts are marginal costs
- * and do not add up to the whole.
+ * and do not add up to the whole. Top-level keys, each page key, and inside the signatures the
+ * parts that weigh most (their text, ids and patterns) and the patterns' prefilters.
  */
-function breakDownRules(projectDir: string): string {
-  const rules = JSON.parse(readFileSync(join(projectDir, 'src', 'generated', 'checker-rules.json'), 'utf8')) as { pages: Record<string, unknown>[] } & Record<string, unknown>;
+function breakDownRules(projectDir: string): Part[] {
+  type Json = Record<string, unknown>;
+  const rules = JSON.parse(readFileSync(join(projectDir, 'src', 'generated', 'checker-rules.json'), 'utf8')) as { pages: Json[] } & Json;
   const whole = gzipSync(JSON.stringify(rules)).length;
   const without = (drop: (copy: typeof rules) => void): number => {
     const copy = structuredClone(rules);
     drop(copy);
     return whole - gzipSync(JSON.stringify(copy)).length;
   };
-  const parts: [string, number][] = Object.keys(rules)
+  const listOf = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+  const signaturesOf = (copy: typeof rules): Json[] => copy.pages.flatMap((page) => listOf(page['signatures']));
+  const factsOf = (copy: typeof rules): Json[] => [
+    ...signaturesOf(copy).flatMap((signature) => listOf(signature['facts'])),
+    ...copy.pages.flatMap((page) => listOf(page['clues'])).map((clue) => clue['fact'] as Json),
+  ];
+  const parts: Part[] = Object.keys(rules)
     .filter((key) => key !== 'pages' && key !== 'version')
-    .map((key) => [key, without((copy) => delete copy[key])]);
+    .map((key) => ({ name: key, bytes: without((copy) => delete copy[key]) }));
   const pageKeys = [...new Set(rules.pages.flatMap((page) => Object.keys(page)))];
-  for (const key of pageKeys) parts.push([`pages' ${key}`, without((copy) => copy.pages.forEach((page) => delete page[key]))]);
-  parts.sort((a, b) => b[1] - a[1]);
-  return parts.map(([name, bytes]) => `${name} ${formatBytes(bytes)}`).join(', ');
+  for (const key of pageKeys) parts.push({ name: `pages' ${key}`, bytes: without((copy) => copy.pages.forEach((page) => delete page[key])) });
+  for (const key of ['text', 'id']) parts.push({ name: `signatures' ${key}`, bytes: without((copy) => signaturesOf(copy).forEach((signature) => delete signature[key])) });
+  for (const key of ['pattern', 'prefilter']) parts.push({ name: `facts' ${key}s`, bytes: without((copy) => factsOf(copy).forEach((fact) => delete fact[key])) });
+  return parts.sort((a, b) => b.bytes - a.bytes);
 }
 
-/** Prints what a first visit to /check/ transfers, gzip, against its aim, and what its rules module holds. */
-function reportTransfer(outDir: string, pages: number, aim: number, projectDir: string): void {
+function formatParts(parts: readonly Part[]): string {
+  return parts.map((part) => `${part.name} ${formatBytes(part.bytes)}`).join(', ');
+}
+
+/** Prints what a first visit to /check/ transfers, gzip, against its aim, and what its rules module holds; returns the total and the rules' parts. */
+function reportTransfer(outDir: string, pages: number, aim: number, projectDir: string): { total: number; rules: Part[] } {
   const js = measureCheckerJs(outDir);
   const page = measureCheckerPage(outDir);
   const total = page.htmlGzip + page.cssGzip + js.main + js.worker + page.rulesGzip;
   console.log(
     `  /check/ first visit transfers ${formatBytes(total)} gzip ${total <= aim ? '✓' : '✗'} (aim ≤ ${formatBytes(aim)}): HTML ${formatBytes(page.htmlGzip)}, CSS ${formatBytes(page.cssGzip)}, JS ${formatBytes(js.main)} + worker ${formatBytes(js.worker)}, rules module ${formatBytes(page.rulesGzip)} (${formatBytes(page.rules)} raw, ${formatBytes(page.rulesGzip / pages)} gzip per page; content-hashed, cacheable)`,
   );
-  console.log(`  rules module by part (what leaving each out of its JSON saves, gzip): ${breakDownRules(projectDir)}`);
+  const rules = breakDownRules(projectDir);
+  console.log(`  rules module by part (what leaving each out of its JSON saves, gzip): ${formatParts(rules)}`);
+  return { total, rules };
+}
+
+/**
+ * Prints, when the first visit is over its aim, what would have to go to meet it: the features
+ * whose data or code weigh most, each with what leaving it out saves (marginal gzip figures from
+ * this run, so the running total is an estimate), largest first, until the aim is met. Lazy
+ * loading is no way out: nothing /check/ fetches may depend on what is pasted.
+ */
+function reportWhatWouldHaveToGo(total: number, aim: number, rules: readonly Part[], worker: WorkerParts): void {
+  if (total <= aim) return;
+  const rulePart = (name: string): number => rules.find((part) => part.name === name)?.bytes ?? 0;
+  const features: Part[] = [
+    {
+      name: 'config.yaml in the browser (no config lint, no diff of the user\'s YAML: yaml and diff in the worker, and the config model)',
+      bytes: (worker.kind === 'measured' ? worker.yaml + worker.diff : 0) + rulePart('configModel'),
+    },
+    { name: 'the signatures\' text (a verdict and its copied Markdown would name the page without quoting the signature that matched)', bytes: rulePart("signatures' text") },
+    { name: 'the fixes\' titles (a verdict would link to the fixes instead of naming them)', bytes: rulePart('fixTitles') },
+    { name: 'the pages\' words (no "possible pages" when no signature matches)', bytes: rulePart('words') + rulePart('commonWords') },
+    { name: 'the patterns\' prefilters (slower matching, and a pattern\'s length no longer counts as exact evidence)', bytes: rulePart("facts' prefilters") },
+  ].sort((a, b) => b.bytes - a.bytes);
+  console.log(`  to reach ${formatBytes(aim)} (${formatBytes(total - aim)} over), what would have to go, each with what it saves and the running total:`);
+  let left = total;
+  for (const feature of features) {
+    if (left <= aim) break;
+    left -= feature.bytes;
+    console.log(`    - ${feature.name}: ${formatBytes(feature.bytes)} → ${formatBytes(left)} ${left <= aim ? '✓' : '✗'}`);
+  }
 }
 
 /** What yaml and diff add to the worker, in gzip bytes; or why that could not be measured. */
@@ -167,39 +213,50 @@ async function measureWorkerParts(): Promise<WorkerParts> {
 }
 
 /**
- * What the worker's minified code is made of, by package or source folder (bytes of minified
- * output, from esbuild's metafile: raw, not gzip), the largest first; and whether anything the
- * browser need not carry got in (zod, a `node:` module).
+ * What the worker's code is made of, file by file: esbuild bundles the worker entry with names
+ * and syntax minified but line breaks kept, so each module's code stays under its `// path`
+ * marker; each file's code is then gzipped alone (packages as one). Gzip of a part alone
+ * overstates it (the whole shares repeats across parts), so the figures rank the files and do
+ * not add up to the worker. Also says whether anything the browser need not carry got in (zod, a
+ * `node:` module).
  */
-async function listWorkerModules(): Promise<string> {
-  let build: typeof import('esbuild').build;
+async function listWorkerFiles(): Promise<string> {
+  let esbuild: typeof import('esbuild');
   try {
-    ({ build } = await import('esbuild'));
+    esbuild = await import('esbuild');
   } catch (error) {
     return `not measured: esbuild is not importable (${(error as Error).message})`;
   }
-  const result = await build({
+  const result = await esbuild.build({
     entryPoints: [join(PROJECT, 'src', 'components', 'checker.worker.ts')],
     bundle: true,
-    minify: true,
+    minifyIdentifiers: true,
+    minifySyntax: true,
     format: 'esm',
     platform: 'browser',
     write: false,
-    metafile: true,
     outfile: 'worker.js',
     // The rules module is data, counted on its own line.
     external: ['*?raw', '*/generated/checker-rules.js'],
     logLevel: 'silent',
   });
-  const inputs = Object.values(result.metafile.outputs).flatMap((output) => Object.entries(output.inputs));
-  const groups = new Map<string, number>();
-  for (const [path, { bytesInOutput }] of inputs) {
-    const group = path.includes('node_modules/') ? (path.split('node_modules/')[1] ?? path).split('/')[0]! : path.split('/').slice(0, 3).join('/').replace(/\.ts$/, '');
-    groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
+  const code = result.outputFiles[0]?.text ?? '';
+  const markers = [...code.matchAll(/^\/\/ (\S+)$/gm)];
+  const groups = new Map<string, string>();
+  for (const [at, marker] of markers.entries()) {
+    const path = marker[1] ?? '';
+    const group = path.includes('node_modules/') ? (path.split('node_modules/')[1] ?? path).split('/')[0] ?? path : path.replace(/^src\//, '');
+    const part = code.slice((marker.index ?? 0) + marker[0].length, markers[at + 1]?.index ?? code.length);
+    // The minifier's last step, whitespace, file by file (names are already the bundle's).
+    const minified = await esbuild.transform(part, { minifyWhitespace: true, format: 'esm' }).then(
+      (output) => output.code,
+      () => part,
+    );
+    groups.set(group, (groups.get(group) ?? '') + minified);
   }
-  const unwanted = inputs.map(([path]) => path).filter((path) => /node_modules\/zod\/|^node:/.test(path));
-  const largest = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  return `${largest.map(([group, bytes]) => `${group} ${formatBytes(bytes)}`).join(', ')}; zod or node: modules: ${unwanted.length === 0 ? 'none' : unwanted.join(', ')}`;
+  const unwanted = markers.map((marker) => marker[1] ?? '').filter((path) => /node_modules\/zod\/|^node:/.test(path));
+  const largest = [...groups].map(([group, part]) => ({ group, gzip: gzipSync(part).length })).sort((a, b) => b.gzip - a.gzip).slice(0, 16);
+  return `${largest.map(({ group, gzip }) => `${group} ${formatBytes(gzip)}`).join(', ')}; zod or node: modules: ${unwanted.length === 0 ? 'none' : unwanted.join(', ')}`;
 }
 
 /** Writes `count` pages derived from the model page into a content folder. */
@@ -245,8 +302,9 @@ try {
       ? `  worker by part (rebundled with rolldown, ${formatBytes(parts.whole)} gzip): yaml ${formatBytes(parts.yaml)}, diff ${formatBytes(parts.diff)}, engine and worker shell ${formatBytes(parts.whole - parts.yaml - parts.diff)}`
       : `  worker by part: not measured: ${parts.reason}`,
   );
-  console.log(`  worker by module (minified, raw): ${await listWorkerModules()}`);
-  reportTransfer(realOut, realPages, AIM_TRANSFER_GZIP, PROJECT);
+  console.log(`  worker by file (gzip of each file's minified code alone; they overlap, so they rank and do not add up): ${await listWorkerFiles()}`);
+  const transfer = reportTransfer(realOut, realPages, AIM_TRANSFER_GZIP, PROJECT);
+  reportWhatWouldHaveToGo(transfer.total, AIM_TRANSFER_GZIP, transfer.rules, parts);
 } finally {
   rmSync(realOut, { recursive: true, force: true });
 }

@@ -26,6 +26,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fingerprintPrepareCode } from './prepare-fingerprint.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 // Two folders below the root, like src/cli/: src/cli/project-paths.ts finds the root at ../../ from both.
@@ -77,44 +78,76 @@ const separateBundles: Plugin = {
   },
 };
 
+// The CLI reads the prepared tables of the rules file only when they were written by the prepare code it bundles (src/cli/prepare-fingerprint.ts).
+const prepareFingerprint = await fingerprintPrepareCode(root);
+// The yaml library is a third of a check's bundle, and a paste without a config never calls it:
+// the engine's imports of it get a stand-in that requires build/cli/yaml.cjs, the library as a
+// bundle of its own, when first called. Its top level and its code cache then cost only the
+// checks that read YAML. A name the stand-in lacks is a build error ("No matching export").
+const LAZY_YAML = 'yaml.cjs';
+const YAML_STAND_IN = `// The yaml library, required when the engine first calls it (scripts/build-cli.ts).
+var loaded;
+function yaml() { return loaded || (loaded = require('./${LAZY_YAML}')); }
+export function parseDocument(...args) { return yaml().parseDocument(...args); }
+export function stringify(...args) { return yaml().stringify(...args); }
+export function isMap(...args) { return yaml().isMap(...args); }
+export function isScalar(...args) { return yaml().isScalar(...args); }
+export function isSeq(...args) { return yaml().isSeq(...args); }
+// Called with new: returning an object makes it the result, an instance of the library's own class.
+export function LineCounter() { return new (yaml().LineCounter)(); }
+`;
+const lazyYaml: Plugin = {
+  name: 'mcpfix-lazy-yaml',
+  setup(plugins) {
+    plugins.onResolve({ filter: /^yaml$/ }, (args) => (args.importer.includes('/src/engine/') ? { path: 'yaml', namespace: 'mcpfix-lazy-yaml' } : undefined));
+    plugins.onLoad({ filter: /.*/, namespace: 'mcpfix-lazy-yaml' }, () => ({ contents: YAML_STAND_IN, loader: 'js' }));
+    plugins.onResolve({ filter: new RegExp(`^\\./${LAZY_YAML.replace('.', '\\.')}$`) }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22.18',
+  minify: true,
+  sourcemap: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+  // A require, not a real import(): the launcher's require loads the sibling bundle with its code cache.
+  supported: { 'dynamic-import': false },
+} as const;
+const yamlBuild = build({ ...common, entryPoints: ['yaml'], outfile: resolve(outdir, LAZY_YAML) });
 const results = await Promise.all(
   BUNDLED.map((source) =>
     build({
-      absWorkingDir: root,
+      ...common,
       entryPoints: [source],
       outfile: resolve(outdir, bundleName(source)),
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node22.18',
-      minify: true,
-      sourcemap: 'linked',
-      metafile: true,
-      logLevel: 'warning',
-      plugins: [separateBundles],
-      // A require, not a real import(): the launcher's require loads the sibling bundle with its code cache.
-      supported: { 'dynamic-import': false },
+      plugins: [separateBundles, lazyYaml],
       // src/cli/project-paths.ts finds the root from import.meta.url, which CommonJS lacks: the file's own URL stands in.
-      define: { 'import.meta.url': 'mcpfixBundleUrl' },
+      define: { 'import.meta.url': 'mcpfixBundleUrl', MCPFIX_PREPARE_FINGERPRINT: JSON.stringify(prepareFingerprint) },
       banner: { js: "var mcpfixBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
   ),
 );
 const metafile: Metafile = { inputs: {}, outputs: {} };
-for (const result of results) {
+for (const result of [...results, await yamlBuild]) {
   Object.assign(metafile.inputs, result.metafile.inputs);
   Object.assign(metafile.outputs, result.metafile.outputs);
 }
 const inputs = Object.keys(metafile.inputs)
-  .filter((file) => !file.includes('node_modules/'))
+  // The launcher stats each input at every start: the packages' files and the yaml stand-in (no file) are not listed.
+  .filter((file) => !file.includes('node_modules/') && !file.startsWith('mcpfix-lazy-yaml:'))
   .sort();
 const bundles: Record<string, string> = {};
 let bytes = 0;
-for (const source of BUNDLED) {
-  const content = readFileSync(resolve(outdir, bundleName(source)));
-  bundles[bundleName(source)] = createHash('sha256').update(content).digest('hex');
+for (const name of [...BUNDLED.map(bundleName), LAZY_YAML]) {
+  const content = readFileSync(resolve(outdir, name));
+  bundles[name] = createHash('sha256').update(content).digest('hex');
   bytes += content.length;
 }
 writeFileSync(resolve(outdir, 'inputs.json'), `${JSON.stringify({ bundles, inputs }, null, 1)}\n`);
 writeFileSync(resolve(outdir, 'meta.json'), JSON.stringify(metafile));
-console.log(`build-cli: ${inputs.length} source files → ${BUNDLED.length} bundles in ${relative(root, outdir)}/ (${bytes} bytes) in ${Math.round(performance.now() - started)} ms`);
+console.log(`build-cli: ${inputs.length} source files → ${BUNDLED.length + 1} bundles in ${relative(root, outdir)}/ (${bytes} bytes) in ${Math.round(performance.now() - started)} ms`);

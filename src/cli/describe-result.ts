@@ -2,7 +2,7 @@ import type { CheckResult, CheckStep, Match, Suggestion } from '../engine/index.
 import type { Block } from './format-text.ts';
 import { buildPasteSearchPath } from '../site/search-words.ts';
 import { REPOSITORY_URL, SITE_ORIGIN } from '../site/site-urls.ts';
-import { describeConfidence, describeConfigShape } from '../site/verdict-words.ts';
+import { decidedByOf, describeConfidence, describeConfigShape } from '../site/verdict-words.ts';
 
 export { SITE_ORIGIN };
 
@@ -86,7 +86,7 @@ export function describeResult(result: CheckResult, paste?: string): Block[] {
 
 function describeMatch(match: Match, rank: number, isTop: boolean): Block[] {
   const blocks: Block[] = [
-    { kind: 'match', rank, title: match.title, url: pageUrlOf(match), confidence: describeConfidence(match.confidence, match.fromConfig === true) },
+    { kind: 'match', rank, title: match.title, url: pageUrlOf(match), confidence: describeConfidence(match.confidence, decidedByOf(match)) },
   ];
   // The top match shows all its evidence; the runners-up show what counted most, to tell them apart.
   const evidence = isTop ? match.evidence : match.evidence.slice(0, 2);

@@ -29,8 +29,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
+// Getters, as Node's own: each standard stream is made when first used, so `check FILE` never
+// pays for opening stdin (Node loads its stream modules for it, a few ms of a cold start).
 function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  return {
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+  };
 }
 
 function readVersion(): string {

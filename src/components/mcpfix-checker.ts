@@ -4,7 +4,7 @@ import { renderHighlighted } from './render-highlighted.ts';
 import { buildShareFragment, parseShareFragment } from '../site/share-fragment.ts';
 import { describeOversizedInput } from '../site/input-limits.ts';
 import { parseInlineMarkdown } from '../site/inline-markdown.ts';
-import { describeConfidence, describeConfigShape } from '../site/verdict-words.ts';
+import { decidedByOf, describeConfidence, describeConfigShape } from '../site/verdict-words.ts';
 import './mcpfix-copy.ts';
 
 // Typing waits for a pause; a paste, a drop or a share link is one whole text and is checked at once.
@@ -359,7 +359,7 @@ export class McpfixChecker extends HTMLElement {
     const link = make('a', match.title);
     link.href = `${match.url}${match.anchor ?? ''}`;
     heading.append(link);
-    const confidence = make('p', describeConfidence(match.confidence, match.fromConfig === true), `confidence-${match.confidence}`);
+    const confidence = make('p', describeConfidence(match.confidence, decidedByOf(match)), `confidence-${match.confidence}`);
     item.append(heading, confidence);
     if (match.signature) {
       const signature = make('p', match.signature.isFull ? 'Signature: ' : 'Part of signature: ');

@@ -118,6 +118,13 @@ export function matchEvidence(index: RuleIndex, evidence: Evidence, config?: str
             'its config): the same message comes from any MCP server, so the page below is likely, not certain.',
     );
   }
+  if (ranked[0]?.isFull && ranked[0].best.signature.describes === true) {
+    // A reporter's words matched, not output: the page is likely, and what it printed would settle it.
+    notes.push(
+      'The paste matched how people describe this failure, not a message LiteLLM or a client printed: ' +
+        'the top page is likely, not certain, until the line that was printed is pasted.',
+    );
+  }
   const top = ranked[0];
   // No signature held: the pages the config shows, then those sharing the paste's distinctive
   // words, as possible pages only (three at most, never high).

@@ -51,6 +51,9 @@ function compileSignature(signature: RuleSignature): RuleSignature {
     client: signature.client,
     facts: signature.facts.map((fact) => compileFact(fact)),
     weight: signature.weight,
+    // Only when set: a reporter's words never make a page 'high' (rank-matches.ts). Last, so the
+    // packed form's reader restores the compiled order (rule-index-format.ts unpackSignature).
+    describes: signature.describes === true ? true : undefined,
   });
 }
 

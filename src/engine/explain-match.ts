@@ -12,6 +12,7 @@ import { redactText } from './redact.ts';
 import { describeFact } from './fact-kinds/registry.ts';
 import type { RuleClue, RulePage } from './rule-index.ts';
 import type { EvidenceView } from './view-evidence.ts';
+import { placeWordsOf, shortTextOf, strongestOutputOf } from './page-output.ts';
 
 /** The one entry point for a fact in words; each kind words its own facts (fact-kinds/<kind>.ts). */
 export { describeFact };
@@ -42,8 +43,12 @@ export interface Match {
   url: string;
   /** `#sig-<id>` of the signature that decided. */
   anchor?: string;
-  /** The signature that decided, as the page words it, and whether all its facts held or only some; absent for a possible page (`possible`, `fromConfig`), which no signature found. */
-  signature?: { id: string; text: string; isFull: boolean };
+  /**
+   * The signature that decided, as the page words it, whether all its facts held or only some, and
+   * `describes` when it is a reporter's description rather than output; absent for a possible page
+   * (`possible`, `fromConfig`), which no signature found.
+   */
+  signature?: { id: string; text: string; isFull: boolean; describes?: true };
   /** The score (see rank-matches.ts): for ordering and `--json`, never shown to people as the verdict. */
   score: number;
   /** How sure the checker is. */
@@ -116,7 +121,7 @@ export function explainMatch(ranked: RankedPage, view: EvidenceView, titleOf: (i
     title: page.title,
     url: page.url,
     anchor: `#sig-${signature.id}`,
-    signature: { id: signature.id, text: signature.text, isFull: ranked.isFull },
+    signature: { id: signature.id, text: signature.text, isFull: ranked.isFull, ...(signature.describes === true ? { describes: true as const } : {}) },
     score: ranked.score,
     confidence: ranked.confidence,
     related: page.relatedErrors.map((id) => ({ id, title: titleOf(id) ?? id, url: `/errors/${id}/` })),
@@ -266,42 +271,17 @@ export function saysOfClue(clue: RuleClue, hit: FactHit): string {
 /**
  * What tells a page apart from the others a config fits: a config says which shape a setup has,
  * while what went wrong shows in what the proxy or the client printed, so the page's strongest
- * signature outside the config is what to look for next. Empty for a page with none.
+ * signature outside the config is what to look for next: output first, a reporter's description
+ * only when the page has nothing else. Empty for a page with neither.
  */
 export function tellApartOf(page: RulePage): { tellApart?: string } {
-  const signatures = page.signatures.filter((signature) => signature.where !== 'config');
-  const best = signatures.reduce<RulePage['signatures'][number] | undefined>((a, b) => (a === undefined || b.weight > a.weight ? b : a), undefined);
+  const best = strongestOutputOf(page, true);
   if (!best) return {};
-  const text = best.text.replace(/\s+/g, ' ').trim();
-  const short = text.length > TELL_APART_CHARS ? `${text.slice(0, TELL_APART_CHARS).trimEnd()}…` : text;
-  const place = placeWords(best);
-  return { tellApart: `It is this page if you see “${short}”${place === undefined ? '' : ` (${place})`}.` };
+  const place = placeWordsOf(best);
+  return { tellApart: `It is this page if you see “${shortTextOf(best, TELL_APART_CHARS)}”${place === undefined ? '' : ` (${place})`}.` };
 }
 
 const TELL_APART_CHARS = 90;
-
-// Where a signature shows, in the words of someone reading their own output; nothing when it can show anywhere.
-function placeWords(signature: RulePage['signatures'][number]): string | undefined {
-  if (signature.client !== undefined) return `in ${signature.client}'s output`;
-  switch (signature.where) {
-    case 'status-line':
-      return 'as the response status';
-    case 'header':
-      return 'in a response header';
-    case 'body':
-      return 'in the response body';
-    case 'log':
-      return "in LiteLLM's log";
-    case 'traceback':
-      return 'in a traceback';
-    case 'client':
-      return "in the client's output";
-    case 'request':
-      return 'in the request';
-    default:
-      return undefined;
-  }
-}
 
 const CONFIG_ONLY_CEILING = 20;
 

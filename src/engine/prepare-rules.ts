@@ -6,9 +6,10 @@
  */
 import type { Place } from './evidence.ts';
 import { pushTo } from './push-to.ts';
-import type { RuleFact, RuleIndex } from './rule-index.ts';
+import type { RuleFact, RuleIndex, RulePage } from './rule-index.ts';
 import { compileRegex, createRegexCache, type RegexCache } from './value-test.ts';
 import { kindOf } from './fact-kinds/registry.ts';
+import { prefilterOfStored, readStoredPreparation, triggersOfStored, type StoredLiteral, type StoredPreparation } from './stored-preparation.ts';
 
 /** A text or pattern fact with its prefilters. */
 export interface PreparedLiteral {
@@ -80,10 +81,13 @@ export interface PreparedIndex {
   factOfId: RuleFact[];
   /** The distinct fact ids of each page (parallel to `index.pages`): per signature, and per clue. */
   pageFactIds: PageFactIds[];
-  /** Literal facts (text, pattern) by distinct fact id. */
-  literalOfFact: Map<number, PreparedLiteral>;
-  /** Every literal fact. */
-  literals: PreparedLiteral[];
+  /**
+   * Literal facts (text, pattern) by distinct fact id. Read from stored tables, a literal is made
+   * when first asked for: a short paste asks a few hundred of the thousand and more.
+   */
+  literalOfFact: Pick<ReadonlyMap<number, PreparedLiteral>, 'get'>;
+  /** Every literal fact, by literal id (all made, when they were made on demand). */
+  readonly literals: PreparedLiteral[];
   /** Every needle of a literal without words (lower case, distinct). */
   needles: string[];
   /** Every word some literal needs (lower case), by word id. */
@@ -120,25 +124,38 @@ export interface FactTriggers {
 
 const prepared = new WeakMap<RuleIndex, PreparedIndex>();
 
-/** Prepares an index once; later calls with the same index object reuse the result. */
-export function prepareIndex(index: RuleIndex): PreparedIndex {
+/**
+ * Prepares an index once; later calls with the same index object reuse the result. With
+ * `stored`, the tables the build computed (`RuleIndex.prepared`) are read instead of worked out,
+ * when they were written by this very prepare code (`fingerprint`, see stored-preparation.ts) and
+ * fit the index; otherwise, silently, the index is prepared as without them: the same result.
+ */
+export function prepareIndex(index: RuleIndex, stored?: { fingerprint: string }): PreparedIndex {
   const cached = prepared.get(index);
   if (cached) return cached;
-  const result = buildPrepared(index);
+  const tables = stored ? readStoredPreparation(index.prepared, stored.fingerprint) : null;
+  const result = buildPrepared(index, tables);
   prepared.set(index, result);
   return result;
 }
 
-function buildPrepared(index: RuleIndex): PreparedIndex {
-  const factIds = new Map<RuleFact, number>();
-  let factCount = 0;
-  // Identical facts share an id: the build's table says which (see `distinctFactIdsOf`), or each
-  // fact's JSON text does (about 12% of preparing the CLI's index, measured warm).
-  const storedIds = storedFactIds(index);
+/** The facts of an index numbered: what preparing it from scratch and from stored tables share. */
+interface NumberedFacts {
+  factIds: Map<RuleFact, number>;
+  factOfId: RuleFact[];
+  pageFactIds: PageFactIds[];
+  pagesOfFact: number[][];
+}
+
+// Identical facts share an id: the build's table says which (see `distinctFactIdsOf`), or each
+// fact's JSON text does (about 12% of preparing the CLI's index, measured warm). Ids are numbered
+// in the order facts are first met.
+function numberFacts(index: RuleIndex): NumberedFacts {
+  const table: unknown = index.factIds;
+  const byTable = Array.isArray(table) ? numberFactsBy(index, (fact, at, factOfId) => storedFactId(table, at, fact, factOfId)) : null;
+  if (byTable && byTable.visited === (table as unknown[]).length) return byTable.numbered;
   const idOfKey = new Map<string, number>();
-  let visited = 0;
-  const idOf = (fact: RuleFact): number => {
-    if (storedIds) return storedIds[visited++] as number;
+  return (numberFactsBy(index, (fact) => {
     const key = JSON.stringify(fact);
     let id = idOfKey.get(key);
     if (id === undefined) {
@@ -146,47 +163,125 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
       idOfKey.set(key, id);
     }
     return id;
-  };
-  const literalOfFact = new Map<number, PreparedLiteral>();
-  const literals: PreparedLiteral[] = [];
-  const wordIds = new Map<string, number>();
-  const words: string[] = [];
-  const idOfWord = (word: string): number => {
-    let id = wordIds.get(word);
-    if (id === undefined) {
-      id = words.length;
-      words.push(word);
-      wordIds.set(word, id);
-    }
-    return id;
-  };
+  }) as { numbered: NumberedFacts }).numbered;
+}
 
-  // Ids are numbered in the order facts are first met, so a new fact is the one whose id is the count so far.
-  const visit = (fact: RuleFact): number => {
-    const id = idOf(fact);
-    if (id === factCount) {
-      factCount++;
-      if (fact.kind === 'text' || fact.kind === 'pattern') {
-        const literal = prepareLiteral(fact, literals.length, idOfWord);
-        literals.push(literal);
-        literalOfFact.set(id, literal);
-      }
-    }
+// The table crosses the same trust boundary as the index. The build writes it in the same file as
+// the facts it numbers, so it is never stale; one that is plainly wrong (not one id per fact, an
+// id out of first-met order, one id for facts of different kinds) is ignored, and the facts are
+// then told apart by their JSON text: slower, the same ids. Wrong sharing between facts of one
+// kind is not looked for: that would cost the serialising the table saves.
+function storedFactId(table: readonly unknown[], at: number, fact: RuleFact, factOfId: readonly RuleFact[]): number | null {
+  const id: unknown = table[at];
+  if (!Number.isInteger(id) || (id as number) < 0 || (id as number) > factOfId.length) return null;
+  if ((id as number) < factOfId.length && (factOfId[id as number] as { kind?: unknown }).kind !== (fact as { kind?: unknown } | undefined)?.kind) return null;
+  return id as number;
+}
+
+// Walks the facts in visit order (each page's signature facts, signature by signature, then its
+// clues' facts), numbering each with `idOf`; null as soon as `idOf` gives up.
+function numberFactsBy(index: RuleIndex, idOf: (fact: RuleFact, at: number, factOfId: readonly RuleFact[]) => number | null): { numbered: NumberedFacts; visited: number } | null {
+  const factIds = new Map<RuleFact, number>();
+  const factOfId: RuleFact[] = [];
+  const pageFactIds: PageFactIds[] = [];
+  const pagesOfFact: number[][] = [];
+  let visited = 0;
+  const pages = Array.isArray(index.pages) ? index.pages : [];
+  const number = (fact: RuleFact): number | null => {
+    const id = idOf(fact, visited++, factOfId);
+    if (id === null) return null;
+    if (id === factOfId.length) factOfId.push(fact);
     factIds.set(fact, id);
     return id;
   };
+  // Plain loops: this runs at every cold start, over every fact of the index.
+  for (let pageAt = 0; pageAt < pages.length; pageAt++) {
+    const page = pages[pageAt] as RulePage;
+    const signatures: number[][] = [];
+    for (const signature of page.signatures) {
+      const ids: number[] = [];
+      for (const fact of signature.facts) {
+        const id = number(fact);
+        if (id === null) return null;
+        ids.push(id);
+        const onPages = (pagesOfFact[id] ??= []);
+        if (onPages[onPages.length - 1] !== pageAt) onPages.push(pageAt);
+      }
+      signatures.push(ids);
+    }
+    const clues: number[] = [];
+    for (const clue of page.clues) {
+      const id = number(clue.fact);
+      if (id === null) return null;
+      clues.push(id);
+    }
+    pageFactIds.push({ signatures, clues });
+  }
+  for (let id = 0; id < factOfId.length; id++) pagesOfFact[id] ??= [];
+  return { numbered: { factIds, factOfId, pageFactIds, pagesOfFact }, visited };
+}
 
-  const pageFactIds: PageFactIds[] = [];
-  const pagesOfFact: number[][] = [];
-  const pages = Array.isArray(index.pages) ? index.pages : [];
-  pages.forEach((page, pageAt) => {
-    const signatures = page.signatures.map((signature) => signature.facts.map(visit));
-    pageFactIds.push({ signatures, clues: page.clues.map((clue) => visit(clue.fact)) });
-    for (const id of new Set(signatures.flat())) (pagesOfFact[id] ??= []).push(pageAt);
+function isLiteralFact(fact: RuleFact): fact is Extract<RuleFact, { kind: 'text' | 'pattern' }> {
+  return fact.kind === 'text' || fact.kind === 'pattern';
+}
+
+function buildPrepared(index: RuleIndex, stored: StoredPreparation | null): PreparedIndex {
+  const { factIds, factOfId, pageFactIds, pagesOfFact } = numberFacts(index);
+  const factCount = factOfId.length;
+  // Literals are numbered in the order of their facts' ids, as the build numbered them.
+  const literalFactIds: number[] = [];
+  factOfId.forEach((fact, id) => {
+    if (isLiteralFact(fact)) literalFactIds.push(id);
   });
-  const factOfId: RuleFact[] = [];
-  for (const [fact, id] of factIds) factOfId[id] ??= fact;
-  for (let id = 0; id < factCount; id++) pagesOfFact[id] ??= [];
+  let literalOfFact: PreparedIndex['literalOfFact'];
+  let allLiterals: () => PreparedLiteral[];
+  let needles: string[];
+  let words: string[];
+  let triggers: FactTriggers;
+  if (stored && stored.factCount === factCount && stored.literals.length === literalFactIds.length) {
+    words = stored.words;
+    const literalIdOfFact = new Int32Array(factCount).fill(-1);
+    literalFactIds.forEach((factId, id) => (literalIdOfFact[factId] = id));
+    const made: Array<PreparedLiteral | undefined> = [];
+    const literalAt = (id: number): PreparedLiteral =>
+      (made[id] ??= createLiteral(factOfId[literalFactIds[id] as number] as Extract<RuleFact, { kind: 'text' | 'pattern' }>, id, prefilterOfStored(stored.literals[id] as StoredLiteral), false));
+    literalOfFact = {
+      get: (factId) => {
+        const id = literalIdOfFact[factId];
+        return id === undefined || id < 0 ? undefined : literalAt(id);
+      },
+    };
+    allLiterals = () => literalFactIds.map((_factId, id) => literalAt(id));
+    needles = [...new Set(stored.literals.flatMap((literal) => (literal.branches ? [] : literal.needles ?? [])))];
+    triggers = triggersOfStored(stored);
+  } else {
+    const wordIds = new Map<string, number>();
+    words = [];
+    const idOfWord = (word: string): number => {
+      let id = wordIds.get(word);
+      if (id === undefined) {
+        id = words.length;
+        words.push(word);
+        wordIds.set(word, id);
+      }
+      return id;
+    };
+    const byFact = new Map<number, PreparedLiteral>();
+    const literals = literalFactIds.map((factId, id) => {
+      const fact = factOfId[factId] as Extract<RuleFact, { kind: 'text' | 'pattern' }>;
+      // The build stores each pattern's analysis in its fact (src/catalog/analyse-pattern.ts), and
+      // only for a pattern that compiles. Without it the regex is compiled at once (every line is
+      // tested); with it, when a line first reaches it: most of a short paste's patterns are ruled
+      // out by their words and never compiled.
+      const literal = createLiteral(fact, id, prefilterOf(fact, idOfWord), fact.kind === 'pattern' && !storedAnalysis(fact.prefilter));
+      byFact.set(factId, literal);
+      return literal;
+    });
+    literalOfFact = byFact;
+    allLiterals = () => literals;
+    needles = [...new Set(literals.flatMap((literal) => (literal.branches ? [] : literal.needles ?? [])))];
+    triggers = buildTriggers(factOfId, byFact, words.length);
+  }
   let size = 16;
   while (size < words.length * 2) size *= 2;
   const wordSlots = new Int32Array(size);
@@ -207,16 +302,18 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
     factIds,
     factCount,
     factOfId,
-    needles: [...new Set(literals.flatMap((literal) => (literal.branches ? [] : literal.needles ?? [])))],
+    needles,
     pageFactIds,
     literalOfFact,
-    literals,
+    get literals() {
+      return allLiterals();
+    },
     words,
     wordSlots,
     wordHashes,
     wordLength: { min: min === Infinity ? 0 : min, max },
     regexOf: createRegexCache(),
-    triggers: buildTriggers(factOfId, literalOfFact, words.length),
+    triggers,
     pagesOfFact,
   };
 }
@@ -229,33 +326,12 @@ function buildPrepared(index: RuleIndex): PreparedIndex {
  * to find the identical ones.
  */
 export function distinctFactIdsOf(index: RuleIndex): number[] {
-  const { factIds } = buildPrepared({ ...index, factIds: undefined });
+  const { factIds } = numberFacts({ ...index, factIds: undefined });
   return factsInVisitOrder(index).map((fact) => factIds.get(fact) as number);
 }
 
 function factsInVisitOrder(index: RuleIndex): RuleFact[] {
   return index.pages.flatMap((page) => [...page.signatures.flatMap((signature) => signature.facts), ...page.clues.map((clue) => clue.fact)]);
-}
-
-// The table crosses the same trust boundary as the index. The build writes it in the same file as
-// the facts it numbers, so it is never stale; one that is plainly wrong (not one id per fact, an
-// id out of first-met order, one id for facts of different kinds) is ignored, and the facts are
-// then told apart by their JSON text: slower, the same ids. Wrong sharing between facts of one
-// kind is not looked for: that would cost the serialising the table saves.
-function storedFactIds(index: RuleIndex): readonly number[] | null {
-  const table: unknown = index.factIds;
-  if (!Array.isArray(table) || !Array.isArray(index.pages)) return null;
-  const facts = factsInVisitOrder(index);
-  if (table.length !== facts.length) return null;
-  const kindOfId: unknown[] = [];
-  for (let at = 0; at < facts.length; at++) {
-    const id: unknown = table[at];
-    const kind = (facts[at] as { kind?: unknown } | undefined)?.kind;
-    if (!Number.isInteger(id) || (id as number) < 0 || (id as number) > kindOfId.length) return null;
-    if (id === kindOfId.length) kindOfId.push(kind);
-    else if (kindOfId[id as number] !== kind) return null;
-  }
-  return table as number[];
 }
 
 function buildTriggers(factOfId: readonly RuleFact[], literalOfFact: ReadonlyMap<number, PreparedLiteral>, wordCount: number): FactTriggers {
@@ -299,9 +375,13 @@ function buildTriggers(factOfId: readonly RuleFact[], literalOfFact: ReadonlyMap
 
 const UNPLACED_OK: readonly Place[] = ['log', 'client', 'traceback', 'body'];
 
-function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, id: number, idOfWord: (word: string) => number): PreparedLiteral {
-  const places = fact.in && !fact.in.includes('any') ? new Set<Place>(fact.in) : null;
-  const acceptsUnplaced = !places || UNPLACED_OK.some((place) => places.has(place));
+/**
+ * The prefilters of a literal fact: the fields of `PreparedLiteral` read off its text or its
+ * stored pattern analysis, word ids included. The build stores them (stored-preparation.ts).
+ */
+export type LiteralPrefilter = Pick<PreparedLiteral, 'segments' | 'branches' | 'needles' | 'runBranches' | 'minWordRun' | 'minSecondRun' | 'minLength' | 'isLineLocal'>;
+
+function prefilterOf(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, idOfWord: (word: string) => number): LiteralPrefilter {
   const branchesOf = (lists: readonly (readonly string[])[]): number[][] | null => {
     const kept = lists.map((list) => [...new Set(list.filter((word) => word.length >= 3))]);
     return kept.every((list) => list.length > 0) ? kept.map((list) => list.map(idOfWord)) : null;
@@ -309,17 +389,12 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
   if (fact.kind === 'text') {
     const branches = branchesOf([safeWordsOfLiteral(fact.text)]);
     const run = longestRun(fact.text);
-    return { id, fact, text: fact.text, segments: segmentsOf(fact.text), places, acceptsUnplaced, branches, needles: !branches && run.length >= 3 ? [run] : null, runBranches: null, minWordRun: 0, minSecondRun: 0, minLength: 0, isLineLocal: false };
+    return { segments: segmentsOf(fact.text), branches, needles: !branches && run.length >= 3 ? [run] : null, runBranches: null, minWordRun: 0, minSecondRun: 0, minLength: 0, isLineLocal: false };
   }
-  // The build stores each pattern's analysis in its fact (src/catalog/analyse-pattern.ts), and only
-  // for a pattern that compiles; the engine never reads regex source itself. Without it (an index
-  // compiled without the build's analysis, or a damaged entry) the pattern has no prefilter and is
-  // tested on every line its places allow: slower, and the same matches. With it, the regex is
-  // compiled when a line first reaches it: most of a short paste's patterns are ruled out by their
-  // words and never compiled.
-  const stored = storedAnalysis(fact.prefilter);
-  const eager = stored ? undefined : compileRegex(fact.pattern);
-  const analysis = stored ?? null;
+  // The engine never reads regex source itself: without the build's analysis (an index compiled
+  // without it, or a damaged entry) the pattern has no prefilter and is tested on every line its
+  // places allow: slower, and the same matches.
+  const analysis = storedAnalysis(fact.prefilter) ?? null;
   const safe = analysis ? analysis.safeWords : null;
   const branches = safe ? branchesOf(safe) : null;
   let needles: string[] | null = null;
@@ -332,13 +407,23 @@ function prepareLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, i
     const longest = runs.map((branch) => branch.reduce((best, run) => (run.length > best.length ? run : best), ''));
     if (longest.every((run) => run.length >= 3)) needles = [...new Set(longest)];
   }
-  const prepared: PreparedLiteral = { id, fact, places, acceptsUnplaced, branches, needles, runBranches, minWordRun: analysis ? analysis.minWordRun : 0, minSecondRun: analysis ? analysis.minSecondRun : 0, minLength: analysis ? analysis.minLength : 0, isLineLocal: analysis?.lineLocal === true };
-  if (!stored) {
-    prepared.regex = eager ?? null;
-    return prepared;
+  return { branches, needles, runBranches, minWordRun: analysis ? analysis.minWordRun : 0, minSecondRun: analysis ? analysis.minSecondRun : 0, minLength: analysis ? analysis.minLength : 0, isLineLocal: analysis?.lineLocal === true };
+}
+
+// A pattern's regex is compiled when first read (`compileNow` false), so a check compiles only
+// the patterns some line of its paste reaches.
+function createLiteral(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, id: number, prefilter: LiteralPrefilter, compileNow: boolean): PreparedLiteral {
+  const places = fact.in && !fact.in.includes('any') ? new Set<Place>(fact.in) : null;
+  const acceptsUnplaced = !places || UNPLACED_OK.some((place) => places.has(place));
+  const { segments, branches, needles, runBranches, minWordRun, minSecondRun, minLength, isLineLocal } = prefilter;
+  if (fact.kind === 'text') return { id, fact, text: fact.text, segments: segments ?? segmentsOf(fact.text), places, acceptsUnplaced, branches, needles, runBranches, minWordRun, minSecondRun, minLength, isLineLocal };
+  const literal: PreparedLiteral = { id, fact, places, acceptsUnplaced, branches, needles, runBranches, minWordRun, minSecondRun, minLength, isLineLocal };
+  if (compileNow) {
+    literal.regex = compileRegex(fact.pattern);
+    return literal;
   }
   let compiled: RegExp | null | undefined;
-  return Object.defineProperty(prepared, 'regex', { enumerable: true, get: () => (compiled === undefined ? (compiled = compileRegex(fact.pattern)) : compiled) });
+  return Object.defineProperty(literal, 'regex', { enumerable: true, get: () => (compiled === undefined ? (compiled = compileRegex(fact.pattern)) : compiled) });
 }
 
 /** Everything the matcher's prefilters read off a pattern's source (see the functions named in each field). */

@@ -21,7 +21,10 @@
  *    itself (a literal or pattern of 8+ characters, an exception, a positive json test or a header
  *    value: a status, a config entry or a bare `\b401\b` says nothing), at 35 % of the held facts'
  *    points × the same weight factor.
- * 4. A page's signature score is its best signature's. Clues then add 2 × clue weight each
+ * 4. A page's signature score is its best signature's: a full match beats a partial one, and among
+ *    full matches output (a literal some software printed) beats a description (`describes`, a
+ *    reporter's words), so the page is scored and anchored on what the paste shows when it shows
+ *    both; then the most points. Clues then add 2 × clue weight each
  *    (negative clues subtract and are reported as contradictions). Retired pages lose 1.
  * 5. Tiers keep the promise "a partial match never outranks a full match of another page":
  *      full match:    score = max(60, 100 + signature score + clues)
@@ -33,7 +36,8 @@
  * ----------
  * Confidence is defined by the evidence that counted. The top match is 'high' when it is a full
  * match of an exact signature (situational facts, or one fact that names the failure by itself:
- * see `isExact`; a lone loose pattern hit in prose is not), no clue contradicts it, the user's
+ * see `isExact`; a lone loose pattern hit in prose is not, and neither is a signature that
+ * describes the symptom in a person's words), no clue contradicts it, the user's
  * version does not already have its fix, and it clearly beats
  * the runner-up: by at least CLEAR_MARGIN points, or the runner-up is only partial, or (still
  * scoring higher) a clue contradicts the runner-up, or every line that counted for the runner-up
@@ -110,6 +114,13 @@ export function scoreSignature(result: SignatureResult): { points: number; isFul
   return { points: PARTIAL_SHARE * heldPoints * factor, isFull: false };
 }
 
+// Which of a page's matched signatures decides it, before points: a full match of output, then a
+// full match of a description, then a partial match.
+function standingOf(score: { isFull: boolean }, result: SignatureResult): number {
+  if (!score.isFull) return 0;
+  return result.signature.describes === true ? 1 : 2;
+}
+
 /** Scores every page result and ranks them best first; pages whose evidence does not count are dropped. */
 export function rankMatches(results: readonly PageResult[], version?: string): RankedPage[] {
   const ranked: RankedPage[] = [];
@@ -119,8 +130,7 @@ export function rankMatches(results: readonly PageResult[], version?: string): R
     for (const signature of result.signatures) {
       const score = scoreSignature(signature);
       if (!score) continue;
-      const isBetter =
-        !bestScore || (score.isFull && !bestScore.isFull) || (score.isFull === bestScore.isFull && score.points > bestScore.points);
+      const isBetter = !bestScore || !best || standingOf(score, signature) > standingOf(bestScore, best) || (standingOf(score, signature) === standingOf(bestScore, best) && score.points > bestScore.points);
       if (isBetter) {
         best = signature;
         bestScore = score;
@@ -183,9 +193,15 @@ function fitOf(page: RulePage, version: string): VersionFit {
  * Whether a full signature match is exact enough for 'high': a signature with situational facts
  * (two or more), or one fact that names the failure by itself (a literal of 8+ characters, an
  * exception, a JSON value, a header value, a pattern no match of which is shorter than 8). A
- * lone loose pattern (`\b40[13]\b|unauthori[sz]ed`) matching prose is not.
+ * lone loose pattern (`\b40[13]\b|unauthori[sz]ed`) matching prose is not, and neither is a
+ * signature that describes the symptom (`describes`): a person's words about a failure are no
+ * literal any software printed, however long. Nothing lifts such a match to 'high', not even a
+ * config fact or a status that also holds: those are clues to a cause that many working setups
+ * share, and a paste that carries the failure's own output matches the page's literal signature,
+ * which then decides (see `standingOf`).
  */
 export function isExact(signature: SignatureResult): boolean {
+  if (signature.signature.describes === true) return false;
   if (signature.held.length >= 2) return true;
   const held = signature.held[0];
   return held !== undefined && namesFailure(held.fact, held.hit);

@@ -17,7 +17,7 @@ export type RuleIndexReading =
 const PAGE_ARRAYS = ['signatures', 'clues', 'fixes', 'relatedErrors'] as const;
 const PAGE_STRINGS = ['id', 'title', 'url'] as const;
 
-/** Reads JSON text as a rule index (version 1, the stored version 2 or the checker's version 3) with at least one page; never throws. */
+/** Reads JSON text as a rule index (version 1, the stored version 2 or the checker's version 4) with at least one page; never throws. */
 export function readRuleIndex(text: string): RuleIndexReading {
   if (text.trim() === '') return { kind: 'invalid', reason: 'the rules data is empty' };
   let value: unknown;
@@ -38,7 +38,7 @@ export function readRuleIndexData(value: unknown): RuleIndexReading {
   let data: Record<string, unknown> = value;
   const version = data['version'];
   if (version !== 1 && version !== PACKED_VERSION && version !== CHECKER_VERSION) return { kind: 'invalid', reason: `the rules data has version ${JSON.stringify(version) ?? 'none'}; this checker reads version 1, ${PACKED_VERSION} or ${CHECKER_VERSION}` };
-  // Versions 2 and 3 are the stored forms the build writes (rule-index-format.ts); version 1 the compiled index as it is.
+  // Versions 2 and 4 are the stored forms the build writes (rule-index-format.ts); version 1 the compiled index as it is.
   if (version !== 1 && Array.isArray(data['pages']) && data['pages'].length > 0) {
     try {
       data = unpackRuleIndex(data) as unknown as Record<string, unknown>;

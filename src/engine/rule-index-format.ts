@@ -12,19 +12,27 @@
  *   `minWordRun;minSecondRun;minLength;safeWords;requiredRuns[;needles[;L]]` (`L` when the pattern
  *   is line-local, `prepare-rules.ts` `lineLocal`, its needles then possibly empty), each word list as its
  *   alternatives joined by `|`, the words of one by spaces, and `-` for none known; the needles,
- *   when stored, joined by spaces. An analysis that string cannot carry (a word holding one of
- *   those characters) stays an object.
+ *   when stored, joined by spaces. What the required runs imply is written shorter: `minWordRun`
+ *   and `minSecondRun` are left empty when they are `runLengthsOf(requiredRuns)`, and the safe
+ *   words, always some of the required runs in order, are `=` (all of them) or `+` and a `0`/`1`
+ *   flag per run, alternatives joined by `|`. An analysis that string cannot carry (a word holding
+ *   one of those characters) stays an object.
  *
- * The checker's form (version 3, src/generated/checker-rules.json, the /check/ page's rules
+ * The checker's form (version 4, src/generated/checker-rules.json, the /check/ page's rules
  * module) is version 2 without the prose the error pages show and the CLI prints: a page's
  * summary, area, hop, status and related pages, each clue's sentence, each fix's note, and each
  * check-next step's note and command (its title stays). The verdict links to the page for those.
  * Reading it gives the omitted strings back empty, the omitted lists empty, the notes absent.
  * The lexical ranking (rank-lexical.ts) reads a page's words from that prose too, so the form
- * carries what reading cannot work out from the text it keeps: each page's `words` that only its
+ * carries what reading cannot work out from the text it keeps: each page's words that only its
  * prose holds (those few enough pages share to count), and `commonWords`, the words the kept text
  * holds that more pages use in full than count (reading drops them). Both are joined by spaces.
  * The words read back are then exactly the full index's, and so is the ranking.
+ * Its layout is chosen for gzip (version 3 had the same content laid out as version 2): the pages
+ * go in the order of their area, not their id; each page's words are the item at its position in
+ * the top-level list `words`, and each fix's title is the next item of the top-level list
+ * `fixTitles` (pages in stored order, fixes in order). Reading puts both back and sorts the pages
+ * by id.
  */
 import type { PatternAnalysis } from './prepare-rules.ts';
 import { lexicalTextOfPage, wordsOf } from './rank-lexical.ts';
@@ -34,7 +42,7 @@ import type { RuleIndex, RulePage, RuleSignature } from './rule-index.ts';
 export const PACKED_VERSION = 2;
 
 /** The format version of the checker's form: the stored form without the pages' prose. */
-export const CHECKER_VERSION = 3;
+export const CHECKER_VERSION = 4;
 
 /** The page fields the checker's form leaves out, and what reading it puts in their place. */
 export const CHECKER_OMITTED_PAGE_FIELDS = { summary: '', area: '', hop: '', status: '' } as const;
@@ -46,16 +54,39 @@ export type Json = Record<string, unknown>;
 export function unpackRuleIndex(packed: Json): RuleIndex {
   const pages = packed['pages'];
   if (!Array.isArray(pages)) throw new Error('the rules data has no list of pages');
-  let unpack = unpackPage;
-  if (packed['version'] === CHECKER_VERSION) {
-    const common = packed['commonWords'];
-    if (common !== undefined && typeof common !== 'string') throw new Error('the rules data has commonWords that are not a string');
-    const commonWords = new Set(common === undefined || common === '' ? [] : common.split(' '));
-    unpack = (value, position) => unpackCheckerPage(value, position, commonWords);
-  }
-  const index: RuleIndex = { version: 1, pages: pages.map(unpack) };
+  const index: RuleIndex = { version: 1, pages: packed['version'] === CHECKER_VERSION ? unpackCheckerPages(packed, pages) : pages.map(unpackPage) };
   if (packed['configModel'] !== undefined) index.configModel = packed['configModel'] as RuleIndex['configModel'];
   return index;
+}
+
+// The checker's form keeps its pages in the order that compresses best, each page's words and
+// each fix's title in lists of their own (pack-rule-index.ts); this gives every page its words
+// and its fixes their titles back, and the pages the compiled order, by id.
+function unpackCheckerPages(packed: Json, pages: unknown[]): RulePage[] {
+  const common = packed['commonWords'];
+  if (common !== undefined && typeof common !== 'string') throw new Error('the rules data has commonWords that are not a string');
+  const commonWords = new Set(common === undefined || common === '' ? [] : common.split(' '));
+  const words = stringsOf(packed['words'], 'words');
+  if (words.length !== pages.length) throw new Error(`the rules data has words for ${words.length} pages, not ${pages.length}`);
+  const fixTitles = stringsOf(packed['fixTitles'], 'fixTitles');
+  let nextTitle = 0;
+  const titled = pages.map((value, position) => {
+    if (!isObject(value) || !Array.isArray(value['fixes'])) return value;
+    const fixes = value['fixes'].map((fix: unknown) => {
+      const title = fixTitles[nextTitle++];
+      if (title === undefined) throw new Error(`the rules data has fewer fix titles than fixes (page ${position + 1})`);
+      return isObject(fix) ? { kind: fix['kind'], title, ...fix } : fix;
+    });
+    return { ...value, fixes };
+  });
+  if (nextTitle !== fixTitles.length) throw new Error(`the rules data has ${fixTitles.length} fix titles for ${nextTitle} fixes`);
+  const unpacked = titled.map((value, position) => unpackCheckerPage(value, position, words[position] ?? '', commonWords));
+  return unpacked.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function stringsOf(value: unknown, name: string): string[] {
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw new Error(`the rules data has ${name} that are not a list of strings`);
+  return value as string[];
 }
 
 // The keys the stored form leaves out of a page, restored right after `status`, where the compiled
@@ -87,12 +118,10 @@ function unpackPage(value: unknown, position: number): RulePage {
   return ordered as unknown as RulePage;
 }
 
-function unpackCheckerPage(value: unknown, position: number, commonWords: ReadonlySet<string>): RulePage {
+function unpackCheckerPage(value: unknown, position: number, extra: string, commonWords: ReadonlySet<string>): RulePage {
   const page = withoutCheckerProse(unpackPage(value, position));
-  const extra: unknown = (value as Json)['words'];
-  if (extra !== undefined && typeof extra !== 'string') throw new Error(`page ${page.id} of the rules data has words that are not a string`);
   const words = new Set(wordsOf(lexicalTextOfPage(page)));
-  if (extra !== undefined && extra !== '') for (const word of extra.split(' ')) words.add(word);
+  if (extra !== '') for (const word of extra.split(' ')) words.add(word);
   for (const word of commonWords) words.delete(word);
   return { ...page, words: [...words] };
 }
@@ -133,13 +162,46 @@ function unpackAnalysis(text: string): PatternAnalysis | undefined {
   const parts = text.split(';');
   if (parts.length < 5 || parts.length > 7 || (parts.length === 7 && parts[6] !== 'L')) return undefined;
   const [wordRun, secondRun, length, safe, required, needles, local] = parts as [string, string, string, string, string, string | undefined, string | undefined];
-  const numbers = [wordRun, secondRun, length].map(Number);
-  if (!numbers.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
   const lists = (field: string): string[][] | null => (field === '-' ? null : field.split('|').map((words) => (words === '' ? [] : words.split(' '))));
-  const analysis: PatternAnalysis = { safeWords: lists(safe), requiredRuns: lists(required), minWordRun: numbers[0] as number, minSecondRun: numbers[1] as number, minLength: numbers[2] as number };
+  const requiredRuns = lists(required);
+  const implied = requiredRuns === null ? undefined : runLengthsOf(requiredRuns);
+  const numbers = [wordRun === '' ? implied?.longest : Number(wordRun), secondRun === '' ? implied?.second : Number(secondRun), Number(length)];
+  if (!numbers.every((n) => n !== undefined && Number.isInteger(n) && n >= 0)) return undefined;
+  const safeWords = safe === '=' || safe.startsWith('+') ? safeWordsAmong(safe, requiredRuns) : lists(safe);
+  if (safeWords === undefined) return undefined;
+  const analysis: PatternAnalysis = { safeWords, requiredRuns, minWordRun: numbers[0] as number, minSecondRun: numbers[1] as number, minLength: numbers[2] as number };
   if (needles !== undefined && needles !== '') analysis.needles = needles.split(' ');
   if (local === 'L') analysis.lineLocal = true;
   return analysis;
+}
+
+/**
+ * The run lengths a pattern's required word runs imply: over its alternatives, the least of each
+ * one's longest run and the least of each one's second-longest. They are the pattern's
+ * `minWordRun` and `minSecondRun` for most patterns (not all: a class such as `\w{20,}` is a run
+ * but no word), and the stored prefilter then leaves those two fields empty.
+ */
+export function runLengthsOf(requiredRuns: readonly (readonly string[])[]): { longest: number; second: number } {
+  let longest = Infinity;
+  let second = Infinity;
+  for (const runs of requiredRuns) {
+    const lengths = runs.map((run) => run.length).sort((a, b) => b - a);
+    longest = Math.min(longest, lengths[0] ?? 0);
+    second = Math.min(second, lengths[1] ?? 0);
+  }
+  return { longest: longest === Infinity ? 0 : longest, second: second === Infinity ? 0 : second };
+}
+
+// A pattern's safe words are always some of its required runs, in order (a whole token of every
+// matching line is a run it must match), so the stored form names them against those runs: `=`
+// for all of them, or `+` and, per alternative, a `1` or `0` for each run. Undefined when that
+// does not read.
+function safeWordsAmong(field: string, requiredRuns: string[][] | null): string[][] | undefined {
+  if (requiredRuns === null) return undefined;
+  if (field === '=') return requiredRuns.map((runs) => [...runs]);
+  const flags = field.slice(1).split('|');
+  if (flags.length !== requiredRuns.length || flags.some((alternative, at) => alternative.length !== (requiredRuns[at]?.length ?? 0) || /[^01]/.test(alternative))) return undefined;
+  return flags.map((alternative, at) => (requiredRuns[at] ?? []).filter((_run, index) => alternative[index] === '1'));
 }
 
 function isObject(value: unknown): value is Json {

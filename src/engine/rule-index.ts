@@ -38,6 +38,8 @@ export interface RuleSignature {
   facts: RuleFact[];
   /** How strongly a full match points at the page (0.1–3). */
   weight: number;
+  /** True when `text` is a person's description of the symptom, not output: a full match is at most 'medium' (rank-matches.ts). */
+  describes?: boolean | undefined;
 }
 
 /** Evidence that adds (or, negative, removes) weight when its fact holds. */
@@ -143,4 +145,10 @@ export interface RuleIndex {
    * Absent elsewhere; an unusable one is ignored.
    */
   factIds?: number[] | undefined;
+  /**
+   * The prepared index's tables as the build worked them out (stored-preparation.ts): the CLI's
+   * rules file carries them so a check reads them instead of preparing the index. Read only
+   * through `readStoredPreparation`, which sets aside tables of other prepare code.
+   */
+  prepared?: unknown;
 }

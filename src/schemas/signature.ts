@@ -6,6 +6,10 @@ export const SlugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use kebab-case: lowercase letters, digits and single hyphens');
 
+// Fact kinds that are what a failing system answered, so a signature holding one is output, not a
+// description (`describes`); the others are words, or what the user set up and sent.
+const OUTPUT_KINDS: ReadonlySet<string> = new Set(['status', 'header', 'json', 'exception']);
+
 /**
  * One way a failure shows itself: the exact thing a user sees, where they see it, and the facts
  * the checker needs to recognise it. When `facts` is omitted the signature is its own literal:
@@ -25,8 +29,27 @@ export const SignatureSchema = z
     facts: z.array(FactSchema).min(1).optional(),
     /** How strongly a full match points at this page compared with its other signatures (default 1). */
     weight: z.number().min(0.1).max(3).default(1),
+    /**
+     * `true` when `text` is a person's description of the symptom (a reporter's sentence such as
+     * "the tool listing is slow"), not a literal that LiteLLM, a client, an SDK or a tool printed.
+     * Such words are weak evidence: a full match still ranks the page, but never makes it `high`,
+     * and the page shows the signature as the reporter's words rather than as output. Beside the
+     * words it may hold what the user set up (config, server config, request headers), never what
+     * a failing system answered: a status, response header, JSON body or exception is output.
+     */
+    describes: z.boolean().optional(),
   })
   .strict()
+  .superRefine((signature, ctx) => {
+    if (signature.describes !== true || signature.facts === undefined) return;
+    const output = signature.facts.find((fact) => OUTPUT_KINDS.has(fact.kind));
+    if (output)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['describes'],
+        message: `a descriptive signature holds words and the user's setup, but it has a ${output.kind} fact, which is output a system printed: drop describes, or move that fact to a signature of its own`,
+      });
+  })
   .transform((signature) => ({
     ...signature,
     facts: signature.facts ?? [{ kind: 'text' as const, text: signature.text }],

@@ -19,14 +19,30 @@ export function confidenceLabel(confidence: Confidence): string {
 
 // A page found by the config alone matched no signature at all: its reason says so instead.
 const FROM_CONFIG_REASON = 'no signature matched; only your config points here';
+// A page a reporter's description decided: words are no output, so that is why it is not surer.
+const DESCRIPTION_REASON = 'your words match how people describe this failure, not a line anything printed';
+
+/** What decided a match, when it changes the reason given for its confidence. */
+export interface DecidedBy {
+  /** The page was found by the config alone. */
+  isFromConfig?: boolean;
+  /** A whole signature that is a reporter's description matched (`describes`), not output. */
+  isDescription?: boolean;
+}
 
 /**
  * The label with its reason: `Very likely: a whole signature matched and no other page fits as well`.
- * A page found by the config alone (`isFromConfig`) gives that as its reason.
+ * A page found by the config alone, or decided by a description, gives that as its reason.
  */
-export function describeConfidence(confidence: Confidence, isFromConfig = false): string {
+export function describeConfidence(confidence: Confidence, decidedBy: DecidedBy = {}): string {
   const words = WORDS[confidence];
-  return `${words.label}: ${isFromConfig ? FROM_CONFIG_REASON : words.reason}`;
+  const reason = decidedBy.isFromConfig === true ? FROM_CONFIG_REASON : decidedBy.isDescription === true && confidence === 'medium' ? DESCRIPTION_REASON : words.reason;
+  return `${words.label}: ${reason}`;
+}
+
+/** What decided a match, read from it. */
+export function decidedByOf(match: { fromConfig?: true; signature?: { isFull: boolean; describes?: true } }): DecidedBy {
+  return { isFromConfig: match.fromConfig === true, isDescription: match.signature?.isFull === true && match.signature.describes === true };
 }
 
 /** A config shape several pages share, as the answer names it (see `CheckResult.configShape`). */

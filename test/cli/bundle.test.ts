@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../support/run-cli.ts';
@@ -55,5 +55,24 @@ describe('the bundled CLI', () => {
     // And at run time: a check reads its own bundle and nothing of the probe's or the page compiler's.
     const run = runBundle(['check', 'test/fixtures/pastes/claude-code-error-posting-http-500.txt'], { MCPFIX_LIST_BUNDLES: '1' });
     expect(JSON.parse(run.stderr.slice(run.stderr.lastIndexOf('['))) as string[]).toEqual(['mcpfix.cjs', 'run-check.cjs']);
+  });
+
+  test('the yaml library is a bundle of its own, read only by a check whose paste holds YAML', () => {
+    const meta = JSON.parse(readFileSync(join(REPO_ROOT, OUT, 'meta.json'), 'utf8')) as Metafile;
+    const inputsOf = (bundle: string): string[] => Object.keys(meta.outputs[`${OUT}/${bundle}`]?.inputs ?? {});
+    expect(inputsOf('run-check.cjs').filter((input) => input.includes('node_modules/yaml/'))).toEqual([]);
+    expect(inputsOf('yaml.cjs').some((input) => input.includes('node_modules/yaml/'))).toBe(true);
+    const loaded = (paste: string): string[] => {
+      const run = runBundle(['check', `test/fixtures/pastes/${paste}`], { MCPFIX_LIST_BUNDLES: '1' });
+      return JSON.parse(run.stderr.slice(run.stderr.lastIndexOf('['))) as string[];
+    };
+    expect(loaded('config-single-server-block.txt')).toEqual(['mcpfix.cjs', 'run-check.cjs', 'yaml.cjs']);
+    expect(loaded('curl-si-http2-401-www-authenticate.txt')).toEqual(['mcpfix.cjs', 'run-check.cjs']);
+  });
+
+  test('every source the bundles list is a file, so the launcher finds the bundles fresh', () => {
+    const record = JSON.parse(readFileSync(join(REPO_ROOT, OUT, 'inputs.json'), 'utf8')) as { inputs: string[]; bundles: Record<string, string> };
+    expect(record.inputs.filter((input) => !existsSync(join(REPO_ROOT, input)))).toEqual([]);
+    expect(Object.keys(record.bundles).sort()).toEqual(readdirSync(join(REPO_ROOT, OUT)).filter((name) => name.endsWith('.cjs')).sort());
   });
 });

@@ -1,9 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isColorWanted, renderText } from '../../src/cli/format-text.ts';
 import { loadIndex } from '../../src/cli/load-index.ts';
+import { BUILT_PREPARE_FINGERPRINT } from '../../src/cli/prepare-fingerprint.ts';
+import { prepareIndex } from '../../src/engine/prepare-rules.ts';
+import type { StoredLiteral, StoredPreparation } from '../../src/engine/stored-preparation.ts';
 import { parseCommandLine, parseDuration, parseHeaderArg } from '../../src/cli/parse-args.ts';
 import { maskSecret, renderOriginChecks } from '../../src/cli/probe/build-transcript.ts';
 import { describeConnectError } from '../../src/cli/probe/describe-connect-error.ts';
@@ -208,10 +211,38 @@ describe('the rule index the CLI loads', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
+  test('the prepared tables in rules.json are read only by a CLI built with the prepare code that wrote them', async () => {
+    const written = JSON.parse(readFileSync(join(REPO_ROOT, 'src/generated/rules.json'), 'utf8')) as { prepared: StoredPreparation };
+    const { fingerprint } = written.prepared;
+    // One literal's shortest match made longer than preparing would ever make it: seen only when the tables are read.
+    const at = written.prepared.literals.findIndex((literal) => (literal.minLength ?? 0) > 0);
+    const doctored = (written.prepared.literals[at]?.minLength ?? 0) + 1000;
+    (written.prepared.literals[at] as StoredLiteral).minLength = doctored;
+    const generated = join(mkdtempSync(join(tmpdir(), 'mcpfix-index-')), 'rules.json');
+    writeFileSync(generated, JSON.stringify(written));
+    const minLengthAfterLoading = async (built: string | null): Promise<number | undefined> => {
+      const loaded = await loadIndex({ generated, content }, built);
+      return loaded.kind === 'loaded' ? prepareIndex(loaded.index).literals[at]?.minLength : undefined;
+    };
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(await minLengthAfterLoading(fingerprint)).toBe(doctored);
+    expect(await minLengthAfterLoading('another build')).toBe(doctored - 1000);
+    // From the TypeScript source (no fingerprint built in) the index is prepared at run time.
+    expect(BUILT_PREPARE_FINGERPRINT).toBeNull();
+    expect(await minLengthAfterLoading(BUILT_PREPARE_FINGERPRINT)).toBe(doctored - 1000);
+  });
+
+  test('rules.json is written in ASCII, so Node holds it as one byte a character', () => {
+    const bytes = readFileSync(join(REPO_ROOT, 'src/generated/rules.json'));
+    expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    // The pages' prose does hold other characters: they are escaped, not lost.
+    expect(bytes.toString('latin1')).toMatch(/\\u20(14|26)/);
+  });
+
   test('a rules.json of another version is set aside and says which version it holds', async () => {
     const generated = join(mkdtempSync(join(tmpdir(), 'mcpfix-index-')), 'rules.json');
-    writeFileSync(generated, JSON.stringify({ version: 4, pages: [] }));
+    writeFileSync(generated, JSON.stringify({ version: 9, pages: [] }));
     const loaded = await loadIndex({ generated, content });
-    expect(loaded.kind === 'loaded' ? loaded.warnings[0] : '').toContain('the rules data has version 4; this checker reads version 1, 2 or 3');
+    expect(loaded.kind === 'loaded' ? loaded.warnings[0] : '').toContain('the rules data has version 9; this checker reads version 1, 2 or 4');
   });
 });

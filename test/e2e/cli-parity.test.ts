@@ -36,6 +36,7 @@ const shapeCases: Case[] = [
   { label: 'a client message alone', paste: 'SSE error: Non-200 status code (401)\n' },
   { label: "the MCP SDK's 406 alone", paste: 'Error POSTing to endpoint (HTTP 406): Not Acceptable: Client must accept both application/json and text/event-stream\n' },
   { label: 'another product answering', paste: readFileSync('test/fixtures/negative/fastmcp-own-307-redirect.txt', 'utf8') },
+  { label: "a reporter's description alone", paste: 'With 7 MCP servers the tool listing is slow, and clients time out waiting for tools.\n' },
   { label: 'a paste no page fits', paste: readFileSync('test/fixtures/cli/unrelated-prose.txt', 'utf8') },
   {
     label: 'a config alone',

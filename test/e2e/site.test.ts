@@ -169,6 +169,22 @@ describe('error pages', () => {
     await context.close();
   });
 
+  it("a reporter's description is quoted as words and labelled so, under the same anchor, and output stays verbatim", async () => {
+    const { page, context } = await openPage({ javaScript: false });
+    const entry = pages.find((candidate) => candidate.page.signatures.some((signature) => signature.describes === true) && candidate.page.signatures.some((signature) => signature.describes !== true))!;
+    const described = entry.page.signatures.find((signature) => signature.describes === true)!;
+    const output = entry.page.signatures.find((signature) => signature.describes !== true)!;
+    await page.goto(`/errors/${entry.id}/#sig-${described.id}`);
+    const item = page.locator(`[id="sig-${described.id}"]`);
+    await expect(item.locator('q').textContent()).resolves.toBe(described.text);
+    await expect(item.locator('code').count()).resolves.toBe(0);
+    await expect(item.getByText("How a reporter described it, not printed output").count()).resolves.toBe(1);
+    const literal = page.locator(`[id="sig-${output.id}"]`);
+    await expect(literal.locator('code').first().textContent()).resolves.toBe(output.text);
+    await expect(literal.getByText(/^Seen in /).count()).resolves.toBe(1);
+    await context.close();
+  });
+
   const aliases = pages.flatMap((entry) => entry.page.aliases.map((alias) => ({ alias, entry })));
   it.skipIf(aliases.length === 0)('every alias URL lands on its real page, even without JavaScript', async () => {
     const { page, context } = await openPage({ javaScript: false });

@@ -89,11 +89,26 @@ describe("the checker's form of the rule index", () => {
     expect(page.url).toBe(`/errors/${page.id}/`);
   });
 
-  it('refuses a page whose words are not a string, naming the page', () => {
-    const packed = packCheckerRuleIndex(full) as { pages: Array<Record<string, unknown>> };
-    packed.pages[0]!['words'] = ['a', 'b'];
-    const reading = readRuleIndex(JSON.stringify(packed));
-    expect(reading.kind === 'invalid' && reading.reason).toMatch(new RegExp(`page ${full.pages[0]!.id} .*words`));
+  it('refuses words or fix titles that are not one string per page or per fix, saying which', () => {
+    const reasonOf = (change: (packed: Record<string, unknown>) => void): string => {
+      const packed = packCheckerRuleIndex(full);
+      change(packed);
+      const reading = readRuleIndex(JSON.stringify(packed));
+      return reading.kind === 'invalid' ? reading.reason : 'read';
+    };
+    expect(reasonOf((packed) => (packed['words'] = [['a', 'b']]))).toMatch(/words that are not a list of strings/);
+    expect(reasonOf((packed) => (packed['words'] = (packed['words'] as string[]).slice(1)))).toBe(`the rules data has words for ${full.pages.length - 1} pages, not ${full.pages.length}`);
+    expect(reasonOf((packed) => delete packed['fixTitles'])).toMatch(/fixTitles that are not a list of strings/);
+    expect(reasonOf((packed) => (packed['fixTitles'] = (packed['fixTitles'] as string[]).slice(0, -1)))).toMatch(/fewer fix titles than fixes/);
+    expect(reasonOf((packed) => (packed['fixTitles'] = [...(packed['fixTitles'] as string[]), 'one more']))).toMatch(/fix titles for \d+ fixes/);
+  });
+
+  it('stores the pages in area order and reads them back in id order, each with its own words and fix titles', () => {
+    const packed = packCheckerRuleIndex(full) as { pages: Array<{ id: string }> };
+    const storedIds = packed.pages.map((page) => page.id);
+    expect(storedIds).not.toEqual(full.pages.map((page) => page.id));
+    expect(checker.pages.map((page) => page.id)).toEqual(full.pages.map((page) => page.id));
+    expect(checker.pages.map((page) => page.fixes.map((fix) => fix.title))).toEqual(full.pages.map((page) => page.fixes.map((fix) => fix.title)));
   });
 
   it('the files the build wrote are that form of the current pages, as JSON and as the module /check/ imports', async () => {

@@ -17,7 +17,8 @@ describe('reading a rule index from text', () => {
     ['empty text', '', /empty/],
     ['truncated JSON', JSON.stringify(index).slice(0, 300), /not JSON/],
     ['a JSON list', '[]', /not a JSON object/],
-    ['another version', '{"version":4,"pages":[]}', /version 4; this checker reads version 1, 2 or 3/],
+    ['another version', '{"version":3,"pages":[]}', /version 3; this checker reads version 1, 2 or 4/],
+    ['a checker form without its words', '{"version":4,"pages":[{"id":"x"}],"fixTitles":[]}', /words that are not a list of strings/],
     ['a stored page that is not an object', '{"version":2,"pages":[3]}', /page 1 of the rules data is not an object/],
     ['a stored page without an id', '{"version":2,"pages":[{"title":"X","signatures":[],"clues":[],"fixes":[]}]}', /page 1 of the rules data lacks id, url/],
     ['no version', '{"pages":[]}', /version none/],
@@ -49,6 +50,30 @@ describe('reading a rule index from text', () => {
     const compiled: RuleIndex = { version: 1, pages: [odd] };
     const reading = readRuleIndex(JSON.stringify(packRuleIndex(compiled)));
     expect(JSON.stringify(reading.kind === 'read' && reading.index)).toBe(JSON.stringify(compiled));
+  });
+
+  it('writes what the required runs imply shorter, and writes out what they do not, reading both back exactly', () => {
+    const page = index.pages.find((each) => each.signatures.some((signature) => signature.facts.some((fact) => fact.kind === 'pattern' && fact.prefilter)));
+    expect(page).toBeDefined();
+    const analyses = [
+      // All implied: the safe words are all the runs, the run lengths those of the runs.
+      { implied: true, safeWords: [['tools', 'found']], requiredRuns: [['tools', 'found']], minWordRun: 5, minSecondRun: 5, minLength: 11 },
+      // Some of the runs, in order, per alternative; run lengths implied over both alternatives.
+      { implied: true, safeWords: [['tools'], []], requiredRuns: [['no', 'tools'], ['0', 'tools']], minWordRun: 5, minSecondRun: 1, minLength: 7 },
+      // Safe words out of the runs' order, and run lengths a class gives that no word shows.
+      { implied: false, safeWords: [['found', 'tools']], requiredRuns: [['tools', 'found']], minWordRun: 20, minSecondRun: 0, minLength: 40 },
+    ];
+    for (const { implied, ...analysis } of analyses) {
+      const odd = structuredClone(page) as NonNullable<typeof page>;
+      for (const signature of odd.signatures) for (const fact of signature.facts) if (fact.kind === 'pattern' && fact.prefilter) fact.prefilter = { ...analysis };
+      const compiled: RuleIndex = { version: 1, pages: [odd] };
+      const stored = JSON.stringify(packRuleIndex(compiled));
+      const prefilter = /"prefilter":"([^"]*)"/.exec(stored)?.[1] ?? '';
+      expect(prefilter.startsWith(';;'), prefilter).toBe(implied);
+      expect(/;(=|\+[01|]+);/.test(prefilter), prefilter).toBe(implied);
+      const reading = readRuleIndex(stored);
+      expect(JSON.stringify(reading.kind === 'read' && reading.index)).toBe(JSON.stringify(compiled));
+    }
   });
 
   it('a damaged analysis string is dropped, and the pattern still matches', () => {
