@@ -3,8 +3,8 @@
  * of the rules so that the engine never reads regex source (src/engine/ holds no regex parser):
  * the words every alternative holds as whole tokens, the runs of word characters it must match,
  * the word-run lengths every match reaches, the fewest characters a match spans (from the tree of
- * ./regex-syntax.ts) and, where those give nothing to search for, the needles of
- * ./regex-needles.ts (from the parse of `@eslint-community/regexpp`).
+ * ./regex-syntax.ts) and, where those give nothing to search for or only runs that find more
+ * lines, the needles of ./regex-needles.ts (from the parse of `@eslint-community/regexpp`).
  *
  * Build only: `compileRulesAtBuild` is the engine's `compileRules` followed by this analysis, and
  * is what the build, the CLI's compile-from-content path, the bench and the tests all call.
@@ -16,7 +16,7 @@ import type { RuleFact, RuleIndex, RulePageSource } from '../engine/rule-index.t
 import { compileRegex } from '../engine/value-test.ts';
 import { visitRegExpAST, type AST } from '@eslint-community/regexpp';
 import { parsePagePattern } from './parse-page-pattern.ts';
-import { hasSearchableWords, needlesOfTree } from './regex-needles.ts';
+import { hasSearchableWords, isBetterThanRuns, needlesOfTree, runNeedlesOf } from './regex-needles.ts';
 
 /** Compiles validated pages into the rule index with every compiling pattern's analysis stored in its fact (see the module comment). */
 export function compileRulesAtBuild(pages: readonly RulePageSource[], configModel?: ConfigModel): RuleIndex {
@@ -58,9 +58,10 @@ export function analysePattern(source: string): PatternAnalysis {
     minSecondRun: runAtoms ? secondWordRunOfAtoms(runAtoms) : 0,
     minLength: minLengthOfTree(tree),
   };
-  if (!hasSearchableWords(analysis)) {
+  const fromRuns = runNeedlesOf(analysis);
+  if (!hasSearchableWords(analysis) || fromRuns !== null) {
     const needles = needlesOfTree(tree);
-    if (needles !== null && needles.length > 0) analysis.needles = needles;
+    if (needles !== null && needles.length > 0 && (fromRuns === null || isBetterThanRuns(needles, fromRuns))) analysis.needles = needles;
   }
   if (!hasLookaround(tree)) analysis.lineLocal = true;
   return analysis;

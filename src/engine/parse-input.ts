@@ -237,7 +237,8 @@ function readSection(context: ParseContext, section: Section): void {
     // A plain line whose text was read before and yielded nothing yields nothing again: a paste
     // of millions of repeated short lines skips the dozen detectors for all but the first.
     const { plainTexts } = context;
-    if (plainTexts?.has(text)) {
+    // Only short texts are ever remembered: a longer one is not hashed for a lookup that must fail.
+    if (plainTexts !== undefined && text.length <= MAX_PLAIN_TEXT_LENGTH && plainTexts.has(text)) {
       previousPlace = 'any';
       index++;
       continue;

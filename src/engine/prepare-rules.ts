@@ -400,12 +400,13 @@ function prefilterOf(fact: Extract<RuleFact, { kind: 'text' | 'pattern' }>, idOf
   let needles: string[] | null = null;
   const required = analysis ? analysis.requiredRuns : null;
   const runBranches = required && required.every((branch) => branch.length > 0) ? required.map((branch) => [...new Set(branch)].sort((a, b) => b.length - a.length)) : null;
-  const runs = branches ? null : required;
+  // The build stores needles only where the runs give none or find more lines: stored ones come first.
+  if (!branches && analysis?.needles && analysis.needles.length > 0 && analysis.needles.every(isSearchableNeedle)) needles = analysis.needles;
+  const runs = branches || needles ? null : required;
   if (runs) {
     const longest = runs.map((branch) => branch.reduce((best, run) => (run.length > best.length ? run : best), ''));
     if (longest.every((run) => run.length >= 3)) needles = [...new Set(longest)];
   }
-  if (!branches && !needles && analysis?.needles && analysis.needles.length > 0 && analysis.needles.every((needle) => needle.length >= 3)) needles = analysis.needles;
   return { branches, needles, runBranches, minWordRun: analysis ? analysis.minWordRun : 0, minSecondRun: analysis ? analysis.minSecondRun : 0, minLength: analysis ? analysis.minLength : 0, isLineLocal: analysis?.lineLocal === true };
 }
 
@@ -438,9 +439,10 @@ export interface PatternAnalysis {
   /** minMatchLength: the fewest characters any match spans (ranking reads it to tell an exact pattern from a loose one). */
   minLength: number;
   /**
-   * Lower-case runs of word characters, one of which every match holds: found by the build's own
-   * regex parse (src/catalog/regex-needles.ts) and stored only for a pattern the fields above give
-   * no words or runs to search for; absent otherwise.
+   * Lower-case strings, one of which every match holds (see `isSearchableNeedle`): found by the
+   * build's own regex parse (src/catalog/regex-needles.ts) and stored only for a pattern the fields
+   * above give no anchor words for, and no runs or only runs that find more lines (then the
+   * needles are searched instead of them); absent otherwise.
    */
   needles?: string[] | undefined;
   /**
@@ -468,10 +470,23 @@ function storedAnalysis(entry: unknown): PatternAnalysis | undefined {
     value === null || (Array.isArray(value) && value.every((list) => Array.isArray(list) && list.every((word) => typeof word === 'string')));
   if (!isWordLists(safeWords) || !isWordLists(requiredRuns) || !Number.isInteger(minWordRun) || !Number.isInteger(minSecondRun) || !Number.isInteger(minLength)) return undefined;
   const analysis: PatternAnalysis = { safeWords, requiredRuns, minWordRun: minWordRun as number, minSecondRun: minSecondRun as number, minLength: minLength as number };
-  // Needles are only ever a lower-case word run each (the paste search relies on it): anything else is ignored.
-  if (Array.isArray(needles) && needles.every((needle) => typeof needle === 'string' && /^[a-z0-9_]+$/.test(needle))) analysis.needles = needles as string[];
+  // Needles are lower case and hold no line break (the paste search relies on both): anything else is ignored.
+  if (Array.isArray(needles) && needles.every((needle) => typeof needle === 'string' && isSearchableNeedle(needle))) analysis.needles = needles as string[];
   if ((entry as Record<string, unknown>)['lineLocal'] === true) analysis.lineLocal = true;
   return analysis;
+}
+
+/**
+ * Whether a needle is one the paste search can use and worth its search: lower case, without
+ * control characters (no line break, so it never spans two lines of the joined paste), and 2+
+ * characters other than spaces (`db`, `->`, `to 0`), or one character outside ASCII (`→`, seldom
+ * in a log line). The build picks the longest needles a pattern offers (src/catalog/regex-needles.ts).
+ */
+export function isSearchableNeedle(needle: string): boolean {
+  if (needle !== needle.toLowerCase()) return false;
+  for (let at = 0; at < needle.length; at++) if (needle.charCodeAt(at) < 32 || needle.charCodeAt(at) === 127) return false;
+  const shown = needle.trim();
+  return shown.length >= 2 || (shown.length === 1 && shown.charCodeAt(0) > 127);
 }
 
 /** The hash the token scan computes for a lower-case word. */

@@ -204,6 +204,36 @@ describe('word-run bounds of a pattern', () => {
   });
 });
 
+describe('the token scan', () => {
+  // It walks the lines joined into one text (view-evidence.ts scanWords): each line must read as if
+  // it were scanned alone, whatever joins it to the next (the paste's own line feeds, a join made
+  // for colour codes removed, a config given beside the paste, a compact JSON line after them).
+  it('gives each line the words, runs and unfolded flag it has alone', () => {
+    const json = '{\n  "tools": [],\n  "error": "MCP request failed"\n}';
+    const cases = [
+      ...examples.slice(0, 40).map((paste) => ({ paste })),
+      { paste: `\u001b[92m10:00:00 - LiteLLM:ERROR\u001b[0m: mcp_server_manager.py:1 - boom\n${examples[0]}` },
+      { paste: `${examples[1]}\r\n\r\nİ ſtrip Kelvin_tools\r\n${json}`, config: 'mcp_servers:\n  github:\n    url: http://x/mcp\n    auth_type: oauth2' },
+    ];
+    for (const input of cases) {
+      const view = viewEvidence(parseInput(input), prepared);
+      const counts = new Int32Array(prepared.words.length);
+      for (let index = 0; index < view.lines.length; index++) {
+        const text = view.lines.textAt(index);
+        const [longest = 0, second = 0] = runsOf(text);
+        const unfolded = /[\u0130\u017f\u212a]/.test(text) ? 1 : 0;
+        expect({ text, runs: [view.maxWordRun[index], view.secondWordRun[index], view.isUnfoldedLine[index]] }).toEqual({ text, runs: [longest, second, unfolded] });
+        // Its tokens: maximal runs of ASCII word characters, ASCII case folded.
+        const tokens = new Set((text.match(/[A-Za-z0-9_]+/g) ?? []).map((token) => token.toLowerCase()));
+        prepared.words.forEach((word, id) => {
+          if (tokens.has(word)) counts[id] = (counts[id] as number) + 1;
+        });
+      }
+      expect(Array.from(view.wordLineCount)).toEqual(Array.from(counts));
+    }
+  }, 60_000);
+});
+
 describe('one search of the joined lines', () => {
   // A pattern tested in vain on thousands of lines searches the rest of the paste in one pass of
   // its joined text (match-fact.ts). Only a pattern without lookarounds may: these put the match

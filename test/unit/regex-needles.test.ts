@@ -21,7 +21,16 @@ describe('needles read off a regex parse', () => {
     ['x(?:Yz1)+w', ['yz1']],
     ['a+b', null],
     ['(?:abc)?def|ghi', ['def', 'ghi']],
-    ['N ?(->|→) ?0|strips? all', null],
+    // Parts without a run of word characters give their literal text, punctuation included.
+    ['N ?(->|→) ?0|strips? all', ['->', 'strip', '→']],
+    ['(all|every) tools?|to 0\\b|\\[\\]', ['[]', 'to 0', 'tool']],
+    ['\\b1\\.75\\.\\d+\\b', ['1.75.']],
+    // Two word characters only where nothing longer is on offer.
+    ['(Postgres|database|DB)', ['database', 'db', 'postgres']],
+    ['to 0\\b|/ui/', ['/ui/', 'to 0']],
+    // A lone ASCII character, or letters that have a case, are no needle.
+    ['\\d+ ?(-|É) ?0', null],
+    ['\\[\\s*\\]', null],
     ['[', null],
   ] as const)('%s gives %j', (pattern, needles) => {
     expect(needlesOfPattern(pattern)).toEqual(needles);
@@ -43,7 +52,7 @@ describe('needles read off a regex parse', () => {
   });
 
   it('every string a pattern of words and groups matches holds one of its needles', () => {
-    const word = fc.constantFrom('abc', 'Tools', 'x', 'pod', 'replicas', '1', 'é');
+    const word = fc.constantFrom('abc', 'Tools', 'x', 'pod', 'replicas', '1', 'é', '->', '→', 'to 0');
     const atom = fc.oneof(word, word.map((w) => `(?:${w})`), fc.tuple(word, word).map(([a, b]) => `(${a}|${b})`), word.map((w) => `(${w})+`), word.map((w) => `(${w})?`), fc.constant('\\d+'), fc.constant(' ?'));
     const source = fc.array(fc.array(atom, { minLength: 1, maxLength: 4 }).map((atoms) => atoms.join('')), { minLength: 1, maxLength: 3 }).map((alternatives) => alternatives.join('|'));
     fc.assert(
@@ -61,7 +70,19 @@ describe('needles read off a regex parse', () => {
     );
   });
 
-  it('are added only where the engine finds no words to search for, and the matcher then searches them', () => {
+  it('replace runs that find more lines, when the packed rules can carry them', () => {
+    const [fact] = compileRulesAtBuild([pageWith('not (checked|enforced)|ignored|still (see|sees)')]).pages[0]?.signatures[0]?.facts ?? [];
+    expect(fact?.kind === 'pattern' && fact.prefilter?.needles).toEqual(['checked', 'enforced', 'ignored', 'still']);
+    const built = compileRulesAtBuild([pageWith('not (checked|enforced)|ignored|still (see|sees)')]);
+    expect(prepareIndex(built).literals[0]?.needles).toEqual(['checked', 'enforced', 'ignored', 'still']);
+    // Runs as selective as the needles stay (no bytes added), and so do needles a string cannot carry.
+    for (const pattern of ['not run|never ran', 'not (checked|x->y)|ignored']) {
+      const [kept] = compileRulesAtBuild([pageWith(pattern)]).pages[0]?.signatures[0]?.facts ?? [];
+      expect({ pattern, needles: kept?.kind === 'pattern' ? kept.prefilter?.needles : null }).toEqual({ pattern, needles: undefined });
+    }
+  });
+
+  it('are added only where the engine finds no words to search for (or runs that find more lines), and the matcher then searches them', () => {
     const built = compileRulesAtBuild(pages.map((entry) => entry.page));
     // The build's index with the needles taken out again: the analysis alone, as the engine reads it.
     const withoutNeedles = (fact: RuleFact): RuleFact => (fact.kind === 'pattern' && fact.prefilter ? { ...fact, prefilter: { ...fact.prefilter, needles: undefined } } : fact);
@@ -74,3 +95,7 @@ describe('needles read off a regex parse', () => {
     for (const fact of added) expect(fact.kind === 'pattern' && needlesOfPattern(fact.pattern)).toEqual(fact.kind === 'pattern' && fact.prefilter?.needles);
   });
 });
+
+function pageWith(pattern: string): Parameters<typeof compileRulesAtBuild>[0][number] {
+  return { id: 'p', title: 'P', summary: 's', area: 'a', hop: 'h', status: 'bug', retired: false, relatedErrors: [], clues: [], fixes: [], signatures: [{ id: 's', text: 'x', where: 'any', weight: 1, facts: [{ kind: 'pattern', pattern }] }] };
+}
