@@ -34,6 +34,7 @@ const PRINTED_ELSEWHERE: Readonly<Record<string, readonly string[]>> = {
     'litellm-key-forwarded-as-upstream-token#same-as-litellm-key-text',
     'litellm-key-missing-bearer-prefix#malformed-api-key',
     'litellm-virtual-key-expected-sk-prefix#virtual-key-expected',
+    'mcp-tool-iserror-logged-as-success#logging-payload-success-for-iserror',
     'mcp-management-blocked-by-disable-llm-api-endpoints#llm-api-routes-disabled-mcp',
     'mcp-route-refused-only-proxy-admin#only-proxy-admin-mcp-route',
     'mcp-route-refused-only-proxy-admin#only-proxy-admin-generic-mcp',
