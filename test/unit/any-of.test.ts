@@ -7,31 +7,19 @@ import { MEMBER_KINDS } from '../../src/engine/fact-kinds/any-of.ts';
 import { heldFactOf, kindOf, membersOfFact, pointsOfFact, regexesOfFact, wordsOfFact } from '../../src/engine/fact-kinds/registry.ts';
 import { parseInput } from '../../src/engine/parse-input.ts';
 import { STEP_SERVER_CONFIG } from '../../src/engine/fact-kinds/next-steps.ts';
-import type { RuleClue, RuleFact, RulePageSource, RuleSignature } from '../../src/engine/rule-index.ts';
+import type { RuleClue, RuleFact } from '../../src/engine/rule-index.ts';
 import { ANY_OF_MEMBER_KINDS } from '../../src/schemas/fact-kinds/any-of.ts';
 import { FactSchema } from '../../src/schemas/fact.ts';
 import { packCheckerRuleIndex, packRuleIndex } from '../../src/catalog/pack-rule-index.ts';
 import { readPages } from '../../src/catalog/read-pages.ts';
 import { unpackRuleIndex } from '../../src/engine/rule-index-format.ts';
+import { rulePage, type SignatureInput } from '../support/rule-page.ts';
 
 // Issue 11: a group of alternatives is one fact (`any-of`) that holds when one member holds. These
 // tests use small made-up pages; the real pages' groups are tested in test/content/config-only.test.ts.
 
-function page(id: string, signatures: Array<Pick<RuleSignature, 'facts'>>, clues: RuleClue[] = []): RulePageSource {
-  return {
-    id,
-    title: `Page ${id}`,
-    summary: 'summary',
-    area: 'transport-session',
-    hop: 'gateway-internals',
-    status: 'by-design',
-    retired: false,
-    relatedErrors: [],
-    clues,
-    fixes: [{ kind: 'workaround', title: `Work around ${id}` }],
-    signatures: signatures.map((s, i) => ({ id: `sig-${i}`, text: `signature ${i}`, where: 'any', weight: 1, facts: s.facts })),
-  };
-}
+const page = (id: string, signatures: SignatureInput[], clues: RuleClue[] = []) =>
+  rulePage(id, signatures, clues, { area: 'transport-session', hop: 'gateway-internals', status: 'by-design' });
 
 const withoutArgs: RuleFact = { kind: 'server-config', fields: { transport: { equals: 'stdio' }, args: { present: false } } };
 const withoutCommand: RuleFact = { kind: 'server-config', fields: { transport: { equals: 'stdio' }, command: { present: false } } };

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkPaste } from '../../src/engine/index.ts';
-import type { RulePageSource, RuleSignature } from '../../src/engine/rule-index.ts';
+import type { RuleSignature } from '../../src/engine/rule-index.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 import { SignatureSchema } from '../../src/schemas/signature.ts';
 import { decidedByOf, describeConfidence } from '../../src/site/verdict-words.ts';
+import { rulePage as page } from '../support/rule-page.ts';
 
 // A reporter's description of a symptom (`describes: true`) ranks its page but is never `high`:
 // the checker says so and asks for what the failure printed (issue 11).
-function page(id: string, signatures: RuleSignature[]): RulePageSource {
-  return {
-    id,
-    title: `Page ${id}`,
-    summary: 'summary',
-    area: 'tool-listing',
-    hop: 'gateway-upstream',
-    status: 'bug',
-    retired: false,
-    relatedErrors: [],
-    clues: [],
-    fixes: [{ kind: 'workaround', title: `Work around ${id}` }],
-    signatures,
-  };
-}
-
 const slowListing: RuleSignature = {
   id: 'listing-slow',
   text: 'with 7 MCP servers the tool listing is slow',

@@ -2,24 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { matchEvidence } from '../../src/engine/check-paste.ts';
 import type { Evidence, TaggedLine } from '../../src/engine/evidence.ts';
 import { storeLines } from '../../src/engine/line-store.ts';
-import type { RuleClue, RuleFact, RulePageSource, RuleSignature } from '../../src/engine/rule-index.ts';
+import type { RuleClue, RuleFact } from '../../src/engine/rule-index.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
+import { rulePage, type SignatureInput } from '../support/rule-page.ts';
 
-function page(id: string, signatures: Array<Partial<RuleSignature> & { facts: RuleFact[] }>, clues: RuleClue[] = []): RulePageSource {
-  return {
-    id,
-    title: `Page ${id}`,
-    summary: 'summary',
-    area: 'tool-listing',
-    hop: 'gateway-upstream',
-    status: 'bug',
-    retired: false,
-    relatedErrors: [],
-    clues,
-    fixes: [{ kind: 'workaround', title: `Work around ${id}` }],
-    signatures: signatures.map((s, i) => ({ id: s.id ?? `sig-${i}`, text: s.text ?? `signature ${i}`, where: 'any', weight: s.weight ?? 1, facts: s.facts })),
-  };
-}
+const page = (id: string, signatures: SignatureInput[], clues: RuleClue[] = []) => rulePage(id, signatures, clues);
 
 function evidenceOf(lines: string[], extra: Partial<Evidence> = {}): Evidence {
   const tagged: TaggedLine[] = lines.map((text, i) => ({ input: 'paste', line: i + 1, text, place: 'any' }));
