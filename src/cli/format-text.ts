@@ -49,16 +49,19 @@ export function renderText(blocks: readonly Block[], isColor: boolean, safeText:
   const safe = (text: string): string => safeText.line(text);
   const safeBlock = (text: string): string => safeText.block(text);
   const own = (text: string): string => safeText.ownLine(text);
+  // A block marked `isOwn` holds the project's text; any other, text from outside.
+  const lineOf = (block: { isOwn?: boolean }, text: string): string => (block.isOwn ? own(text) : safe(text));
+  const blockOf = (block: { isOwn?: boolean }, text: string): string => (block.isOwn ? safeText.ownBlock(text) : safeBlock(text));
   const toneStyle = (tone: Tone): Style[] => (tone === 'good' ? ['green'] : tone === 'bad' ? ['red'] : tone === 'warn' ? ['yellow'] : []);
 
   const lines: string[] = [];
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
-        lines.push(paint(block.isOwn ? own(block.text) : safe(block.text), 'bold'));
+        lines.push(paint(lineOf(block, block.text), 'bold'));
         break;
       case 'verdict':
-        lines.push(paint(block.isOwn ? own(block.text) : safe(block.text), 'bold', ...toneStyle(block.tone)));
+        lines.push(paint(lineOf(block, block.text), 'bold', ...toneStyle(block.tone)));
         break;
       case 'step': {
         const mark = block.isOk ? paint('✓', 'green') : paint('✗', 'red');
@@ -80,13 +83,13 @@ export function renderText(blocks: readonly Block[], isColor: boolean, safeText:
         break;
       }
       case 'field':
-        lines.push(`   ${paint(`${block.label}:`, 'dim')}${block.text ? ` ${block.isOwn ? own(block.text) : safe(block.text)}` : ''}`);
+        lines.push(`   ${paint(`${block.label}:`, 'dim')}${block.text ? ` ${lineOf(block, block.text)}` : ''}`);
         break;
       case 'bullet':
-        lines.push(`${block.isNested ? '     ' : '  '}• ${paint(block.isOwn ? own(block.text) : safe(block.text), ...toneStyle(block.tone ?? 'plain'))}`);
+        lines.push(`${block.isNested ? '     ' : '  '}• ${paint(lineOf(block, block.text), ...toneStyle(block.tone ?? 'plain'))}`);
         break;
       case 'code':
-        for (const line of (block.isOwn ? safeText.ownBlock(block.text) : safeBlock(block.text)).replace(/\n$/, '').split('\n')) {
+        for (const line of blockOf(block, block.text).replace(/\n$/, '').split('\n')) {
           const style: Style[] = !block.isDiff
             ? ['cyan']
             : line.startsWith('+') && !line.startsWith('+++')
