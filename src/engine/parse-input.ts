@@ -9,12 +9,14 @@ import { type ClientName, isCurlMessage, recognizeClientLine } from './parse/par
 import { createContext, createEvidence, MAX_YAML_BLOCKS, MAX_YAML_CHARS_PER_PASTE, type ParseContext, tagLines, takeYamlBlock } from './parse/parse-context.ts';
 import { isCurlCommandStart, parseCurlCommand } from './parse/parse-curl-command.ts';
 import { isVerboseStart, parseStatusLine, readResponse, readVerboseRun } from './parse/parse-http-transcript.ts';
+import { ALL_MARKS, hasMark, MARK } from './parse/line-marks.ts';
 import { isJsonLogRecord, parseLogLine, stripLogPrefix } from './parse/parse-log-line.ts';
 import { describeMcpTarget } from './parse/parse-mcp-path.ts';
 import { isSseStart, readSseEvents } from './parse/parse-sse.ts';
 import { findInlineException, isChainMarker, isStandaloneExceptionLine, isTracebackStart, readTraceback } from './parse/parse-traceback.ts';
 import { readCommand } from './parse/read-command.ts';
 import { readJsonBlock } from './parse/read-json-block.ts';
+import { scanLineMarks } from './parse/scan-line-marks.ts';
 import { firstNonSpace, headOf, isBlank, joinTexts, leadSet, leadsWithOneOf, splitLineTexts, TextLines } from './parse/split-lines.ts';
 import { type Section, splitSections } from './parse/split-sections.ts';
 
@@ -41,7 +43,7 @@ export interface CheckInput {
 export function parseInput(input: CheckInput, options: ParseOptions = {}): Evidence {
   const evidence = createEvidence();
   try {
-    parsePaste(typeof input.paste === 'string' ? input.paste : '', evidence, options.remembersPlainLines ?? true);
+    parsePaste(typeof input.paste === 'string' ? input.paste : '', evidence, options);
   } catch (error) {
     // A parser bug must not take the checker down: keep what was found and say so.
     evidence.notes.push(`Part of the paste could not be read (${error instanceof Error ? error.message : 'internal error'}).`);
@@ -80,11 +82,12 @@ export function collapseNotes(notes: readonly string[]): string[] {
   });
 }
 
-function parsePaste(paste: string, evidence: Evidence, remembersPlainLines: boolean): void {
+function parsePaste(paste: string, evidence: Evidence, options: ParseOptions): void {
   const hasCarriageReturn = paste.includes('\r');
   const texts = splitLineTexts(paste);
   const context = createContext('paste', new TextLines(texts), evidence);
-  if (!remembersPlainLines) context.plainTexts = undefined;
+  if (options.remembersPlainLines === false) context.plainTexts = undefined;
+  if (options.usesLineMarks !== false) context.marks = scanLineMarks(paste, texts);
   const { sections } = splitSections(context.lines);
   for (const section of sections) readSection(context, section);
   if (context.yamlBlocksSkipped > 0) {
@@ -193,6 +196,12 @@ export interface ParseOptions {
    * reads every line, which the tests compare against.
    */
   remembersPlainLines?: boolean;
+  /**
+   * Whether a whole-text pre-pass marks what each line holds, so that detectors skip the lines
+   * lacking what they need (default true); off, every detector looks at every line, which the
+   * tests compare against.
+   */
+  usesLineMarks?: boolean;
 }
 
 // How many distinct texts of plain lines (see `isPlainCandidate`) one parse remembers, and how long
@@ -278,7 +287,9 @@ function readFencedYaml(context: ParseContext, section: Section): boolean {
  */
 function readStructure(context: ParseContext, index: number, end: number, previousPlace: Place | undefined): number {
   const { lines, evidence, input } = context;
-  const head = headOf(lines.textAt(index));
+  // What the pre-pass found in the line: each detector below skips it when its mark is clear.
+  const marks = context.marks === undefined ? ALL_MARKS : context.marks.at(index);
+  const head = headOf(lines.textAt(index), marks);
   // The index of the first non-space character, which most detectors test first: found once.
   const lead = firstNonSpace(head);
 
@@ -301,30 +312,30 @@ function readStructure(context: ParseContext, index: number, end: number, previo
     tagLines(context, index, index + 1, 'traceback');
     return index + 1;
   }
-  if (isConfigStart(head, lead) || isServerBlockStart(lines, index, end)) {
+  if (isConfigStart(head, lead) || isServerBlockStart(lines, index, end, marks)) {
     const next = readConfigAt(context, index, end);
     if (next > index) return next;
   }
-  const log = parseLogLine(head);
+  const log = parseLogLine(head, marks);
   // Claude Code's `--debug` lines (`[DEBUG] MCP server "x": …`) look generic-levelled but are client output.
   // Which client printed the line, asked at most once per line (null: not asked yet).
   let clientName: ClientName | undefined | null = null;
-  if (log !== undefined && log.kind === 'generic') clientName = recognizeClientLine(head);
+  if (log !== undefined && log.kind === 'generic') clientName = recognizeClientLine(head, marks);
   if (log !== undefined && !(log.kind === 'generic' && clientName !== undefined)) {
-    readLogLine(context, index, log);
+    readLogLine(context, index, log, marks);
     return index + 1;
   }
-  const standalone = isStandaloneExceptionLine(head);
+  const standalone = isStandaloneExceptionLine(head, marks);
   if (standalone !== undefined) {
     // `McpError: MCP error -32001: …` is what an SDK client printed: read as client output (its exception included).
-    if (clientName === null) clientName = recognizeClientLine(head);
+    if (clientName === null) clientName = recognizeClientLine(head, marks);
     if (clientName !== undefined) {
-      readClientLine(context, index, head);
+      readClientLine(context, index, head, marks);
       return index + 1;
     }
     evidence.exceptions.push({ input, line: lines.lineAt(index), type: standalone.type, message: standalone.message, frames: [], depth: 0 });
     tagLines(context, index, index + 1, previousPlace === 'log' ? 'log' : 'traceback');
-    scanForJsonAndStatus(context, index, head);
+    scanForJsonAndStatus(context, index, head, marks);
     return index + 1;
   }
   if (leadsWithOneOf(head, JSON_LEADS, lead) && !/^[{}] \[\d/.test(head.trimStart())) {
@@ -342,12 +353,12 @@ function readStructure(context: ParseContext, index: number, end: number, previo
       return Math.max(read.next, index + 1);
     }
   }
-  const client = isCurlMessage(head) ? 'curl' : clientName === null ? recognizeClientLine(head) : clientName;
+  const client = isCurlMessage(head) ? 'curl' : clientName === null ? recognizeClientLine(head, marks) : clientName;
   if (client !== undefined) {
-    readClientLine(context, index, head);
+    readClientLine(context, index, head, marks);
     return index + 1;
   }
-  readLooseLine(context, index, head);
+  readLooseLine(context, index, head, marks);
   return index + 1;
 }
 
@@ -406,7 +417,8 @@ function readJsonAt(context: ParseContext, index: number, end: number): number {
 function readJsonLog(context: ParseContext, index: number, record: Record<string, unknown>): void {
   const message = typeof record['message'] === 'string' ? record['message'] : typeof record['msg'] === 'string' ? record['msg'] : '';
   const line = context.lines.lineAt(index);
-  readMessage(context, index, headOf(message), 'text');
+  // The message is decoded JSON, not a part of the line: the line's marks do not hold for it.
+  readMessage(context, index, headOf(message), 'text', ALL_MARKS);
   for (const key of ['stacktrace', 'exc_info', 'traceback', 'exception']) {
     const value = record[key];
     if (typeof value === 'string' && value.includes('\n')) {
@@ -422,7 +434,7 @@ function readJsonLog(context: ParseContext, index: number, record: Record<string
   }
 }
 
-function readLogLine(context: ParseContext, index: number, log: NonNullable<ReturnType<typeof parseLogLine>>): void {
+function readLogLine(context: ParseContext, index: number, log: NonNullable<ReturnType<typeof parseLogLine>>, marks: number): void {
   const { evidence, input, lines } = context;
   const line = lines.lineAt(index);
   tagLines(context, index, index + 1, 'log');
@@ -435,14 +447,14 @@ function readLogLine(context: ParseContext, index: number, log: NonNullable<Retu
     evidence.requests.push(request);
     return;
   }
-  readMessage(context, index, log.message, 'text');
+  readMessage(context, index, log.message, 'text', marks);
 }
 
-function readClientLine(context: ParseContext, index: number, head: string): void {
+function readClientLine(context: ParseContext, index: number, head: string, marks: number): void {
   tagLines(context, index, index + 1, 'client');
   const { evidence, input, lines } = context;
   const line = lines.lineAt(index);
-  const json = readMessage(context, index, head, 'client');
+  const json = readMessage(context, index, head, 'client', marks);
   // A client's rendering of an HTTP answer (`Error POSTing to endpoint (HTTP 500): {…}`) is a
   // response without headers: status from the client, body as the JSON it quoted.
   const rendered = /\(HTTP (\d{3})\)|Non-200 status code \((\d{3})\)/.exec(head);
@@ -454,11 +466,11 @@ function readClientLine(context: ParseContext, index: number, head: string): voi
   }
 }
 
-function readLooseLine(context: ParseContext, index: number, head: string): void {
-  const stripped = stripLogPrefix(head);
-  readMessage(context, index, stripped, 'text');
+function readLooseLine(context: ParseContext, index: number, head: string, marks: number): void {
+  const stripped = stripLogPrefix(head, marks);
+  readMessage(context, index, stripped, 'text', marks);
   // A client config fragment (`"headers": {"x-litellm-api-key": "…"}`) that is not whole JSON.
-  const headersAt = stripped.includes('"headers"') ? stripped.search(/"headers"\s*:\s*\{/) : -1;
+  const headersAt = hasMark(marks, MARK.openBrace) && stripped.includes('"headers"') ? stripped.search(/"headers"\s*:\s*\{/) : -1;
   if (headersAt >= 0) {
     const objectStart = stripped.indexOf('{', headersAt);
     const found = findEmbeddedJson(stripped.slice(objectStart), 1)[0];
@@ -477,23 +489,24 @@ function readLooseLine(context: ParseContext, index: number, head: string): void
 
 /**
  * Searches a message for embedded JSON, a named exception and status codes; records what it
- * finds and returns the first JSON value (undefined when none).
+ * finds and returns the first JSON value (undefined when none). `marks` hold for the message:
+ * those of the line it is part of, or all of them.
  */
-function readMessage(context: ParseContext, index: number, message: string, from: 'client' | 'text'): unknown {
+function readMessage(context: ParseContext, index: number, message: string, from: 'client' | 'text', marks: number): unknown {
   const { evidence, input, lines } = context;
   const line = lines.lineAt(index);
   let firstJson: unknown;
-  if (message.includes('{') || message.includes('[')) {
+  if (hasMark(marks, MARK.openBrace | MARK.openBracket) && (message.includes('{') || message.includes('['))) {
     const found = findEmbeddedJson(message);
     for (const { value } of found) evidence.json.push({ input, line, value });
     firstJson = found[0]?.value;
   }
-  const exception = findInlineException(message);
+  const exception = findInlineException(message, marks);
   if (exception !== undefined) {
     const found: PythonException = { input, line, type: exception.type, message: exception.message, frames: [], depth: 0 };
     evidence.exceptions.push(found);
   }
-  const mentions = findStatusMentions(message);
+  const mentions = findStatusMentions(message, marks);
   for (let position = 0; position < mentions.length; position++) {
     const mention = mentions[position] as (typeof mentions)[number];
     evidence.statuses.push({ input, line, status: mention.status, from: from === 'client' ? mention.from : 'text' });
@@ -502,11 +515,11 @@ function readMessage(context: ParseContext, index: number, message: string, from
 }
 
 /** Records the JSON and status codes in a line already read for its exception. */
-function scanForJsonAndStatus(context: ParseContext, index: number, head: string): void {
+function scanForJsonAndStatus(context: ParseContext, index: number, head: string, marks: number): void {
   const { evidence, input, lines } = context;
   const line = lines.lineAt(index);
-  if (head.includes('{') || head.includes('[')) for (const found of findEmbeddedJson(head)) evidence.json.push({ input, line, value: found.value });
-  const mentions = findStatusMentions(head);
+  if (hasMark(marks, MARK.openBrace | MARK.openBracket) && (head.includes('{') || head.includes('['))) for (const found of findEmbeddedJson(head)) evidence.json.push({ input, line, value: found.value });
+  const mentions = findStatusMentions(head, marks);
   for (let position = 0; position < mentions.length; position++) evidence.statuses.push({ input, line, status: (mentions[position] as (typeof mentions)[number]).status, from: 'text' });
 }
 

@@ -1,3 +1,5 @@
+import { ALL_MARKS, hasMark, MARK } from './line-marks.ts';
+
 /** A log line as far as its format could be read. */
 export type LogLine =
   | {
@@ -60,10 +62,11 @@ const GENERIC_LEVEL =
 /**
  * Strips what container runtimes put before a log line: a docker compose service column
  * (`litellm-1  | `) and a Kubernetes / docker timestamp (`2025-06-01T10:00:00.123456789Z stdout F `).
+ * `marks` are the line's (line-marks.ts).
  */
-export function stripLogPrefix(head: string): string {
+export function stripLogPrefix(head: string, marks = ALL_MARKS): string {
   let text = head;
-  const hasBar = text.includes('|');
+  const hasBar = hasMark(marks, MARK.bar) && text.includes('|');
   if (!hasBar && !startsWithYear(text)) return text;
   // Each pattern runs only when the character it cannot do without is there: the column's `|`,
   // the timestamp's `T` after the date (a plain `2026-01-01 12:00:00` log line has neither).
@@ -87,24 +90,27 @@ function startsWithYear(text: string): boolean {
 /**
  * Reads a log line's format: LiteLLM's logger, Python's default logging format, uvicorn's
  * levelled and access lines, or a generic timestamped/levelled line. Returns undefined for
- * anything else. Looks only at the (already bounded) head of the line.
+ * anything else. Looks only at the (already bounded) head of the line; `marks` are the line's
+ * (line-marks.ts).
  */
-export function parseLogLine(head: string): LogLine | undefined {
-  const text = stripLogPrefix(head);
+export function parseLogLine(head: string, marks = ALL_MARKS): LogLine | undefined {
+  const text = stripLogPrefix(head, marks);
   const first = text.charCodeAt(0);
   const startsWithDigit = first >= 48 && first <= 57;
   const startsWithUpper = first >= 65 && first <= 90;
+  // An access request holds ` HTTP/`: searched for only in a line that holds `HTTP`.
+  const mayHoldRequest = hasMark(marks, MARK.http) && text.includes(' HTTP/');
   // Every format below starts with a digit, an upper-case letter, `[`, or holds an access request.
-  if (!startsWithDigit && !startsWithUpper && first !== 91 && !text.includes(' HTTP/')) return undefined;
+  if (!startsWithDigit && !startsWithUpper && first !== 91 && !mayHoldRequest) return undefined;
   // The timed LiteLLM format starts with a digit, the untimed one with `LiteLLM`.
-  const litellm = text.includes('LiteLLM') ? (startsWithDigit ? LITELLM_LINE.exec(text) : first === 76 ? LITELLM_UNTIMED.exec(text) : null) : null;
+  const litellm = hasMark(marks, MARK.liteLlm) && text.includes('LiteLLM') ? (startsWithDigit ? LITELLM_LINE.exec(text) : first === 76 ? LITELLM_UNTIMED.exec(text) : null) : null;
   if (litellm) {
     const line: LogLine = { kind: 'litellm', logger: litellm[1] ?? 'LiteLLM', level: (litellm[2] ?? '').toUpperCase(), message: text.slice(litellm[0].length) };
     if (litellm[3] !== undefined) line.file = litellm[3];
     if (litellm[4] !== undefined) line.fileLine = Number(litellm[4]);
     return line;
   }
-  const access = text.includes(' HTTP/') ? ACCESS_REQUEST.exec(text) : null;
+  const access = mayHoldRequest ? ACCESS_REQUEST.exec(text) : null;
   if (access && (UVICORN_LEVEL.test(text) || /^\S{1,200} - /.test(text) || /^\d/.test(text))) {
     return { kind: 'access', method: access[1] ?? '', target: access[2] ?? '', status: Number(access[3]), rest: text.slice(access.index + access[0].length).trim() };
   }

@@ -1,0 +1,43 @@
+/**
+ * Line marks: one bit per thing a detector needs a line to hold before it can find anything in
+ * it (a `{`, `LiteLLM`, an exception word…). The parser's pre-pass (scan-line-marks.ts) finds
+ * them for every line of a paste with a few whole-text searches; a detector given a line's marks
+ * skips the line at once when the bit it needs is clear. A set bit only says "may hold": the
+ * detector still looks.
+ *
+ * Each bit is a necessary condition, never a sufficient one, so a detector answers the same with
+ * a line's marks as with `ALL_MARKS` (what it assumes when it is given none).
+ */
+export const MARK = {
+  /** An opening brace `{`: JSON in the line, a `"headers": {` fragment. */
+  openBrace: 1 << 0,
+  /** An opening bracket `[`: JSON, mcp-remote's `[pid]`, a bracketed level. */
+  openBracket: 1 << 1,
+  /** A bar `|`: a docker compose service column. */
+  bar: 1 << 2,
+  /** A hash `#`: a YAML comment. */
+  hash: 1 << 3,
+  /** `LiteLLM`: LiteLLM's own log format. */
+  liteLlm: 1 << 4,
+  /** `HTTP`: an access-log request line, an `HTTP 500` mention. */
+  http: 1 << 5,
+  /** One of the words every MCP client message holds (parse-client-output.ts `CLIENT_WORDS`). */
+  clientWord: 1 << 6,
+  /** One of the words an exception type ends with (parse-traceback.ts `EXCEPTION_WORDS`). */
+  exceptionWord: 1 << 7,
+  /** One of the clues every status mention holds (find-status.ts `STATUS_CLUES`). */
+  statusClue: 1 << 8,
+  /**
+   * An escape character (ESC, the start of a terminal colour code). Removing colour codes can
+   * join the text around them into any word, so a line with one gets every mark.
+   */
+  colourCode: 1 << 9,
+} as const;
+
+/** Every mark set: what a detector assumes of a line nobody scanned. */
+export const ALL_MARKS = (1 << 10) - 1;
+
+/** Whether the marks hold at least one of the bits of `mark`. */
+export function hasMark(marks: number, mark: number): boolean {
+  return (marks & mark) !== 0;
+}

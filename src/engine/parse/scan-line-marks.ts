@@ -1,0 +1,123 @@
+/**
+ * The parser's pre-pass: finds the marks (line-marks.ts) of every line of a paste with a few
+ * searches of the whole text, each an `indexOf` of a literal or one global pattern, instead of
+ * every detector searching every line for what it needs. A search that finds its literal in a line
+ * marks the line and goes on from the next line, so each search reads the text once: linear
+ * whatever the paste holds. No line's text is copied.
+ */
+import { STATUS_CLUES } from './find-status.ts';
+import { ALL_MARKS, MARK } from './line-marks.ts';
+import { CLIENT_WORDS } from './parse-client-output.ts';
+import { EXCEPTION_WORDS } from './parse-traceback.ts';
+
+/** One whole-text search: a literal (searched with `indexOf`) or a global pattern, and the marks of a line where it is found. */
+interface MarkSearch {
+  find: string | RegExp;
+  marks: number;
+}
+
+/** The marks of each line of one input, as the pre-pass found them. */
+export class LineMarks {
+  readonly #marks: Uint16Array | undefined;
+
+  /** `marks` by line index; undefined when no line holds anything marked. */
+  constructor(marks: Uint16Array | undefined) {
+    this.#marks = marks;
+  }
+
+  /** The marks of the line at `index` (0 past the end). */
+  at(index: number): number {
+    return this.#marks === undefined ? 0 : (this.#marks[index] ?? 0);
+  }
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every search the pre-pass runs; a literal several marks need is searched once for all of them. */
+function markSearches(): MarkSearch[] {
+  const literals = new Map<string, number>();
+  const addLiteral = (literal: string, marks: number): void => void literals.set(literal, (literals.get(literal) ?? 0) | marks);
+  // A colour code can hide any word until it is removed: its line may hold anything.
+  addLiteral('\u001b', ALL_MARKS);
+  addLiteral('{', MARK.openBrace);
+  addLiteral('[', MARK.openBracket);
+  addLiteral('|', MARK.bar);
+  addLiteral('#', MARK.hash);
+  addLiteral('LiteLLM', MARK.liteLlm);
+  addLiteral('HTTP', MARK.http);
+  for (const word of EXCEPTION_WORDS) addLiteral(word, MARK.exceptionWord);
+  const searches: MarkSearch[] = [];
+  for (const clue of STATUS_CLUES) {
+    if (typeof clue === 'string') addLiteral(clue, MARK.statusClue);
+    else searches.push({ find: clue, marks: MARK.statusClue });
+  }
+  // One alternation finds the client words in one read of the text (their first letters are
+  // common ones, which makes eleven `indexOf` searches slower than one pattern).
+  searches.push({ find: new RegExp(CLIENT_WORDS.map(escapeRegExp).join('|'), 'g'), marks: MARK.clientWord });
+  for (const [find, marks] of literals) searches.push({ find, marks });
+  return searches;
+}
+
+const SEARCHES = markSearches();
+
+/**
+ * Finds the marks of the lines of `text`. `lines` are its lines as the parser split them (on LF,
+ * CRLF or a lone CR), in order: a line's start is worked out from their lengths, and the first
+ * search that finds something there pays for it.
+ */
+export function scanLineMarks(text: string, lines: readonly string[]): LineMarks {
+  let marks: Uint16Array | undefined;
+  let starts: Int32Array | undefined;
+  for (const { find, marks: found } of SEARCHES) {
+    let line = 0;
+    for (let at = nextHit(text, find, 0); at >= 0; ) {
+      starts ??= lineStarts(text, lines);
+      marks ??= new Uint16Array(lines.length);
+      line = lineHolding(starts, at, line);
+      marks[line] = (marks[line] as number) | found;
+      if (line + 1 >= starts.length) break;
+      at = nextHit(text, find, starts[line + 1] as number);
+    }
+  }
+  return new LineMarks(marks);
+}
+
+/** Where the search finds its literal or pattern next, from `from` on (-1: nowhere). */
+function nextHit(text: string, find: string | RegExp, from: number): number {
+  if (typeof find === 'string') return text.indexOf(find, from);
+  find.lastIndex = from;
+  const match = find.exec(text);
+  return match === null ? -1 : match.index;
+}
+
+/** Where each line starts in `text`: after the previous one and its line break (CRLF is two characters). */
+function lineStarts(text: string, lines: readonly string[]): Int32Array {
+  const starts = new Int32Array(lines.length);
+  let offset = 0;
+  for (let index = 0; index < lines.length; index++) {
+    starts[index] = offset;
+    offset += (lines[index] as string).length;
+    offset += text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10 ? 2 : 1;
+  }
+  return starts;
+}
+
+/**
+ * The index of the line holding offset `at`, searching forward from line `from` (which starts at
+ * or before it): doubling steps, then halving, so a hit far ahead costs a few steps, not a walk.
+ */
+function lineHolding(starts: Int32Array, at: number, from: number): number {
+  let low = from;
+  let step = 1;
+  while (low + step < starts.length && (starts[low + step] as number) <= at) {
+    low += step;
+    step *= 2;
+  }
+  let high = Math.min(low + step, starts.length) - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] as number) <= at) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
