@@ -128,8 +128,11 @@ function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName
       numbers = new Int32Array(texts.length - (index - kept));
       for (let at = 0; at < kept; at++) numbers[at] = at + 1;
     }
-    texts[kept] = text;
-    places[kept] = places[index] as number;
+    // Until the first blank line every line stays where it is.
+    if (kept !== index) {
+      texts[kept] = text;
+      places[kept] = places[index] as number;
+    }
     if (numbers !== undefined) numbers[kept] = index + 1;
     kept++;
   }
@@ -252,9 +255,10 @@ function readSection(context: ParseContext, section: Section): void {
       index++;
       continue;
     }
-    const sizeBefore = sizeOf(evidence);
+    // Counted only for a text short enough to be remembered (-1: not counted).
+    const sizeBefore = plainTexts !== undefined && text.length <= MAX_PLAIN_TEXT_LENGTH ? sizeOf(evidence) : -1;
     const next = readStructure(context, index, section.end, previousPlace);
-    if (plainTexts && next === index + 1 && places[index] === 0 && plainTexts.size < MAX_PLAIN_TEXTS && isPlainCandidate(text) && sizeOf(evidence) === sizeBefore) plainTexts.add(text);
+    if (plainTexts && sizeBefore >= 0 && next === index + 1 && places[index] === 0 && plainTexts.size < MAX_PLAIN_TEXTS && isPlainCandidate(text) && sizeOf(evidence) === sizeBefore) plainTexts.add(text);
     // The place of the structure just read (`any` means no reader tagged it).
     const last = places[next - 1] ?? 0;
     previousPlace = PLACES[last !== 0 ? last : (places[index] ?? 0)];

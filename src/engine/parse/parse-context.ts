@@ -65,7 +65,9 @@ export function createContext(input: InputName, lines: LineList, evidence: Evide
 /** Tags lines `from` (inclusive) to `to` (exclusive) with a place. */
 export function tagLines(context: ParseContext, from: number, to: number, place: Place): void {
   const { places } = context;
-  if (from < to) places.fill(placeCode(place), from, Math.min(to, places.length));
+  // Most readers tag the one line they read: a store, not a call to fill.
+  if (to === from + 1 && from < places.length) places[from] = placeCode(place);
+  else if (from < to) places.fill(placeCode(place), from, Math.min(to, places.length));
 }
 
 /** The 1-based line number of the line at an index. */

@@ -39,11 +39,13 @@ export type LogLine =
       rest: string;
     }
   | {
-      /** Another timestamped or levelled line (`2025-06-01 10:00:00,123 ERROR …`, `[ERROR] …`). */
+      /**
+       * Another timestamped or levelled line (`2025-06-01 10:00:00,123 ERROR …`, `[ERROR] …`).
+       * Its level is not kept: nothing reads it, and capturing it cost a match object per line
+       * of a log that is nothing else.
+       */
       kind: 'generic';
-      /** The level, upper-cased. */
-      level: string;
-      /** The line from the level on. */
+      /** The whole line (after a container's prefix). */
       message: string;
     };
 
@@ -57,7 +59,7 @@ const UVICORN_LEVEL = /^(DEBUG|INFO|WARNING|ERROR|CRITICAL):\s+/;
 // `"POST /github/mcp HTTP/1.1" 500` anywhere in the line (uvicorn, gunicorn, nginx).
 const ACCESS_REQUEST = /"([A-Z]{3,7}) (\S{1,2000}) HTTP\/\d(?:\.\d)?" (\d{3})\b/;
 const GENERIC_LEVEL =
-  /^(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,\dZ+:-]{0,16}\]?\s{1,4}(?:-\s{1,4}|\|\s{1,4})?|\[)(?:[\w.-]{1,40}\s{1,4}(?:-\s{1,4})?)?\[?(DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL|TRACE)\]?[\s:|-]/i;
+  /^(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,\dZ+:-]{0,16}\]?\s{1,4}(?:-\s{1,4}|\|\s{1,4})?|\[)(?:[\w.-]{1,40}\s{1,4}(?:-\s{1,4})?)?\[?(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL|TRACE)\]?[\s:|-]/i;
 
 /**
  * Strips what container runtimes put before a log line: a docker compose service column
@@ -124,9 +126,8 @@ export function parseLogLine(head: string, marks = ALL_MARKS): LogLine | undefin
   const uvicorn = startsWithLevel ? UVICORN_LEVEL.exec(text) : null;
   if (uvicorn) return { kind: 'python-logging', level: uvicorn[1] ?? '', message: text.slice(uvicorn[0].length) };
   if (!startsWithDigit && first !== 91) return undefined;
-  const generic = GENERIC_LEVEL.exec(text);
-  if (generic) return { kind: 'generic', level: (generic[1] ?? '').toUpperCase(), message: text.slice(generic.index) };
-  return undefined;
+  // Anchored at the start: a match is the whole line's.
+  return GENERIC_LEVEL.test(text) ? { kind: 'generic', message: text } : undefined;
 }
 
 /** The JSON log format (`json_logs: true`): an object with a message and a level. */
