@@ -1,5 +1,5 @@
 import type { Evidence, HttpRequest, HttpResponse, InputName, Place, PythonException } from './evidence.ts';
-import { LineStore, PLACES } from './line-store.ts';
+import { LineStore, PLACES, placeCode } from './line-store.ts';
 import { findEmbeddedJson } from './parse/find-json.ts';
 import { findStatusMentions } from './parse/find-status.ts';
 import { findConfigBlockEnd, isConfigStart, isServerBlockStart, parseConfigText } from './parse/find-config.ts';
@@ -10,14 +10,14 @@ import { createContext, createEvidence, MAX_YAML_BLOCKS, MAX_YAML_CHARS_PER_PAST
 import { isCurlCommandStart, parseCurlCommand } from './parse/parse-curl-command.ts';
 import { isVerboseStart, parseStatusLine, readResponse, readVerboseRun } from './parse/parse-http-transcript.ts';
 import { ALL_MARKS, hasMark, MARK } from './parse/line-marks.ts';
-import { isJsonLogRecord, parseLogLine, stripLogPrefix } from './parse/parse-log-line.ts';
+import { hasGenericLogStart, isJsonLogRecord, parseLogLine, stripLogPrefix } from './parse/parse-log-line.ts';
 import { describeMcpTarget } from './parse/parse-mcp-path.ts';
 import { isSseStart, readSseEvents } from './parse/parse-sse.ts';
 import { findInlineException, isChainMarker, isStandaloneExceptionLine, isTracebackStart, readTraceback } from './parse/parse-traceback.ts';
 import { readCommand } from './parse/read-command.ts';
 import { readJsonBlock } from './parse/read-json-block.ts';
 import { scanLineMarks } from './parse/scan-line-marks.ts';
-import { firstNonSpace, headOf, isBlank, joinTexts, leadSet, leadsWithOneOf, splitLineTexts, TextLines } from './parse/split-lines.ts';
+import { CLASSIFY_PREFIX, firstNonSpace, headOf, isBlank, isSpaceCode, joinTexts, leadSet, leadsWithOneOf, splitLineTexts, TextLines } from './parse/split-lines.ts';
 import { type Section, splitSections } from './parse/split-sections.ts';
 
 // A config.yaml is a few hundred lines; a longer "config" is a mis-detection or a dump, and the
@@ -228,6 +228,26 @@ function isPlainCandidate(text: string): boolean {
   return true;
 }
 
+const LOG_PLACE = placeCode('log');
+
+/**
+ * Whether a line is the common line of a long log, which readStructure would only tag `log`: a
+ * generic log line (a date, a time, a level) that the pre-pass found nothing in (no marks: no
+ * `{ [ | #`, escape, `LiteLLM`, `HTTP`, client, exception or status word), so its message yields
+ * nothing. Such a line then costs one pattern test instead of the whole dispatch.
+ *
+ * Why no reader before the log reader can claim it: it starts with a digit, and each of them
+ * needs a line led by a prompt, a letter, `*`, `<`, `>`, `HTTP/` or `Traceback`, or (a server
+ * block) one ending in `:`; and a docker timestamp (`2025-06-01T…`, a `T` at index 10), which
+ * stripLogPrefix would remove before the log formats are tried, sends the line the long way.
+ */
+function isBareGenericLogLine(text: string, marks: number): boolean {
+  if (marks !== 0 || text.length > CLASSIFY_PREFIX) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first >= 48 && first <= 57 && text.charCodeAt(10) !== 84 && last !== 58 && !isSpaceCode(last) && hasGenericLogStart(text);
+}
+
 // How many things the evidence holds: unchanged across a read means the read found nothing.
 function sizeOf(evidence: Evidence): number {
   return evidence.responses.length + evidence.requests.length + evidence.statuses.length + evidence.json.length + evidence.exceptions.length + evidence.configs.length + evidence.notes.length;
@@ -252,6 +272,12 @@ function readSection(context: ParseContext, section: Section): void {
     // Only short texts are ever remembered: a longer one is not hashed for a lookup that must fail.
     if (plainTexts !== undefined && text.length <= MAX_PLAIN_TEXT_LENGTH && plainTexts.has(text)) {
       previousPlace = 'any';
+      index++;
+      continue;
+    }
+    if (context.marks !== undefined && isBareGenericLogLine(text, context.marks.at(index))) {
+      places[index] = LOG_PLACE;
+      previousPlace = 'log';
       index++;
       continue;
     }

@@ -30,7 +30,7 @@ function marksOf(line: string): number {
 // Pieces of the lines the detectors read, cut where their words start and end, so random joins
 // make words a detector needs and near misses of them.
 const fragments = [
-  '2026-01-01 12:00:07 ', '[2026-01-01T10:00:00Z] ', '15:29:02 - ', 'LiteLLM', ' Proxy', ':ERROR: ', 'INFO', ':     ', '[warn] ', 'x',
+  '2026-01-01 12:00:07 ', '2026-01-01T10:00:00Z ', '[2026-01-01T10:00:00Z] ', ':', '  url: http://x', '15:29:02 - ', 'LiteLLM', ' Proxy', ':ERROR: ', 'INFO', ':     ', '[warn] ', 'x',
   'litellm-1  ', '| ', '2025-06-01T10:00:00.123Z stdout F ', '"POST /mcp ', 'HTTP', '/1.1" ', '500', ' Internal Server Error', ' 401 ',
   'Unauthorized', 'status', 'STATUS', '_code=', "Client error '", '403 Forbidden', 'Non-200 ', 'SSE', ' error: ', '(HTTP 502)',
   'Error', 'Exception', 'Timeout', 'Cancelled', 'Exit', 'httpx.Connect', ': ', 'McpError', 'MCP', 'Mcp', 'rror', 'ail', 'uth', 'ools',
@@ -83,6 +83,23 @@ describe('line marks', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('let a bare log line skip the readers only when none of them could read it', () => {
+    const log = '2026-01-01 12:00:07 INFO routine line';
+    const places = (paste: string): unknown => parseInput({ paste }).lines.toArray().map((line) => line.place);
+    expect(places(`${log}\n${log}`)).toEqual(['log', 'log']);
+    // Each of these is read by what reads it without the pre-pass, not taken for a bare log line.
+    const asRead = [
+      `${log} then {"error": "x"}`,
+      `${log}\n  ValueError: bad`,
+      `2026-01-01T10:00:00Z INFO: ${log}`,
+      `${log}:\n  url: http://x\n  transport: http`,
+      `${log}\u00a0`,
+      `\u001b[2m${log}\u001b[0m`,
+    ];
+    for (const paste of asRead) expect(plain(parseInput({ paste }))).toEqual(plain(parseInput({ paste }, { usesLineMarks: false })));
+    expect(parseInput({ paste: `${log} then {"error": "x"}` }).json).toHaveLength(1);
   });
 
   it('leave the evidence of every paste the results digest covers unchanged', () => {

@@ -127,7 +127,15 @@ export function parseLogLine(head: string, marks = ALL_MARKS): LogLine | undefin
   if (uvicorn) return { kind: 'python-logging', level: uvicorn[1] ?? '', message: text.slice(uvicorn[0].length) };
   if (!startsWithDigit && first !== 91) return undefined;
   // Anchored at the start: a match is the whole line's.
-  return GENERIC_LEVEL.test(text) ? { kind: 'generic', message: text } : undefined;
+  return hasGenericLogStart(text) ? { kind: 'generic', message: text } : undefined;
+}
+
+/**
+ * Whether a text starts as a generic timestamped or levelled log line does (`2025-06-01
+ * 10:00:00,123 ERROR …`, `[ERROR] …`): the format parseLogLine tries last.
+ */
+export function hasGenericLogStart(text: string): boolean {
+  return GENERIC_LEVEL.test(text);
 }
 
 /** The JSON log format (`json_logs: true`): an object with a message and a level. */
