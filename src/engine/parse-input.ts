@@ -237,7 +237,7 @@ const LOG_PLACE = placeCode('log');
  * nothing. Such a line then costs one pattern test instead of the whole dispatch.
  *
  * Why no reader before the log reader can claim it: it starts with a digit, and each of them
- * needs a line led by a prompt, a letter, `*`, `<`, `>`, `HTTP/` or `Traceback`, or (a server
+ * needs a line led by something else (a prompt, a letter, `*`, `<`, `>`, `|`, `+`), or (a server
  * block) one ending in `:`; and a docker timestamp (`2025-06-01T…`, a `T` at index 10), which
  * stripLogPrefix would remove before the log formats are tried, sends the line the long way.
  */
