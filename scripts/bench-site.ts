@@ -291,6 +291,16 @@ function report(label: string, seconds: number, outDir: string, pages: number): 
   console.log(`  pagefind index: ${formatBytes(index.bytes)} in ${index.files} files (${formatBytes(index.bytes / pages)}/page), plus ${formatBytes(index.runtimeBytes)} of pagefind runtime (JS and wasm)`);
 }
 
+// The checker's form with the text only a verdict shows left out: what matching alone would carry.
+function withoutDisplayText(packed: Record<string, unknown>): unknown {
+  const { fixTitles: _fixTitles, words: _words, commonWords: _commonWords, ...rest } = packed;
+  const pages = (rest['pages'] as Array<Record<string, unknown>>).map(({ title: _title, checkNext: _checkNext, ...page }) => ({
+    ...page,
+    signatures: (page['signatures'] as Array<Record<string, unknown>>).map(({ text: _text, ...signature }) => signature),
+  }));
+  return { ...rest, pages };
+}
+
 /**
  * What a first visit to /check/ would transfer at `count` pages: today's HTML, CSS and code beside
  * a rules module made from the real index grown to `count` pages (grow-rule-index.ts: real pages
@@ -310,9 +320,9 @@ async function reportTransferAtCount(outDir: string, count: number, aim: number)
     return;
   }
   const folder = mkdtempSync(join(tmpdir(), 'mcpfix-bench-grown-'));
-  const moduleGzip = async (grown: RuleIndex): Promise<number> => {
+  const moduleGzip = async (grown: RuleIndex, keep: (packed: Record<string, unknown>) => unknown = (packed) => packed): Promise<number> => {
     const file = join(folder, 'checker-rules.js');
-    writeFileSync(file, `export default ${JSON.stringify(packCheckerRuleIndex(grown))};\n`);
+    writeFileSync(file, `export default ${JSON.stringify(keep(packCheckerRuleIndex(grown)))};\n`);
     const build = await rolldown({ input: file, logLevel: 'silent' });
     const { output } = await build.generate({ format: 'es', minify: true });
     await build.close();
@@ -322,7 +332,9 @@ async function reportTransferAtCount(outDir: string, count: number, aim: number)
     const pages = index.pages.length;
     const real = await moduleGzip(index);
     const imitation = await moduleGzip({ ...index, pages: grownPages(index.pages, pages).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
-    const rules = await moduleGzip(growRuleIndex(index, count));
+    const grownIndex = growRuleIndex(index, count);
+    const rules = await moduleGzip(grownIndex);
+    const matchingOnly = await moduleGzip(grownIndex, withoutDisplayText);
     const js = measureCheckerJs(outDir);
     const page = measureCheckerPage(outDir);
     const rest = page.htmlGzip + page.cssGzip + js.main + js.worker;
@@ -330,6 +342,9 @@ async function reportTransferAtCount(outDir: string, count: number, aim: number)
     const perPageAllowed = (aim - rest) / count;
     console.log(
       `  at ${count} pages (${pages} real + ${count - pages} grown from them), /check/ first visit transfers ${formatBytes(total)} gzip ${total <= aim ? '✓' : '✗'} (aim ≤ ${formatBytes(aim)}): today's HTML, CSS and code ${formatBytes(rest)} + rules module ${formatBytes(rules)} (${formatBytes(rules / count)} gzip per page; the aim leaves ${formatBytes(Math.max(0, perPageAllowed))} per page)`,
+    );
+    console.log(
+      `    with only what matching reads (no page titles, signature texts, fix titles, check-next steps or words: a verdict could name nothing): rules ${formatBytes(matchingOnly)}, first visit ${formatBytes(rest + matchingOnly)} ${rest + matchingOnly <= aim ? '✓' : '✗'}`,
     );
     console.log(`    grown pages against real ones, rules module gzip per page: ${pages} grown ${formatBytes(imitation / pages)}, ${pages} real ${formatBytes(real / pages)} (grown text draws words at random, so it compresses a little worse than real prose)`);
   } finally {
