@@ -41,3 +41,18 @@ export const ALL_MARKS = (1 << 10) - 1;
 export function hasMark(marks: number, mark: number): boolean {
   return (marks & mark) !== 0;
 }
+
+/** The marks of each line of one input, as the pre-pass (scan-line-marks.ts) found them. */
+export class LineMarks {
+  readonly #marks: Uint16Array | undefined;
+
+  /** `marks` by line index; undefined when no line holds anything marked. */
+  constructor(marks: Uint16Array | undefined) {
+    this.#marks = marks;
+  }
+
+  /** The marks of the line at `index` (0 past the end). */
+  at(index: number): number {
+    return this.#marks === undefined ? 0 : (this.#marks[index] ?? 0);
+  }
+}

@@ -1,6 +1,6 @@
 import type { Evidence, InputName, Place } from '../evidence.ts';
 import { emptyLineStore, placeCode } from '../line-store.ts';
-import type { LineMarks } from './scan-line-marks.ts';
+import type { LineMarks } from './line-marks.ts';
 import type { LineList } from './split-lines.ts';
 
 /**

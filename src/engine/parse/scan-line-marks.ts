@@ -6,7 +6,7 @@
  * whatever the paste holds. No line's text is copied.
  */
 import { STATUS_CLUES } from './find-status.ts';
-import { ALL_MARKS, MARK } from './line-marks.ts';
+import { ALL_MARKS, LineMarks, MARK } from './line-marks.ts';
 import { CLIENT_WORDS } from './parse-client-output.ts';
 import { EXCEPTION_WORDS } from './parse-traceback.ts';
 
@@ -14,21 +14,6 @@ import { EXCEPTION_WORDS } from './parse-traceback.ts';
 interface MarkSearch {
   find: string | RegExp;
   marks: number;
-}
-
-/** The marks of each line of one input, as the pre-pass found them. */
-export class LineMarks {
-  readonly #marks: Uint16Array | undefined;
-
-  /** `marks` by line index; undefined when no line holds anything marked. */
-  constructor(marks: Uint16Array | undefined) {
-    this.#marks = marks;
-  }
-
-  /** The marks of the line at `index` (0 past the end). */
-  at(index: number): number {
-    return this.#marks === undefined ? 0 : (this.#marks[index] ?? 0);
-  }
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
