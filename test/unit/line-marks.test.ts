@@ -102,6 +102,14 @@ describe('line marks', () => {
     expect(parseInput({ paste: `${log} then {"error": "x"}` }).json).toHaveLength(1);
   });
 
+  it('mark every line after a literal turns out to be in most of them, and the parse agrees', () => {
+    const paste = Array.from({ length: 10_000 }, (_, at) => (at % 3 === 0 ? '2026-01-01 12:00:07 INFO routine line' : `{"line": ${at}}`)).join('\n');
+    const marks = scanLineMarks(paste, splitLineTexts(paste));
+    expect((marks.at(0) & MARK.openBrace) === 0).toBe(true);
+    expect((marks.at(9999) & MARK.openBrace) !== 0).toBe(true);
+    expect(plain(parseInput({ paste }))).toEqual(plain(parseInput({ paste }, { usesLineMarks: false })));
+  });
+
   it('leave the evidence of every paste the results digest covers unchanged', () => {
     const { cases } = collectDigestCases(resolve(import.meta.dirname, '../..'));
     expect(cases.length).toBeGreaterThan(500);

@@ -16,10 +16,27 @@ interface MarkSearch {
   marks: number;
 }
 
+/**
+ * Searches run together: when the group has a gate and one read of the text with it finds
+ * nothing, none of the searches can find anything and none runs.
+ */
+interface SearchGroup {
+  gate: RegExp | undefined;
+  searches: MarkSearch[];
+}
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every search the pre-pass runs; a literal several marks need is searched once for all of them. */
-function markSearches(): MarkSearch[] {
+// Literals most pastes hold (JSON, `HTTP/1.1`): searched on their own, as a gate would find them.
+const COMMON_LITERALS = new Set(['{', '[', 'HTTP']);
+
+/**
+ * Every search the pre-pass runs, in two groups: the patterns and the common literals, and the
+ * rarer literals (escape, `|`, `#`, `LiteLLM`, the exception words…), which most pastes hold none
+ * of: one pass of their alternation rules them all out, for the cost of about two of them. A
+ * literal several marks need is searched once for all of them.
+ */
+function markSearchGroups(): SearchGroup[] {
   const literals = new Map<string, number>();
   const addLiteral = (literal: string, marks: number): void => void literals.set(literal, (literals.get(literal) ?? 0) | marks);
   // A colour code can hide any word until it is removed: its line may hold anything.
@@ -39,11 +56,22 @@ function markSearches(): MarkSearch[] {
   // One alternation finds the client words in one read of the text (their first letters are
   // common ones, which makes eleven `indexOf` searches slower than one pattern).
   searches.push({ find: new RegExp(CLIENT_WORDS.map(escapeRegExp).join('|'), 'g'), marks: MARK.clientWord });
-  for (const [find, marks] of literals) searches.push({ find, marks });
-  return searches;
+  const rare: MarkSearch[] = [];
+  for (const [find, marks] of literals) (COMMON_LITERALS.has(find) ? searches : rare).push({ find, marks });
+  const rareGate = new RegExp(rare.map((search) => escapeRegExp(search.find as string)).join('|'));
+  return [
+    { gate: undefined, searches },
+    { gate: rareGate, searches: rare },
+  ];
 }
 
-const SEARCHES = markSearches();
+const SEARCH_GROUPS = markSearchGroups();
+
+// A search that has found its literal in this many lines, more than half of those it passed,
+// marks every line after them without looking: on a paste where most lines hold it, a search per
+// line would cost more than the detectors it lets skip the others. A mark set on a line without
+// the literal only makes a detector look.
+const DENSE_AFTER = 4096;
 
 /**
  * Finds the marks of the lines of `text`. `lines` are its lines as the parser split them (on LF,
@@ -53,15 +81,24 @@ const SEARCHES = markSearches();
 export function scanLineMarks(text: string, lines: readonly string[]): LineMarks {
   let marks: Uint16Array | undefined;
   let starts: Int32Array | undefined;
-  for (const { find, marks: found } of SEARCHES) {
-    let line = 0;
-    for (let at = nextHit(text, find, 0); at >= 0; ) {
-      starts ??= lineStarts(text, lines);
-      marks ??= new Uint16Array(lines.length);
-      line = lineHolding(starts, at, line);
-      marks[line] = (marks[line] as number) | found;
-      if (line + 1 >= starts.length) break;
-      at = nextHit(text, find, starts[line + 1] as number);
+  for (const { gate, searches } of SEARCH_GROUPS) {
+    if (gate !== undefined && !gate.test(text)) continue;
+    for (const { find, marks: found } of searches) {
+      let line = 0;
+      let linesFound = 0;
+      for (let at = nextHit(text, find, 0); at >= 0; ) {
+        starts ??= lineStarts(text, lines);
+        marks ??= new Uint16Array(lines.length);
+        line = lineHolding(starts, at, line);
+        marks[line] = (marks[line] as number) | found;
+        linesFound++;
+        if (linesFound >= DENSE_AFTER && linesFound * 2 > line + 1) {
+          for (let rest = line + 1; rest < marks.length; rest++) marks[rest] = (marks[rest] as number) | found;
+          break;
+        }
+        if (line + 1 >= starts.length) break;
+        at = nextHit(text, find, starts[line + 1] as number);
+      }
     }
   }
   return new LineMarks(marks);
