@@ -9,7 +9,7 @@ import { type ClientName, isCurlMessage, recognizeClientLine } from './parse/par
 import { createContext, createEvidence, MAX_YAML_BLOCKS, MAX_YAML_CHARS_PER_PASTE, type ParseContext, tagLines, takeYamlBlock } from './parse/parse-context.ts';
 import { isCurlCommandStart, parseCurlCommand } from './parse/parse-curl-command.ts';
 import { isVerboseStart, parseStatusLine, readResponse, readVerboseRun } from './parse/parse-http-transcript.ts';
-import { ALL_MARKS, hasMark, MARK } from './parse/line-marks.ts';
+import { ALL_MARKS, hasMark, type LineMarks, MARK } from './parse/line-marks.ts';
 import { hasGenericLogStart, isJsonLogRecord, parseLogLine, stripLogPrefix } from './parse/parse-log-line.ts';
 import { describeMcpTarget } from './parse/parse-mcp-path.ts';
 import { isSseStart, readSseEvents } from './parse/parse-sse.ts';
@@ -236,16 +236,19 @@ const LOG_PLACE = placeCode('log');
  * `{ [ | #`, escape, `LiteLLM`, `HTTP`, client, exception or status word), so its message yields
  * nothing. Such a line then costs one pattern test instead of the whole dispatch.
  *
+ * The cheap tests come first; the marks the pre-pass has not searched for yet are searched for
+ * (once, for the whole paste) only for a line that passes them.
+ *
  * Why no reader before the log reader can claim it: it starts with a digit, and each of them
  * needs a line led by something else (a prompt, a letter, `*`, `<`, `>`, `|`, `+`), or (a server
  * block) one ending in `:`; and a docker timestamp (`2025-06-01T…`, a `T` at index 10), which
  * stripLogPrefix would remove before the log formats are tried, sends the line the long way.
  */
-function isBareGenericLogLine(text: string, marks: number): boolean {
-  if (marks !== 0 || text.length > CLASSIFY_PREFIX) return false;
+function isBareGenericLogLine(text: string, marks: LineMarks, index: number): boolean {
+  if (marks.found(index) !== 0 || text.length > CLASSIFY_PREFIX) return false;
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
-  return first >= 48 && first <= 57 && text.charCodeAt(10) !== 84 && last !== 58 && !isSpaceCode(last) && hasGenericLogStart(text);
+  return first >= 48 && first <= 57 && text.charCodeAt(10) !== 84 && last !== 58 && !isSpaceCode(last) && hasGenericLogStart(text) && marks.complete(index) === 0;
 }
 
 // How many things the evidence holds: unchanged across a read means the read found nothing.
@@ -275,7 +278,7 @@ function readSection(context: ParseContext, section: Section): void {
       index++;
       continue;
     }
-    if (context.marks !== undefined && isBareGenericLogLine(text, context.marks.at(index))) {
+    if (context.marks !== undefined && isBareGenericLogLine(text, context.marks, index)) {
       places[index] = LOG_PLACE;
       previousPlace = 'log';
       index++;
@@ -319,6 +322,8 @@ function readStructure(context: ParseContext, index: number, end: number, previo
   const { lines, evidence, input } = context;
   // What the pre-pass found in the line: each detector below skips it when its mark is clear.
   const marks = context.marks === undefined ? ALL_MARKS : context.marks.at(index);
+  // Whether a client printed the line is asked with every search run (see scan-line-marks.ts).
+  const clientMarks = (): number => (context.marks === undefined ? ALL_MARKS : context.marks.complete(index));
   const head = headOf(lines.textAt(index), marks);
   // The index of the first non-space character, which most detectors test first: found once.
   const lead = firstNonSpace(head);
@@ -350,7 +355,7 @@ function readStructure(context: ParseContext, index: number, end: number, previo
   // Claude Code's `--debug` lines (`[DEBUG] MCP server "x": …`) look generic-levelled but are client output.
   // Which client printed the line, asked at most once per line (null: not asked yet).
   let clientName: ClientName | undefined | null = null;
-  if (log !== undefined && log.kind === 'generic') clientName = recognizeClientLine(head, marks);
+  if (log !== undefined && log.kind === 'generic') clientName = recognizeClientLine(head, clientMarks());
   if (log !== undefined && !(log.kind === 'generic' && clientName !== undefined)) {
     readLogLine(context, index, log, marks);
     return index + 1;
@@ -358,7 +363,7 @@ function readStructure(context: ParseContext, index: number, end: number, previo
   const standalone = isStandaloneExceptionLine(head, marks);
   if (standalone !== undefined) {
     // `McpError: MCP error -32001: …` is what an SDK client printed: read as client output (its exception included).
-    if (clientName === null) clientName = recognizeClientLine(head, marks);
+    if (clientName === null) clientName = recognizeClientLine(head, clientMarks());
     if (clientName !== undefined) {
       readClientLine(context, index, head, marks);
       return index + 1;
@@ -383,7 +388,7 @@ function readStructure(context: ParseContext, index: number, end: number, previo
       return Math.max(read.next, index + 1);
     }
   }
-  const client = isCurlMessage(head) ? 'curl' : clientName === null ? recognizeClientLine(head, marks) : clientName;
+  const client = isCurlMessage(head) ? 'curl' : clientName === null ? recognizeClientLine(head, clientMarks()) : clientName;
   if (client !== undefined) {
     readClientLine(context, index, head, marks);
     return index + 1;

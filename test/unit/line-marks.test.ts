@@ -22,9 +22,9 @@ function plain(evidence: Evidence): unknown {
   return { ...evidence, lines: evidence.lines.toArray() };
 }
 
-/** The marks the pre-pass finds in one line. */
+/** The marks the pre-pass finds in one line, every search run. */
 function marksOf(line: string): number {
-  return scanLineMarks(line, [line]).at(0);
+  return scanLineMarks(line, [line]).complete(0);
 }
 
 // Pieces of the lines the detectors read, cut where their words start and end, so random joins
@@ -44,15 +44,20 @@ describe('line marks', () => {
     const paste = 'plain\r\n{"a": 1}\rHTTP/1.1 500\nwith # comment\r\n\r\nLiteLLM\n\u001b[0mx';
     const texts = splitLineTexts(paste);
     const marks = scanLineMarks(paste, texts);
-    expect(texts.map((_, index) => marks.at(index))).toEqual([0, MARK.openBrace, MARK.http | MARK.statusClue | MARK.clientWord, MARK.hash, 0, MARK.liteLlm, ALL_MARKS]);
+    // Before a reader asks, the pattern searches have not run: their bits read as set.
+    const waiting = MARK.clientWord | MARK.statusClue;
+    expect(texts.map((_, index) => marks.at(index))).toEqual([waiting, MARK.openBrace | waiting, MARK.http | waiting, MARK.hash | waiting, waiting, MARK.liteLlm | waiting, ALL_MARKS]);
+    expect(texts.map((_, index) => marks.found(index))).toEqual([0, MARK.openBrace, MARK.http | MARK.statusClue, MARK.hash, 0, MARK.liteLlm, ALL_MARKS]);
+    expect(texts.map((_, index) => marks.complete(index))).toEqual([0, MARK.openBrace, MARK.http | MARK.statusClue | MARK.clientWord, MARK.hash, 0, MARK.liteLlm, ALL_MARKS]);
+    expect(marks.at(2)).toBe(marks.complete(2));
     // A paste holding nothing marked keeps no array of marks.
-    expect(scanLineMarks('a\nb', ['a', 'b']).at(1)).toBe(0);
+    expect(scanLineMarks('a\nb', ['a', 'b']).complete(1)).toBe(0);
   });
 
   it('mark every line that holds a word, not only the first of two', () => {
     const paste = 'Error Error\nError\nx\nTimeout';
     const marks = scanLineMarks(paste, splitLineTexts(paste));
-    expect([0, 1, 2, 3].map((index) => (marks.at(index) & MARK.exceptionWord) !== 0)).toEqual([true, true, false, true]);
+    expect([0, 1, 2, 3].map((index) => (marks.complete(index) & MARK.exceptionWord) !== 0)).toEqual([true, true, false, true]);
   });
 
   it('leave every detector answering as it does with all marks', () => {
@@ -89,6 +94,9 @@ describe('line marks', () => {
     const log = '2026-01-01 12:00:07 INFO routine line';
     const places = (paste: string): unknown => parseInput({ paste }).lines.toArray().map((line) => line.place);
     expect(places(`${log}\n${log}`)).toEqual(['log', 'log']);
+    // A log of LiteLLM's own lines never asks for the pattern searches; its lines are read as before.
+    const liteLlm = '12:00:07 - LiteLLM Proxy:DEBUG: proxy_server.py:812 - routine line';
+    expect(plain(parseInput({ paste: `${liteLlm}\n${liteLlm} 500 Unauthorized` }))).toEqual(plain(parseInput({ paste: `${liteLlm}\n${liteLlm} 500 Unauthorized` }, { usesLineMarks: false })));
     // Each of these is read by what reads it without the pre-pass, not taken for a bare log line.
     const asRead = [
       `${log} then {"error": "x"}`,
@@ -105,8 +113,8 @@ describe('line marks', () => {
   it('mark every line after a literal turns out to be in most of them, and the parse agrees', () => {
     const paste = Array.from({ length: 10_000 }, (_, at) => (at % 3 === 0 ? '2026-01-01 12:00:07 INFO routine line' : `{"line": ${at}}`)).join('\n');
     const marks = scanLineMarks(paste, splitLineTexts(paste));
-    expect((marks.at(0) & MARK.openBrace) === 0).toBe(true);
-    expect((marks.at(9999) & MARK.openBrace) !== 0).toBe(true);
+    expect((marks.complete(0) & MARK.openBrace) === 0).toBe(true);
+    expect((marks.complete(9999) & MARK.openBrace) !== 0).toBe(true);
     expect(plain(parseInput({ paste }))).toEqual(plain(parseInput({ paste }, { usesLineMarks: false })));
   });
 

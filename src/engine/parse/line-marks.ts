@@ -42,17 +42,43 @@ export function hasMark(marks: number, mark: number): boolean {
   return (marks & mark) !== 0;
 }
 
-/** The marks of each line of one input, as the pre-pass (scan-line-marks.ts) found them. */
+/**
+ * The marks of each line of one input, as the pre-pass (scan-line-marks.ts) found them. The
+ * costlier searches may wait until a reader needs their bits (`complete`): until then those bits
+ * read as set, which only says "may hold".
+ */
 export class LineMarks {
-  readonly #marks: Uint16Array | undefined;
+  #marks: Uint16Array | undefined;
+  #pending: number;
+  #finish: ((marks: Uint16Array | undefined) => Uint16Array | undefined) | undefined;
 
-  /** `marks` by line index; undefined when no line holds anything marked. */
-  constructor(marks: Uint16Array | undefined) {
+  /**
+   * `marks` by line index (undefined when no line holds anything marked so far); `pending`, the
+   * bits not searched for yet, and `finish`, what searches them and returns the marks with them.
+   */
+  constructor(marks: Uint16Array | undefined, pending = 0, finish?: (marks: Uint16Array | undefined) => Uint16Array | undefined) {
     this.#marks = marks;
+    this.#pending = finish === undefined ? 0 : pending;
+    this.#finish = finish;
   }
 
-  /** The marks of the line at `index` (0 past the end). */
+  /** Every mark the line at `index` may hold: those found, and those not searched for yet. */
   at(index: number): number {
+    return this.found(index) | this.#pending;
+  }
+
+  /** The marks found in the line at `index` so far (0 past the end). */
+  found(index: number): number {
     return this.#marks === undefined ? 0 : (this.#marks[index] ?? 0);
+  }
+
+  /** The marks of the line at `index` once every search has run (those that waited run now, once, over the whole text). */
+  complete(index: number): number {
+    if (this.#finish !== undefined) {
+      this.#marks = this.#finish(this.#marks);
+      this.#finish = undefined;
+      this.#pending = 0;
+    }
+    return this.found(index);
   }
 }

@@ -100,10 +100,11 @@ export function parseLogLine(head: string, marks = ALL_MARKS): LogLine | undefin
   const first = text.charCodeAt(0);
   const startsWithDigit = first >= 48 && first <= 57;
   const startsWithUpper = first >= 65 && first <= 90;
-  // An access request holds ` HTTP/`: searched for only in a line that holds `HTTP`.
-  const mayHoldRequest = hasMark(marks, MARK.http) && text.includes(' HTTP/');
+  // An access request holds ` HTTP/` (searched for only in a line that holds `HTTP`, and only
+  // once it matters: with its leading space, the search is slow).
+  const mayHoldRequest = (): boolean => hasMark(marks, MARK.http) && text.includes(' HTTP/');
   // Every format below starts with a digit, an upper-case letter, `[`, or holds an access request.
-  if (!startsWithDigit && !startsWithUpper && first !== 91 && !mayHoldRequest) return undefined;
+  if (!startsWithDigit && !startsWithUpper && first !== 91 && !mayHoldRequest()) return undefined;
   // The timed LiteLLM format starts with a digit, the untimed one with `LiteLLM`.
   const litellm = hasMark(marks, MARK.liteLlm) && text.includes('LiteLLM') ? (startsWithDigit ? LITELLM_LINE.exec(text) : first === 76 ? LITELLM_UNTIMED.exec(text) : null) : null;
   if (litellm) {
@@ -112,7 +113,7 @@ export function parseLogLine(head: string, marks = ALL_MARKS): LogLine | undefin
     if (litellm[4] !== undefined) line.fileLine = Number(litellm[4]);
     return line;
   }
-  const access = mayHoldRequest ? ACCESS_REQUEST.exec(text) : null;
+  const access = mayHoldRequest() ? ACCESS_REQUEST.exec(text) : null;
   if (access && (UVICORN_LEVEL.test(text) || /^\S{1,200} - /.test(text) || /^\d/.test(text))) {
     return { kind: 'access', method: access[1] ?? '', target: access[2] ?? '', status: Number(access[3]), rest: text.slice(access.index + access[0].length).trim() };
   }

@@ -155,8 +155,15 @@ export function readTraceback(
 // it is tried only at the starts of the runs that hold one of the words: running it over the
 // whole line, with its look-behind at every position, costs microseconds per line.
 const INLINE_EXCEPTION = /((?:[A-Za-z_]\w{0,100}\.){0,12}[A-Za-z_]\w{0,100}?(?:Error|Exception|ExceptionGroup|Timeout|Cancelled|Exit))(?::\s?|(?=\s|$|,))/y;
-/** The words an exception type ends with (`ExceptionGroup` holds `Exception`); the pre-pass marks them as `exceptionWord`. */
-export const EXCEPTION_WORDS: readonly string[] = ['Error', 'Exception', 'Timeout', 'Cancelled', 'Exit'];
+/** The words an exception type ends with (`ExceptionGroup` holds `Exception`). */
+const EXCEPTION_WORDS: readonly string[] = ['Error', 'Exception', 'Timeout', 'Cancelled', 'Exit'];
+
+/**
+ * Literals one of which a line holding an exception word holds, what the pre-pass marks as
+ * `exceptionWord`: the words, but `Exception` and `Exit` from their `x`, since a search starts
+ * at a literal's first letter and every DEBUG or ERROR line holds an `E`.
+ */
+export const EXCEPTION_CLUES: readonly string[] = ['Error', 'xception', 'Timeout', 'Cancelled', 'xit'];
 /**
  * Whether a line holds one of the words an exception type ends with (`Error`, `Exception`,
  * `Timeout`, `Cancelled`, `Exit`): the cheap test before the heavier patterns run. Looking for

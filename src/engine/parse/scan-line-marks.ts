@@ -9,7 +9,7 @@
 import { STATUS_CLUES } from './find-status.ts';
 import { ALL_MARKS, LineMarks, MARK } from './line-marks.ts';
 import { CLIENT_WORDS } from './parse-client-output.ts';
-import { EXCEPTION_WORDS } from './parse-traceback.ts';
+import { EXCEPTION_CLUES } from './parse-traceback.ts';
 
 /** One whole-text search: a literal (searched with `indexOf`) or a global pattern, and the marks of a line where it is found. */
 interface MarkSearch {
@@ -28,16 +28,17 @@ interface SearchGroup {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// Literals most pastes hold (JSON, `HTTP/1.1`): searched on their own, as a gate would find them.
-const COMMON_LITERALS = new Set(['{', '[', 'HTTP']);
+// Literals most pastes hold (JSON, `HTTP/1.1`, LiteLLM's own log lines): searched on their own,
+// as a gate would find them.
+const COMMON_LITERALS = new Set(['{', '[', 'HTTP', 'LiteLLM']);
 
 /**
- * Every search the pre-pass runs, in two groups: the patterns and the common literals, and the
- * rarer literals (escape, `|`, `#`, `LiteLLM`, the exception words…), which most pastes hold none
- * of: one pass of their alternation rules them all out, for the cost of about two of them. A
- * literal several marks need is searched once for all of them.
+ * The literal searches, in two groups: the common literals, and the rarer ones (escape, `|`,
+ * `#`, `'`, the exception words), which most pastes hold none of: one pass of their alternation
+ * rules them all out, for the cost of about two of them. A literal several marks need is
+ * searched once for all of them.
  */
-function markSearchGroups(): SearchGroup[] {
+function literalSearchGroups(): SearchGroup[] {
   const literals = new Map<string, number>();
   const addLiteral = (literal: string, marks: number): void => void literals.set(literal, (literals.get(literal) ?? 0) | marks);
   // A colour code can hide any word until it is removed: its line may hold anything.
@@ -48,25 +49,35 @@ function markSearchGroups(): SearchGroup[] {
   addLiteral('#', MARK.hash);
   addLiteral('LiteLLM', MARK.liteLlm);
   addLiteral('HTTP', MARK.http);
-  for (const word of EXCEPTION_WORDS) addLiteral(word, MARK.exceptionWord);
-  const searches: MarkSearch[] = [];
-  for (const clue of STATUS_CLUES) {
-    if (typeof clue === 'string') addLiteral(clue, MARK.statusClue);
-    else searches.push({ find: clue, marks: MARK.statusClue });
-  }
-  // One alternation finds the client words in one read of the text (their first letters are
-  // common ones, which makes eleven `indexOf` searches slower than one pattern).
-  searches.push({ find: new RegExp(CLIENT_WORDS.map(escapeRegExp).join('|'), 'g'), marks: MARK.clientWord });
+  for (const clue of EXCEPTION_CLUES) addLiteral(clue, MARK.exceptionWord);
+  for (const clue of STATUS_CLUES) if (typeof clue === 'string') addLiteral(clue, MARK.statusClue);
+  const common: MarkSearch[] = [];
   const rare: MarkSearch[] = [];
-  for (const [find, marks] of literals) (COMMON_LITERALS.has(find) ? searches : rare).push({ find, marks });
+  for (const [find, marks] of literals) (COMMON_LITERALS.has(find) ? common : rare).push({ find, marks });
   const rareGate = new RegExp([...literals.keys()].filter((literal) => !COMMON_LITERALS.has(literal)).map(escapeRegExp).join('|'));
   return [
-    { gate: undefined, searches },
+    { gate: undefined, searches: common },
     { gate: rareGate, searches: rare },
   ];
 }
 
-const SEARCH_GROUPS = markSearchGroups();
+/**
+ * The pattern searches: the client words (one alternation reads the text once; their first
+ * letters are common ones, which makes eleven `indexOf` searches slower) and the status clues
+ * that are patterns. They cost several times a literal's search, and their bits are needed only
+ * by a line that asks whether a client printed it or that could be a bare log line: they wait
+ * until one does (LineMarks `complete`). A log of LiteLLM's own lines never asks.
+ */
+function patternSearches(): SearchGroup {
+  const searches: MarkSearch[] = [{ find: new RegExp(CLIENT_WORDS.map(escapeRegExp).join('|'), 'g'), marks: MARK.clientWord }];
+  for (const clue of STATUS_CLUES) if (typeof clue !== 'string') searches.push({ find: clue, marks: MARK.statusClue });
+  return { gate: undefined, searches };
+}
+
+const LITERAL_GROUPS = literalSearchGroups();
+const PATTERN_GROUP = patternSearches();
+// The bits only the pattern searches can set for sure (a literal status clue sets statusClue too).
+const PATTERN_BITS = MARK.clientWord | MARK.statusClue;
 
 // A search that has found its literal in this many lines, more than half of those it passed,
 // marks every line after them without looking: on a paste where most lines hold it, a search per
@@ -75,34 +86,49 @@ const SEARCH_GROUPS = markSearchGroups();
 const DENSE_AFTER = 4096;
 
 /**
- * Finds the marks of the lines of `text`. `lines` are its lines as the parser split them (on LF,
- * CRLF or a lone CR), in order: a line's start is worked out from their lengths, and the first
- * search that finds something there pays for it.
+ * Finds the marks of the lines of `text`: the literal searches now, the pattern searches when a
+ * reader first needs their bits. `lines` are its lines as the parser split them (on LF, CRLF or a
+ * lone CR), in order: a line's start is worked out from their lengths, once something is found.
  */
 export function scanLineMarks(text: string, lines: readonly string[]): LineMarks {
-  let marks: Uint16Array | undefined;
-  let starts: Int32Array | undefined;
-  for (const { gate, searches } of SEARCH_GROUPS) {
-    if (gate !== undefined && !gate.test(text)) continue;
-    for (const { find, marks: found } of searches) {
-      let line = 0;
-      let linesFound = 0;
-      for (let at = nextHit(text, find, 0); at >= 0; ) {
-        starts ??= lineStarts(text, lines);
-        marks ??= new Uint16Array(lines.length);
-        line = lineHolding(starts, at, line);
-        marks[line] = (marks[line] as number) | found;
-        linesFound++;
-        if (linesFound >= DENSE_AFTER && linesFound * 2 > line + 1) {
-          for (let rest = line + 1; rest < marks.length; rest++) marks[rest] = (marks[rest] as number) | found;
-          break;
-        }
-        if (line + 1 >= starts.length) break;
-        at = nextHit(text, find, starts[line + 1] as number);
+  const state: SearchState = { text, lines, marks: undefined, starts: undefined };
+  for (const group of LITERAL_GROUPS) runGroup(group, state);
+  return new LineMarks(state.marks, PATTERN_BITS, (marks) => {
+    state.marks = marks;
+    runGroup(PATTERN_GROUP, state);
+    return state.marks;
+  });
+}
+
+/** What the searches of one paste share: its text and lines, the marks so far and, once needed, where each line starts. */
+interface SearchState {
+  text: string;
+  lines: readonly string[];
+  marks: Uint16Array | undefined;
+  starts: Int32Array | undefined;
+}
+
+/** Runs a group's searches (none when its gate finds nothing), adding what they find to `state.marks`. */
+function runGroup({ gate, searches }: SearchGroup, state: SearchState): void {
+  const { text, lines } = state;
+  if (gate !== undefined && !gate.test(text)) return;
+  for (const { find, marks: found } of searches) {
+    let line = 0;
+    let linesFound = 0;
+    for (let at = nextHit(text, find, 0); at >= 0; ) {
+      const starts = (state.starts ??= lineStarts(text, lines));
+      const marks = (state.marks ??= new Uint16Array(lines.length));
+      line = lineHolding(starts, at, line);
+      marks[line] = (marks[line] as number) | found;
+      linesFound++;
+      if (linesFound >= DENSE_AFTER && linesFound * 2 > line + 1) {
+        for (let rest = line + 1; rest < marks.length; rest++) marks[rest] = (marks[rest] as number) | found;
+        break;
       }
+      if (line + 1 >= starts.length) break;
+      at = nextHit(text, find, starts[line + 1] as number);
     }
   }
-  return new LineMarks(marks);
 }
 
 /** Where the search finds its literal or pattern next, from `from` on (-1: nowhere). */
