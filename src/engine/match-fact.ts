@@ -75,7 +75,7 @@ function safeMatch(fact: RuleFact, context: MatchContext): FactHit | null {
 }
 
 function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | null {
-  const { lines, maxWordRun, secondWordRun } = view;
+  const { lines } = view;
   const { places, acceptsUnplaced, text, segments, regex, runBranches, minWordRun, minSecondRun } = literal;
   const test = (index: number): FactHit | null => {
     if (index < 0 || index >= lines.length) return null;
@@ -89,7 +89,7 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
       const start = view.lowerAt(index).indexOf(text);
       return start >= 0 ? { input: lines.inputAt(index), line: lines.lineAt(index), span: { start, end: start + text.length } } : { input: lines.inputAt(index), line: lines.lineAt(index) };
     }
-    if (!regex || (maxWordRun[index] as number) < minWordRun || (secondWordRun[index] as number) < minSecondRun) return null;
+    if (!regex || (minWordRun > 0 && view.maxWordRunAt(index) < minWordRun) || (minSecondRun > 0 && view.secondWordRunAt(index) < minSecondRun)) return null;
     // A line shorter than the shortest match cannot hold one: no regex call for it.
     const raw = lines.textAt(index);
     if (raw.length < literal.minLength) return null;

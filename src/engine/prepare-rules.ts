@@ -9,6 +9,7 @@ import { pushTo } from './push-to.ts';
 import type { RuleFact, RuleIndex, RulePage } from './rule-index.ts';
 import { compileRegex, createRegexCache, type RegexCache } from './value-test.ts';
 import { kindOf } from './fact-kinds/registry.ts';
+import { symbolOf } from './text-grams.ts';
 import { prefilterOfStored, readStoredPreparation, triggersOfStored, type StoredLiteral, type StoredPreparation } from './stored-preparation.ts';
 
 /** A text or pattern fact with its prefilters. */
@@ -489,10 +490,10 @@ export function isSearchableNeedle(needle: string): boolean {
   return shown.length >= 2 || (shown.length === 1 && shown.charCodeAt(0) > 127);
 }
 
-/** The hash the token scan computes for a lower-case word. */
+/** The hash the token scan computes for a lower-case word (over its characters' symbols, text-grams.ts). */
 export function hashWord(word: string): number {
   let hash = 0;
-  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + symbolOf(word.charCodeAt(i))) | 0;
   return hash;
 }
 

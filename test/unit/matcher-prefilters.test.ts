@@ -11,6 +11,9 @@ import { normalizeForMatch } from '../../src/engine/normalize.ts';
 import { prepareIndex, segmentsOf } from '../../src/engine/prepare-rules.ts';
 import type { RulePage } from '../../src/engine/rule-index.ts';
 import { findFirstOccurrences, patternWindow, viewEvidence } from '../../src/engine/view-evidence.ts';
+import { joinLines } from '../../src/engine/joined-lines.ts';
+import { scanWords } from '../../src/engine/scan-words.ts';
+import { mayContain } from '../../src/engine/text-grams.ts';
 import { compileRulesAtBuild, minWordRunOfPattern, secondWordRunOfPattern } from '../../src/catalog/analyse-pattern.ts';
 
 // The matcher skips work through several prefilters (trigger index, anchor words, needles,
@@ -108,6 +111,32 @@ describe('findFirstOccurrences', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('the sequences of a text', () => {
+  // The needle search skips a needle the token scan's sequence set rules out (text-grams.ts): that
+  // must never skip a needle some line holds, lines with İ, ſ or K aside (always visited).
+  it('never rule out a needle that a line holds once lower-cased', () => {
+    const piece = fc.constantFrom('a', 'B', 'ab', '_', 'x', 'X1', ' ', '.', '{"', '\n', 'é', '→', 'İ', '\u212a');
+    const needleChar = fc.constantFrom('a', 'b', '_', 'x', '1', ' ', '.', '{', '"', 'é', '→', 'k', 'i');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.array(needleChar, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }), (pieces, needleParts) => {
+        const lines = pieces.join('').split('\n');
+        const { grams } = scanWords(joinLines(lines), prepared);
+        for (const needle of needleParts.map((parts) => parts.join(''))) {
+          const held = lines.some((line) => !/[\u0130\u017f\u212a]/.test(line) && line.toLowerCase().includes(needle));
+          if (held) expect({ lines, needle, possible: mayContain(grams, needle) }).toEqual({ lines, needle, possible: true });
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('rule out a needle with a sequence the text lacks', () => {
+    const { grams } = scanWords(joinLines(['INFO litellm.proxy routine line 7', 'with nothing to see']), prepared);
+    expect(['litellm', 'info', 'proxy routine', 'line 7', 'ee', 'h'].map((needle) => mayContain(grams, needle))).toEqual([true, true, true, true, true, true]);
+    expect(['authentication', 'lite llm', 'to 0', 'db', 'seen'].map((needle) => mayContain(grams, needle))).toEqual([false, false, false, false, false]);
   });
 });
 
@@ -222,7 +251,7 @@ describe('the token scan', () => {
         const text = view.lines.textAt(index);
         const [longest = 0, second = 0] = runsOf(text);
         const unfolded = /[\u0130\u017f\u212a]/.test(text) ? 1 : 0;
-        expect({ text, runs: [view.maxWordRun[index], view.secondWordRun[index], view.isUnfoldedLine[index]] }).toEqual({ text, runs: [longest, second, unfolded] });
+        expect({ text, runs: [view.maxWordRunAt(index), view.secondWordRunAt(index), view.isUnfoldedLine[index]] }).toEqual({ text, runs: [longest, second, unfolded] });
         // Its tokens: maximal runs of ASCII word characters, ASCII case folded.
         const tokens = new Set((text.match(/[A-Za-z0-9_]+/g) ?? []).map((token) => token.toLowerCase()));
         prepared.words.forEach((word, id) => {

@@ -1,0 +1,280 @@
+/**
+ * The token scan of a paste: one walk over its lines joined by line feeds that finds, for every
+ * word some literal needs, the lines holding it as a whole token, and records the text's
+ * three-symbol sequences (text-grams.ts); the lines holding a character the scan cannot fold; the
+ * longest runs of word characters of a line, measured when first asked; and the walk that visits
+ * the lines a literal's words allow.
+ */
+import { lineAt as lineOfOffset, type JoinedLines } from './joined-lines.ts';
+import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
+import { ASCII_SYMBOLS, createGramSet, GRAM_MASK, LAST_WORD_SYMBOL, NON_ASCII_SYMBOL } from './text-grams.ts';
+
+/**
+ * The longest word run a line is recorded with: longer runs count as this long. A pattern's run
+ * bound is the length of a word it names, far below it, so a bound never meets a clamped run.
+ */
+export const MAX_COUNTED_RUN = 0xffff;
+
+/** Where the words literals need occur in a paste: per word, the lines holding it as a token. */
+export interface WordScan {
+  /** Distinct lines per word id. */
+  count: Int32Array;
+  /** First occurrence per word id (-1: none); occurrences chain through `next`. */
+  head: Int32Array;
+  /** The line (index into the view's lines) of each occurrence. */
+  occurrenceLine: Int32Array;
+  /** The next occurrence of the same word (-1: none). */
+  next: Int32Array;
+  /** Lines holding a character the scan does not fold (ascending). */
+  unfolded: number[];
+  /** The three-symbol sequences of the joined text, a line feed after its end included (text-grams.ts). */
+  grams: Int32Array;
+}
+
+/**
+ * Scans the lines joined by line feeds (`joined.starts`: where each line starts) for the words of
+ * the prepared index, and lists the lines holding a character it cannot fold.
+ *
+ * Tokens are read from the text without colour codes, folding ASCII case on the fly (through each
+ * character's symbol) and hashing as they go, so the scan allocates nothing for the many tokens
+ * that are no needed word. Tokens of the folded text are the tokens of the normalised text
+ * (normalisation only lower-cases, drops colour codes, already gone, and changes spacing between
+ * non-word characters) and of the text a case-insensitive pattern sees, except around the three
+ * characters `unfoldedLinesOf` looks for: lines holding one are candidates for every literal.
+ */
+export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordScan {
+  const { words, wordSlots, wordHashes } = prepared;
+  const { min, max } = prepared.wordLength;
+  const mask = wordSlots.length - 1;
+  const count = new Int32Array(words.length);
+  const head = new Int32Array(words.length).fill(-1);
+  const tail = new Int32Array(words.length).fill(-1);
+  const lastLine = new Int32Array(words.length).fill(-1);
+  const { text: raw, starts } = joined;
+  const lineCount = starts.length;
+  // Room for about one needed word a line before growing: a log's lines share their words.
+  let occurrenceLine = new Int32Array(Math.max(1024, lineCount));
+  let next = new Int32Array(occurrenceLine.length);
+  let occurrences = 0;
+  const grams = createGramSet();
+  let gram = 0;
+  const hasWords = words.length > 0;
+  // Imported bindings are read through their module on every use; the hot loop reads locals.
+  const symbols = ASCII_SYMBOLS;
+  const lastWordSymbol = LAST_WORD_SYMBOL;
+  const nonAsciiSymbol = NON_ASCII_SYMBOL;
+  const gramMask = GRAM_MASK;
+  // One walk over the joined text, each line its span of it: charCodeAt on one flat string is
+  // about twice as quick as on a million sliced line strings, and a line ends where the next
+  // one starts (the joining line feed, like the line's end, is no word character). The loop is
+  // kept to what every character needs (its symbol, its sequence, the hash): a branch more per
+  // character is a few milliseconds more per megabyte.
+  for (let index = 0; index < lineCount; index++) {
+    const first = starts[index] as number;
+    const end = index + 1 < lineCount ? (starts[index + 1] as number) - 1 : raw.length;
+    let start = -1;
+    let hash = 0;
+    for (let i = first; i <= end; i++) {
+      const code = i < end ? raw.charCodeAt(i) : 10;
+      const symbol = code < 128 ? (symbols[code] as number) : nonAsciiSymbol;
+      gram = ((gram << 6) | symbol) & gramMask;
+      grams[gram >>> 5] = (grams[gram >>> 5] as number) | (1 << (gram & 31));
+      if (symbol <= lastWordSymbol) {
+        if (start < 0) {
+          start = i;
+          hash = 0;
+        }
+        hash = (Math.imul(hash, 31) + symbol) | 0;
+        continue;
+      }
+      if (start < 0) continue;
+      // A token ends here.
+      const tokenLength = i - start;
+      start = -1;
+      if (!hasWords || tokenLength < min || tokenLength > max) continue;
+      let slot = hash & mask;
+      for (let id = wordSlots[slot] as number; id !== 0; slot = (slot + 1) & mask, id = wordSlots[slot] as number) {
+        const word = id - 1;
+        if (wordHashes[word] !== hash || lastLine[word] === index) continue;
+        const text = words[word] as string;
+        if (text.length !== tokenLength || !isSameFolded(raw, i - tokenLength, text)) continue;
+        if (occurrences === occurrenceLine.length) {
+          occurrenceLine = grow(occurrenceLine);
+          next = grow(next);
+        }
+        occurrenceLine[occurrences] = index;
+        next[occurrences] = -1;
+        if (tail[word] === -1) head[word] = occurrences;
+        else next[tail[word] as number] = occurrences;
+        tail[word] = occurrences;
+        lastLine[word] = index;
+        count[word] = (count[word] as number) + 1;
+        occurrences++;
+      }
+    }
+  }
+  return { count, head, occurrenceLine, next, unfolded: unfoldedLinesOf(joined), grams };
+}
+
+// The characters whose folding reaches ASCII word characters: `İ` lower-cases to `i` + a combining
+// dot (normalised literals see an `i`); `ſ` and `K` fold to `s` and `k` for case-insensitive
+// patterns. The ASCII-only scan cannot tell which tokens a line holding one has. One search finds
+// them (V8 answers it at once for a text of one-byte characters); the lines holding one, ascending.
+function unfoldedLinesOf({ text, starts }: JoinedLines): number[] {
+  const lines: number[] = [];
+  const search = /[\u0130\u017f\u212a]/g;
+  for (let found = search.exec(text); found !== null; found = search.exec(text)) {
+    const line = lineOfOffset(starts, found.index);
+    lines.push(line);
+    if (line + 1 >= starts.length) break;
+    search.lastIndex = starts[line + 1] as number;
+  }
+  return lines;
+}
+
+/**
+ * The longest and second-longest run of word characters (`[A-Za-z0-9_ſK]`: `ſ` and `K` are word
+ * characters to a case-insensitive pattern) of each line, measured when a line is first asked
+ * about: most lines of a large paste never are.
+ */
+export class LineWordRuns {
+  readonly #joined: JoinedLines;
+  readonly #longest: Uint16Array;
+  readonly #second: Uint16Array;
+  readonly #isMeasured: Uint8Array;
+
+  constructor(joined: JoinedLines) {
+    this.#joined = joined;
+    const lineCount = joined.starts.length;
+    this.#longest = new Uint16Array(lineCount);
+    this.#second = new Uint16Array(lineCount);
+    this.#isMeasured = new Uint8Array(lineCount);
+  }
+
+  /** The longest run of line `index` (at most `MAX_COUNTED_RUN`; 0 past the end). */
+  longestAt(index: number): number {
+    if (this.#isMeasured[index] !== 1) this.#measure(index);
+    return this.#longest[index] ?? 0;
+  }
+
+  /** The second-longest run of line `index` (0 when it has fewer than two runs). */
+  secondAt(index: number): number {
+    if (this.#isMeasured[index] !== 1) this.#measure(index);
+    return this.#second[index] ?? 0;
+  }
+
+  #measure(index: number): void {
+    const { text, starts } = this.#joined;
+    if (index < 0 || index >= starts.length) return;
+    const end = index + 1 < starts.length ? (starts[index + 1] as number) - 1 : text.length;
+    let longest = 0;
+    let second = 0;
+    let run = 0;
+    for (let i = starts[index] as number; i <= end; i++) {
+      const code = i < end ? text.charCodeAt(i) : 10;
+      if (code < 128 ? (ASCII_SYMBOLS[code] as number) <= LAST_WORD_SYMBOL : code === 0x17f || code === 0x212a) {
+        run++;
+        continue;
+      }
+      if (run > longest) {
+        second = longest;
+        longest = run;
+      } else if (run > second) second = run;
+      run = 0;
+    }
+    this.#longest[index] = Math.min(longest, MAX_COUNTED_RUN);
+    this.#second[index] = Math.min(second, MAX_COUNTED_RUN);
+    this.#isMeasured[index] = 1;
+  }
+}
+
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+// For each alternative, the lines holding its rarest word, kept only when they also hold its
+// second-rarest word: a line must hold every word of the alternative. The alternatives' lines
+// (each ascending) and the unfolded lines are merged as they are visited, each line once.
+/** Calls `visit` on each line that may hold `literal` by its words (see `EvidenceView.forCandidates`). */
+export function forCandidates(literal: PreparedLiteral, scan: WordScan, visit: (index: number) => boolean): void {
+  const { count, head, occurrenceLine, next, unfolded } = scan;
+  const branches = literal.branches ?? [];
+  // Most literals have a word the paste lacks in every alternative: nothing to visit, decided
+  // before allocating the cursors.
+  if (unfolded.length === 0 && branches.every((branch) => branch.some((word) => count[word] === 0))) return;
+  const cursors = branches.length + (unfolded.length > 0 ? 1 : 0);
+  // Per cursor: the current occurrence of the rarest word (or position in `unfolded`), the
+  // current occurrence of the second-rarest word (-1: no more; -2: none needed), and the line
+  // it stands on.
+  const rarestAt = new Int32Array(cursors);
+  const secondAt = new Int32Array(cursors);
+  const lineAt = new Int32Array(cursors);
+  // Moves cursor k to its next candidate line at or after its current occurrence; -1 when none.
+  const settle = (k: number): void => {
+    if (k === branches.length) {
+      lineAt[k] = (rarestAt[k] as number) < unfolded.length ? (unfolded[rarestAt[k] as number] as number) : -1;
+      return;
+    }
+    let at = rarestAt[k] as number;
+    let other = secondAt[k] as number;
+    const needsSecond = other !== -2;
+    for (; at >= 0; at = next[at] as number) {
+      const line = occurrenceLine[at] as number;
+      if (needsSecond) {
+        while (other >= 0 && (occurrenceLine[other] as number) < line) other = next[other] as number;
+        if (other < 0) {
+          at = -1;
+          break;
+        }
+        if (occurrenceLine[other] !== line) continue;
+      }
+      break;
+    }
+    rarestAt[k] = at;
+    if (needsSecond) secondAt[k] = other;
+    lineAt[k] = at < 0 ? -1 : (occurrenceLine[at] as number);
+  };
+  for (let k = 0; k < branches.length; k++) {
+    let rarest = -1;
+    let second = -1;
+    for (const word of branches[k] as number[]) {
+      if (rarest < 0 || (count[word] as number) < (count[rarest] as number)) {
+        second = rarest;
+        rarest = word;
+      } else if (second < 0 || (count[word] as number) < (count[second] as number)) second = word;
+    }
+    rarestAt[k] = rarest < 0 ? -1 : (head[rarest] as number);
+    // -2 marks an alternative of one word: no second word to check.
+    secondAt[k] = second < 0 ? -2 : (head[second] as number);
+    settle(k);
+  }
+  if (cursors > branches.length) {
+    rarestAt[branches.length] = 0;
+    settle(branches.length);
+  }
+  for (;;) {
+    let line = -1;
+    for (let k = 0; k < cursors; k++) {
+      const at = lineAt[k] as number;
+      if (at >= 0 && (line < 0 || at < line)) line = at;
+    }
+    if (line < 0 || visit(line)) return;
+    for (let k = 0; k < cursors; k++) {
+      if (lineAt[k] !== line) continue;
+      if (k === branches.length) rarestAt[k] = (rarestAt[k] as number) + 1;
+      else rarestAt[k] = next[rarestAt[k] as number] as number;
+      settle(k);
+    }
+  }
+}
+
+function isSameFolded(text: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    let code = text.charCodeAt(start + k);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
