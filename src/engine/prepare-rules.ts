@@ -284,7 +284,8 @@ function buildPrepared(index: RuleIndex, stored: StoredPreparation | null): Prep
     triggers = buildTriggers(factOfId, byFact, words.length);
   }
   let size = 16;
-  while (size < words.length * 2) size *= 2;
+  // Most tokens of a paste are no word: a sparse table answers most of them with one empty slot.
+  while (size < words.length * 8) size *= 2;
   const wordSlots = new Int32Array(size);
   const wordHashes = new Int32Array(words.length);
   let min = Infinity;
