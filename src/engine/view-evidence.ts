@@ -313,7 +313,11 @@ function createNeedleSearch(lines: ViewLines, lowerAt: (index: number) => string
   const { unfolded, grams } = scan;
   let joined: string | undefined;
   let starts: Int32Array = new Int32Array(0);
-  let firstAt: Map<string, number> | undefined;
+  let bounds: NeedleBounds | undefined;
+  // Per needle, its last search that found it (from where, and the offset found), and the
+  // offset from which it is known to occur no more.
+  const lastSearch = new Map<string, { from: number; at: number }>();
+  const noneFrom = new Map<string, number>();
   return (needles, visit) => {
     if (joined === undefined) {
       const raw = lines.join();
@@ -326,20 +330,30 @@ function createNeedleSearch(lines: ViewLines, lowerAt: (index: number) => string
       }
       // Needles with a sequence the text lacks are absent from all but the unfolded lines, which
       // are visited anyway: only the others are looked for.
-      if (joined.length >= FIRST_OCCURRENCE_PASS_FROM) firstAt = findFirstOccurrences(joined, allNeedles.filter((needle) => mayContain(grams, needle)));
+      if (joined.length >= FIRST_OCCURRENCE_PASS_FROM) bounds = findNeedleBounds(joined, allNeedles.filter((needle) => mayContain(grams, needle)));
     }
     const text = joined;
-    const first = firstAt;
+    const known = bounds;
     // The next line holding each needle at or after the current line (-1: no more); no needle
-    // holds a line feed (isSearchableNeedle), so none spans the one that joins two lines.
+    // holds a line feed (isSearchableNeedle), so none spans the one that joins two lines. A
+    // search from within the span the needle's last search covered has its answer already:
+    // literals sharing a needle would otherwise read the text after its last occurrence again.
     const nextLine = (needle: string, fromLine: number): number => {
       let from = starts[fromLine] ?? text.length;
-      if (first) {
-        const at = first.get(needle);
-        if (at === undefined) return -1;
+      if (known) {
+        const at = known.first.get(needle);
+        if (at === undefined || from > (known.last.get(needle) ?? Infinity)) return -1;
         if (at > from) from = at;
       }
-      const at = text.indexOf(needle, from);
+      if (from >= (noneFrom.get(needle) ?? Infinity)) return -1;
+      const last = lastSearch.get(needle);
+      let at: number;
+      if (last !== undefined && from >= last.from && from <= last.at) at = last.at;
+      else {
+        at = text.indexOf(needle, from);
+        if (at < 0) noneFrom.set(needle, from);
+        else lastSearch.set(needle, { from, at });
+      }
       return at < 0 ? -1 : lineAt(starts, at);
     };
     const pending = needles.map((needle) => nextLine(needle, 0));
@@ -388,6 +402,14 @@ const FIRST_OCCURRENCE_PASS_FROM = 16 * 1024;
 // Finds of needles already found that make the alternation worth recompiling without them.
 const REPEATS_BEFORE_SHRINKING = 32;
 
+/** Where needles occur in a text: each present needle's first offset, and its last where known. */
+export interface NeedleBounds {
+  /** The first offset of every needle that occurs. */
+  first: Map<string, number>;
+  /** The last offset of the needles the pass kept looking for to the end of the text. */
+  last: Map<string, number>;
+}
+
 /**
  * The first offset of every needle that occurs in the text, in one left-to-right pass of an
  * alternation of the needles not yet found, recompiled without the found ones once they keep
@@ -395,9 +417,20 @@ const REPEATS_BEFORE_SHRINKING = 32;
  * indexOf per needle would read the whole text each time.
  */
 export function findFirstOccurrences(text: string, needles: readonly string[]): Map<string, number> {
+  return findNeedleBounds(text, needles).first;
+}
+
+/**
+ * The same pass, which also gives the last offset of each needle still in the alternation when
+ * it reached the end of the text: every occurrence of those was a match of the pass. A search
+ * past a needle's last occurrence (a rare line in a large log) then reads nothing.
+ */
+export function findNeedleBounds(text: string, needles: readonly string[]): NeedleBounds {
   const found = new Map<string, number>();
+  const seenLast = new Map<string, number>();
   let remaining = [...new Set(needles)].filter((needle) => needle !== '');
   let from = 0;
+  let isToTheEnd = false;
   while (remaining.length > 0) {
     const search = new RegExp(remaining.map(escapeRegex).join('|'), 'g');
     search.lastIndex = from;
@@ -409,7 +442,9 @@ export function findFirstOccurrences(text: string, needles: readonly string[]): 
       // on from the next character, so a needle starting inside this match is not skipped.
       let isNew = false;
       for (const needle of remaining) {
-        if (!found.has(needle) && text.startsWith(needle, at)) {
+        if (!text.startsWith(needle, at)) continue;
+        seenLast.set(needle, at);
+        if (!found.has(needle)) {
           found.set(needle, at);
           isNew = true;
         }
@@ -418,10 +453,16 @@ export function findFirstOccurrences(text: string, needles: readonly string[]): 
       search.lastIndex = at + 1;
       from = at + 1;
     }
-    if (repeats < REPEATS_BEFORE_SHRINKING) break;
+    if (repeats < REPEATS_BEFORE_SHRINKING) {
+      isToTheEnd = true;
+      break;
+    }
     remaining = remaining.filter((needle) => !found.has(needle));
   }
-  return found;
+  // A needle in the alternation from the start to the end had each occurrence matched.
+  const last = new Map<string, number>();
+  if (isToTheEnd) for (const needle of remaining) if (seenLast.has(needle)) last.set(needle, seenLast.get(needle) as number);
+  return { first: found, last };
 }
 
 function escapeRegex(text: string): string {

@@ -10,7 +10,7 @@ import { matchPage } from '../../src/engine/match-page.ts';
 import { normalizeForMatch } from '../../src/engine/normalize.ts';
 import { prepareIndex, segmentsOf } from '../../src/engine/prepare-rules.ts';
 import type { RulePage } from '../../src/engine/rule-index.ts';
-import { findFirstOccurrences, patternWindow, viewEvidence } from '../../src/engine/view-evidence.ts';
+import { findFirstOccurrences, findNeedleBounds, patternWindow, viewEvidence } from '../../src/engine/view-evidence.ts';
 import { joinLines } from '../../src/engine/joined-lines.ts';
 import { scanWords } from '../../src/engine/scan-words.ts';
 import { mayContain } from '../../src/engine/text-grams.ts';
@@ -104,13 +104,24 @@ describe('findFirstOccurrences', () => {
         const text = chunks.join('');
         const needles = needleParts.map((parts) => parts.join(''));
         const found = findFirstOccurrences(text, needles);
+        const { last } = findNeedleBounds(text, needles);
         for (const needle of needles) {
           const at = text.indexOf(needle);
           expect(found.get(needle)).toBe(at < 0 ? undefined : at);
+          if (last.has(needle)) expect({ text, needle, last: last.get(needle) }).toEqual({ text, needle, last: text.lastIndexOf(needle) });
         }
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('knows the last offset of a needle that turns up too seldom to be dropped from the search', () => {
+    const textWith = (repeats: number): string => ['x'.repeat(100), 'error', 'y'.repeat(50), 'error', ...Array.from({ length: repeats }, () => 'abc'), 'z'].join(' ');
+    const seldom = findNeedleBounds(textWith(20), ['error', 'abc', 'absent']);
+    expect([seldom.first.get('error'), seldom.last.get('error'), seldom.last.get('abc'), seldom.first.has('absent')]).toEqual([101, 158, textWith(20).lastIndexOf('abc'), false]);
+    // Found needles that keep turning up are dropped from the pass, and their last offset with them.
+    const often = findNeedleBounds(textWith(40), ['error', 'abc', 'absent']);
+    expect([often.first.get('error'), often.last.has('error'), often.first.has('abc'), often.last.has('abc')]).toEqual([101, false, true, false]);
   });
 });
 
