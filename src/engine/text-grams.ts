@@ -54,12 +54,17 @@ export function createGramSet(): Int32Array {
  * Whether a text whose sequences are in `grams` may hold `needle` (lower case, no line feed):
  * false only when the needle has a sequence the text lacks. A needle of two characters is looked
  * for as the start of a sequence (the set's text must end with a line feed for its last two
- * characters to count), and one of a single character is always possible. Needles are compared
+ * characters to count), and one of a single character as the end of one. Needles are compared
  * as symbols, so a character lower-casing gives another symbol than the text's (only `İ` and
  * `K`, outside ASCII, lower-case into it) is not seen: the token scan lists lines holding them apart.
  */
 export function mayContain(grams: Int32Array, needle: string): boolean {
-  if (needle.length < 2) return true;
+  if (needle.length === 0) return true;
+  if (needle.length === 1) {
+    const last = symbolOf(needle.charCodeAt(0));
+    for (let pair = 0; pair < 4096; pair++) if (hasGram(grams, (pair << 6) | last)) return true;
+    return false;
+  }
   if (needle.length === 2) {
     const pair = (symbolOf(needle.charCodeAt(0)) << 12) | (symbolOf(needle.charCodeAt(1)) << 6);
     for (let last = 0; last < 64; last++) if (hasGram(grams, pair | last)) return true;

@@ -10,8 +10,8 @@ import { joinLines, lineAt, type JoinedLines } from './joined-lines.ts';
 import { lastTypePart } from './fact-kinds/evidence-keys.ts';
 import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
 import { pushTo } from './push-to.ts';
-import { forCandidates, LineWordRuns, scanWords, type WordScan } from './scan-words.ts';
-import { mayContain } from './text-grams.ts';
+import { forCandidates, LineWordRuns, scanWords } from './scan-words.ts';
+import { createNeedleSearch } from './search-needles.ts';
 import { asText } from './value-test.ts';
 
 /** A line the view adds after the evidence's: a multi-line JSON value made compact. */
@@ -259,7 +259,7 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     jsonByKey,
     indexes: indexEvidence(evidence),
     textAt: createTextLookup(evidence, lines),
-    forLinesContaining: createNeedleSearch(lines, lowerAt, prepared.needles, scan),
+    forLinesContaining: createNeedleSearch(() => joined, lowerAt, prepared.needles, scan),
     forLinesMatching: createJoinedSearch(lines),
   };
 }
@@ -304,72 +304,6 @@ function createTextLookup(evidence: Evidence, lines: ViewLines): EvidenceView['t
   };
 }
 
-// One lower-cased copy of the whole text, searched with indexOf per needle: far cheaper than
-// testing every line when a literal has no anchor word. The occurrences are visited as they are
-// found, so a literal that holds early stops the search there. The joined text is lower-cased in
-// one call; when that changes its length (İ lower-cases to two characters) the lines are
-// lower-cased one by one instead, so that offsets map back to lines.
-function createNeedleSearch(lines: ViewLines, lowerAt: (index: number) => string, allNeedles: readonly string[], scan: WordScan): EvidenceView['forLinesContaining'] {
-  const { unfolded, grams } = scan;
-  let joined: string | undefined;
-  let starts: Int32Array = new Int32Array(0);
-  let bounds: NeedleBounds | undefined;
-  // Per needle, its last search that found it (from where, and the offset found), and the
-  // offset from which it is known to occur no more.
-  const lastSearch = new Map<string, { from: number; at: number }>();
-  const noneFrom = new Map<string, number>();
-  return (needles, visit) => {
-    if (joined === undefined) {
-      const raw = lines.join();
-      starts = raw.starts;
-      joined = raw.text.toLowerCase();
-      if (joined.length !== raw.text.length) {
-        const lowered = joinLines(Array.from({ length: lines.length }, (_, index) => lowerAt(index)));
-        joined = lowered.text;
-        starts = lowered.starts;
-      }
-      // Needles with a sequence the text lacks are absent from all but the unfolded lines, which
-      // are visited anyway: only the others are looked for.
-      if (joined.length >= FIRST_OCCURRENCE_PASS_FROM) bounds = findNeedleBounds(joined, allNeedles.filter((needle) => mayContain(grams, needle)));
-    }
-    const text = joined;
-    const known = bounds;
-    // The next line holding each needle at or after the current line (-1: no more); no needle
-    // holds a line feed (isSearchableNeedle), so none spans the one that joins two lines. A
-    // search from within the span the needle's last search covered has its answer already:
-    // literals sharing a needle would otherwise read the text after its last occurrence again.
-    const nextLine = (needle: string, fromLine: number): number => {
-      let from = starts[fromLine] ?? text.length;
-      if (known) {
-        const at = known.first.get(needle);
-        if (at === undefined || from > (known.last.get(needle) ?? Infinity)) return -1;
-        if (at > from) from = at;
-      }
-      if (from >= (noneFrom.get(needle) ?? Infinity)) return -1;
-      const last = lastSearch.get(needle);
-      let at: number;
-      if (last !== undefined && from >= last.from && from <= last.at) at = last.at;
-      else {
-        at = text.indexOf(needle, from);
-        if (at < 0) noneFrom.set(needle, from);
-        else lastSearch.set(needle, { from, at });
-      }
-      return at < 0 ? -1 : lineAt(starts, at);
-    };
-    const pending = needles.map((needle) => nextLine(needle, 0));
-    // Lines holding ſ or K are visited too: a case-insensitive pattern reads them as s and k,
-    // which the lower-cased text does not show.
-    let unfoldedAt = 0;
-    for (;;) {
-      let line = unfoldedAt < unfolded.length ? (unfolded[unfoldedAt] as number) : -1;
-      for (const found of pending) if (found >= 0 && (line < 0 || found < line)) line = found;
-      if (line < 0 || visit(line)) return;
-      for (let k = 0; k < pending.length; k++) if (pending[k] === line) pending[k] = nextLine(needles[k] as string, line + 1);
-      if (unfolded[unfoldedAt] === line) unfoldedAt++;
-    }
-  };
-}
-
 // One search of the joined lines per pattern (the lines' own join, shared with the needle search's
 // source when it is the paste itself): the regex engine's own scan finds the next line worth a
 // test, where testing line after line costs a regex call each.
@@ -395,78 +329,6 @@ function createJoinedSearch(lines: ViewLines): EvidenceView['forLinesMatching'] 
       search.lastIndex = starts[line + 1] as number;
     }
   };
-}
-
-// Below this many characters, one indexOf per needle is cheaper than compiling the alternation.
-const FIRST_OCCURRENCE_PASS_FROM = 16 * 1024;
-// Finds of needles already found that make the alternation worth recompiling without them.
-const REPEATS_BEFORE_SHRINKING = 32;
-
-/** Where needles occur in a text: each present needle's first offset, and its last where known. */
-export interface NeedleBounds {
-  /** The first offset of every needle that occurs. */
-  first: Map<string, number>;
-  /** The last offset of the needles the pass kept looking for to the end of the text. */
-  last: Map<string, number>;
-}
-
-/**
- * The first offset of every needle that occurs in the text, in one left-to-right pass of an
- * alternation of the needles not yet found, recompiled without the found ones once they keep
- * turning up. A needle absent from a large paste then costs nothing per literal, where an
- * indexOf per needle would read the whole text each time.
- */
-export function findFirstOccurrences(text: string, needles: readonly string[]): Map<string, number> {
-  return findNeedleBounds(text, needles).first;
-}
-
-/**
- * The same pass, which also gives the last offset of each needle still in the alternation when
- * it reached the end of the text: every occurrence of those was a match of the pass. A search
- * past a needle's last occurrence (a rare line in a large log) then reads nothing.
- */
-export function findNeedleBounds(text: string, needles: readonly string[]): NeedleBounds {
-  const found = new Map<string, number>();
-  const seenLast = new Map<string, number>();
-  let remaining = [...new Set(needles)].filter((needle) => needle !== '');
-  let from = 0;
-  let isToTheEnd = false;
-  while (remaining.length > 0) {
-    const search = new RegExp(remaining.map(escapeRegex).join('|'), 'g');
-    search.lastIndex = from;
-    let repeats = 0;
-    let match: RegExpExecArray | null;
-    while (repeats < REPEATS_BEFORE_SHRINKING && (match = search.exec(text)) !== null) {
-      const at = match.index;
-      // Every needle starting here counts, not only the alternative that won; the search goes
-      // on from the next character, so a needle starting inside this match is not skipped.
-      let isNew = false;
-      for (const needle of remaining) {
-        if (!text.startsWith(needle, at)) continue;
-        seenLast.set(needle, at);
-        if (!found.has(needle)) {
-          found.set(needle, at);
-          isNew = true;
-        }
-      }
-      if (!isNew) repeats++;
-      search.lastIndex = at + 1;
-      from = at + 1;
-    }
-    if (repeats < REPEATS_BEFORE_SHRINKING) {
-      isToTheEnd = true;
-      break;
-    }
-    remaining = remaining.filter((needle) => !found.has(needle));
-  }
-  // A needle in the alternation from the start to the end had each occurrence matched.
-  const last = new Map<string, number>();
-  if (isToTheEnd) for (const needle of remaining) if (seenLast.has(needle)) last.set(needle, seenLast.get(needle) as number);
-  return { first: found, last };
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // The indexes below `count` (ascending) for which `isListed` holds, counted first so that the list
