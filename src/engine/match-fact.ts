@@ -98,6 +98,15 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
     if (!found) return null;
     return { input: lines.inputAt(index), line: lines.lineAt(index), span: { start: found.index, end: found.index + found[0].length } };
   };
+  // A part of the literal every line holding it holds (lower-cased), which the paste's
+  // sequences rule out, leaves only the lines with İ, ſ or K, where they do not tell.
+  if (!mayHoldOutsideUnfolded(literal, view)) {
+    for (const index of view.unfoldedLines) {
+      const hit = test(index);
+      if (hit) return hit;
+    }
+    return null;
+  }
   // A literal kept to places the parser recognises by structure (a request, a status line) is
   // tested on those lines only when they are fewer than the prefilter's: the same lines hold it.
   if (places && !acceptsUnplaced) {
@@ -126,6 +135,17 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
   return testUntilSearched(literal, view, test, (visit) => {
     for (let index = 0; index < lines.length; index++) if (visit(index)) return;
   });
+}
+
+// Whether a line without İ, ſ or K may hold the literal, as far as the paste's sequences tell
+// (view.mayContain): each segment of a text literal, some needle, and every run of some
+// alternative of a pattern are in every line holding it, lower-cased.
+function mayHoldOutsideUnfolded(literal: PreparedLiteral, view: EvidenceView): boolean {
+  const { segments, needles, runBranches } = literal;
+  if (segments && !segments.every(view.mayContain)) return false;
+  if (needles && !literal.branches && !needles.some(view.mayContain)) return false;
+  if (runBranches && !runBranches.some((runs) => runs.every(view.mayContain))) return false;
+  return true;
 }
 
 // How many lines a line-local pattern is tested on one by one, without a hit, before the rest of

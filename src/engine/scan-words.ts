@@ -7,7 +7,7 @@
  */
 import { lineAt as lineOfOffset, type JoinedLines } from './joined-lines.ts';
 import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
-import { ASCII_SYMBOLS, createGramSet, GRAM_MASK, LAST_WORD_SYMBOL, LINE_FEED_SYMBOL, NON_ASCII_SYMBOL } from './text-grams.ts';
+import { ASCII_SYMBOLS, createGramSet, GRAM_MASK, LAST_WORD_SYMBOL, LINE_FEED_SYMBOL, mayContain, NON_ASCII_SYMBOL } from './text-grams.ts';
 
 /**
  * The longest word run a line is recorded with: longer runs count as this long. A pattern's run
@@ -37,6 +37,8 @@ export class WordScan {
   readonly unfolded: number[];
   /** The three-symbol sequences of the joined text, a line feed after its end included (text-grams.ts). */
   readonly grams: Int32Array;
+  /** `mayContain` of text-grams.ts on these sequences, remembered per part (a function of its own: callers pass it on). */
+  readonly mayContain: (part: string) => boolean;
   readonly #occurrenceWord: Int32Array;
   readonly #occurrences: number;
   #chains: OccurrenceChains | undefined;
@@ -48,6 +50,15 @@ export class WordScan {
     this.#occurrences = parts.occurrences;
     this.unfolded = parts.unfolded;
     this.grams = parts.grams;
+    const answers = new Map<string, boolean>();
+    this.mayContain = (part) => {
+      let answer = answers.get(part);
+      if (answer === undefined) {
+        answer = mayContain(parts.grams, part);
+        answers.set(part, answer);
+      }
+      return answer;
+    };
   }
 
   /** The occurrences of each word chained in line order (linked on first use). */

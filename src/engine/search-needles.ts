@@ -6,7 +6,6 @@
  */
 import { joinLines, lineAt, type JoinedLines } from './joined-lines.ts';
 import type { WordScan } from './scan-words.ts';
-import { mayContain } from './text-grams.ts';
 
 /**
  * Calls `visit` on each line index (ascending, once each) whose text contains one of the
@@ -41,18 +40,9 @@ const REPEATS_BEFORE_SHRINKING = 32;
  * letters), and those are visited anyway.
  */
 export function createNeedleSearch(joined: () => JoinedLines, lowerAt: (index: number) => string, allNeedles: readonly string[], scan: WordScan): NeedleSearch {
-  const { unfolded, grams } = scan;
+  const { unfolded, mayContain: possible } = scan;
   let searched: SearchedText | undefined;
   let bounds: NeedleBounds | undefined;
-  const isPossible = new Map<string, boolean>();
-  const possible = (needle: string): boolean => {
-    let answer = isPossible.get(needle);
-    if (answer === undefined) {
-      answer = mayContain(grams, needle);
-      isPossible.set(needle, answer);
-    }
-    return answer;
-  };
   const regexes = new Map<string, RegExp>();
   // Per needle, its last search that found it (from where, and the offset found), and the
   // offset from which it is known to occur no more: literals sharing a needle reuse them.

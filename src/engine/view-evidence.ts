@@ -146,6 +146,13 @@ export interface EvidenceView {
   hasUnfolded: boolean;
   /** Per index into `lines`, 1 when the line holds such a character (`İ`, `ſ`, `K`). */
   isUnfoldedLine: Uint8Array;
+  /** The indexes into `lines` of those lines, ascending. */
+  unfoldedLines: readonly number[];
+  /**
+   * False when no line without such a character holds `part` (lower case) once lower-cased:
+   * the part has a three-character sequence the paste lacks (text-grams.ts). Answered once per part.
+   */
+  mayContain(part: string): boolean;
   /** The longest run of word characters (`[A-Za-z0-9_ſK]`) of line `index` of `lines` (at most `MAX_COUNTED_RUN`; measured on first use). */
   maxWordRunAt(index: number): number;
   /** The second-longest run of word characters of line `index` (0 when it has fewer than two runs). */
@@ -254,6 +261,8 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     wordLineCount: scan.count,
     hasUnfolded: scan.unfolded.length > 0,
     isUnfoldedLine: flagLines(lines.length, scan.unfolded),
+    unfoldedLines: scan.unfolded,
+    mayContain: scan.mayContain,
     maxWordRunAt: (index) => runs.longestAt(index),
     secondWordRunAt: (index) => runs.secondAt(index),
     jsonByKey,
