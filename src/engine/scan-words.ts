@@ -6,7 +6,7 @@
  * the lines a literal's words allow.
  */
 import { lineAt as lineOfOffset, type JoinedLines } from './joined-lines.ts';
-import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
+import { EXACT_HASH_LENGTH, type PreparedIndex, type PreparedLiteral } from './prepare-rules.ts';
 import { ASCII_SYMBOLS, createGramSet, GRAM_MASK, LAST_WORD_SYMBOL, LINE_FEED_SYMBOL, mayContain, NON_ASCII_SYMBOL } from './text-grams.ts';
 
 /**
@@ -93,13 +93,14 @@ export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordSca
   const { words, wordSlots, wordHashes } = prepared;
   const { min, max } = prepared.wordLength;
   const mask = wordSlots.length - 1;
+  const slotShift = 32 - Math.log2(wordSlots.length);
   const count = new Int32Array(words.length);
   const lastLine = new Int32Array(words.length).fill(-1);
   const { text: raw, starts } = joined;
   const lineCount = starts.length;
-  // Room for a needed word on each of the first lines, growing fourfold: a log's lines share
-  // their words, and a paste of millions of short lines may hold none.
-  let occurrenceLine = new Int32Array(Math.min(Math.max(1024, lineCount), 1 << 16));
+  // Room for two needed words a line, up to half a million (4 MB), then twice as much at a
+  // time: a log's lines share their words, and a paste of millions of short lines may hold none.
+  let occurrenceLine = new Int32Array(Math.min(Math.max(1024, lineCount * 2), 1 << 19));
   let occurrenceWord = new Int32Array(occurrenceLine.length);
   let occurrences = 0;
   const grams = createGramSet();
@@ -135,19 +136,21 @@ export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordSca
         gram = ((gram << 6) | symbol) & gramMask;
         grams[gram >>> 5] = (grams[gram >>> 5] as number) | (1 << (gram & 31));
         if (symbol > lastWordSymbol) break;
-        hash = (Math.imul(hash, 31) + symbol) | 0;
+        hash = ((hash << 6) + symbol) | 0;
         i++;
       }
       // The character that ended the token (if any) is recorded: on past it.
       const tokenLength = i - start;
       i++;
       if (!hasWords || tokenLength < min || tokenLength > max) continue;
-      let slot = hash & mask;
+      // slotOfHash, inline.
+      let slot = Math.imul(hash, 0x9e3779b1) >>> slotShift;
       for (let id = wordSlots[slot] as number; id !== 0; slot = (slot + 1) & mask, id = wordSlots[slot] as number) {
         const word = id - 1;
         if (wordHashes[word] !== hash || lastLine[word] === index) continue;
         const text = words[word] as string;
-        if (text.length !== tokenLength || !isSameFolded(raw, start, text)) continue;
+        // A hash of a short token names it (hashWord); a longer one is compared.
+        if (text.length !== tokenLength || (tokenLength > EXACT_HASH_LENGTH && !isSameFolded(raw, start, text))) continue;
         if (occurrences === occurrenceLine.length) {
           occurrenceLine = grow(occurrenceLine);
           occurrenceWord = grow(occurrenceWord);
@@ -239,7 +242,7 @@ export class LineWordRuns {
 }
 
 function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 4);
+  const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
   return bigger;
 }

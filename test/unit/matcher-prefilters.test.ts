@@ -8,7 +8,7 @@ import { parseInput } from '../../src/engine/index.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
 import { matchPage } from '../../src/engine/match-page.ts';
 import { normalizeForMatch } from '../../src/engine/normalize.ts';
-import { prepareIndex, segmentsOf } from '../../src/engine/prepare-rules.ts';
+import { EXACT_HASH_LENGTH, hashWord, prepareIndex, segmentsOf } from '../../src/engine/prepare-rules.ts';
 import type { RulePage } from '../../src/engine/rule-index.ts';
 import { patternWindow, viewEvidence } from '../../src/engine/view-evidence.ts';
 import { findFirstOccurrences, findNeedleBounds } from '../../src/engine/search-needles.ts';
@@ -246,6 +246,18 @@ describe('word-run bounds of a pattern', () => {
 });
 
 describe('the token scan', () => {
+  // The scan takes a token of at most EXACT_HASH_LENGTH characters for the word with its hash
+  // without comparing them: two such tokens must never share a hash, whatever their case.
+  it('gives distinct short tokens distinct hashes', () => {
+    const token = fc.array(fc.constantFrom(...'abcxyzABCXYZ0189_'), { minLength: 1, maxLength: EXACT_HASH_LENGTH }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(token, token, (one, other) => {
+        expect(hashWord(one) === hashWord(other)).toBe(one.toLowerCase() === other.toLowerCase());
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   // It walks the lines joined into one text (view-evidence.ts scanWords): each line must read as if
   // it were scanned alone, whatever joins it to the next (the paste's own line feeds, a join made
   // for colour codes removed, a config given beside the paste, a compact JSON line after them).
