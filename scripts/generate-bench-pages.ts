@@ -12,7 +12,7 @@ const VOCABULARY = [
 ];
 
 // A small deterministic generator (xorshift): the bench must not depend on a clock or Math.random.
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed * 2654435761 || 1;
   return () => {
     state ^= state << 13;

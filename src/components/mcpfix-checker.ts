@@ -143,6 +143,8 @@ export class McpfixChecker extends HTMLElement {
     clearTimeout(this.timer);
     // The results on screen no longer answer the text: say so at once, not only when the pause ends.
     if (this.unavailable === undefined) this.dataset['state'] = 'waiting';
+    // Nor will the answer of a check still running: it answers the text before this edit.
+    this.latestCheck = ++this.seq;
     this.timer = setTimeout(() => this.requestCheck(), DEBOUNCE_MS);
   }
 

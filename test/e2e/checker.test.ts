@@ -269,6 +269,35 @@ describe('the checker page', () => {
     await context.close();
   });
 
+  it('an edit made while a check runs waits for its own check: the older answer is not shown as done', async () => {
+    const example = pages[0]!.page.examples[0]!;
+    const { page, problems, context } = await openPage();
+    await openChecker(page);
+    await page.waitForSelector('mcpfix-checker[data-state="ready"]');
+    // A paste starts a check at once; a key typed right after it (within the check, and well within
+    // the typing pause) changes the text that check answers. Every state after the key is recorded.
+    const states = await page.evaluate(async (text) => {
+      const checker = document.querySelector<HTMLElement>('mcpfix-checker')!;
+      const box = document.querySelector<HTMLTextAreaElement>('textarea[name="paste"]')!;
+      box.value = text;
+      box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+      box.value = `${text}x`;
+      box.dispatchEvent(new InputEvent('input', { inputType: 'insertText', bubbles: true }));
+      const seen: string[] = [checker.dataset['state'] ?? ''];
+      await new Promise<void>((done) => {
+        new MutationObserver(() => {
+          seen.push(checker.dataset['state'] ?? '');
+          if (seen.filter((state) => state === 'done').length > 0 && seen.includes('checking')) done();
+        }).observe(checker, { attributes: true, attributeFilter: ['data-state'] });
+      });
+      return seen;
+    }, example.paste);
+    expect(states.slice(0, 3)).toEqual(['waiting', 'checking', 'done']);
+    await waitForResultOf(page, `${example.paste}x`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('a large paste shows the lines around its evidence, and each hidden run of lines opens on request', async () => {
     const entry = pages[0]!;
     const filler = Array.from({ length: 2_400 }, (_, at) => `2026-01-01 12:00:00 INFO routine line ${at} with nothing to see`);
