@@ -1,19 +1,12 @@
 /**
  * The token scan of a paste: one walk over its lines joined by line feeds that finds, for every
  * word some literal needs, the lines holding it as a whole token, and records the text's
- * three-symbol sequences (text-grams.ts); the lines holding a character the scan cannot fold; the
- * longest runs of word characters of a line, measured when first asked; and the walk that visits
- * the lines a literal's words allow.
+ * three-symbol sequences (text-grams.ts); the lines holding a character the scan cannot fold; and
+ * the walk that visits the lines a literal's words allow.
  */
 import { lineAt as lineOfOffset, type JoinedLines } from './joined-lines.ts';
 import { EXACT_HASH_LENGTH, type PreparedIndex, type PreparedLiteral } from './prepare-rules.ts';
 import { ASCII_SYMBOLS, createGramSet, GRAM_MASK, LAST_WORD_SYMBOL, LINE_FEED_SYMBOL, mayContain, NON_ASCII_SYMBOL } from './text-grams.ts';
-
-/**
- * The longest word run a line is recorded with: longer runs count as this long. A pattern's run
- * bound is the length of a word it names, far below it, so a bound never meets a clamped run.
- */
-export const MAX_COUNTED_RUN = 0xffff;
 
 /** Each word's occurrences chained in line order: the first per word id, and the next of each. */
 export interface OccurrenceChains {
@@ -183,62 +176,6 @@ function unfoldedLinesOf({ text, starts }: JoinedLines): number[] {
     search.lastIndex = starts[line + 1] as number;
   }
   return lines;
-}
-
-/**
- * The longest and second-longest run of word characters (`[A-Za-z0-9_ſK]`: `ſ` and `K` are word
- * characters to a case-insensitive pattern) of each line, measured when a line is first asked
- * about: most lines of a large paste never are.
- */
-export class LineWordRuns {
-  readonly #joined: JoinedLines;
-  readonly #longest: Uint16Array;
-  readonly #second: Uint16Array;
-  readonly #isMeasured: Uint8Array;
-
-  constructor(joined: JoinedLines) {
-    this.#joined = joined;
-    const lineCount = joined.starts.length;
-    this.#longest = new Uint16Array(lineCount);
-    this.#second = new Uint16Array(lineCount);
-    this.#isMeasured = new Uint8Array(lineCount);
-  }
-
-  /** The longest run of line `index` (at most `MAX_COUNTED_RUN`; 0 past the end). */
-  longestAt(index: number): number {
-    if (this.#isMeasured[index] !== 1) this.#measure(index);
-    return this.#longest[index] ?? 0;
-  }
-
-  /** The second-longest run of line `index` (0 when it has fewer than two runs). */
-  secondAt(index: number): number {
-    if (this.#isMeasured[index] !== 1) this.#measure(index);
-    return this.#second[index] ?? 0;
-  }
-
-  #measure(index: number): void {
-    const { text, starts } = this.#joined;
-    if (index < 0 || index >= starts.length) return;
-    const end = index + 1 < starts.length ? (starts[index + 1] as number) - 1 : text.length;
-    let longest = 0;
-    let second = 0;
-    let run = 0;
-    for (let i = starts[index] as number; i <= end; i++) {
-      const code = i < end ? text.charCodeAt(i) : 10;
-      if (code < 128 ? (ASCII_SYMBOLS[code] as number) <= LAST_WORD_SYMBOL : code === 0x17f || code === 0x212a) {
-        run++;
-        continue;
-      }
-      if (run > longest) {
-        second = longest;
-        longest = run;
-      } else if (run > second) second = run;
-      run = 0;
-    }
-    this.#longest[index] = Math.min(longest, MAX_COUNTED_RUN);
-    this.#second[index] = Math.min(second, MAX_COUNTED_RUN);
-    this.#isMeasured[index] = 1;
-  }
 }
 
 function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

@@ -39,7 +39,7 @@ const REPEATS_BEFORE_SHRINKING = 32;
  * lines. The two read the same lines but on those holding İ or K (which lower-case onto ASCII
  * letters), and those are visited anyway.
  */
-export function createNeedleSearch(joined: () => JoinedLines, lowerAt: (index: number) => string, allNeedles: readonly string[], scan: WordScan): NeedleSearch {
+export function createNeedleSearch(joined: JoinedLines, lowerAt: (index: number) => string, allNeedles: readonly string[], scan: WordScan): NeedleSearch {
   const { unfolded, mayContain: possible } = scan;
   let searched: SearchedText | undefined;
   let bounds: NeedleBounds | undefined;
@@ -64,7 +64,7 @@ export function createNeedleSearch(joined: () => JoinedLines, lowerAt: (index: n
       // Needles with a sequence the text lacks are absent from all but the unfolded lines, which
       // are visited anyway: only the others are looked for.
       const looked = allNeedles.filter(possible);
-      searched = searchedTextOf(joined(), lowerAt, looked.every(isAscii));
+      searched = searchedTextOf(joined, lowerAt, looked.every(isAscii));
       if (searched.text.length >= FIRST_OCCURRENCE_PASS_FROM) bounds = findNeedleBounds(searched.text, looked, searched.foldsCase);
     }
     const { text, starts } = searched;

@@ -10,7 +10,8 @@ import { joinLines, lineAt, type JoinedLines } from './joined-lines.ts';
 import { lastTypePart } from './fact-kinds/evidence-keys.ts';
 import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
 import { pushTo } from './push-to.ts';
-import { forCandidates, LineWordRuns, scanWords } from './scan-words.ts';
+import { LineWordRuns } from './line-word-runs.ts';
+import { forCandidates, scanWords } from './scan-words.ts';
 import { createNeedleSearch } from './search-needles.ts';
 import { asText } from './value-test.ts';
 
@@ -268,7 +269,7 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     jsonByKey,
     indexes: indexEvidence(evidence),
     textAt: createTextLookup(evidence, lines),
-    forLinesContaining: createNeedleSearch(() => joined, lowerAt, prepared.needles, scan),
+    forLinesContaining: createNeedleSearch(joined, lowerAt, prepared.needles, scan),
     forLinesMatching: createJoinedSearch(lines),
   };
 }
