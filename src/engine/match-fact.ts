@@ -101,11 +101,9 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
   // A part of the literal every line holding it holds (lower-cased), which the paste's
   // sequences rule out, leaves only the lines with İ, ſ or K, where they do not tell.
   if (!mayHoldOutsideUnfolded(literal, view)) {
-    for (const index of view.unfoldedLines) {
-      const hit = test(index);
-      if (hit) return hit;
-    }
-    return null;
+    return testUntilSearched(literal, view, test, (visit) => {
+      for (const index of view.unfoldedLines) if (visit(index)) return;
+    });
   }
   // A literal kept to places the parser recognises by structure (a request, a status line) is
   // tested on those lines only when they are fewer than the prefilter's: the same lines hold it.
