@@ -211,7 +211,10 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     if (!listed) {
       listed = [];
       const code = placeCode(place);
-      for (let index = 0; index < lines.length; index++) if (lines.placeCodeAt(index) === code) listed.push(index);
+      // The store's lines read from the store itself: one call a line, not two.
+      const store = evidence.lines;
+      for (let index = 0; index < store.length; index++) if (store.placeCodeAt(index) === code) listed.push(index);
+      for (let index = store.length; index < lines.length; index++) if (lines.placeCodeAt(index) === code) listed.push(index);
       byPlace.set(place, listed);
     }
     return listed;
