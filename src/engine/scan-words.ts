@@ -8,39 +8,24 @@ import { lineAt as lineOfOffset, type JoinedLines } from './joined-lines.ts';
 import { EXACT_HASH_LENGTH, type PreparedIndex, type PreparedLiteral } from './prepare-rules.ts';
 import { ASCII_SYMBOLS, createGramSet, GRAM_MASK, LAST_WORD_SYMBOL, LINE_FEED_SYMBOL, mayContain, NON_ASCII_SYMBOL } from './text-grams.ts';
 
-/** Each word's occurrences chained in line order: the first per word id, and the next of each. */
-export interface OccurrenceChains {
-  /** First occurrence per word id (-1: none). */
-  head: Int32Array;
-  /** The next occurrence of the same word, by occurrence (-1: none). */
-  next: Int32Array;
-}
-
 /**
- * Where the words literals need occur in a paste: per word, the lines holding it as a token. The
- * scan records each (word, line) pair once, in line order; the per-word chains are linked when a
- * literal first asks for its lines.
+ * Where the words literals need occur in a paste: per word, the lines holding it as a token, in
+ * line order (each word's list grows on its own, so nothing is regrouped afterwards).
  */
 export class WordScan {
   /** Distinct lines per word id. */
   readonly count: Int32Array;
-  /** The line (index into the view's lines) of each occurrence. */
-  readonly occurrenceLine: Int32Array;
   /** Lines holding a character the scan does not fold (ascending). */
   readonly unfolded: number[];
   /** The three-symbol sequences of the joined text, a line feed after its end included (text-grams.ts). */
   readonly grams: Int32Array;
   /** `mayContain` of text-grams.ts on these sequences, remembered per part (a function of its own: callers pass it on). */
   readonly mayContain: (part: string) => boolean;
-  readonly #occurrenceWord: Int32Array;
-  readonly #occurrences: number;
-  #chains: OccurrenceChains | undefined;
+  readonly #lines: readonly (Int32Array | undefined)[];
 
-  constructor(parts: { count: Int32Array; occurrenceLine: Int32Array; occurrenceWord: Int32Array; occurrences: number; unfolded: number[]; grams: Int32Array }) {
+  constructor(parts: { count: Int32Array; lines: readonly (Int32Array | undefined)[]; unfolded: number[]; grams: Int32Array }) {
     this.count = parts.count;
-    this.occurrenceLine = parts.occurrenceLine;
-    this.#occurrenceWord = parts.occurrenceWord;
-    this.#occurrences = parts.occurrences;
+    this.#lines = parts.lines;
     this.unfolded = parts.unfolded;
     this.grams = parts.grams;
     const answers = new Map<string, boolean>();
@@ -54,20 +39,9 @@ export class WordScan {
     };
   }
 
-  /** The occurrences of each word chained in line order (linked on first use). */
-  chains(): OccurrenceChains {
-    if (this.#chains === undefined) {
-      const head = new Int32Array(this.count.length).fill(-1);
-      const next = new Int32Array(this.#occurrences);
-      // Linked from the last occurrence back, so that each chain runs in line order.
-      for (let at = this.#occurrences - 1; at >= 0; at--) {
-        const word = this.#occurrenceWord[at] as number;
-        next[at] = head[word] as number;
-        head[word] = at;
-      }
-      this.#chains = { head, next };
-    }
-    return this.#chains;
+  /** The lines holding the word as a token (indexes into the view's lines, ascending). */
+  linesOf(word: number): Int32Array {
+    return this.#lines[word]?.subarray(0, this.count[word]) ?? new Int32Array(0);
   }
 }
 
@@ -91,11 +65,8 @@ export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordSca
   const lastLine = new Int32Array(words.length).fill(-1);
   const { text: raw, starts } = joined;
   const lineCount = starts.length;
-  // Room for two needed words a line, up to half a million (4 MB), then twice as much at a
-  // time: a log's lines share their words, and a paste of millions of short lines may hold none.
-  let occurrenceLine = new Int32Array(Math.min(Math.max(1024, lineCount * 2), 1 << 19));
-  let occurrenceWord = new Int32Array(occurrenceLine.length);
-  let occurrences = 0;
+  // Each word's lines, made when the word is first met and doubled when full.
+  const linesOfWord: (Int32Array<ArrayBuffer> | undefined)[] = new Array<Int32Array<ArrayBuffer> | undefined>(words.length);
   const grams = createGramSet();
   let gram = 0;
   const hasWords = words.length > 0;
@@ -144,22 +115,20 @@ export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordSca
         const text = words[word] as string;
         // A hash of a short token names it (hashWord); a longer one is compared.
         if (text.length !== tokenLength || (tokenLength > EXACT_HASH_LENGTH && !isSameFolded(raw, start, text))) continue;
-        if (occurrences === occurrenceLine.length) {
-          occurrenceLine = grow(occurrenceLine);
-          occurrenceWord = grow(occurrenceWord);
-        }
-        occurrenceLine[occurrences] = index;
-        occurrenceWord[occurrences] = word;
+        const held = count[word] as number;
+        let list = linesOfWord[word];
+        if (list === undefined) linesOfWord[word] = list = new Int32Array(16);
+        else if (held === list.length) linesOfWord[word] = list = grow(list);
+        list[held] = index;
         lastLine[word] = index;
-        count[word] = (count[word] as number) + 1;
-        occurrences++;
+        count[word] = held + 1;
       }
     }
     // The line feed that joins this line to the next (and one after the last line).
     gram = ((gram << 6) | LINE_FEED_SYMBOL) & gramMask;
     grams[gram >>> 5] = (grams[gram >>> 5] as number) | (1 << (gram & 31));
   }
-  return new WordScan({ count, occurrenceLine, occurrenceWord, occurrences, unfolded: unfoldedLinesOf(joined), grams });
+  return new WordScan({ count, lines: linesOfWord, unfolded: unfoldedLinesOf(joined), grams });
 }
 
 // The characters whose folding reaches ASCII word characters: `İ` lower-cases to `i` + a combining
@@ -189,43 +158,41 @@ function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 // (each ascending) and the unfolded lines are merged as they are visited, each line once.
 /** Calls `visit` on each line that may hold `literal` by its words (see `EvidenceView.forCandidates`). */
 export function forCandidates(literal: PreparedLiteral, scan: WordScan, visit: (index: number) => boolean): void {
-  const { count, occurrenceLine, unfolded } = scan;
+  const { count, unfolded } = scan;
   const branches = literal.branches ?? [];
   // Most literals have a word the paste lacks in every alternative: nothing to visit, decided
   // before allocating the cursors.
   if (unfolded.length === 0 && branches.every((branch) => branch.some((word) => count[word] === 0))) return;
-  const { head, next } = scan.chains();
   const cursors = branches.length + (unfolded.length > 0 ? 1 : 0);
-  // Per cursor: the current occurrence of the rarest word (or position in `unfolded`), the
-  // current occurrence of the second-rarest word (-1: no more; -2: none needed), and the line
-  // it stands on.
+  // Per alternative: its rarest word's lines and the position in them, its second-rarest word's
+  // lines (null: a word alone) and the position in them; per cursor, the line it stands on (-1: none).
+  const rarestLines: Int32Array[] = [];
   const rarestAt = new Int32Array(cursors);
+  const secondLines: (Int32Array | null)[] = [];
   const secondAt = new Int32Array(cursors);
   const lineAt = new Int32Array(cursors);
-  // Moves cursor k to its next candidate line at or after its current occurrence; -1 when none.
+  // Moves cursor k to its next candidate line at or after its current position; -1 when none.
   const settle = (k: number): void => {
     if (k === branches.length) {
       lineAt[k] = (rarestAt[k] as number) < unfolded.length ? (unfolded[rarestAt[k] as number] as number) : -1;
       return;
     }
+    const lines = rarestLines[k] as Int32Array;
+    const others = secondLines[k] ?? null;
     let at = rarestAt[k] as number;
     let other = secondAt[k] as number;
-    const needsSecond = other !== -2;
-    for (; at >= 0; at = next[at] as number) {
-      const line = occurrenceLine[at] as number;
-      if (needsSecond) {
-        while (other >= 0 && (occurrenceLine[other] as number) < line) other = next[other] as number;
-        if (other < 0) {
-          at = -1;
-          break;
-        }
-        if (occurrenceLine[other] !== line) continue;
+    for (; at < lines.length && others !== null; at++) {
+      const line = lines[at] as number;
+      while (other < others.length && (others[other] as number) < line) other++;
+      if (other >= others.length) {
+        at = lines.length;
+        break;
       }
-      break;
+      if (others[other] === line) break;
     }
     rarestAt[k] = at;
-    if (needsSecond) secondAt[k] = other;
-    lineAt[k] = at < 0 ? -1 : (occurrenceLine[at] as number);
+    secondAt[k] = other;
+    lineAt[k] = at < lines.length ? (lines[at] as number) : -1;
   };
   for (let k = 0; k < branches.length; k++) {
     let rarest = -1;
@@ -236,15 +203,11 @@ export function forCandidates(literal: PreparedLiteral, scan: WordScan, visit: (
         rarest = word;
       } else if (second < 0 || (count[word] as number) < (count[second] as number)) second = word;
     }
-    rarestAt[k] = rarest < 0 ? -1 : (head[rarest] as number);
-    // -2 marks an alternative of one word: no second word to check.
-    secondAt[k] = second < 0 ? -2 : (head[second] as number);
+    rarestLines.push(rarest < 0 ? new Int32Array(0) : scan.linesOf(rarest));
+    secondLines.push(second < 0 ? null : scan.linesOf(second));
     settle(k);
   }
-  if (cursors > branches.length) {
-    rarestAt[branches.length] = 0;
-    settle(branches.length);
-  }
+  if (cursors > branches.length) settle(branches.length);
   for (;;) {
     let line = -1;
     for (let k = 0; k < cursors; k++) {
@@ -254,8 +217,7 @@ export function forCandidates(literal: PreparedLiteral, scan: WordScan, visit: (
     if (line < 0 || visit(line)) return;
     for (let k = 0; k < cursors; k++) {
       if (lineAt[k] !== line) continue;
-      if (k === branches.length) rarestAt[k] = (rarestAt[k] as number) + 1;
-      else rarestAt[k] = next[rarestAt[k] as number] as number;
+      rarestAt[k] = (rarestAt[k] as number) + 1;
       settle(k);
     }
   }
