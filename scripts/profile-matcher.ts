@@ -4,9 +4,11 @@
  * on a shared machine inflates far less than the wall clock), min and median of several runs after
  * a warm-up, beside the whole check and the wall clock of `grep -F -i -f` with every signature text
  * on the same file (a child's CPU time is not readable here; on an idle machine the two are close).
- * Figures only; run it with `node --cpu-prof` to see inside a phase.
+ * Figures only; run it with `node --cpu-prof` to see inside a phase. With `--view-and-candidates`
+ * it parses once and runs only the view and the candidates phases, so that a CPU profile shows
+ * those two and nothing else.
  *
- *   node scripts/profile-matcher.ts [--runs N]
+ *   node scripts/profile-matcher.ts [--runs N] [--view-and-candidates]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +31,8 @@ const { index } = reading;
 const prepared = prepareIndex(index);
 const log = makeLogPaste(10_000_000);
 
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
 type Phase = { label: string; ms: number[] };
 const phases: Phase[] = ['split into lines', 'parse into evidence (split included)', 'view: colour codes, token scan', 'candidates: literals, words, patterns', 'pages, ranking, explanations', 'checkPaste'].map((label) => ({ label, ms: [] }));
 
@@ -43,6 +47,20 @@ function timed<T>(phase: number, run: () => T): T {
   const result = run();
   phases[phase]?.ms.push(cpuMs() - started);
   return result;
+}
+
+if (process.argv.includes('--view-and-candidates')) {
+  const evidence = parseInput({ paste: log });
+  const both: number[] = [];
+  for (let run = 0; run <= RUNS; run += 1) {
+    const started = cpuMs();
+    const view = viewEvidence(evidence, prepared);
+    findCandidatePages(prepared, view, createFactMatcher(prepared, view));
+    // The first run warms up.
+    if (run > 0) both.push(cpuMs() - started);
+  }
+  console.log(`view + candidates on 10 MB of log: ${Math.min(...both).toFixed(1)} min, ${median(both).toFixed(1)} median CPU ms (${RUNS} runs after a warm-up)`);
+  process.exit(0);
 }
 
 checkPaste(index, { paste: log });
@@ -77,7 +95,6 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const whole = median(phases[5]?.ms ?? []);
 console.log(`checkPaste on 10 MB of log, by phase (${RUNS} runs after a warm-up; min / median CPU ms; share of the whole check's median)`);
 for (const { label, ms } of phases) {

@@ -75,7 +75,7 @@ function safeMatch(fact: RuleFact, context: MatchContext): FactHit | null {
 }
 
 function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | null {
-  const { lines, maxWordRun, secondWordRun } = view;
+  const { lines } = view;
   const { places, acceptsUnplaced, text, segments, regex, runBranches, minWordRun, minSecondRun } = literal;
   const test = (index: number): FactHit | null => {
     if (index < 0 || index >= lines.length) return null;
@@ -89,7 +89,7 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
       const start = view.lowerAt(index).indexOf(text);
       return start >= 0 ? { input: lines.inputAt(index), line: lines.lineAt(index), span: { start, end: start + text.length } } : { input: lines.inputAt(index), line: lines.lineAt(index) };
     }
-    if (!regex || (maxWordRun[index] as number) < minWordRun || (secondWordRun[index] as number) < minSecondRun) return null;
+    if (!regex || (minWordRun > 0 && view.maxWordRunAt(index) < minWordRun) || (minSecondRun > 0 && view.secondWordRunAt(index) < minSecondRun)) return null;
     // A line shorter than the shortest match cannot hold one: no regex call for it.
     const raw = lines.textAt(index);
     if (raw.length < literal.minLength) return null;
@@ -98,6 +98,13 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
     if (!found) return null;
     return { input: lines.inputAt(index), line: lines.lineAt(index), span: { start: found.index, end: found.index + found[0].length } };
   };
+  // A part of the literal every line holding it holds (lower-cased), which the paste's
+  // sequences rule out, leaves only the lines with İ, ſ or K, where they do not tell.
+  if (!mayHoldOutsideUnfolded(literal, view)) {
+    return testUntilSearched(literal, view, test, (visit) => {
+      for (const index of view.unfoldedLines) if (visit(index)) return;
+    });
+  }
   // A literal kept to places the parser recognises by structure (a request, a status line) is
   // tested on those lines only when they are fewer than the prefilter's: the same lines hold it.
   if (places && !acceptsUnplaced) {
@@ -126,6 +133,17 @@ function matchLiteral(literal: PreparedLiteral, view: EvidenceView): FactHit | n
   return testUntilSearched(literal, view, test, (visit) => {
     for (let index = 0; index < lines.length; index++) if (visit(index)) return;
   });
+}
+
+// Whether a line without İ, ſ or K may hold the literal, as far as the paste's sequences tell
+// (view.mayContain): each segment of a text literal, some needle, and every run of some
+// alternative of a pattern are in every line holding it, lower-cased.
+function mayHoldOutsideUnfolded(literal: PreparedLiteral, view: EvidenceView): boolean {
+  const { segments, needles, runBranches } = literal;
+  if (segments && !segments.every(view.mayContain)) return false;
+  if (needles && !literal.branches && !needles.some(view.mayContain)) return false;
+  if (runBranches && !runBranches.some((runs) => runs.every(view.mayContain))) return false;
+  return true;
 }
 
 // How many lines a line-local pattern is tested on one by one, without a hit, before the rest of

@@ -9,6 +9,7 @@ import { pushTo } from './push-to.ts';
 import type { RuleFact, RuleIndex, RulePage } from './rule-index.ts';
 import { compileRegex, createRegexCache, type RegexCache } from './value-test.ts';
 import { kindOf } from './fact-kinds/registry.ts';
+import { symbolOf } from './text-grams.ts';
 import { prefilterOfStored, readStoredPreparation, triggersOfStored, type StoredLiteral, type StoredPreparation } from './stored-preparation.ts';
 
 /** A text or pattern fact with its prefilters. */
@@ -92,7 +93,7 @@ export interface PreparedIndex {
   needles: string[];
   /** Every word some literal needs (lower case), by word id. */
   words: string[];
-  /** An open-addressing table of word ids + 1 by `hashWord(word) & (size - 1)` (0: empty slot). */
+  /** An open-addressing table of word ids + 1 by `slotOfHash(hashWord(word), size)` (0: empty slot). */
   wordSlots: Int32Array;
   /** `hashWord` of each word, by word id. */
   wordHashes: Int32Array;
@@ -283,7 +284,8 @@ function buildPrepared(index: RuleIndex, stored: StoredPreparation | null): Prep
     triggers = buildTriggers(factOfId, byFact, words.length);
   }
   let size = 16;
-  while (size < words.length * 2) size *= 2;
+  // Most tokens of a paste are no word: a sparse table answers most of them with one empty slot.
+  while (size < words.length * 8) size *= 2;
   const wordSlots = new Int32Array(size);
   const wordHashes = new Int32Array(words.length);
   let min = Infinity;
@@ -291,7 +293,7 @@ function buildPrepared(index: RuleIndex, stored: StoredPreparation | null): Prep
   words.forEach((word, id) => {
     const hash = hashWord(word);
     wordHashes[id] = hash;
-    let slot = hash & (size - 1);
+    let slot = slotOfHash(hash, size);
     while (wordSlots[slot] !== 0) slot = (slot + 1) & (size - 1);
     wordSlots[slot] = id + 1;
     min = Math.min(min, word.length);
@@ -489,11 +491,27 @@ export function isSearchableNeedle(needle: string): boolean {
   return shown.length >= 2 || (shown.length === 1 && shown.charCodeAt(0) > 127);
 }
 
-/** The hash the token scan computes for a lower-case word. */
+/**
+ * The hash the token scan computes for a lower-case word: its characters' symbols (text-grams.ts,
+ * 1 to 37 for word characters) as the digits of a base-64 number, cut to 32 bits. A word of at
+ * most `EXACT_HASH_LENGTH` characters fits whole, so its hash names it; a longer one keeps its
+ * last characters only, and a token with its hash is compared with it.
+ */
 export function hashWord(word: string): number {
   let hash = 0;
-  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+  for (let i = 0; i < word.length; i++) hash = ((hash << 6) + symbolOf(word.charCodeAt(i))) | 0;
   return hash;
+}
+
+/** The longest word whose hash holds all of it (5 symbols of 6 bits in 31 bits). */
+export const EXACT_HASH_LENGTH = 5;
+
+/**
+ * The slot of a hash in a table of `size` (a power of two) slots: its top bits once multiplied
+ * by a large odd constant, which spreads words sharing their last characters (`hashWord`).
+ */
+export function slotOfHash(hash: number, size: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> (32 - Math.log2(size));
 }
 
 /** Whether a UTF-16 code unit is a token character: ASCII letters, digits and `_`. */

@@ -10,6 +10,9 @@ import { joinLines, lineAt, type JoinedLines } from './joined-lines.ts';
 import { lastTypePart } from './fact-kinds/evidence-keys.ts';
 import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
 import { pushTo } from './push-to.ts';
+import { LineWordRuns } from './line-word-runs.ts';
+import { forCandidates, scanWords } from './scan-words.ts';
+import { createNeedleSearch } from './search-needles.ts';
 import { asText } from './value-test.ts';
 
 /** A line the view adds after the evidence's: a multi-line JSON value made compact. */
@@ -124,7 +127,7 @@ export interface EvidenceView {
   /**
    * Calls `visit` on each index into `lines` (ascending, once each) that may hold a literal with
    * `branches`, until `visit` returns true: every line holding it is among them. Lines with
-   * characters the token scan cannot fold (see `isUnfoldedCode`) are always visited. Candidates
+   * characters the token scan cannot fold (`İ`, `ſ`, `K`) are always visited. Candidates
    * are found as they are visited, so a literal that holds early costs only its first lines.
    */
   forCandidates(literal: PreparedLiteral, visit: (index: number) => boolean): void;
@@ -132,7 +135,7 @@ export interface EvidenceView {
   linesOfPlace(place: Place): readonly number[];
   /**
    * Calls `visit` on each index into `lines` (ascending) that may hold a longest word run
-   * (`maxWordRun`) of at least `length`, until `visit` returns true: every such line, and
+   * (`maxWordRunAt`) of at least `length`, until `visit` returns true: every such line, and
    * possibly others when most lines qualify (`visit` checks the bound itself).
    */
   forLinesWithRunAtLeast(length: number, visit: (index: number) => boolean): void;
@@ -142,12 +145,19 @@ export interface EvidenceView {
   wordLineCount: Int32Array;
   /** Whether some line holds a character the token scan cannot fold (every literal with words is then possible). */
   hasUnfolded: boolean;
-  /** Per index into `lines`, 1 when the line holds such a character (`isUnfoldedCode`). */
+  /** Per index into `lines`, 1 when the line holds such a character (`İ`, `ſ`, `K`). */
   isUnfoldedLine: Uint8Array;
-  /** The longest run of word characters (`[A-Za-z0-9_ſK]`) of each line, by index into `lines` (at most `MAX_COUNTED_RUN`). */
-  maxWordRun: Uint16Array;
-  /** The second-longest run of word characters of each line (0 when it has fewer than two runs). */
-  secondWordRun: Uint16Array;
+  /** The indexes into `lines` of those lines, ascending. */
+  unfoldedLines: readonly number[];
+  /**
+   * False when no line without such a character holds `part` (lower case) once lower-cased:
+   * the part has a three-character sequence the paste lacks (text-grams.ts). Answered once per part.
+   */
+  mayContain(part: string): boolean;
+  /** The longest run of word characters (`[A-Za-z0-9_ſK]`) of line `index` of `lines` (at most `MAX_COUNTED_RUN`; measured on first use). */
+  maxWordRunAt(index: number): number;
+  /** The second-longest run of word characters of line `index` (0 when it has fewer than two runs). */
+  secondWordRunAt(index: number): number;
   /** JSON values by their first key (objects) or `*` (arrays and scalars). */
   jsonByKey: Map<string, JsonSeen[]>;
   /** Evidence grouped for the non-literal facts. */
@@ -184,7 +194,9 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     const keys = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : ['*'];
     for (const key of keys) pushTo(jsonByKey, key, seen);
   }
-  const scan = scanWords(lines, prepared);
+  const joined = lines.join();
+  const scan = scanWords(joined, prepared);
+  const runs = new LineWordRuns(joined);
   // Per-line caches, made on first use: only the lines a prefilter lets through are ever lowered
   // or normalised, and many pastes never need either.
   let lower: (string | undefined)[] | undefined;
@@ -199,7 +211,10 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     if (!listed) {
       listed = [];
       const code = placeCode(place);
-      for (let index = 0; index < lines.length; index++) if (lines.placeCodeAt(index) === code) listed.push(index);
+      // The store's lines read from the store itself: one call a line, not two.
+      const store = evidence.lines;
+      for (let index = 0; index < store.length; index++) if (store.placeCodeAt(index) === code) listed.push(index);
+      for (let index = store.length; index < lines.length; index++) if (lines.placeCodeAt(index) === code) listed.push(index);
       byPlace.set(place, listed);
     }
     return listed;
@@ -209,30 +224,31 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
   let longestRun = -1;
   const byRun = new Map<number, Int32Array | null>();
   const forLinesWithRunAtLeast = (length: number, visit: (index: number) => boolean): void => {
-    const runs = scan.maxWordRun;
     if (longestRun < 0) {
       longestRun = 0;
-      for (let index = 0; index < runs.length; index++) if ((runs[index] as number) > longestRun) longestRun = runs[index] as number;
+      for (let index = 0; index < lines.length; index++) longestRun = Math.max(longestRun, runs.longestAt(index));
     }
     if (length > longestRun) return;
     let listed = byRun.get(length);
     if (listed === undefined) {
-      listed = listIndexes(runs.length, (index) => (runs[index] as number) >= length);
+      listed = listIndexes(lines.length, (index) => runs.longestAt(index) >= length);
       byRun.set(length, listed);
     }
     visitListed(listed, lines.length, visit);
   };
   let longestLine = -1;
   const byLength = new Map<number, Int32Array | null>();
+  // A line's length is the distance to the next line's start in the joined text, less its line feed.
+  const lengthAt = (index: number): number => (index + 1 < lines.length ? (joined.starts[index + 1] as number) - 1 : joined.text.length) - (joined.starts[index] as number);
   const forLinesWithLengthAtLeast = (length: number, visit: (index: number) => boolean): void => {
     if (longestLine < 0) {
       longestLine = 0;
-      for (let index = 0; index < lines.length; index++) longestLine = Math.max(longestLine, lines.textAt(index).length);
+      for (let index = 0; index < lines.length; index++) longestLine = Math.max(longestLine, lengthAt(index));
     }
     if (length > longestLine) return;
     let listed = byLength.get(length);
     if (listed === undefined) {
-      listed = listIndexes(lines.length, (index) => lines.textAt(index).length >= length);
+      listed = listIndexes(lines.length, (index) => lengthAt(index) >= length);
       byLength.set(length, listed);
     }
     visitListed(listed, lines.length, visit);
@@ -249,12 +265,14 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     wordLineCount: scan.count,
     hasUnfolded: scan.unfolded.length > 0,
     isUnfoldedLine: flagLines(lines.length, scan.unfolded),
-    maxWordRun: scan.maxWordRun,
-    secondWordRun: scan.secondWordRun,
+    unfoldedLines: scan.unfolded,
+    mayContain: scan.mayContain,
+    maxWordRunAt: (index) => runs.longestAt(index),
+    secondWordRunAt: (index) => runs.secondAt(index),
     jsonByKey,
     indexes: indexEvidence(evidence),
     textAt: createTextLookup(evidence, lines),
-    forLinesContaining: createNeedleSearch(lines, lowerAt, prepared.needles, scan.unfolded),
+    forLinesContaining: createNeedleSearch(joined, lowerAt, prepared.needles, scan),
     forLinesMatching: createJoinedSearch(lines),
   };
 }
@@ -299,55 +317,6 @@ function createTextLookup(evidence: Evidence, lines: ViewLines): EvidenceView['t
   };
 }
 
-// One lower-cased copy of the whole text, searched with indexOf per needle: far cheaper than
-// testing every line when a literal has no anchor word. The occurrences are visited as they are
-// found, so a literal that holds early stops the search there. The joined text is lower-cased in
-// one call; when that changes its length (İ lower-cases to two characters) the lines are
-// lower-cased one by one instead, so that offsets map back to lines.
-function createNeedleSearch(lines: ViewLines, lowerAt: (index: number) => string, allNeedles: readonly string[], unfolded: readonly number[]): EvidenceView['forLinesContaining'] {
-  let joined: string | undefined;
-  let starts: Int32Array = new Int32Array(0);
-  let firstAt: Map<string, number> | undefined;
-  return (needles, visit) => {
-    if (joined === undefined) {
-      const raw = lines.join();
-      starts = raw.starts;
-      joined = raw.text.toLowerCase();
-      if (joined.length !== raw.text.length) {
-        const lowered = joinLines(Array.from({ length: lines.length }, (_, index) => lowerAt(index)));
-        joined = lowered.text;
-        starts = lowered.starts;
-      }
-      if (joined.length >= FIRST_OCCURRENCE_PASS_FROM) firstAt = findFirstOccurrences(joined, allNeedles);
-    }
-    const text = joined;
-    const first = firstAt;
-    // The next line holding each needle at or after the current line (-1: no more); no needle
-    // holds a line feed (isSearchableNeedle), so none spans the one that joins two lines.
-    const nextLine = (needle: string, fromLine: number): number => {
-      let from = starts[fromLine] ?? text.length;
-      if (first) {
-        const at = first.get(needle);
-        if (at === undefined) return -1;
-        if (at > from) from = at;
-      }
-      const at = text.indexOf(needle, from);
-      return at < 0 ? -1 : lineAt(starts, at);
-    };
-    const pending = needles.map((needle) => nextLine(needle, 0));
-    // Lines holding ſ or K are visited too: a case-insensitive pattern reads them as s and k,
-    // which the lower-cased text does not show.
-    let unfoldedAt = 0;
-    for (;;) {
-      let line = unfoldedAt < unfolded.length ? (unfolded[unfoldedAt] as number) : -1;
-      for (const found of pending) if (found >= 0 && (line < 0 || found < line)) line = found;
-      if (line < 0 || visit(line)) return;
-      for (let k = 0; k < pending.length; k++) if (pending[k] === line) pending[k] = nextLine(needles[k] as string, line + 1);
-      if (unfolded[unfoldedAt] === line) unfoldedAt++;
-    }
-  };
-}
-
 // One search of the joined lines per pattern (the lines' own join, shared with the needle search's
 // source when it is the paste itself): the regex engine's own scan finds the next line worth a
 // test, where testing line after line costs a regex call each.
@@ -373,51 +342,6 @@ function createJoinedSearch(lines: ViewLines): EvidenceView['forLinesMatching'] 
       search.lastIndex = starts[line + 1] as number;
     }
   };
-}
-
-// Below this many characters, one indexOf per needle is cheaper than compiling the alternation.
-const FIRST_OCCURRENCE_PASS_FROM = 16 * 1024;
-// Finds of needles already found that make the alternation worth recompiling without them.
-const REPEATS_BEFORE_SHRINKING = 32;
-
-/**
- * The first offset of every needle that occurs in the text, in one left-to-right pass of an
- * alternation of the needles not yet found, recompiled without the found ones once they keep
- * turning up. A needle absent from a large paste then costs nothing per literal, where an
- * indexOf per needle would read the whole text each time.
- */
-export function findFirstOccurrences(text: string, needles: readonly string[]): Map<string, number> {
-  const found = new Map<string, number>();
-  let remaining = [...new Set(needles)].filter((needle) => needle !== '');
-  let from = 0;
-  while (remaining.length > 0) {
-    const search = new RegExp(remaining.map(escapeRegex).join('|'), 'g');
-    search.lastIndex = from;
-    let repeats = 0;
-    let match: RegExpExecArray | null;
-    while (repeats < REPEATS_BEFORE_SHRINKING && (match = search.exec(text)) !== null) {
-      const at = match.index;
-      // Every needle starting here counts, not only the alternative that won; the search goes
-      // on from the next character, so a needle starting inside this match is not skipped.
-      let isNew = false;
-      for (const needle of remaining) {
-        if (!found.has(needle) && text.startsWith(needle, at)) {
-          found.set(needle, at);
-          isNew = true;
-        }
-      }
-      if (!isNew) repeats++;
-      search.lastIndex = at + 1;
-      from = at + 1;
-    }
-    if (repeats < REPEATS_BEFORE_SHRINKING) break;
-    remaining = remaining.filter((needle) => !found.has(needle));
-  }
-  return found;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // The indexes below `count` (ascending) for which `isListed` holds, counted first so that the list
@@ -497,236 +421,4 @@ function compactJsonLines(evidence: Evidence, texts: readonly string[] | undefin
     compact.push({ input: seen.input, line: seen.line, place: at >= 0 ? store.placeAt(at) : 'body', text: asText(seen.value) });
   }
   return compact;
-}
-
-/**
- * The longest word run a line is recorded with: longer runs count as this long. A pattern's run
- * bound is the length of a word it names, far below it, so a bound never meets a clamped run.
- */
-export const MAX_COUNTED_RUN = 0xffff;
-
-/** Where the words literals need occur in a paste: per word, the lines holding it as a token. */
-interface WordScan {
-  /** Distinct lines per word id. */
-  count: Int32Array;
-  /** First occurrence per word id (-1: none); occurrences chain through `next`. */
-  head: Int32Array;
-  /** The line (index into the view's lines) of each occurrence. */
-  occurrenceLine: Int32Array;
-  /** The next occurrence of the same word (-1: none). */
-  next: Int32Array;
-  /** Lines holding a character the scan does not fold (ascending). */
-  unfolded: number[];
-  /** The longest run of word characters of each line. */
-  maxWordRun: Uint16Array;
-  /** The second-longest run of word characters of each line. */
-  secondWordRun: Uint16Array;
-}
-
-// What the token scan makes of each UTF-16 code unit below 128: 1 for a word character (its
-// lower-case code is `code | 32` for letters), 0 for anything else.
-const WORD_CODE = new Uint8Array(128);
-for (let code = 0; code < 128; code++) WORD_CODE[code] = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 ? 1 : 0;
-
-// Tokens are read from the text without colour codes, folding ASCII case on the fly and hashing
-// as they go, so the scan allocates nothing for the many tokens that are no needed word. Tokens
-// of the folded text are the tokens of the normalised text (normalisation only lower-cases,
-// drops colour codes, already gone, and changes spacing between non-word characters) and of the
-// text a case-insensitive pattern sees, except around the three characters `isUnfoldedCode`
-// names: lines holding one are candidates for every literal.
-function scanWords(lines: ViewLines, prepared: PreparedIndex): WordScan {
-  const { words, wordSlots, wordHashes } = prepared;
-  const { min, max } = prepared.wordLength;
-  const mask = wordSlots.length - 1;
-  const count = new Int32Array(words.length);
-  const head = new Int32Array(words.length).fill(-1);
-  const tail = new Int32Array(words.length).fill(-1);
-  const lastLine = new Int32Array(words.length).fill(-1);
-  let occurrenceLine = new Int32Array(1024);
-  let next = new Int32Array(1024);
-  let occurrences = 0;
-  const unfolded: number[] = [];
-  // Two bytes a line: runs are compared with a pattern's bound, a few dozen characters.
-  const maxWordRun = new Uint16Array(lines.length);
-  const secondWordRun = new Uint16Array(lines.length);
-  const hasWords = words.length > 0;
-  // One walk over the joined text, each line its span of it: charCodeAt on one flat string is
-  // about twice as quick as on a million sliced line strings, and a line ends where the next
-  // one starts (the joining line feed, like the line's end, is no word character).
-  const { text: raw, starts } = lines.join();
-  for (let index = 0; index < lines.length; index++) {
-    const first = starts[index] as number;
-    const end = index + 1 < lines.length ? (starts[index + 1] as number) - 1 : raw.length;
-    let start = -1;
-    let hash = 0;
-    let longest = 0;
-    let second = 0;
-    let extra = 0;
-    let isUnfolded = false;
-    for (let i = first; i <= end; i++) {
-      let code = i < end ? raw.charCodeAt(i) : 32;
-      if (code < 128) {
-        if (WORD_CODE[code] === 1) {
-          if (code >= 65 && code <= 90) code += 32;
-          if (start < 0) {
-            start = i;
-            hash = 0;
-          }
-          hash = (Math.imul(hash, 31) + code) | 0;
-          continue;
-        }
-      } else if (isUnfoldedCode(code)) {
-        isUnfolded = true;
-        // ſ and K are word characters to a case-insensitive pattern: they extend the run.
-        if (code !== 0x130) {
-          if (start >= 0) extra += i - start;
-          extra++;
-          start = -1;
-          continue;
-        }
-      }
-      // A run of word characters ends here.
-      if (start < 0) {
-        if (extra > 0) {
-          if (extra > longest) {
-            second = longest;
-            longest = extra;
-          } else if (extra > second) second = extra;
-          extra = 0;
-        }
-        continue;
-      }
-      const tokenLength = i - start;
-      const run = tokenLength + extra;
-      if (run > longest) {
-        second = longest;
-        longest = run;
-      } else if (run > second) second = run;
-      extra = 0;
-      start = -1;
-      if (!hasWords || tokenLength < min || tokenLength > max) continue;
-      let slot = hash & mask;
-      for (let id = wordSlots[slot] as number; id !== 0; slot = (slot + 1) & mask, id = wordSlots[slot] as number) {
-        const word = id - 1;
-        if (wordHashes[word] !== hash || lastLine[word] === index) continue;
-        const text = words[word] as string;
-        if (text.length !== tokenLength || !isSameFolded(raw, i - tokenLength, text)) continue;
-        if (occurrences === occurrenceLine.length) {
-          occurrenceLine = grow(occurrenceLine);
-          next = grow(next);
-        }
-        occurrenceLine[occurrences] = index;
-        next[occurrences] = -1;
-        if (tail[word] === -1) head[word] = occurrences;
-        else next[tail[word] as number] = occurrences;
-        tail[word] = occurrences;
-        lastLine[word] = index;
-        count[word] = (count[word] as number) + 1;
-        occurrences++;
-      }
-    }
-    maxWordRun[index] = Math.min(longest, MAX_COUNTED_RUN);
-    secondWordRun[index] = Math.min(second, MAX_COUNTED_RUN);
-    if (isUnfolded) unfolded.push(index);
-  }
-  return { count, head, occurrenceLine, next, unfolded, maxWordRun, secondWordRun };
-}
-
-/**
- * Characters whose folding reaches ASCII word characters: `İ` lower-cases to `i` + a combining
- * dot (normalised literals see an `i`); `ſ` and `K` fold to `s` and `k` for case-insensitive
- * patterns. The ASCII-only scan cannot tell which tokens such a line holds.
- */
-function isUnfoldedCode(code: number): boolean {
-  return code === 0x130 || code === 0x17f || code === 0x212a;
-}
-
-function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
-// For each alternative, the lines holding its rarest word, kept only when they also hold its
-// second-rarest word: a line must hold every word of the alternative. The alternatives' lines
-// (each ascending) and the unfolded lines are merged as they are visited, each line once.
-function forCandidates(literal: PreparedLiteral, scan: WordScan, visit: (index: number) => boolean): void {
-  const { count, head, occurrenceLine, next, unfolded } = scan;
-  const branches = literal.branches ?? [];
-  // Most literals have a word the paste lacks in every alternative: nothing to visit, decided
-  // before allocating the cursors.
-  if (unfolded.length === 0 && branches.every((branch) => branch.some((word) => count[word] === 0))) return;
-  const cursors = branches.length + (unfolded.length > 0 ? 1 : 0);
-  // Per cursor: the current occurrence of the rarest word (or position in `unfolded`), the
-  // current occurrence of the second-rarest word (-1: no more; -2: none needed), and the line
-  // it stands on.
-  const rarestAt = new Int32Array(cursors);
-  const secondAt = new Int32Array(cursors);
-  const lineAt = new Int32Array(cursors);
-  // Moves cursor k to its next candidate line at or after its current occurrence; -1 when none.
-  const settle = (k: number): void => {
-    if (k === branches.length) {
-      lineAt[k] = (rarestAt[k] as number) < unfolded.length ? (unfolded[rarestAt[k] as number] as number) : -1;
-      return;
-    }
-    let at = rarestAt[k] as number;
-    let other = secondAt[k] as number;
-    const needsSecond = other !== -2;
-    for (; at >= 0; at = next[at] as number) {
-      const line = occurrenceLine[at] as number;
-      if (needsSecond) {
-        while (other >= 0 && (occurrenceLine[other] as number) < line) other = next[other] as number;
-        if (other < 0) {
-          at = -1;
-          break;
-        }
-        if (occurrenceLine[other] !== line) continue;
-      }
-      break;
-    }
-    rarestAt[k] = at;
-    if (needsSecond) secondAt[k] = other;
-    lineAt[k] = at < 0 ? -1 : (occurrenceLine[at] as number);
-  };
-  for (let k = 0; k < branches.length; k++) {
-    let rarest = -1;
-    let second = -1;
-    for (const word of branches[k] as number[]) {
-      if (rarest < 0 || (count[word] as number) < (count[rarest] as number)) {
-        second = rarest;
-        rarest = word;
-      } else if (second < 0 || (count[word] as number) < (count[second] as number)) second = word;
-    }
-    rarestAt[k] = rarest < 0 ? -1 : (head[rarest] as number);
-    // -2 marks an alternative of one word: no second word to check.
-    secondAt[k] = second < 0 ? -2 : (head[second] as number);
-    settle(k);
-  }
-  if (cursors > branches.length) {
-    rarestAt[branches.length] = 0;
-    settle(branches.length);
-  }
-  for (;;) {
-    let line = -1;
-    for (let k = 0; k < cursors; k++) {
-      const at = lineAt[k] as number;
-      if (at >= 0 && (line < 0 || at < line)) line = at;
-    }
-    if (line < 0 || visit(line)) return;
-    for (let k = 0; k < cursors; k++) {
-      if (lineAt[k] !== line) continue;
-      if (k === branches.length) rarestAt[k] = (rarestAt[k] as number) + 1;
-      else rarestAt[k] = next[rarestAt[k] as number] as number;
-      settle(k);
-    }
-  }
-}
-
-function isSameFolded(text: string, start: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) {
-    let code = text.charCodeAt(start + k);
-    if (code >= 65 && code <= 90) code += 32;
-    if (code !== word.charCodeAt(k)) return false;
-  }
-  return true;
 }

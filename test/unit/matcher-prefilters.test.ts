@@ -8,9 +8,13 @@ import { parseInput } from '../../src/engine/index.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
 import { matchPage } from '../../src/engine/match-page.ts';
 import { normalizeForMatch } from '../../src/engine/normalize.ts';
-import { prepareIndex, segmentsOf } from '../../src/engine/prepare-rules.ts';
+import { EXACT_HASH_LENGTH, hashWord, prepareIndex, segmentsOf } from '../../src/engine/prepare-rules.ts';
 import type { RulePage } from '../../src/engine/rule-index.ts';
-import { findFirstOccurrences, patternWindow, viewEvidence } from '../../src/engine/view-evidence.ts';
+import { patternWindow, viewEvidence } from '../../src/engine/view-evidence.ts';
+import { findFirstOccurrences, findNeedleBounds } from '../../src/engine/search-needles.ts';
+import { joinLines } from '../../src/engine/joined-lines.ts';
+import { scanWords } from '../../src/engine/scan-words.ts';
+import { mayContain } from '../../src/engine/text-grams.ts';
 import { compileRulesAtBuild, minWordRunOfPattern, secondWordRunOfPattern } from '../../src/catalog/analyse-pattern.ts';
 
 // The matcher skips work through several prefilters (trigger index, anchor words, needles,
@@ -101,13 +105,50 @@ describe('findFirstOccurrences', () => {
         const text = chunks.join('');
         const needles = needleParts.map((parts) => parts.join(''));
         const found = findFirstOccurrences(text, needles);
+        const { last } = findNeedleBounds(text, needles);
         for (const needle of needles) {
           const at = text.indexOf(needle);
           expect(found.get(needle)).toBe(at < 0 ? undefined : at);
+          if (last.has(needle)) expect({ text, needle, last: last.get(needle) }).toEqual({ text, needle, last: text.lastIndexOf(needle) });
         }
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('knows the last offset of a needle that turns up too seldom to be dropped from the search', () => {
+    const textWith = (repeats: number): string => ['x'.repeat(100), 'error', 'y'.repeat(50), 'error', ...Array.from({ length: repeats }, () => 'abc'), 'z'].join(' ');
+    const seldom = findNeedleBounds(textWith(20), ['error', 'abc', 'absent']);
+    expect([seldom.first.get('error'), seldom.last.get('error'), seldom.last.get('abc'), seldom.first.has('absent')]).toEqual([101, 158, textWith(20).lastIndexOf('abc'), false]);
+    // Found needles that keep turning up are dropped from the pass, and their last offset with them.
+    const often = findNeedleBounds(textWith(40), ['error', 'abc', 'absent']);
+    expect([often.first.get('error'), often.last.has('error'), often.first.has('abc'), often.last.has('abc')]).toEqual([101, false, true, false]);
+  });
+});
+
+describe('the sequences of a text', () => {
+  // The needle search skips a needle the token scan's sequence set rules out (text-grams.ts): that
+  // must never skip a needle some line holds, lines with İ, ſ or K aside (always visited).
+  it('never rule out a needle that a line holds once lower-cased', () => {
+    const piece = fc.constantFrom('a', 'B', 'ab', '_', 'x', 'X1', ' ', '.', '{"', '\n', 'é', '→', 'İ', '\u212a');
+    const needleChar = fc.constantFrom('a', 'b', '_', 'x', '1', ' ', '.', '{', '"', 'é', '→', 'k', 'i');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.array(needleChar, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }), (pieces, needleParts) => {
+        const lines = pieces.join('').split('\n');
+        const { grams } = scanWords(joinLines(lines), prepared);
+        for (const needle of needleParts.map((parts) => parts.join(''))) {
+          const held = lines.some((line) => !/[\u0130\u017f\u212a]/.test(line) && line.toLowerCase().includes(needle));
+          if (held) expect({ lines, needle, possible: mayContain(grams, needle) }).toEqual({ lines, needle, possible: true });
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('rule out a needle with a sequence the text lacks', () => {
+    const { grams } = scanWords(joinLines(['INFO litellm.proxy routine line 7', 'with nothing to see']), prepared);
+    expect(['litellm', 'info', 'proxy routine', 'line 7', 'ee', 'h'].map((needle) => mayContain(grams, needle))).toEqual([true, true, true, true, true, true]);
+    expect(['authentication', 'lite llm', 'to 0', 'db', 'seen'].map((needle) => mayContain(grams, needle))).toEqual([false, false, false, false, false]);
   });
 });
 
@@ -205,6 +246,18 @@ describe('word-run bounds of a pattern', () => {
 });
 
 describe('the token scan', () => {
+  // The scan takes a token of at most EXACT_HASH_LENGTH characters for the word with its hash
+  // without comparing them: two such tokens must never share a hash, whatever their case.
+  it('gives distinct short tokens distinct hashes', () => {
+    const token = fc.array(fc.constantFrom(...'abcxyzABCXYZ0189_'), { minLength: 1, maxLength: EXACT_HASH_LENGTH }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(token, token, (one, other) => {
+        expect(hashWord(one) === hashWord(other)).toBe(one.toLowerCase() === other.toLowerCase());
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   // It walks the lines joined into one text (view-evidence.ts scanWords): each line must read as if
   // it were scanned alone, whatever joins it to the next (the paste's own line feeds, a join made
   // for colour codes removed, a config given beside the paste, a compact JSON line after them).
@@ -222,7 +275,7 @@ describe('the token scan', () => {
         const text = view.lines.textAt(index);
         const [longest = 0, second = 0] = runsOf(text);
         const unfolded = /[\u0130\u017f\u212a]/.test(text) ? 1 : 0;
-        expect({ text, runs: [view.maxWordRun[index], view.secondWordRun[index], view.isUnfoldedLine[index]] }).toEqual({ text, runs: [longest, second, unfolded] });
+        expect({ text, runs: [view.maxWordRunAt(index), view.secondWordRunAt(index), view.isUnfoldedLine[index]] }).toEqual({ text, runs: [longest, second, unfolded] });
         // Its tokens: maximal runs of ASCII word characters, ASCII case folded.
         const tokens = new Set((text.match(/[A-Za-z0-9_]+/g) ?? []).map((token) => token.toLowerCase()));
         prepared.words.forEach((word, id) => {

@@ -1,0 +1,199 @@
+/**
+ * The search for the lines holding a literal's needles (lower-case substrings, one of which every
+ * line holding the literal contains) in a paste's lines joined by line feeds: needles the token
+ * scan's sequence set rules out are never searched, the others' first (and where known last)
+ * occurrences are found in one pass, and each search goes on from the line being visited.
+ */
+import { joinLines, lineAt, type JoinedLines } from './joined-lines.ts';
+import type { WordScan } from './scan-words.ts';
+
+/**
+ * Calls `visit` on each line index (ascending, once each) whose text contains one of the
+ * lower-case needles (case-insensitively) or holds a character the token scan cannot fold,
+ * until `visit` returns true.
+ */
+export type NeedleSearch = (needles: readonly string[], visit: (index: number) => boolean) => void;
+
+/** The text the needles are searched in, and how. */
+interface SearchedText {
+  /** The lines joined by line feeds: as they are, or lower-cased (`foldsCase` false). */
+  text: string;
+  /** Where each line starts in `text`. */
+  starts: Int32Array;
+  /** True when `text` is the lines as they are, searched ignoring ASCII case. */
+  foldsCase: boolean;
+}
+
+// Below this many characters, one search per needle is cheaper than compiling the alternation.
+const FIRST_OCCURRENCE_PASS_FROM = 16 * 1024;
+// Finds of needles already found that make the alternation worth recompiling without them.
+const REPEATS_BEFORE_SHRINKING = 32;
+
+/**
+ * Creates the needle search over the view's lines (`joined`, with `lowerAt` their lower-cased
+ * texts) for the needles of a prepared index (`allNeedles`), with the token scan's unfolded
+ * lines and sequences. When every needle the sequences allow is ASCII (the usual case), the
+ * joined text is searched as it is, ignoring ASCII case: a lower-cased copy would cost a pass
+ * and a string as large as the paste. Otherwise it is lower-cased in one call, or line by line
+ * when that changes its length (İ lower-cases to two characters), so that offsets map back to
+ * lines. The two read the same lines but on those holding İ or K (which lower-case onto ASCII
+ * letters), and those are visited anyway.
+ */
+export function createNeedleSearch(joined: JoinedLines, lowerAt: (index: number) => string, allNeedles: readonly string[], scan: WordScan): NeedleSearch {
+  const { unfolded, mayContain: possible } = scan;
+  let searched: SearchedText | undefined;
+  let bounds: NeedleBounds | undefined;
+  const regexes = new Map<string, RegExp>();
+  // Per needle, its last search that found it (from where, and the offset found), and the
+  // offset from which it is known to occur no more: literals sharing a needle reuse them.
+  const lastSearch = new Map<string, { from: number; at: number }>();
+  const noneFrom = new Map<string, number>();
+  const searchFrom = (needle: string, from: number): number => {
+    const { text, foldsCase } = searched as SearchedText;
+    if (!foldsCase) return text.indexOf(needle, from);
+    let regex = regexes.get(needle);
+    if (regex === undefined) {
+      regex = new RegExp(escapeRegex(needle), 'gi');
+      regexes.set(needle, regex);
+    }
+    regex.lastIndex = from;
+    return regex.exec(text)?.index ?? -1;
+  };
+  return (needles, visit) => {
+    if (searched === undefined) {
+      // Needles with a sequence the text lacks are absent from all but the unfolded lines, which
+      // are visited anyway: only the others are looked for.
+      const looked = allNeedles.filter(possible);
+      searched = searchedTextOf(joined, lowerAt, looked.every(isAscii));
+      if (searched.text.length >= FIRST_OCCURRENCE_PASS_FROM) bounds = findNeedleBounds(searched.text, looked, searched.foldsCase);
+    }
+    const { text, starts } = searched;
+    const known = bounds;
+    // The next line holding the needle at or after the line (-1: no more); no needle holds a
+    // line feed (isSearchableNeedle), so none spans the one that joins two lines.
+    const nextLine = (needle: string, fromLine: number): number => {
+      if (!possible(needle)) return -1;
+      let from = starts[fromLine] ?? text.length;
+      if (known) {
+        const at = known.first.get(needle);
+        if (at === undefined || from > (known.last.get(needle) ?? Infinity)) return -1;
+        if (at > from) from = at;
+      }
+      if (from >= (noneFrom.get(needle) ?? Infinity)) return -1;
+      const last = lastSearch.get(needle);
+      let at: number;
+      if (last !== undefined && from >= last.from && from <= last.at) at = last.at;
+      else {
+        at = searchFrom(needle, from);
+        if (at < 0) noneFrom.set(needle, from);
+        else lastSearch.set(needle, { from, at });
+      }
+      return at < 0 ? -1 : lineAt(starts, at);
+    };
+    const pending = needles.map((needle) => nextLine(needle, 0));
+    // Lines holding ſ or K are visited too: a case-insensitive pattern reads them as s and k,
+    // which the lower-cased text does not show.
+    let unfoldedAt = 0;
+    for (;;) {
+      let line = unfoldedAt < unfolded.length ? (unfolded[unfoldedAt] as number) : -1;
+      for (const found of pending) if (found >= 0 && (line < 0 || found < line)) line = found;
+      if (line < 0 || visit(line)) return;
+      for (let k = 0; k < pending.length; k++) if (pending[k] === line) pending[k] = nextLine(needles[k] as string, line + 1);
+      if (unfolded[unfoldedAt] === line) unfoldedAt++;
+    }
+  };
+}
+
+function searchedTextOf(raw: JoinedLines, lowerAt: (index: number) => string, isAsciiOnly: boolean): SearchedText {
+  if (isAsciiOnly) return { text: raw.text, starts: raw.starts, foldsCase: true };
+  const lower = raw.text.toLowerCase();
+  if (lower.length === raw.text.length) return { text: lower, starts: raw.starts, foldsCase: false };
+  const lowered = joinLines(Array.from({ length: raw.starts.length }, (_, index) => lowerAt(index)));
+  return { text: lowered.text, starts: lowered.starts, foldsCase: false };
+}
+
+function isAscii(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) > 127) return false;
+  return true;
+}
+
+/** Where needles occur in a text: each present needle's first offset, and its last where known. */
+export interface NeedleBounds {
+  /** The first offset of every needle that occurs. */
+  first: Map<string, number>;
+  /** The last offset of the needles the pass kept looking for to the end of the text. */
+  last: Map<string, number>;
+}
+
+/**
+ * The first offset of every needle that occurs in the text, in one left-to-right pass of an
+ * alternation of the needles not yet found, recompiled without the found ones once they keep
+ * turning up. A needle absent from a large paste then costs nothing per literal, where an
+ * indexOf per needle would read the whole text each time.
+ */
+export function findFirstOccurrences(text: string, needles: readonly string[]): Map<string, number> {
+  return findNeedleBounds(text, needles).first;
+}
+
+/**
+ * The same pass, which also gives the last offset of each needle still in the alternation when
+ * it reached the end of the text: every occurrence of those was a match of the pass. A search
+ * past a needle's last occurrence (a rare line in a large log) then reads nothing. With
+ * `foldsCase`, the needles (lower-case ASCII) are found ignoring ASCII case.
+ */
+export function findNeedleBounds(text: string, needles: readonly string[], foldsCase = false): NeedleBounds {
+  const found = new Map<string, number>();
+  const seenLast = new Map<string, number>();
+  let remaining = [...new Set(needles)].filter((needle) => needle !== '');
+  let from = 0;
+  let isToTheEnd = false;
+  const startsAt = foldsCase ? startsWithFolded : (needle: string, at: number): boolean => text.startsWith(needle, at);
+  while (remaining.length > 0) {
+    const search = new RegExp(remaining.map(escapeRegex).join('|'), foldsCase ? 'gi' : 'g');
+    search.lastIndex = from;
+    let repeats = 0;
+    let match: RegExpExecArray | null;
+    while (repeats < REPEATS_BEFORE_SHRINKING && (match = search.exec(text)) !== null) {
+      const at = match.index;
+      // Every needle starting here counts, not only the alternative that won; the search goes
+      // on from the next character, so a needle starting inside this match is not skipped.
+      let isNew = false;
+      for (const needle of remaining) {
+        if (!startsAt(needle, at, text)) continue;
+        seenLast.set(needle, at);
+        if (!found.has(needle)) {
+          found.set(needle, at);
+          isNew = true;
+        }
+      }
+      if (!isNew) repeats++;
+      search.lastIndex = at + 1;
+      from = at + 1;
+    }
+    if (repeats < REPEATS_BEFORE_SHRINKING) {
+      isToTheEnd = true;
+      break;
+    }
+    remaining = remaining.filter((needle) => !found.has(needle));
+  }
+  // A needle in the alternation from the start to the end had each occurrence matched.
+  const last = new Map<string, number>();
+  if (isToTheEnd) for (const needle of remaining) if (seenLast.has(needle)) last.set(needle, seenLast.get(needle) as number);
+  return { first: found, last };
+}
+
+// Whether the text holds the lower-case ASCII needle at `at`, ASCII case ignored: what a
+// case-insensitive regex without the `u` flag matches for it (it folds no other letter onto ASCII).
+function startsWithFolded(needle: string, at: number, text: string): boolean {
+  if (at + needle.length > text.length) return false;
+  for (let k = 0; k < needle.length; k++) {
+    let code = text.charCodeAt(at + k);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== needle.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,83 @@
+/**
+ * Which three-character sequences a text holds, as a set of bits, so that a needle with a
+ * sequence the text lacks is known absent without searching for it. The token scan records the
+ * set as it reads every character anyway (scan-words.ts); proving hundreds of needles absent from
+ * a large paste by searching costs a pass of the regex engine per position, this a few bit tests
+ * per needle. Characters are read as six-bit symbols: ASCII letters folded to lower case, digits,
+ * `_` and the common punctuation each have their own, other ASCII characters share one, and
+ * every non-ASCII code unit shares another. A shared symbol only makes the set less selective.
+ */
+
+/** The symbols of the word characters `a`–`z`, `0`–`9` and `_` are 1 to this, in that order. */
+export const LAST_WORD_SYMBOL = 37;
+
+/** The symbol of a line feed: a needle never holds one, the joined lines hold one between lines. */
+export const LINE_FEED_SYMBOL = 38;
+
+/** The symbol shared by every non-ASCII code unit. */
+export const NON_ASCII_SYMBOL = 63;
+
+// The symbol shared by the ASCII characters without one of their own.
+const OTHER_ASCII_SYMBOL = 62;
+const PUNCTUATION = ' ./-:"{}[],=\'()><\t@?&#*';
+
+/** The symbol of each ASCII code unit (index: the code). */
+export const ASCII_SYMBOLS: Uint8Array = makeAsciiSymbols();
+
+function makeAsciiSymbols(): Uint8Array {
+  const symbols = new Uint8Array(128).fill(OTHER_ASCII_SYMBOL);
+  for (let letter = 0; letter < 26; letter++) {
+    symbols[97 + letter] = 1 + letter;
+    symbols[65 + letter] = 1 + letter;
+  }
+  for (let digit = 0; digit < 10; digit++) symbols[48 + digit] = 27 + digit;
+  symbols[95] = LAST_WORD_SYMBOL;
+  symbols[10] = LINE_FEED_SYMBOL;
+  for (let at = 0; at < PUNCTUATION.length; at++) symbols[PUNCTUATION.charCodeAt(at)] = LINE_FEED_SYMBOL + 1 + at;
+  return symbols;
+}
+
+/** The symbol of a UTF-16 code unit. */
+export function symbolOf(code: number): number {
+  return code < 128 ? (ASCII_SYMBOLS[code] as number) : NON_ASCII_SYMBOL;
+}
+
+/** The bits of a three-symbol sequence (`(a << 12) | (b << 6) | c`) within the set. */
+export const GRAM_MASK = (1 << 18) - 1;
+
+/** A set with no sequence: 2^18 bits. */
+export function createGramSet(): Int32Array {
+  return new Int32Array((GRAM_MASK + 1) >>> 5);
+}
+
+/**
+ * Whether a text whose sequences are in `grams` may hold `needle` (lower case, no line feed):
+ * false only when the needle has a sequence the text lacks. A needle of two characters is looked
+ * for as the start of a sequence (the set's text must end with a line feed for its last two
+ * characters to count), and one of a single character as the end of one. Needles are compared
+ * as symbols, so a character lower-casing gives another symbol than the text's (only `İ` and
+ * `K`, outside ASCII, lower-case into it) is not seen: the token scan lists lines holding them apart.
+ */
+export function mayContain(grams: Int32Array, needle: string): boolean {
+  if (needle.length === 0) return true;
+  if (needle.length === 1) {
+    const last = symbolOf(needle.charCodeAt(0));
+    for (let pair = 0; pair < 4096; pair++) if (hasGram(grams, (pair << 6) | last)) return true;
+    return false;
+  }
+  if (needle.length === 2) {
+    const pair = (symbolOf(needle.charCodeAt(0)) << 12) | (symbolOf(needle.charCodeAt(1)) << 6);
+    for (let last = 0; last < 64; last++) if (hasGram(grams, pair | last)) return true;
+    return false;
+  }
+  let gram = ((symbolOf(needle.charCodeAt(0)) << 6) | symbolOf(needle.charCodeAt(1))) & GRAM_MASK;
+  for (let at = 2; at < needle.length; at++) {
+    gram = ((gram << 6) | symbolOf(needle.charCodeAt(at))) & GRAM_MASK;
+    if (!hasGram(grams, gram)) return false;
+  }
+  return true;
+}
+
+function hasGram(grams: Int32Array, gram: number): boolean {
+  return ((grams[gram >>> 5] as number) & (1 << (gram & 31))) !== 0;
+}
