@@ -1,5 +1,5 @@
 import type { Evidence, HttpRequest, HttpResponse, InputName, Place, PythonException } from './evidence.ts';
-import { LineStore, PLACES } from './line-store.ts';
+import { LineStore, PLACES, placeCode } from './line-store.ts';
 import { findEmbeddedJson } from './parse/find-json.ts';
 import { findStatusMentions } from './parse/find-status.ts';
 import { findConfigBlockEnd, isConfigStart, isServerBlockStart, parseConfigText } from './parse/find-config.ts';
@@ -9,13 +9,15 @@ import { type ClientName, isCurlMessage, recognizeClientLine } from './parse/par
 import { createContext, createEvidence, MAX_YAML_BLOCKS, MAX_YAML_CHARS_PER_PASTE, type ParseContext, tagLines, takeYamlBlock } from './parse/parse-context.ts';
 import { isCurlCommandStart, parseCurlCommand } from './parse/parse-curl-command.ts';
 import { isVerboseStart, parseStatusLine, readResponse, readVerboseRun } from './parse/parse-http-transcript.ts';
-import { isJsonLogRecord, parseLogLine, stripLogPrefix } from './parse/parse-log-line.ts';
+import { ALL_MARKS, hasMark, type LineMarks, MARK } from './parse/line-marks.ts';
+import { hasGenericLogStart, isJsonLogRecord, parseLogLine, stripLogPrefix } from './parse/parse-log-line.ts';
 import { describeMcpTarget } from './parse/parse-mcp-path.ts';
 import { isSseStart, readSseEvents } from './parse/parse-sse.ts';
 import { findInlineException, isChainMarker, isStandaloneExceptionLine, isTracebackStart, readTraceback } from './parse/parse-traceback.ts';
 import { readCommand } from './parse/read-command.ts';
 import { readJsonBlock } from './parse/read-json-block.ts';
-import { firstNonSpace, headOf, isBlank, joinTexts, leadSet, leadsWithOneOf, splitLineTexts, TextLines } from './parse/split-lines.ts';
+import { scanLineMarks } from './parse/scan-line-marks.ts';
+import { CLASSIFY_PREFIX, firstNonSpace, headOf, isBlank, isSpaceCode, joinTexts, leadSet, leadsWithOneOf, splitLineTexts, TextLines } from './parse/split-lines.ts';
 import { type Section, splitSections } from './parse/split-sections.ts';
 
 // A config.yaml is a few hundred lines; a longer "config" is a mis-detection or a dump, and the
@@ -41,7 +43,7 @@ export interface CheckInput {
 export function parseInput(input: CheckInput, options: ParseOptions = {}): Evidence {
   const evidence = createEvidence();
   try {
-    parsePaste(typeof input.paste === 'string' ? input.paste : '', evidence, options.remembersPlainLines ?? true);
+    parsePaste(typeof input.paste === 'string' ? input.paste : '', evidence, options);
   } catch (error) {
     // A parser bug must not take the checker down: keep what was found and say so.
     evidence.notes.push(`Part of the paste could not be read (${error instanceof Error ? error.message : 'internal error'}).`);
@@ -80,11 +82,12 @@ export function collapseNotes(notes: readonly string[]): string[] {
   });
 }
 
-function parsePaste(paste: string, evidence: Evidence, remembersPlainLines: boolean): void {
+function parsePaste(paste: string, evidence: Evidence, options: ParseOptions): void {
   const hasCarriageReturn = paste.includes('\r');
   const texts = splitLineTexts(paste);
   const context = createContext('paste', new TextLines(texts), evidence);
-  if (!remembersPlainLines) context.plainTexts = undefined;
+  if (options.remembersPlainLines === false) context.plainTexts = undefined;
+  if (options.usesLineMarks !== false) context.marks = scanLineMarks(paste, texts);
   const { sections } = splitSections(context.lines);
   for (const section of sections) readSection(context, section);
   if (context.yamlBlocksSkipped > 0) {
@@ -125,8 +128,11 @@ function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName
       numbers = new Int32Array(texts.length - (index - kept));
       for (let at = 0; at < kept; at++) numbers[at] = at + 1;
     }
-    texts[kept] = text;
-    places[kept] = places[index] as number;
+    // Until the first blank line every line stays where it is.
+    if (kept !== index) {
+      texts[kept] = text;
+      places[kept] = places[index] as number;
+    }
     if (numbers !== undefined) numbers[kept] = index + 1;
     kept++;
   }
@@ -193,6 +199,12 @@ export interface ParseOptions {
    * reads every line, which the tests compare against.
    */
   remembersPlainLines?: boolean;
+  /**
+   * Whether a whole-text pre-pass marks what each line holds, so that detectors skip the lines
+   * lacking what they need (default true); off, every detector looks at every line, which the
+   * tests compare against.
+   */
+  usesLineMarks?: boolean;
 }
 
 // How many distinct texts of plain lines (see `isPlainCandidate`) one parse remembers, and how long
@@ -214,6 +226,29 @@ function isPlainCandidate(text: string): boolean {
     if (code === 58 || code === 35 || code === 123 || code === 91 || code < 32 || code > 126) return false;
   }
   return true;
+}
+
+const LOG_PLACE = placeCode('log');
+
+/**
+ * Whether a line is the common line of a long log, which readStructure would only tag `log`: a
+ * generic log line (a date, a time, a level) that the pre-pass found nothing in (no marks: no
+ * `{ [ | #`, escape, `LiteLLM`, `HTTP`, client, exception or status word), so its message yields
+ * nothing. Such a line then costs one pattern test instead of the whole dispatch.
+ *
+ * The cheap tests come first; the marks the pre-pass has not searched for yet are searched for
+ * (once, for the whole paste) only for a line that passes them.
+ *
+ * Why no reader before the log reader can claim it: it starts with a digit, and each of them
+ * needs a line led by something else (a prompt, a letter, `*`, `<`, `>`, `|`, `+`), or (a server
+ * block) one ending in `:`; and a docker timestamp (`2025-06-01T…`, a `T` at index 10), which
+ * stripLogPrefix would remove before the log formats are tried, sends the line the long way.
+ */
+function isBareGenericLogLine(text: string, marks: LineMarks, index: number): boolean {
+  if (marks.found(index) !== 0 || text.length > CLASSIFY_PREFIX) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first >= 48 && first <= 57 && text.charCodeAt(10) !== 84 && last !== 58 && !isSpaceCode(last) && hasGenericLogStart(text) && marks.complete(index) === 0;
 }
 
 // How many things the evidence holds: unchanged across a read means the read found nothing.
@@ -243,9 +278,16 @@ function readSection(context: ParseContext, section: Section): void {
       index++;
       continue;
     }
-    const sizeBefore = sizeOf(evidence);
+    if (context.marks !== undefined && isBareGenericLogLine(text, context.marks, index)) {
+      places[index] = LOG_PLACE;
+      previousPlace = 'log';
+      index++;
+      continue;
+    }
+    // Counted only for a text short enough to be remembered (-1: not counted).
+    const sizeBefore = plainTexts !== undefined && text.length <= MAX_PLAIN_TEXT_LENGTH ? sizeOf(evidence) : -1;
     const next = readStructure(context, index, section.end, previousPlace);
-    if (plainTexts && next === index + 1 && places[index] === 0 && plainTexts.size < MAX_PLAIN_TEXTS && isPlainCandidate(text) && sizeOf(evidence) === sizeBefore) plainTexts.add(text);
+    if (plainTexts && sizeBefore >= 0 && next === index + 1 && places[index] === 0 && plainTexts.size < MAX_PLAIN_TEXTS && isPlainCandidate(text) && sizeOf(evidence) === sizeBefore) plainTexts.add(text);
     // The place of the structure just read (`any` means no reader tagged it).
     const last = places[next - 1] ?? 0;
     previousPlace = PLACES[last !== 0 ? last : (places[index] ?? 0)];
@@ -278,7 +320,11 @@ function readFencedYaml(context: ParseContext, section: Section): boolean {
  */
 function readStructure(context: ParseContext, index: number, end: number, previousPlace: Place | undefined): number {
   const { lines, evidence, input } = context;
-  const head = headOf(lines.textAt(index));
+  // What the pre-pass found in the line: each detector below skips it when its mark is clear.
+  const marks = context.marks === undefined ? ALL_MARKS : context.marks.at(index);
+  // Whether a client printed the line is asked with every search run (see scan-line-marks.ts).
+  const clientMarks = (): number => (context.marks === undefined ? ALL_MARKS : context.marks.complete(index));
+  const head = headOf(lines.textAt(index), marks);
   // The index of the first non-space character, which most detectors test first: found once.
   const lead = firstNonSpace(head);
 
@@ -301,30 +347,30 @@ function readStructure(context: ParseContext, index: number, end: number, previo
     tagLines(context, index, index + 1, 'traceback');
     return index + 1;
   }
-  if (isConfigStart(head, lead) || isServerBlockStart(lines, index, end)) {
+  if (isConfigStart(head, lead) || isServerBlockStart(lines, index, end, marks)) {
     const next = readConfigAt(context, index, end);
     if (next > index) return next;
   }
-  const log = parseLogLine(head);
+  const log = parseLogLine(head, marks);
   // Claude Code's `--debug` lines (`[DEBUG] MCP server "x": …`) look generic-levelled but are client output.
   // Which client printed the line, asked at most once per line (null: not asked yet).
   let clientName: ClientName | undefined | null = null;
-  if (log !== undefined && log.kind === 'generic') clientName = recognizeClientLine(head);
+  if (log !== undefined && log.kind === 'generic') clientName = recognizeClientLine(head, clientMarks());
   if (log !== undefined && !(log.kind === 'generic' && clientName !== undefined)) {
-    readLogLine(context, index, log);
+    readLogLine(context, index, log, marks);
     return index + 1;
   }
-  const standalone = isStandaloneExceptionLine(head);
+  const standalone = isStandaloneExceptionLine(head, marks);
   if (standalone !== undefined) {
     // `McpError: MCP error -32001: …` is what an SDK client printed: read as client output (its exception included).
-    if (clientName === null) clientName = recognizeClientLine(head);
+    if (clientName === null) clientName = recognizeClientLine(head, clientMarks());
     if (clientName !== undefined) {
-      readClientLine(context, index, head);
+      readClientLine(context, index, head, marks);
       return index + 1;
     }
     evidence.exceptions.push({ input, line: lines.lineAt(index), type: standalone.type, message: standalone.message, frames: [], depth: 0 });
     tagLines(context, index, index + 1, previousPlace === 'log' ? 'log' : 'traceback');
-    scanForJsonAndStatus(context, index, head);
+    scanForJsonAndStatus(context, index, head, marks);
     return index + 1;
   }
   if (leadsWithOneOf(head, JSON_LEADS, lead) && !/^[{}] \[\d/.test(head.trimStart())) {
@@ -342,12 +388,12 @@ function readStructure(context: ParseContext, index: number, end: number, previo
       return Math.max(read.next, index + 1);
     }
   }
-  const client = isCurlMessage(head) ? 'curl' : clientName === null ? recognizeClientLine(head) : clientName;
+  const client = isCurlMessage(head) ? 'curl' : clientName === null ? recognizeClientLine(head, clientMarks()) : clientName;
   if (client !== undefined) {
-    readClientLine(context, index, head);
+    readClientLine(context, index, head, marks);
     return index + 1;
   }
-  readLooseLine(context, index, head);
+  readLooseLine(context, index, head, marks);
   return index + 1;
 }
 
@@ -406,7 +452,8 @@ function readJsonAt(context: ParseContext, index: number, end: number): number {
 function readJsonLog(context: ParseContext, index: number, record: Record<string, unknown>): void {
   const message = typeof record['message'] === 'string' ? record['message'] : typeof record['msg'] === 'string' ? record['msg'] : '';
   const line = context.lines.lineAt(index);
-  readMessage(context, index, headOf(message), 'text');
+  // The message is decoded JSON, not a part of the line: the line's marks do not hold for it.
+  readMessage(context, index, headOf(message), 'text', ALL_MARKS);
   for (const key of ['stacktrace', 'exc_info', 'traceback', 'exception']) {
     const value = record[key];
     if (typeof value === 'string' && value.includes('\n')) {
@@ -422,7 +469,7 @@ function readJsonLog(context: ParseContext, index: number, record: Record<string
   }
 }
 
-function readLogLine(context: ParseContext, index: number, log: NonNullable<ReturnType<typeof parseLogLine>>): void {
+function readLogLine(context: ParseContext, index: number, log: NonNullable<ReturnType<typeof parseLogLine>>, marks: number): void {
   const { evidence, input, lines } = context;
   const line = lines.lineAt(index);
   tagLines(context, index, index + 1, 'log');
@@ -435,14 +482,14 @@ function readLogLine(context: ParseContext, index: number, log: NonNullable<Retu
     evidence.requests.push(request);
     return;
   }
-  readMessage(context, index, log.message, 'text');
+  readMessage(context, index, log.message, 'text', marks);
 }
 
-function readClientLine(context: ParseContext, index: number, head: string): void {
+function readClientLine(context: ParseContext, index: number, head: string, marks: number): void {
   tagLines(context, index, index + 1, 'client');
   const { evidence, input, lines } = context;
   const line = lines.lineAt(index);
-  const json = readMessage(context, index, head, 'client');
+  const json = readMessage(context, index, head, 'client', marks);
   // A client's rendering of an HTTP answer (`Error POSTing to endpoint (HTTP 500): {…}`) is a
   // response without headers: status from the client, body as the JSON it quoted.
   const rendered = /\(HTTP (\d{3})\)|Non-200 status code \((\d{3})\)/.exec(head);
@@ -454,11 +501,11 @@ function readClientLine(context: ParseContext, index: number, head: string): voi
   }
 }
 
-function readLooseLine(context: ParseContext, index: number, head: string): void {
-  const stripped = stripLogPrefix(head);
-  readMessage(context, index, stripped, 'text');
+function readLooseLine(context: ParseContext, index: number, head: string, marks: number): void {
+  const stripped = stripLogPrefix(head, marks);
+  readMessage(context, index, stripped, 'text', marks);
   // A client config fragment (`"headers": {"x-litellm-api-key": "…"}`) that is not whole JSON.
-  const headersAt = stripped.includes('"headers"') ? stripped.search(/"headers"\s*:\s*\{/) : -1;
+  const headersAt = hasMark(marks, MARK.openBrace) && stripped.includes('"headers"') ? stripped.search(/"headers"\s*:\s*\{/) : -1;
   if (headersAt >= 0) {
     const objectStart = stripped.indexOf('{', headersAt);
     const found = findEmbeddedJson(stripped.slice(objectStart), 1)[0];
@@ -477,23 +524,24 @@ function readLooseLine(context: ParseContext, index: number, head: string): void
 
 /**
  * Searches a message for embedded JSON, a named exception and status codes; records what it
- * finds and returns the first JSON value (undefined when none).
+ * finds and returns the first JSON value (undefined when none). `marks` hold for the message:
+ * those of the line it is part of, or all of them.
  */
-function readMessage(context: ParseContext, index: number, message: string, from: 'client' | 'text'): unknown {
+function readMessage(context: ParseContext, index: number, message: string, from: 'client' | 'text', marks: number): unknown {
   const { evidence, input, lines } = context;
   const line = lines.lineAt(index);
   let firstJson: unknown;
-  if (message.includes('{') || message.includes('[')) {
+  if (hasMark(marks, MARK.openBrace | MARK.openBracket) && (message.includes('{') || message.includes('['))) {
     const found = findEmbeddedJson(message);
     for (const { value } of found) evidence.json.push({ input, line, value });
     firstJson = found[0]?.value;
   }
-  const exception = findInlineException(message);
+  const exception = findInlineException(message, marks);
   if (exception !== undefined) {
     const found: PythonException = { input, line, type: exception.type, message: exception.message, frames: [], depth: 0 };
     evidence.exceptions.push(found);
   }
-  const mentions = findStatusMentions(message);
+  const mentions = findStatusMentions(message, marks);
   for (let position = 0; position < mentions.length; position++) {
     const mention = mentions[position] as (typeof mentions)[number];
     evidence.statuses.push({ input, line, status: mention.status, from: from === 'client' ? mention.from : 'text' });
@@ -502,11 +550,11 @@ function readMessage(context: ParseContext, index: number, message: string, from
 }
 
 /** Records the JSON and status codes in a line already read for its exception. */
-function scanForJsonAndStatus(context: ParseContext, index: number, head: string): void {
+function scanForJsonAndStatus(context: ParseContext, index: number, head: string, marks: number): void {
   const { evidence, input, lines } = context;
   const line = lines.lineAt(index);
-  if (head.includes('{') || head.includes('[')) for (const found of findEmbeddedJson(head)) evidence.json.push({ input, line, value: found.value });
-  const mentions = findStatusMentions(head);
+  if (hasMark(marks, MARK.openBrace | MARK.openBracket) && (head.includes('{') || head.includes('['))) for (const found of findEmbeddedJson(head)) evidence.json.push({ input, line, value: found.value });
+  const mentions = findStatusMentions(head, marks);
   for (let position = 0; position < mentions.length; position++) evidence.statuses.push({ input, line, status: (mentions[position] as (typeof mentions)[number]).status, from: 'text' });
 }
 

@@ -17,7 +17,7 @@ function textOf(fragments: string[], maxLength = 24): fc.Arbitrary<string> {
   return fc.array(fc.constantFrom(...fragments), { maxLength }).map((parts) => parts.join(''));
 }
 
-const jsonFragments = ['{', '}', '[', ']', '"', '\\', '\\"', ':', ',', ' ', '\n', '\t', '1', '-', '.', 'e', 'true', 'null', 'a', 'T', '\u0001', '\\u00e9', '\\x', 'é', '{"a":', '[1,', '"k"'];
+const jsonFragments = ['{', '}', '[', ']', '"', '\\', '\\"', ':', ',', ' ', '\n', '\t', '1', '-', '.', 'e', 'E', '1-', '1:', '"1":', 'true', 'null', 'a', 'T', '\u0001', '\\u00e9', '\\x', 'é', '{"a":', '[1,', '"k"'];
 
 describe('parser fast paths agree with what they replace', () => {
   it('tryParseJson parses exactly what JSON.parse accepts, without a throw for a cut body', () => {
@@ -38,6 +38,17 @@ describe('parser fast paths agree with what they replace', () => {
     expect(tryParseJson('{"status": "active", "include_drafts": True}')).toBeUndefined();
     expect(tryParseJson('[t.name for t in tools.tools]')).toBeUndefined();
     expect(tryParseJson(' {"a": "]}\\""} \r\n')).toEqual({ value: { a: ']}"' } });
+    // A digit before `-` or `:` is a date or a time, never JSON; in a string, or as `e-`, it is.
+    expect(tryParseJson('[2026-01-01 12:00:05]')).toBeUndefined();
+    expect(tryParseJson('[12:00]')).toBeUndefined();
+    expect(tryParseJson('[1e-5, -2, {"t": "12:00-1"}]')).toEqual({ value: [1e-5, -2, { t: '12:00-1' }] });
+    // Every JSON text is taken, whatever numbers it holds.
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        expect(tryParseJson(text)).toEqual({ value: JSON.parse(text) as unknown });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('embedded JSON skips bracketed prose and still finds the value after it', () => {

@@ -22,8 +22,9 @@ describe('parseLogLine', () => {
   });
 
   it('reads generic timestamped lines and strips container prefixes', () => {
-    expect(parseLogLine('2026-11-22 10:00:00,123 ERROR something broke')).toMatchObject({ kind: 'generic', level: 'ERROR' });
-    expect(parseLogLine('[2026-11-22T10:00:00Z] [warn] slow')).toMatchObject({ kind: 'generic', level: 'WARN' });
+    expect(parseLogLine('2026-11-22 10:00:00,123 ERROR something broke')).toEqual({ kind: 'generic', message: '2026-11-22 10:00:00,123 ERROR something broke' });
+    expect(parseLogLine('[2026-11-22T10:00:00Z] [warn] slow')).toEqual({ kind: 'generic', message: '[2026-11-22T10:00:00Z] [warn] slow' });
+    expect(parseLogLine('2026-11-22 10:00:00 routine line')).toBeUndefined();
     expect(stripLogPrefix('litellm-1  | 10:04:12 - LiteLLM:ERROR: x')).toBe('10:04:12 - LiteLLM:ERROR: x');
     expect(stripLogPrefix('2026-11-22T10:04:14.123456789Z stdout F INFO: y')).toBe('INFO: y');
   });

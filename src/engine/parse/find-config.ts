@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { ConfigDocument, InputName, ServerConfig } from '../evidence.ts';
+import { ALL_MARKS, hasMark, MARK } from './line-marks.ts';
 import { firstNonSpace, headOf, isBlank, isSpaceCode, leadSet, leadsWithOneOf, type LineList } from './split-lines.ts';
 
 // Top-level keys of LiteLLM's proxy config.yaml (docs: proxy/configs, mcp_config_reference).
@@ -33,11 +34,12 @@ export function isConfigStart(head: string, lead = firstNonSpace(head)): boolean
 /**
  * Whether the line at `start` opens an `mcp_servers` entry pasted without its parent key: a
  * bare `name:` followed by more-indented keys, at least one of them a server key
- * (`url`, `transport`, `auth_type`…).
+ * (`url`, `transport`, `auth_type`…). `marks` are the marks of the line at `start` (line-marks.ts).
  */
-export function isServerBlockStart(lines: LineList, start: number, end: number): boolean {
+export function isServerBlockStart(lines: LineList, start: number, end: number, marks = ALL_MARKS): boolean {
   const text = lines.textAt(start);
-  if (text.length > 200 || (lastNonSpaceCode(text) !== 58 && !text.includes('#'))) return false;
+  // The key ends the line, or a `#` comment follows it.
+  if (text.length > 200 || (lastNonSpaceCode(text) !== 58 && !(hasMark(marks, MARK.hash) && text.includes('#')))) return false;
   const match = BARE_KEY.exec(text);
   if (!match) return false;
   const indent = (match[1] ?? '').length;

@@ -30,8 +30,9 @@ export interface JsonScanner {
   /**
    * False once the scan met something no JSON text holds: outside strings a character that is
    * not whitespace, punctuation, part of a number or of true/false/null (`[t.name for t in …]`,
-   * Python's `True`, `[type=url_parsing, …]`); inside strings a raw control character or an
-   * unknown escape. Such a text is not parsed: a failed JSON.parse throws, which costs tens of
+   * Python's `True`, `[type=url_parsing, …]`) or a digit followed by `-` or `:` (a bracketed
+   * date or time, `[2026-01-01 12:00:05]`: in JSON a `-` follows a digit only as `e-`, and a key is
+   * a string); inside strings a raw control character or an unknown escape. Such a text is not parsed: a failed JSON.parse throws, which costs tens of
    * microseconds. It does not change where the scan says the value closes.
    */
   isPlausible: boolean;
@@ -71,6 +72,8 @@ export function scanJson(scanner: JsonScanner, text: string, from: number, stop:
   let escaped = scanner.escaped;
   let isPlausible = scanner.isPlausible;
   let result: number = JSON_OPEN;
+  // The character before this one outside strings (a closing quote counts; a new line starts afresh).
+  let previous = 0;
   for (; index < stop; index++) {
     const code = text.charCodeAt(index);
     if (inString) {
@@ -78,10 +81,14 @@ export function scanJson(scanner: JsonScanner, text: string, from: number, stop:
         escaped = false;
         if (!isJsonEscape(code)) isPlausible = false;
       } else if (code === 92) escaped = true;
-      else if (code === 34) inString = false;
-      else if (code < 32) isPlausible = false;
+      else if (code === 34) {
+        inString = false;
+        previous = code;
+      } else if (code < 32) isPlausible = false;
       continue;
     }
+    if ((code === 45 || code === 58) && previous >= 48 && previous <= 57) isPlausible = false;
+    previous = code;
     if (code === 34) inString = true;
     else if (code === 123) stack.push(125);
     else if (code === 91) stack.push(93);

@@ -1,4 +1,5 @@
 import type { StatusSeen } from '../evidence.ts';
+import { ALL_MARKS, hasMark, MARK } from './line-marks.ts';
 
 /** A status code mentioned inside a line, and how it was said. */
 export interface StatusMention {
@@ -22,6 +23,13 @@ const MENTIONS: Array<{ pattern: RegExp; from: StatusSeen['from']; needs?: strin
   { pattern: /\b(\d{3}) (?:Unauthorized|Forbidden|Not Found|Not Acceptable|Bad Request|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout|Method Not Allowed|Too Many Requests|Unprocessable Entity|Conflict)\b/g, from: 'text', gate: /\d{3} [UFNBISGMTC]/ },
 ];
 
+/**
+ * What every status mention holds, one of them at least: `HTTP` (forms 1 and 3), `status` in any
+ * case (2 and 4), the apostrophe of httpx's `error '401 ` (5), or a code before the capital of a
+ * reason phrase (6's gate). The pre-pass (scan-line-marks.ts) marks the lines holding one.
+ */
+export const STATUS_CLUES: readonly (string | RegExp)[] = ['HTTP', /status/gi, "'", /(?<=\d{3} )[UFNBISGMTC]/g];
+
 const NO_MENTIONS: readonly StatusMention[] = Object.freeze([]);
 
 const THREE_DIGITS = /(?<!\d)\d{3}(?!\d)/;
@@ -33,13 +41,14 @@ function mentionOf<T extends StatusMention>(found: T[], status: number): T | und
 
 /**
  * Finds status codes mentioned in a line of text (a client error, a log message, prose),
- * each code once, in order of appearance. Only 100–599 count.
+ * each code once, in order of appearance. Only 100–599 count. `marks` are those of the line
+ * the text is part of (line-marks.ts): without a status clue there is nothing to find.
  */
-export function findStatusMentions(text: string): readonly StatusMention[] {
+export function findStatusMentions(text: string, marks = ALL_MARKS): readonly StatusMention[] {
   // Most lines mention no status: they share one empty answer instead of allocating one each.
   // Every form captures a run of exactly three digits (none has a digit just before or after
   // it), so a line whose digit runs are all shorter or longer (dates, times, ids) has none.
-  if (text.length < 3 || !THREE_DIGITS.test(text)) return NO_MENTIONS;
+  if (!hasMark(marks, MARK.statusClue) || text.length < 3 || !THREE_DIGITS.test(text)) return NO_MENTIONS;
   return findStatusMentionsInFull(text);
 }
 

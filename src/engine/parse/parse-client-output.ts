@@ -1,3 +1,5 @@
+import { ALL_MARKS, hasMark, MARK } from './line-marks.ts';
+
 /** Which MCP client printed a line, as far as its wording tells. */
 export type ClientName = 'claude-code' | 'mcp-remote' | 'mcp-inspector' | 'mcp-sdk' | 'cursor' | 'curl' | 'unknown-client';
 
@@ -25,16 +27,21 @@ const CLIENT_PATTERNS: Array<{ client: ClientName; pattern: RegExp; needs?: stri
   { client: 'mcp-sdk', pattern: /No tools (?:available|found)|\b0 tools\b|Tools: none/i, gate: /tools/i },
 ];
 
-// Every client pattern holds one of these words (or starts with `[pid]`): a cheap first test.
-const MIGHT_BE_CLIENT = /rror|ail|MCP|Mcp|SSE|HTTP|uth|ools|onnect|ontent type|Recursively|^\s*\[\d/;
+/**
+ * Words one of which every client pattern holds, unless the line starts with `[` (mcp-remote's
+ * `[pid]`, a bracketed level): the cheap first test, and what the pre-pass marks as `clientWord`.
+ */
+export const CLIENT_WORDS: readonly string[] = ['rror', 'ail', 'MCP', 'Mcp', 'SSE', 'HTTP', 'uth', 'ools', 'onnect', 'ontent type', 'Recursively'];
+
+const MIGHT_BE_CLIENT = new RegExp(`${CLIENT_WORDS.join('|')}|^\\s*\\[\\d`);
 
 /**
  * Tells whether a line is something an MCP client printed (Claude Code, mcp-remote, the MCP
  * Inspector, the TypeScript / Python SDKs, Cursor) and which client, by its wording. Returns
- * undefined when the line does not read like client output.
+ * undefined when the line does not read like client output. `marks` are the line's (line-marks.ts).
  */
-export function recognizeClientLine(head: string): ClientName | undefined {
-  if (!MIGHT_BE_CLIENT.test(head)) return undefined;
+export function recognizeClientLine(head: string, marks = ALL_MARKS): ClientName | undefined {
+  if (!hasMark(marks, MARK.clientWord | MARK.openBracket) || !MIGHT_BE_CLIENT.test(head)) return undefined;
   for (const { client, pattern, needs, gate } of CLIENT_PATTERNS) {
     if (needs !== undefined && !includesAny(head, needs)) continue;
     if (gate !== undefined && !gate.test(head)) continue;

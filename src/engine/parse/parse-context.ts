@@ -1,5 +1,6 @@
 import type { Evidence, InputName, Place } from '../evidence.ts';
 import { emptyLineStore, placeCode } from '../line-store.ts';
+import type { LineMarks } from './line-marks.ts';
 import type { LineList } from './split-lines.ts';
 
 /**
@@ -26,6 +27,11 @@ export interface ParseContext {
    * text alone (parse-input.ts `isPlainCandidate`); undefined when every line is read.
    */
   plainTexts: Set<string> | undefined;
+  /**
+   * What the pre-pass found in each line (line-marks.ts); undefined when it did not run, and every
+   * line may hold anything.
+   */
+  marks: LineMarks | undefined;
   /** YAML blocks parsed so far in this input: past `MAX_YAML_BLOCKS` the rest are skipped and counted. */
   yamlBlocks: number;
   /** YAML blocks skipped for the budget. */
@@ -53,13 +59,15 @@ export function takeYamlBlock(context: ParseContext, chars: number): boolean {
 
 /** Creates a context for one input. */
 export function createContext(input: InputName, lines: LineList, evidence: Evidence): ParseContext {
-  return { input, lines, places: new Uint8Array(lines.length), evidence, plainTexts: new Set(), jsonScanFloor: 0, yamlBlocks: 0, yamlBlocksSkipped: 0, yamlChars: 0 };
+  return { input, lines, places: new Uint8Array(lines.length), evidence, plainTexts: new Set(), marks: undefined, jsonScanFloor: 0, yamlBlocks: 0, yamlBlocksSkipped: 0, yamlChars: 0 };
 }
 
 /** Tags lines `from` (inclusive) to `to` (exclusive) with a place. */
 export function tagLines(context: ParseContext, from: number, to: number, place: Place): void {
   const { places } = context;
-  if (from < to) places.fill(placeCode(place), from, Math.min(to, places.length));
+  // Most readers tag the one line they read: a store, not a call to fill.
+  if (to === from + 1 && from < places.length) places[from] = placeCode(place);
+  else if (from < to) places.fill(placeCode(place), from, Math.min(to, places.length));
 }
 
 /** The 1-based line number of the line at an index. */

@@ -1,3 +1,5 @@
+import { ALL_MARKS, hasMark, MARK } from './line-marks.ts';
+
 /** A log line as far as its format could be read. */
 export type LogLine =
   | {
@@ -37,11 +39,13 @@ export type LogLine =
       rest: string;
     }
   | {
-      /** Another timestamped or levelled line (`2025-06-01 10:00:00,123 ERROR …`, `[ERROR] …`). */
+      /**
+       * Another timestamped or levelled line (`2025-06-01 10:00:00,123 ERROR …`, `[ERROR] …`).
+       * Its level is not kept: nothing reads it, and capturing it cost a match object per line
+       * of a log that is nothing else.
+       */
       kind: 'generic';
-      /** The level, upper-cased. */
-      level: string;
-      /** The line from the level on. */
+      /** The whole line (after a container's prefix). */
       message: string;
     };
 
@@ -55,15 +59,16 @@ const UVICORN_LEVEL = /^(DEBUG|INFO|WARNING|ERROR|CRITICAL):\s+/;
 // `"POST /github/mcp HTTP/1.1" 500` anywhere in the line (uvicorn, gunicorn, nginx).
 const ACCESS_REQUEST = /"([A-Z]{3,7}) (\S{1,2000}) HTTP\/\d(?:\.\d)?" (\d{3})\b/;
 const GENERIC_LEVEL =
-  /^(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,\dZ+:-]{0,16}\]?\s{1,4}(?:-\s{1,4}|\|\s{1,4})?|\[)(?:[\w.-]{1,40}\s{1,4}(?:-\s{1,4})?)?\[?(DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL|TRACE)\]?[\s:|-]/i;
+  /^(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,\dZ+:-]{0,16}\]?\s{1,4}(?:-\s{1,4}|\|\s{1,4})?|\[)(?:[\w.-]{1,40}\s{1,4}(?:-\s{1,4})?)?\[?(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL|TRACE)\]?[\s:|-]/i;
 
 /**
  * Strips what container runtimes put before a log line: a docker compose service column
  * (`litellm-1  | `) and a Kubernetes / docker timestamp (`2025-06-01T10:00:00.123456789Z stdout F `).
+ * `marks` are the line's (line-marks.ts).
  */
-export function stripLogPrefix(head: string): string {
+export function stripLogPrefix(head: string, marks = ALL_MARKS): string {
   let text = head;
-  const hasBar = text.includes('|');
+  const hasBar = hasMark(marks, MARK.bar) && text.includes('|');
   if (!hasBar && !startsWithYear(text)) return text;
   // Each pattern runs only when the character it cannot do without is there: the column's `|`,
   // the timestamp's `T` after the date (a plain `2026-01-01 12:00:00` log line has neither).
@@ -87,24 +92,28 @@ function startsWithYear(text: string): boolean {
 /**
  * Reads a log line's format: LiteLLM's logger, Python's default logging format, uvicorn's
  * levelled and access lines, or a generic timestamped/levelled line. Returns undefined for
- * anything else. Looks only at the (already bounded) head of the line.
+ * anything else. Looks only at the (already bounded) head of the line; `marks` are the line's
+ * (line-marks.ts).
  */
-export function parseLogLine(head: string): LogLine | undefined {
-  const text = stripLogPrefix(head);
+export function parseLogLine(head: string, marks = ALL_MARKS): LogLine | undefined {
+  const text = stripLogPrefix(head, marks);
   const first = text.charCodeAt(0);
   const startsWithDigit = first >= 48 && first <= 57;
   const startsWithUpper = first >= 65 && first <= 90;
+  // An access request holds ` HTTP/` (searched for only in a line that holds `HTTP`, and only
+  // once it matters: with its leading space, the search is slow).
+  const mayHoldRequest = (): boolean => hasMark(marks, MARK.http) && text.includes(' HTTP/');
   // Every format below starts with a digit, an upper-case letter, `[`, or holds an access request.
-  if (!startsWithDigit && !startsWithUpper && first !== 91 && !text.includes(' HTTP/')) return undefined;
+  if (!startsWithDigit && !startsWithUpper && first !== 91 && !mayHoldRequest()) return undefined;
   // The timed LiteLLM format starts with a digit, the untimed one with `LiteLLM`.
-  const litellm = text.includes('LiteLLM') ? (startsWithDigit ? LITELLM_LINE.exec(text) : first === 76 ? LITELLM_UNTIMED.exec(text) : null) : null;
+  const litellm = hasMark(marks, MARK.liteLlm) && text.includes('LiteLLM') ? (startsWithDigit ? LITELLM_LINE.exec(text) : first === 76 ? LITELLM_UNTIMED.exec(text) : null) : null;
   if (litellm) {
     const line: LogLine = { kind: 'litellm', logger: litellm[1] ?? 'LiteLLM', level: (litellm[2] ?? '').toUpperCase(), message: text.slice(litellm[0].length) };
     if (litellm[3] !== undefined) line.file = litellm[3];
     if (litellm[4] !== undefined) line.fileLine = Number(litellm[4]);
     return line;
   }
-  const access = text.includes(' HTTP/') ? ACCESS_REQUEST.exec(text) : null;
+  const access = mayHoldRequest() ? ACCESS_REQUEST.exec(text) : null;
   if (access && (UVICORN_LEVEL.test(text) || /^\S{1,200} - /.test(text) || /^\d/.test(text))) {
     return { kind: 'access', method: access[1] ?? '', target: access[2] ?? '', status: Number(access[3]), rest: text.slice(access.index + access[0].length).trim() };
   }
@@ -118,9 +127,16 @@ export function parseLogLine(head: string): LogLine | undefined {
   const uvicorn = startsWithLevel ? UVICORN_LEVEL.exec(text) : null;
   if (uvicorn) return { kind: 'python-logging', level: uvicorn[1] ?? '', message: text.slice(uvicorn[0].length) };
   if (!startsWithDigit && first !== 91) return undefined;
-  const generic = GENERIC_LEVEL.exec(text);
-  if (generic) return { kind: 'generic', level: (generic[1] ?? '').toUpperCase(), message: text.slice(generic.index) };
-  return undefined;
+  // Anchored at the start: a match is the whole line's.
+  return hasGenericLogStart(text) ? { kind: 'generic', message: text } : undefined;
+}
+
+/**
+ * Whether a text starts as a generic timestamped or levelled log line does (`2025-06-01
+ * 10:00:00,123 ERROR …`, `[ERROR] …`): the format parseLogLine tries last.
+ */
+export function hasGenericLogStart(text: string): boolean {
+  return GENERIC_LEVEL.test(text);
 }
 
 /** The JSON log format (`json_logs: true`): an object with a message and a level. */

@@ -1,4 +1,5 @@
 import type { InputName, PythonException, TracebackFrame } from '../evidence.ts';
+import { ALL_MARKS, hasMark, MARK } from './line-marks.ts';
 import { firstNonSpace, headOf, leadSet, leadsWithOneOf, type LineList } from './split-lines.ts';
 
 const TRACEBACK_START = /^\s{0,40}(?:[|+]\s{0,4}){0,8}(?:Exception Group )?Traceback \(most recent call last\):/;
@@ -154,14 +155,23 @@ export function readTraceback(
 // it is tried only at the starts of the runs that hold one of the words: running it over the
 // whole line, with its look-behind at every position, costs microseconds per line.
 const INLINE_EXCEPTION = /((?:[A-Za-z_]\w{0,100}\.){0,12}[A-Za-z_]\w{0,100}?(?:Error|Exception|ExceptionGroup|Timeout|Cancelled|Exit))(?::\s?|(?=\s|$|,))/y;
-const EXCEPTION_WORDS = ['Error', 'Exception', 'Timeout', 'Cancelled', 'Exit'];
+/** The words an exception type ends with (`ExceptionGroup` holds `Exception`). */
+const EXCEPTION_WORDS: readonly string[] = ['Error', 'Exception', 'Timeout', 'Cancelled', 'Exit'];
+
+/**
+ * Literals one of which a line holding an exception word holds, what the pre-pass marks as
+ * `exceptionWord`: the words, but `Exception` and `Exit` from their `x`, since a search starts
+ * at a literal's first letter and every DEBUG or ERROR line holds an `E`.
+ */
+export const EXCEPTION_CLUES: readonly string[] = ['Error', 'xception', 'Timeout', 'Cancelled', 'xit'];
 /**
  * Whether a line holds one of the words an exception type ends with (`Error`, `Exception`,
  * `Timeout`, `Cancelled`, `Exit`): the cheap test before the heavier patterns run. Looking for
  * each word's capital first is several times faster than one alternation pattern on long lines.
+ * `marks` are those of the line the text is part of (line-marks.ts).
  */
-export function namesException(text: string): boolean {
-  if (text.length < 4) return false;
+export function namesException(text: string, marks = ALL_MARKS): boolean {
+  if (!hasMark(marks, MARK.exceptionWord) || text.length < 4) return false;
   return (
     (text.includes('E') && (text.includes('Error') || text.includes('Exception') || text.includes('Exit'))) ||
     (text.includes('T') && text.includes('Timeout')) ||
@@ -183,10 +193,11 @@ export interface InlineException {
  * `Error Type: ExceptionGroup, Error: unhandled errors in a TaskGroup (1 sub-exception)`, or a
  * type followed by a colon (`… - Error: httpx.ConnectError: All connection attempts failed`,
  * `McpError: MCP error -32001: Request timed out`). A bare word without a colon only counts
- * when module-qualified (`litellm.proxy._types.ProxyException`). At most one per line.
+ * when module-qualified (`litellm.proxy._types.ProxyException`). At most one per line. `marks`
+ * are those of the line the text is part of (line-marks.ts).
  */
-export function findInlineException(text: string): InlineException | undefined {
-  if (!namesException(text)) return undefined;
+export function findInlineException(text: string, marks = ALL_MARKS): InlineException | undefined {
+  if (!namesException(text, marks)) return undefined;
   const litellm = text.includes('Error Type: ') ? LITELLM_ERROR_TYPE.exec(text) : null;
   if (litellm) return { type: litellm[1] ?? '', message: (litellm[2] ?? '').trim() };
   let resumeAt = 0;
@@ -235,9 +246,12 @@ function runStartsWithWords(text: string): number[] {
   return starts;
 }
 
-/** Whether a whole line is an exception line on its own (`httpx.ConnectError: All connection attempts failed`). */
-export function isStandaloneExceptionLine(head: string): InlineException | undefined {
-  if (!namesException(head)) return undefined;
+/**
+ * Whether a whole line is an exception line on its own (`httpx.ConnectError: All connection
+ * attempts failed`); `marks` are the line's (line-marks.ts).
+ */
+export function isStandaloneExceptionLine(head: string, marks = ALL_MARKS): InlineException | undefined {
+  if (!namesException(head, marks)) return undefined;
   const trimmed = head.trim();
   const match = /^((?:[A-Za-z_]\w{0,100}\.){0,12}[A-Za-z_]\w{0,100}?(?:Error|Exception|ExceptionGroup|Timeout|Cancelled|Exit))(?::\s?(.*))?$/.exec(trimmed);
   if (!match) return undefined;

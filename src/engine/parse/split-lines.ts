@@ -1,4 +1,5 @@
 import { withoutColourCodes } from '../normalize.ts';
+import { ALL_MARKS, hasMark, MARK } from './line-marks.ts';
 
 /**
  * The lines of one input as the parser reads them: by index, without an object per line (a
@@ -68,10 +69,11 @@ export function splitLineTexts(text: string): string[] {
 /**
  * The part of a line classifiers look at: a bounded prefix with terminal colour codes removed,
  * so a 10 MB line costs no more than a short one and `\x1b[92m15:29:02 - LiteLLM…` reads as a log line.
+ * `marks` are the line's (line-marks.ts): a line the pre-pass found no escape in is not searched for one.
  */
-export function headOf(text: string): string {
+export function headOf(text: string, marks = ALL_MARKS): string {
   const head = text.length > CLASSIFY_PREFIX ? text.slice(0, CLASSIFY_PREFIX) : text;
-  return withoutColourCodes(head);
+  return hasMark(marks, MARK.colourCode) ? withoutColourCodes(head) : head;
 }
 
 /**
