@@ -146,6 +146,26 @@ describe('the token scan', () => {
       { numRuns: 400 },
     );
   });
+
+  // Long pastes reach what short ones do not: ASCII encoded in chunks of 65,536 code units, an
+  // ASCII stretch after a non-ASCII one encoded at once, and blocks of dense non-ASCII copied.
+  it('lists the same lines on long pastes mixing ASCII stretches and dense non-ASCII text', () => {
+    const ascii = (lines: number): string[] => Array.from({ length: lines }, (_, at) => `INFO litellm.proxy line ${at} mcp error`);
+    const dense = (lines: number): string[] => Array.from({ length: lines }, (_, at) => `→é${at % 2 ? 'PROXY' : 'error'}错误→x🚀 mcp→`.repeat(3));
+    const pastes = [
+      [...ascii(2000), 'é litellm', ...ascii(20), ...dense(300), ...ascii(3000)],
+      ['é', ...ascii(2000)],
+      [...ascii(1750), 'x'.repeat(55), '→proxy', ...ascii(10)],
+    ];
+    for (const lines of pastes) {
+      const scan = scanWords(joinLines(lines), prepared);
+      const tokens = lines.map((line) => new Set(line.toLowerCase().split(/[^a-z0-9_]+/)));
+      prepared.words.forEach((word, id) => {
+        const expected = tokens.flatMap((held, line) => (held.has(word) ? [line] : []));
+        expect({ word, count: scan.count[id], same: scan.linesOf(id).join() === expected.join() }).toEqual({ word, count: expected.length, same: true });
+      });
+    }
+  });
 });
 
 describe('the sequences of a text', () => {
