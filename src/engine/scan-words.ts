@@ -117,7 +117,7 @@ export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordSca
       if (lastLine[word] === line) continue;
       const text = words[word] as string;
       // A hash of a short token names it (hashWord); a longer one is compared.
-      if (text.length !== tokenLength || (tokenLength > EXACT_HASH_LENGTH && !isSameFolded(raw, start, text))) continue;
+      if (text.length !== tokenLength || (tokenLength > EXACT_HASH_LENGTH && !isSameFolded(codes, start, text))) continue;
       const held = count[word] as number;
       let list = linesOfWord[word];
       if (list === undefined) linesOfWord[word] = list = new Int32Array(16);
@@ -294,9 +294,9 @@ export function forCandidates(literal: PreparedLiteral, scan: WordScan, visit: (
   }
 }
 
-function isSameFolded(text: string, start: number, word: string): boolean {
+function isSameFolded(codes: Uint8Array, start: number, word: string): boolean {
   for (let k = 0; k < word.length; k++) {
-    let code = text.charCodeAt(start + k);
+    let code = codes[start + k] as number;
     if (code >= 65 && code <= 90) code += 32;
     if (code !== word.charCodeAt(k)) return false;
   }
