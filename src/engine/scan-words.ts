@@ -10,7 +10,8 @@ import { ASCII_SYMBOLS, createGramSet, GRAM_MASK, LAST_WORD_SYMBOL, LINE_FEED_SY
 
 /**
  * Where the words literals need occur in a paste: per word, the lines holding it as a token, in
- * line order (each word's list grows on its own, so nothing is regrouped afterwards).
+ * line order (each word's list grows on its own, so nothing is regrouped afterwards). A word on
+ * more than `LISTED_LINES` lines keeps its first ones only; the rest are found when asked for.
  */
 export class WordScan {
   /** Distinct lines per word id. */
@@ -22,12 +23,17 @@ export class WordScan {
   /** `mayContain` of text-grams.ts on these sequences, remembered per part (a function of its own: callers pass it on). */
   readonly mayContain: (part: string) => boolean;
   readonly #lines: readonly (Int32Array | undefined)[];
+  readonly #joined: JoinedLines;
+  readonly #words: readonly string[];
+  readonly #completed = new Map<number, Int32Array>();
 
-  constructor(parts: { count: Int32Array; lines: readonly (Int32Array | undefined)[]; unfolded: number[]; grams: Uint8Array }) {
+  constructor(parts: { count: Int32Array; lines: readonly (Int32Array | undefined)[]; unfolded: number[]; grams: Uint8Array; joined: JoinedLines; words: readonly string[] }) {
     this.count = parts.count;
     this.#lines = parts.lines;
     this.unfolded = parts.unfolded;
     this.grams = parts.grams;
+    this.#joined = parts.joined;
+    this.#words = parts.words;
     const answers = new Map<string, boolean>();
     this.mayContain = (part) => {
       let answer = answers.get(part);
@@ -41,8 +47,40 @@ export class WordScan {
 
   /** The lines holding the word as a token (indexes into the view's lines, ascending). */
   linesOf(word: number): Int32Array {
-    return this.#lines[word]?.subarray(0, this.count[word]) ?? new Int32Array(0);
+    const count = this.count[word] as number;
+    const listed = this.#lines[word];
+    if (listed === undefined) return new Int32Array(0);
+    if (count <= listed.length) return listed.subarray(0, count);
+    let completed = this.#completed.get(word);
+    if (completed === undefined) {
+      completed = completeLines(this.#joined, this.#words[word] as string, listed, count);
+      this.#completed.set(word, completed);
+    }
+    return completed;
   }
+}
+
+/**
+ * The lines a word is counted on when the scan listed only the first `LISTED_LINES`: those, then
+ * the later lines where a search of the joined text finds it as a token. The search is the scan's
+ * reading: ASCII letters match either case (a pattern without the `u` flag folds nothing else
+ * onto them), and a token is bounded by anything that is no ASCII word character.
+ */
+function completeLines({ text, starts }: JoinedLines, word: string, listed: Int32Array, count: number): Int32Array {
+  const lines = new Int32Array(count);
+  lines.set(listed);
+  let at = listed.length;
+  let line = (listed[at - 1] as number) + 1;
+  const search = new RegExp(`(?<![A-Za-z0-9_])${word.replace(/[^A-Za-z0-9_]/g, '\\$&')}(?![A-Za-z0-9_])`, 'gi');
+  while (at < count && line < starts.length) {
+    search.lastIndex = starts[line] as number;
+    const found = search.exec(text);
+    if (found === null) break;
+    while (line + 1 < starts.length && (starts[line + 1] as number) <= found.index) line++;
+    lines[at++] = line;
+    line++;
+  }
+  return lines.subarray(0, at);
 }
 
 /**
@@ -119,10 +157,14 @@ export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordSca
       // A hash of a short token names it (hashWord); a longer one is compared.
       if (text.length !== tokenLength || (tokenLength > EXACT_HASH_LENGTH && !isSameFolded(codes, start, text))) continue;
       const held = count[word] as number;
-      let list = linesOfWord[word];
-      if (list === undefined) linesOfWord[word] = list = new Int32Array(16);
-      else if (held === list.length) linesOfWord[word] = list = grow(list);
-      list[held] = line;
+      // Lines past the listed ones are counted only (WordScan.linesOf finds them if asked): on a
+      // log, the words on every line are many and their lines seldom asked for.
+      if (held < LISTED_LINES) {
+        let list = linesOfWord[word];
+        if (list === undefined) linesOfWord[word] = list = new Int32Array(16);
+        else if (held === list.length) linesOfWord[word] = list = grow(list);
+        list[held] = line;
+      }
       lastLine[word] = line;
       count[word] = held + 1;
     }
@@ -132,8 +174,11 @@ export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordSca
     gram = ((gram << 6) | LINE_FEED_SYMBOL) & gramMask;
     grams[gram] = 1;
   }
-  return new WordScan({ count, lines: linesOfWord, unfolded: unfoldedLinesOf(joined), grams });
+  return new WordScan({ count, lines: linesOfWord, unfolded: unfoldedLinesOf(joined), grams, joined, words });
 }
+
+/** The lines of a word the scan lists as it goes (a power of two, as the lists double from 16). */
+export const LISTED_LINES = 4096;
 
 // The symbol of each byte code of `byteCodesOf`: ASCII's own, and the non-ASCII symbol for 128.
 const BYTE_SYMBOLS: Uint8Array = new Uint8Array(256).fill(NON_ASCII_SYMBOL);
