@@ -10,7 +10,8 @@ import { ASCII_SYMBOLS, createGramSet, GRAM_MASK, LAST_WORD_SYMBOL, LINE_FEED_SY
 
 /**
  * Where the words literals need occur in a paste: per word, the lines holding it as a token, in
- * line order (each word's list grows on its own, so nothing is regrouped afterwards).
+ * line order (each word's list grows on its own, so nothing is regrouped afterwards). A word on
+ * more than `LISTED_LINES` lines keeps its first ones only; the rest are found when asked for.
  */
 export class WordScan {
   /** Distinct lines per word id. */
@@ -18,16 +19,21 @@ export class WordScan {
   /** Lines holding a character the scan does not fold (ascending). */
   readonly unfolded: number[];
   /** The three-symbol sequences of the joined text, a line feed after its end included (text-grams.ts). */
-  readonly grams: Int32Array;
+  readonly grams: Uint8Array;
   /** `mayContain` of text-grams.ts on these sequences, remembered per part (a function of its own: callers pass it on). */
   readonly mayContain: (part: string) => boolean;
   readonly #lines: readonly (Int32Array | undefined)[];
+  readonly #joined: JoinedLines;
+  readonly #words: readonly string[];
+  readonly #completed = new Map<number, Int32Array>();
 
-  constructor(parts: { count: Int32Array; lines: readonly (Int32Array | undefined)[]; unfolded: number[]; grams: Int32Array }) {
+  constructor(parts: { count: Int32Array; lines: readonly (Int32Array | undefined)[]; unfolded: number[]; grams: Uint8Array; joined: JoinedLines; words: readonly string[] }) {
     this.count = parts.count;
     this.#lines = parts.lines;
     this.unfolded = parts.unfolded;
     this.grams = parts.grams;
+    this.#joined = parts.joined;
+    this.#words = parts.words;
     const answers = new Map<string, boolean>();
     this.mayContain = (part) => {
       let answer = answers.get(part);
@@ -41,8 +47,40 @@ export class WordScan {
 
   /** The lines holding the word as a token (indexes into the view's lines, ascending). */
   linesOf(word: number): Int32Array {
-    return this.#lines[word]?.subarray(0, this.count[word]) ?? new Int32Array(0);
+    const count = this.count[word] as number;
+    const listed = this.#lines[word];
+    if (listed === undefined) return new Int32Array(0);
+    if (count <= listed.length) return listed.subarray(0, count);
+    let completed = this.#completed.get(word);
+    if (completed === undefined) {
+      completed = completeLines(this.#joined, this.#words[word] as string, listed, count);
+      this.#completed.set(word, completed);
+    }
+    return completed;
   }
+}
+
+/**
+ * The lines a word is counted on when the scan listed only the first `LISTED_LINES`: those, then
+ * the later lines where a search of the joined text finds it as a token. The search is the scan's
+ * reading: ASCII letters match either case (a pattern without the `u` flag folds nothing else
+ * onto them), and a token is bounded by anything that is no ASCII word character.
+ */
+function completeLines({ text, starts }: JoinedLines, word: string, listed: Int32Array, count: number): Int32Array {
+  const lines = new Int32Array(count);
+  lines.set(listed);
+  let at = listed.length;
+  let line = (listed[at - 1] as number) + 1;
+  const search = new RegExp(`(?<![A-Za-z0-9_])${word.replace(/[^A-Za-z0-9_]/g, '\\$&')}(?![A-Za-z0-9_])`, 'gi');
+  while (at < count && line < starts.length) {
+    search.lastIndex = starts[line] as number;
+    const found = search.exec(text);
+    if (found === null) break;
+    while (line + 1 < starts.length && (starts[line + 1] as number) <= found.index) line++;
+    lines[at++] = line;
+    line++;
+  }
+  return lines.subarray(0, at);
 }
 
 /**
@@ -70,66 +108,144 @@ export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordSca
   const grams = createGramSet();
   let gram = 0;
   const hasWords = words.length > 0;
+  const codes = byteCodesOf(raw);
   // Imported bindings are read through their module on every use; the hot loop reads locals.
-  const symbols = ASCII_SYMBOLS;
+  const symbols = BYTE_SYMBOLS;
   const lastWordSymbol = LAST_WORD_SYMBOL;
-  const nonAsciiSymbol = NON_ASCII_SYMBOL;
   const gramMask = GRAM_MASK;
-  // One walk over the joined text, each line its span of it: charCodeAt on one flat string is
-  // about twice as quick as on a million sliced line strings, and a line ends where the next
-  // one starts (the joining line feed, like the line's end, is no word character). Two tight
-  // loops, one over the characters between tokens and one over a token's, branch far less per
-  // character than one loop asking at each character whether a token starts or ends (30 against
-  // 44 ms on 10 MB of log).
-  for (let index = 0; index < lineCount; index++) {
-    const end = index + 1 < lineCount ? (starts[index + 1] as number) - 1 : raw.length;
-    let i = starts[index] as number;
+  // One walk over the joined text: its line feeds end tokens like any other character that is no
+  // word character, so lines need no loop of their own; the line of a token is looked up only
+  // when its hash names a word. Two tight loops, one over the characters between tokens and one
+  // over a token's, branch far less per character than one loop asking at each character whether
+  // a token starts or ends (30 against 44 ms on 10 MB of log).
+  const end = raw.length;
+  let line = 0;
+  let nextStart = lineCount > 1 ? (starts[1] as number) : end + 1;
+  let i = 0;
+  while (i < end) {
+    let symbol = symbols[codes[i] as number] as number;
+    gram = ((gram << 6) | symbol) & gramMask;
+    grams[gram] = 1;
+    i++;
+    if (symbol > lastWordSymbol) continue;
+    // A token starts at i - 1 and runs to the next character that is no word character.
+    const start = i - 1;
+    let hash = symbol;
     while (i < end) {
-      let code = raw.charCodeAt(i);
-      let symbol = code < 128 ? (symbols[code] as number) : nonAsciiSymbol;
+      symbol = symbols[codes[i] as number] as number;
       gram = ((gram << 6) | symbol) & gramMask;
-      grams[gram >>> 5] = (grams[gram >>> 5] as number) | (1 << (gram & 31));
+      grams[gram] = 1;
+      if (symbol > lastWordSymbol) break;
+      hash = ((hash << 6) + symbol) | 0;
       i++;
-      if (symbol > lastWordSymbol) continue;
-      // A token starts at i - 1 and runs to the next character that is no word character.
-      const start = i - 1;
-      let hash = symbol;
-      while (i < end) {
-        code = raw.charCodeAt(i);
-        symbol = code < 128 ? (symbols[code] as number) : nonAsciiSymbol;
-        gram = ((gram << 6) | symbol) & gramMask;
-        grams[gram >>> 5] = (grams[gram >>> 5] as number) | (1 << (gram & 31));
-        if (symbol > lastWordSymbol) break;
-        hash = ((hash << 6) + symbol) | 0;
-        i++;
+    }
+    // The character that ended the token (if any) is recorded: on past it.
+    const tokenLength = i - start;
+    i++;
+    if (!hasWords || tokenLength < min || tokenLength > max) continue;
+    // slotOfHash, inline.
+    let slot = Math.imul(hash, 0x9e3779b1) >>> slotShift;
+    for (let id = wordSlots[slot] as number; id !== 0; slot = (slot + 1) & mask, id = wordSlots[slot] as number) {
+      const word = id - 1;
+      if (wordHashes[word] !== hash) continue;
+      while (start >= nextStart) {
+        line++;
+        nextStart = line + 1 < lineCount ? (starts[line + 1] as number) : end + 1;
       }
-      // The character that ended the token (if any) is recorded: on past it.
-      const tokenLength = i - start;
-      i++;
-      if (!hasWords || tokenLength < min || tokenLength > max) continue;
-      // slotOfHash, inline.
-      let slot = Math.imul(hash, 0x9e3779b1) >>> slotShift;
-      for (let id = wordSlots[slot] as number; id !== 0; slot = (slot + 1) & mask, id = wordSlots[slot] as number) {
-        const word = id - 1;
-        if (wordHashes[word] !== hash || lastLine[word] === index) continue;
-        const text = words[word] as string;
-        // A hash of a short token names it (hashWord); a longer one is compared.
-        if (text.length !== tokenLength || (tokenLength > EXACT_HASH_LENGTH && !isSameFolded(raw, start, text))) continue;
-        const held = count[word] as number;
+      if (lastLine[word] === line) continue;
+      const text = words[word] as string;
+      // A hash of a short token names it (hashWord); a longer one is compared.
+      if (text.length !== tokenLength || (tokenLength > EXACT_HASH_LENGTH && !isSameFolded(codes, start, text))) continue;
+      const held = count[word] as number;
+      // Lines past the listed ones are counted only (WordScan.linesOf finds them if asked): on a
+      // log, the words on every line are many and their lines seldom asked for.
+      if (held < LISTED_LINES) {
         let list = linesOfWord[word];
         if (list === undefined) linesOfWord[word] = list = new Int32Array(16);
         else if (held === list.length) linesOfWord[word] = list = grow(list);
-        list[held] = index;
-        lastLine[word] = index;
-        count[word] = held + 1;
+        list[held] = line;
       }
+      lastLine[word] = line;
+      count[word] = held + 1;
     }
-    // The line feed that joins this line to the next (and one after the last line).
-    gram = ((gram << 6) | LINE_FEED_SYMBOL) & gramMask;
-    grams[gram >>> 5] = (grams[gram >>> 5] as number) | (1 << (gram & 31));
   }
-  return new WordScan({ count, lines: linesOfWord, unfolded: unfoldedLinesOf(joined), grams });
+  // The line feed after the last line, as the lines before it have theirs.
+  if (lineCount > 0) {
+    gram = ((gram << 6) | LINE_FEED_SYMBOL) & gramMask;
+    grams[gram] = 1;
+  }
+  return new WordScan({ count, lines: linesOfWord, unfolded: unfoldedLinesOf(joined), grams, joined, words });
 }
+
+/** The lines of a word the scan lists as it goes (a power of two, as the lists double from 16). */
+export const LISTED_LINES = 4096;
+
+// The symbol of each byte code of `byteCodesOf`: ASCII's own, and the non-ASCII symbol for 128.
+const BYTE_SYMBOLS: Uint8Array = new Uint8Array(256).fill(NON_ASCII_SYMBOL);
+BYTE_SYMBOLS.set(ASCII_SYMBOLS);
+
+// TextEncoder is in every runtime the engine runs in (browsers, workers, Node), but not in the
+// ES library its tsconfig allows: only the one method used is declared.
+declare const TextEncoder: new () => { encodeInto(source: string, destination: Uint8Array): { read: number; written: number } };
+
+/**
+ * The code units of `text` as bytes, each non-ASCII one as 128 (the scan gives them all one
+ * symbol). Reading a typed array in the hot loop costs less than charCodeAt and drops its ASCII
+ * test (10 MB of log: 36 against 43 ms); encodeInto copies ASCII at memory speed. Its UTF-8
+ * output matches the code units only while they are ASCII (a lone surrogate is written as three
+ * bytes, so it is never taken for ASCII): from the first other one on, see `copyMixed`.
+ */
+function byteCodesOf(text: string): Uint8Array {
+  if (spareCodes.length < text.length) spareCodes = new Uint8Array(Math.max(text.length, 2 * spareCodes.length));
+  const codes = spareCodes.subarray(0, text.length);
+  // Encoded a chunk at a time, so that a text that is not all ASCII is not encoded to its end
+  // in vain (its UTF-8 path is slower). A chunk's code units all read and one byte written for
+  // each: all of them were ASCII.
+  for (let at = 0; at < text.length; at += ENCODED_CHUNK) {
+    const chunk = text.slice(at, at + ENCODED_CHUNK);
+    const { read, written } = encoder.encodeInto(chunk, codes.subarray(at, at + chunk.length));
+    if (read === chunk.length && written === chunk.length) continue;
+    copyMixed(text, codes, at + chunk.search(NON_ASCII));
+    break;
+  }
+  return codes;
+}
+
+// The code units encoded at once while the text is all ASCII.
+const ENCODED_CHUNK = 1 << 16;
+
+// The stretch of ASCII worth an encodeInto of its own, and the block copied one by one when the
+// next non-ASCII code unit is nearer: a text dense in them pays one search per block, not one per
+// code unit, and one with a few pays a search per code unit and copies the rest at once.
+const MIN_ENCODED_STRETCH = 256;
+const COPIED_BLOCK = 4096;
+
+/** Fills `codes` from `from` on with `text`'s code units, each non-ASCII one as 128. */
+function copyMixed(text: string, codes: Uint8Array, from: number): void {
+  const search = new RegExp(NON_ASCII.source, 'g');
+  let at = from;
+  while (at < text.length) {
+    search.lastIndex = at;
+    const next = search.exec(text)?.index ?? text.length;
+    if (next - at >= MIN_ENCODED_STRETCH) {
+      encoder.encodeInto(text.slice(at, next), codes.subarray(at, next));
+      at = next;
+      continue;
+    }
+    const stop = Math.min(text.length, Math.max(next, at + COPIED_BLOCK));
+    for (; at < stop; at++) {
+      const code = text.charCodeAt(at);
+      codes[at] = Math.min(code, 128);
+    }
+  }
+}
+const NON_ASCII = /[^\0-\x7f]/;
+const encoder = new TextEncoder();
+
+// The bytes of the last text scanned, overwritten by the next: a fresh 10 MB buffer per check
+// cost its page faults and a collection each time (median of the 10 MB log's view 43-49 ms
+// against 38-39 min). Only the scan reads it, and only while it runs.
+let spareCodes = new Uint8Array(0);
 
 // The characters whose folding reaches ASCII word characters: `İ` lower-cases to `i` + a combining
 // dot (normalised literals see an `i`); `ſ` and `K` fold to `s` and `k` for case-insensitive
@@ -223,9 +339,9 @@ export function forCandidates(literal: PreparedLiteral, scan: WordScan, visit: (
   }
 }
 
-function isSameFolded(text: string, start: number, word: string): boolean {
+function isSameFolded(codes: Uint8Array, start: number, word: string): boolean {
   for (let k = 0; k < word.length; k++) {
-    let code = text.charCodeAt(start + k);
+    let code = codes[start + k] as number;
     if (code >= 65 && code <= 90) code += 32;
     if (code !== word.charCodeAt(k)) return false;
   }

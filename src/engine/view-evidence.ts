@@ -346,11 +346,11 @@ function createJoinedSearch(lines: ViewLines): EvidenceView['forLinesMatching'] 
 
 // The indexes below `count` (ascending) for which `isListed` holds, counted first so that the list
 // is one typed array of its exact size; null when they are more than a quarter of all: walking
-// every index is then as quick, and a paste of millions of lines keeps no list of them.
+// every index is then as quick, and a paste of millions of lines keeps no list of them. The count
+// stops as soon as it passes that quarter (a bound most lines meet is known after a quarter of them).
 function listIndexes(count: number, isListed: (index: number) => boolean): Int32Array | null {
   let size = 0;
-  for (let index = 0; index < count; index++) if (isListed(index)) size++;
-  if (size * 4 > count) return null;
+  for (let index = 0; index < count; index++) if (isListed(index) && ++size * 4 > count) return null;
   const listed = new Int32Array(size);
   let at = 0;
   for (let index = 0; index < count && at < size; index++) if (isListed(index)) listed[at++] = index;

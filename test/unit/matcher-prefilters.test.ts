@@ -126,6 +126,48 @@ describe('findFirstOccurrences', () => {
   });
 });
 
+describe('the token scan', () => {
+  // The scan reads the joined text as bytes, copied at once when all of it is ASCII and one by one
+  // from the first other character on: wherever non-ASCII text stands, the words' lines are those
+  // a plain reading of each line's ASCII word runs gives.
+  it('lists each word on the lines that hold it as a token, whatever non-ASCII text surrounds it', () => {
+    const piece = fc.constantFrom('litellm', 'PROXY', 'error', 'mcp', '500', ' ', '.', '_', 'x', '\n', '\n', 'é', '→', '\u{1F600}', '\ud800', 'İ', '\u212a');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const lines = pieces.join('').split('\n');
+        const scan = scanWords(joinLines(lines), prepared);
+        const tokensOf = (line: string): Set<string> => new Set(line.replace(/[A-Z]/g, (letter) => letter.toLowerCase()).split(/[^a-z0-9_]+/));
+        const tokens = lines.map(tokensOf);
+        prepared.words.forEach((word, id) => {
+          const expected = tokens.flatMap((held, line) => (held.has(word) ? [line] : []));
+          expect({ word, lines: [...scan.linesOf(id)] }).toEqual({ word, lines: expected });
+        });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  // Long pastes reach what short ones do not: ASCII encoded in chunks of 65,536 code units, an
+  // ASCII stretch after a non-ASCII one encoded at once, and blocks of dense non-ASCII copied.
+  it('lists the same lines on long pastes mixing ASCII stretches and dense non-ASCII text', () => {
+    const ascii = (lines: number): string[] => Array.from({ length: lines }, (_, at) => `INFO litellm.proxy line ${at} mcp error`);
+    const dense = (lines: number): string[] => Array.from({ length: lines }, (_, at) => `→é${at % 2 ? 'PROXY' : 'error'}错误→x🚀 mcp→`.repeat(3));
+    const pastes = [
+      [...ascii(2000), 'é litellm', ...ascii(20), ...dense(300), ...ascii(3000)],
+      ['é', ...ascii(2000)],
+      [...ascii(1750), 'x'.repeat(55), '→proxy', ...ascii(10)],
+    ];
+    for (const lines of pastes) {
+      const scan = scanWords(joinLines(lines), prepared);
+      const tokens = lines.map((line) => new Set(line.toLowerCase().split(/[^a-z0-9_]+/)));
+      prepared.words.forEach((word, id) => {
+        const expected = tokens.flatMap((held, line) => (held.has(word) ? [line] : []));
+        expect({ word, count: scan.count[id], same: scan.linesOf(id).join() === expected.join() }).toEqual({ word, count: expected.length, same: true });
+      });
+    }
+  });
+});
+
 describe('the sequences of a text', () => {
   // The needle search skips a needle the token scan's sequence set rules out (text-grams.ts): that
   // must never skip a needle some line holds, lines with İ, ſ or K aside (always visited).
