@@ -35,3 +35,18 @@ export function lineAt(starts: ArrayLike<number>, offset: number): number {
   }
   return low;
 }
+
+/**
+ * Calls `visit` on each line, from `fromLine` on, where the global pattern `search` finds a match
+ * in the joined text (ascending, each line once: after a find, the search goes on from the next
+ * line's start), until `visit` returns true or no match is left.
+ */
+export function forLinesMatching({ text, starts }: JoinedLines, search: RegExp, fromLine: number, visit: (line: number) => boolean | void): void {
+  for (let line = fromLine; line < starts.length; line++) {
+    search.lastIndex = starts[line] as number;
+    const found = search.exec(text);
+    if (found === null) return;
+    line = lineAt(starts, found.index);
+    if (visit(line) === true) return;
+  }
+}

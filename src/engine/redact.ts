@@ -1,3 +1,4 @@
+import { escapeRegExp } from './escape-regexp.ts';
 import { SECRET_RULES } from './secret-rules.ts';
 
 /**
@@ -270,7 +271,7 @@ function indentOf(line: string): number {
 // --- one line --------------------------------------------------------------------------------
 
 // Every rule's hints in one pattern: most lines hold none, and one scan beats 31 `includes`.
-const ANY_HINT = new RegExp(SECRET_RULES.flatMap((rule) => rule.hints).map((hint) => hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const ANY_HINT = new RegExp(SECRET_RULES.flatMap((rule) => rule.hints).map(escapeRegExp).join('|'));
 
 function maskLine(line: string, found: Recorder): string {
   let result = line;

@@ -4,7 +4,8 @@
  * three-symbol sequences (text-grams.ts); the lines holding a character the scan cannot fold; and
  * the walk that visits the lines a literal's words allow.
  */
-import { lineAt as lineOfOffset, type JoinedLines } from './joined-lines.ts';
+import { escapeRegExp } from './escape-regexp.ts';
+import { forLinesMatching, type JoinedLines } from './joined-lines.ts';
 import { EXACT_HASH_LENGTH, type PreparedIndex, type PreparedLiteral } from './prepare-rules.ts';
 import { ASCII_SYMBOLS, createGramSet, GRAM_MASK, LAST_WORD_SYMBOL, LINE_FEED_SYMBOL, mayContain, NON_ASCII_SYMBOL } from './text-grams.ts';
 
@@ -66,20 +67,15 @@ export class WordScan {
  * reading: ASCII letters match either case (a pattern without the `u` flag folds nothing else
  * onto them), and a token is bounded by anything that is no ASCII word character.
  */
-function completeLines({ text, starts }: JoinedLines, word: string, listed: Int32Array, count: number): Int32Array {
+function completeLines(joined: JoinedLines, word: string, listed: Int32Array, count: number): Int32Array {
   const lines = new Int32Array(count);
   lines.set(listed);
   let at = listed.length;
-  let line = (listed[at - 1] as number) + 1;
-  const search = new RegExp(`(?<![A-Za-z0-9_])${word.replace(/[^A-Za-z0-9_]/g, '\\$&')}(?![A-Za-z0-9_])`, 'gi');
-  while (at < count && line < starts.length) {
-    search.lastIndex = starts[line] as number;
-    const found = search.exec(text);
-    if (found === null) break;
-    while (line + 1 < starts.length && (starts[line + 1] as number) <= found.index) line++;
+  const search = new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(word)}(?![A-Za-z0-9_])`, 'gi');
+  forLinesMatching(joined, search, (listed[at - 1] as number) + 1, (line) => {
     lines[at++] = line;
-    line++;
-  }
+    return at >= count;
+  });
   return lines.subarray(0, at);
 }
 
@@ -251,15 +247,9 @@ let spareCodes = new Uint8Array(0);
 // dot (normalised literals see an `i`); `ſ` and `K` fold to `s` and `k` for case-insensitive
 // patterns. The ASCII-only scan cannot tell which tokens a line holding one has. One search finds
 // them (V8 answers it at once for a text of one-byte characters); the lines holding one, ascending.
-function unfoldedLinesOf({ text, starts }: JoinedLines): number[] {
+function unfoldedLinesOf(joined: JoinedLines): number[] {
   const lines: number[] = [];
-  const search = /[\u0130\u017f\u212a]/g;
-  for (let found = search.exec(text); found !== null; found = search.exec(text)) {
-    const line = lineOfOffset(starts, found.index);
-    lines.push(line);
-    if (line + 1 >= starts.length) break;
-    search.lastIndex = starts[line + 1] as number;
-  }
+  forLinesMatching(joined, /[\u0130\u017f\u212a]/g, 0, (line) => void lines.push(line));
   return lines;
 }
 

@@ -4,6 +4,7 @@
  * scan's sequence set rules out are never searched, the others' first (and where known last)
  * occurrences are found in one pass, and each search goes on from the line being visited.
  */
+import { escapeRegExp } from './escape-regexp.ts';
 import { joinLines, lineAt, type JoinedLines } from './joined-lines.ts';
 import type { WordScan } from './scan-words.ts';
 
@@ -53,7 +54,7 @@ export function createNeedleSearch(joined: JoinedLines, lowerAt: (index: number)
     if (!foldsCase) return text.indexOf(needle, from);
     let regex = regexes.get(needle);
     if (regex === undefined) {
-      regex = new RegExp(escapeRegex(needle), 'gi');
+      regex = new RegExp(escapeRegExp(needle), 'gi');
       regexes.set(needle, regex);
     }
     regex.lastIndex = from;
@@ -149,7 +150,7 @@ export function findNeedleBounds(text: string, needles: readonly string[], folds
   let isToTheEnd = false;
   const startsAt = foldsCase ? startsWithFolded : (needle: string, at: number): boolean => text.startsWith(needle, at);
   while (remaining.length > 0) {
-    const search = new RegExp(remaining.map(escapeRegex).join('|'), foldsCase ? 'gi' : 'g');
+    const search = new RegExp(remaining.map(escapeRegExp).join('|'), foldsCase ? 'gi' : 'g');
     search.lastIndex = from;
     let repeats = 0;
     let match: RegExpExecArray | null;
@@ -192,8 +193,4 @@ function startsWithFolded(needle: string, at: number, text: string): boolean {
     if (code !== needle.charCodeAt(k)) return false;
   }
   return true;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

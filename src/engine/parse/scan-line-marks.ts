@@ -6,6 +6,7 @@
  * whatever the paste holds. No line's text is copied. The rarer literals are first ruled out
  * together, and a literal found in most lines marks the rest without looking.
  */
+import { escapeRegExp } from '../escape-regexp.ts';
 import { STATUS_CLUES } from './find-status.ts';
 import { ALL_MARKS, LineMarks, MARK } from './line-marks.ts';
 import { CLIENT_WORDS } from './parse-client-output.ts';
@@ -25,8 +26,6 @@ interface SearchGroup {
   gate: RegExp | undefined;
   searches: MarkSearch[];
 }
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Literals most pastes hold (JSON, `HTTP/1.1`, LiteLLM's own log lines): searched on their own,
 // as a gate would find them.
