@@ -23,8 +23,12 @@ const WORD = /(?<![\\A-Za-z])[A-Za-z]{3,}/g;
 /** The index with `count` pages: its own first (all of them when it has fewer), then grown ones. */
 export function growRuleIndex(index: RuleIndex, count: number): RuleIndex {
   const real = index.pages.slice(0, count);
-  const grown = grownPages(index.pages, count - real.length);
-  return { version: 1, pages: [...real, ...grown].sort(byId), ...(index.configModel === undefined ? {} : { configModel: index.configModel }) };
+  return withPages(index, [...real, ...grownPages(index.pages, count - real.length)]);
+}
+
+/** An index of version 1 holding `pages` (sorted by id, as an index keeps them) and the config model of `index`. */
+export function withPages(index: RuleIndex, pages: readonly RulePage[]): RuleIndex {
+  return { version: 1, pages: [...pages].sort(byId), ...(index.configModel === undefined ? {} : { configModel: index.configModel }) };
 }
 
 /** `count` pages grown from `pages` (round robin), none of them `pages` itself. */
@@ -46,7 +50,12 @@ type Vocabulary = { words: string[]; cumulative: number[] };
 
 function vocabularyOf(pages: readonly RulePage[]): Vocabulary {
   const counts = new Map<string, number>();
-  for (const page of pages) rewrite(page, (word) => (counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + 1), word), '');
+  const count = (word: string): string => {
+    const lower = word.toLowerCase();
+    counts.set(lower, (counts.get(lower) ?? 0) + 1);
+    return word;
+  };
+  for (const page of pages) rewrite(page, count, '');
   const words = [...counts.keys()].sort();
   let total = 0;
   const cumulative = words.map((word) => (total += counts.get(word) ?? 0));
