@@ -9,6 +9,7 @@
 import { escapeRegExp } from '../escape-regexp.ts';
 import { STATUS_CLUES } from './find-status.ts';
 import { ALL_MARKS, LineMarks, MARK } from './line-marks.ts';
+import { lineStarts } from './line-starts.ts';
 import { CLIENT_WORDS } from './parse-client-output.ts';
 import { EXCEPTION_CLUES } from './parse-traceback.ts';
 
@@ -87,10 +88,11 @@ const DENSE_AFTER = 4096;
 /**
  * Finds the marks of the lines of `text`: the literal searches now, the pattern searches when a
  * reader first needs their bits. `lines` are its lines as the parser split them (on LF, CRLF or a
- * lone CR), in order: a line's start is worked out from their lengths, once something is found.
+ * lone CR), in order; `starts`, where each starts (line-starts.ts), when the caller has them: else
+ * they are worked out from the lines' lengths, once something is found.
  */
-export function scanLineMarks(text: string, lines: readonly string[]): LineMarks {
-  const state: SearchState = { text, lines, marks: undefined, starts: undefined };
+export function scanLineMarks(text: string, lines: readonly string[], starts?: Int32Array): LineMarks {
+  const state: SearchState = { text, lines, marks: undefined, starts };
   for (const group of LITERAL_GROUPS) runGroup(group, state);
   return new LineMarks(state.marks, PATTERN_BITS, (marks) => {
     state.marks = marks;
@@ -136,18 +138,6 @@ function nextHit(text: string, find: string | RegExp, from: number): number {
   find.lastIndex = from;
   const match = find.exec(text);
   return match === null ? -1 : match.index;
-}
-
-/** Where each line starts in `text`: after the previous one and its line break (CRLF is two characters). */
-function lineStarts(text: string, lines: readonly string[]): Int32Array {
-  const starts = new Int32Array(lines.length);
-  let offset = 0;
-  for (let index = 0; index < lines.length; index++) {
-    starts[index] = offset;
-    offset += (lines[index] as string).length;
-    offset += text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10 ? 2 : 1;
-  }
-  return starts;
 }
 
 /**
