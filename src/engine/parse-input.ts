@@ -86,7 +86,7 @@ export function collapseNotes(notes: readonly string[]): string[] {
 
 function parsePaste(paste: string, evidence: Evidence, options: ParseOptions): void {
   const hasCarriageReturn = paste.includes('\r');
-  const texts = splitLineTexts(paste);
+  const texts = splitLineTexts(paste, hasCarriageReturn);
   // Made once for the pre-pass and the line store's joined paste (which would each make their own).
   const starts = lineStarts(paste, texts, hasCarriageReturn);
   const context = createContext('paste', new TextLines(texts), evidence);
@@ -125,8 +125,10 @@ function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName
   // Line numbers are kept only once a kept line follows a blank one: before that each line's
   // number is its index + 1 (a paste ending in a line break keeps no array of them).
   let numbers: Int32Array | undefined;
+  // Until the first blank line every line stays where it is: found with the cheapest test first.
   let kept = 0;
-  for (let index = 0; index < texts.length; index++) {
+  while (kept < texts.length && !isBlank(texts[kept] as string)) kept++;
+  for (let index = kept; index < texts.length; index++) {
     const text = texts[index] as string;
     if (isBlank(text)) continue;
     if (numbers === undefined && kept < index) {
