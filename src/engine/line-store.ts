@@ -50,6 +50,8 @@ export interface LineStoreParts {
    * CR and lost no blank line before its last kept one): `joinedPaste` then only finds the starts.
    */
   pasteJoined?: string | undefined;
+  /** Where each of the paste's lines starts in `pasteJoined`, when the parser already knows. */
+  pasteStarts?: Int32Array | undefined;
 }
 
 /**
@@ -64,6 +66,7 @@ export class LineStore {
   readonly #texts: string[];
   readonly #places: Uint8Array;
   readonly #numbers: Int32Array | undefined;
+  readonly #pasteStarts: Int32Array | undefined;
   #joinedPaste: JoinedLines | undefined;
   /** The paste's lines joined by line feeds as given (see `LineStoreParts.pasteJoined`), if known. */
   readonly pasteJoined: string | undefined;
@@ -75,6 +78,7 @@ export class LineStore {
     this.length = parts.texts.length;
     this.pasteCount = Math.min(parts.pasteCount, this.length);
     this.pasteJoined = parts.pasteJoined;
+    this.#pasteStarts = parts.pasteStarts;
   }
 
   /** The text of line `index` ('' past the end). */
@@ -133,8 +137,9 @@ export class LineStore {
     return this.#joinedPaste;
   }
 
-  // The joined text given, with each paste line's start worked out from the lines' lengths.
+  // The joined text given, with each paste line's start as given or worked out from the lines' lengths.
   #startsIn(text: string): JoinedLines {
+    if (this.#pasteStarts !== undefined && this.#pasteStarts.length === this.pasteCount) return { text, starts: this.#pasteStarts };
     const starts = new Int32Array(this.pasteCount);
     let offset = 0;
     for (let index = 0; index < this.pasteCount; index++) {

@@ -1,4 +1,5 @@
 import type { Evidence, HttpRequest, HttpResponse, InputName, Place, PythonException } from './evidence.ts';
+import type { JoinedLines } from './joined-lines.ts';
 import { LineStore, PLACES, placeCode } from './line-store.ts';
 import { findEmbeddedJson } from './parse/find-json.ts';
 import { findStatusMentions } from './parse/find-status.ts';
@@ -16,6 +17,7 @@ import { isSseStart, readSseEvents } from './parse/parse-sse.ts';
 import { findInlineException, isChainMarker, isStandaloneExceptionLine, isTracebackStart, readTraceback } from './parse/parse-traceback.ts';
 import { readCommand } from './parse/read-command.ts';
 import { readJsonBlock } from './parse/read-json-block.ts';
+import { lineStarts } from './parse/line-starts.ts';
 import { scanLineMarks } from './parse/scan-line-marks.ts';
 import { CLASSIFY_PREFIX, firstNonSpace, headOf, isBlank, isSpaceCode, joinTexts, leadSet, leadsWithOneOf, splitLineTexts, TextLines } from './parse/split-lines.ts';
 import { type Section, splitSections } from './parse/split-sections.ts';
@@ -84,10 +86,12 @@ export function collapseNotes(notes: readonly string[]): string[] {
 
 function parsePaste(paste: string, evidence: Evidence, options: ParseOptions): void {
   const hasCarriageReturn = paste.includes('\r');
-  const texts = splitLineTexts(paste);
+  const texts = splitLineTexts(paste, hasCarriageReturn);
+  // Made once for the pre-pass and the line store's joined paste (which would each make their own).
+  const starts = lineStarts(paste, texts, hasCarriageReturn);
   const context = createContext('paste', new TextLines(texts), evidence);
   if (options.remembersPlainLines === false) context.plainTexts = undefined;
-  if (options.usesLineMarks !== false) context.marks = scanLineMarks(paste, texts);
+  if (options.usesLineMarks !== false) context.marks = scanLineMarks(paste, texts, starts);
   const { sections } = splitSections(context.lines);
   for (const section of sections) readSection(context, section);
   if (context.yamlBlocksSkipped > 0) {
@@ -95,7 +99,7 @@ function parsePaste(paste: string, evidence: Evidence, options: ParseOptions): v
       `Stopped reading YAML at its budget (${MAX_YAML_BLOCKS} blocks, ${MAX_YAML_CHARS_PER_PASTE / 1024} KB): ${context.yamlBlocksSkipped} more blocks were not parsed (paste only the config that matters).`,
     );
   }
-  keepNonBlankLines(texts, context.places, 'paste', evidence, hasCarriageReturn ? undefined : paste);
+  keepNonBlankLines(texts, context.places, 'paste', evidence, hasCarriageReturn ? undefined : { text: paste, starts });
 }
 
 function parseConfigInput(config: string, evidence: Evidence): void {
@@ -114,14 +118,17 @@ function parseConfigInput(config: string, evidence: Evidence): void {
  * Adds an input's non-blank lines, with their places, to the evidence's line store (after the
  * lines already there: the paste's, then the config's). The parse is done with `texts` and
  * `places`: they are compacted in place, so a paste of millions of lines is not copied for the
- * one blank line it ends with.
+ * one blank line it ends with. `source` is the text the lines were split from, when every line
+ * break in it is one line feed, with where each line starts.
  */
-function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName, evidence: Evidence, source?: string): void {
+function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName, evidence: Evidence, source?: JoinedLines): void {
   // Line numbers are kept only once a kept line follows a blank one: before that each line's
   // number is its index + 1 (a paste ending in a line break keeps no array of them).
   let numbers: Int32Array | undefined;
+  // Until the first blank line every line stays where it is: found with the cheapest test first.
   let kept = 0;
-  for (let index = 0; index < texts.length; index++) {
+  while (kept < texts.length && !isBlank(texts[kept] as string)) kept++;
+  for (let index = kept; index < texts.length; index++) {
     const text = texts[index] as string;
     if (isBlank(text)) continue;
     if (numbers === undefined && kept < index) {
@@ -139,15 +146,15 @@ function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName
   texts.length = kept;
   // Split on line feeds alone and with no blank line before the last kept one, the kept lines
   // joined are the start of the text itself: the whole-paste scans need no join of their own.
-  let joined: string | undefined;
+  let joined: JoinedLines | undefined;
   if (source !== undefined && numbers === undefined && kept > 0) {
-    let end = kept - 1;
-    for (let index = 0; index < kept; index++) end += (texts[index] as string).length;
-    joined = source.length === end ? source : source.slice(0, end);
+    const end = (source.starts[kept - 1] as number) + (texts[kept - 1] as string).length;
+    joined = { text: source.text.length === end ? source.text : source.text.slice(0, end), starts: source.starts.subarray(0, kept) };
   }
   const before = evidence.lines;
   if (before.length === 0) {
-    evidence.lines = new LineStore({ texts, places: places.subarray(0, kept), numbers: numbers?.subarray(0, kept), pasteCount: input === 'paste' ? kept : 0, pasteJoined: input === 'paste' ? joined : undefined });
+    const pasteJoined = input === 'paste' ? joined : undefined;
+    evidence.lines = new LineStore({ texts, places: places.subarray(0, kept), numbers: numbers?.subarray(0, kept), pasteCount: input === 'paste' ? kept : 0, pasteJoined: pasteJoined?.text, pasteStarts: pasteJoined?.starts });
     return;
   }
   // The config's lines after the paste's, in one store: both parts are copied, which only a

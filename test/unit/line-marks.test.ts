@@ -110,6 +110,19 @@ describe('line marks', () => {
     expect(parseInput({ paste: `${log} then {"error": "x"}` }).json).toHaveLength(1);
   });
 
+  it('mark the same lines when many lines hold a literal as when few do', () => {
+    // Past a thousand lines found, each literal of a group goes on alone from the next line.
+    const literals: Array<[string, number]> = [['{', MARK.openBrace], ['[', MARK.openBracket], ['HTTP', MARK.http | MARK.statusClue], ['LiteLLM', MARK.liteLlm], ['#', MARK.hash], ['|', MARK.bar], ['Error', MARK.exceptionWord]];
+    const texts = Array.from({ length: 3000 }, (_, at) => {
+      const held = literals.filter((_, index) => (at * 7 + index * 3) % (index + 2) === 0).map(([literal]) => literal);
+      return at % 5 === 4 ? `plain ${at}` : `line ${at} ${held.join(' x ')}`;
+    });
+    const marks = scanLineMarks(texts.join('\n'), texts);
+    const expected = texts.map((text) => literals.reduce((bits, [literal, mark]) => (text.includes(literal) ? bits | mark : bits), 0));
+    expect(texts.map((_, index) => marks.found(index))).toEqual(expected);
+    expect(expected.filter((bits) => bits !== 0).length).toBeGreaterThan(1500);
+  });
+
   it('mark every line after a literal turns out to be in most of them, and the parse agrees', () => {
     const paste = Array.from({ length: 10_000 }, (_, at) => (at % 3 === 0 ? '2026-01-01 12:00:07 INFO routine line' : `{"line": ${at}}`)).join('\n');
     const marks = scanLineMarks(paste, splitLineTexts(paste));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../src/engine/evidence.ts';
 import { joinLines } from '../../src/engine/joined-lines.ts';
-import { PLACES, storeLines } from '../../src/engine/line-store.ts';
+import { LineStore, PLACES, storeLines } from '../../src/engine/line-store.ts';
 import { parseInput } from '../../src/engine/parse-input.ts';
 
 // The parser keeps a paste's lines as parallel arrays (line-store.ts) and skips a repeated plain
@@ -92,6 +92,16 @@ describe('the line store', () => {
     expect(parseInput({ paste: 'a\nb\n\n  \n' }).lines.pasteJoined).toBe('a\nb');
     expect(parseInput({ paste: 'a\n\nb' }).lines.pasteJoined).toBeUndefined();
     expect(parseInput({ paste: 'a\r\nb' }).lines.pasteJoined).toBeUndefined();
+  });
+
+  it('takes the paste’s line starts from the parser when it gives them for every paste line', () => {
+    const starts = Int32Array.from([0, 2]);
+    const given = new LineStore({ texts: ['a', 'b'], places: new Uint8Array(2), numbers: undefined, pasteCount: 2, pasteJoined: 'a\nb', pasteStarts: starts });
+    expect(given.joinedPaste().starts).toBe(starts);
+    // Starts for another number of lines are not the paste's: they are worked out again.
+    const stale = new LineStore({ texts: ['a', 'b'], places: new Uint8Array(2), numbers: undefined, pasteCount: 2, pasteJoined: 'a\nb', pasteStarts: Int32Array.from([0]) });
+    expect(stale.joinedPaste().starts).toEqual(starts);
+    expect(parseInput({ paste: 'one\ntwo\nthree\n\n' }).lines.joinedPaste()).toEqual({ text: 'one\ntwo\nthree', starts: Int32Array.from([0, 4, 8]) });
   });
 
   it('codes every place in one byte and back', () => {

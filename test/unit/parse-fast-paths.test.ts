@@ -6,7 +6,8 @@ import { parseHeaderLine, parseStatusLine } from '../../src/engine/parse/parse-h
 import { parseLogLine, stripLogPrefix } from '../../src/engine/parse/parse-log-line.ts';
 import { findInlineException } from '../../src/engine/parse/parse-traceback.ts';
 import { stripPrompt } from '../../src/engine/parse/read-command.ts';
-import { firstNonSpace, isSpaceCode, leadSet, leadsWithOneOf, splitLineTexts } from '../../src/engine/parse/split-lines.ts';
+import { firstNonSpace, isSpaceCode, leadSet, leadsWithOneOf, splitLineTexts, TextLines } from '../../src/engine/parse/split-lines.ts';
+import { splitSections } from '../../src/engine/parse/split-sections.ts';
 
 // The parser reads several shapes by hand instead of with the patterns that define them (for
 // speed). Each hand reading is checked here against its defining pattern or JSON.parse itself,
@@ -156,6 +157,8 @@ describe('parser fast paths agree with what they replace', () => {
     fc.assert(
       fc.property(textOf(['a', '\n', '\r', '\r\n', ' ', '\u2028']), (text) => {
         expect(splitLineTexts(text)).toEqual(text.split(/\r\n|\r|\n/));
+        // Told whether the text holds a CR, the split is the same as when it looks for itself.
+        expect(splitLineTexts(text, text.includes('\r'))).toEqual(text.split(/\r\n|\r|\n/));
         expect(firstNonSpace(text)).toBe(text.length - text.trimStart().length);
       }),
       { numRuns: 2000 },
@@ -178,5 +181,41 @@ describe('parser fast paths agree with what they replace', () => {
       if (isSpaceCode(code) !== /\s/.test(String.fromCharCode(code))) disagreements.push(code);
     }
     expect(disagreements).toEqual([]);
+  });
+
+  it('sections pass lines led by a printable character without a look at their indentation, as the patterns would', () => {
+    // The fences and rules as the patterns define them, every line looked at.
+    const reference = (texts: string[]): unknown => {
+      const sections: unknown[] = [];
+      let start = 0;
+      let fence: { marker: string; language: string } | undefined;
+      texts.forEach((text, index) => {
+        if (fence !== undefined) {
+          const trimmed = text.trim();
+          if (/^(`{3,}|~{3,})$/.test(trimmed) && trimmed[0] === fence.marker[0] && trimmed.length >= fence.marker.length) {
+            if (index > start) sections.push({ start, end: index, language: fence.language, isFenced: true });
+            fence = undefined;
+            start = index + 1;
+          }
+          return;
+        }
+        const open = text.length < 200 ? /^\s{0,3}(`{3,}|~{3,})\s*([\w.+-]{0,40})/.exec(text) : null;
+        if (open !== null || (text.length < 200 && /^\s{0,3}-{3,}\s*$/.test(text))) {
+          if (index > start) sections.push({ start, end: index, language: '', isFenced: false });
+          if (open !== null) fence = { marker: open[1] ?? '', language: (open[2] ?? '').toLowerCase() };
+          start = index + 1;
+        }
+      });
+      if (texts.length > start) sections.push({ start, end: texts.length, language: fence?.language ?? '', isFenced: fence !== undefined });
+      return sections;
+    };
+    const lines = textOf(['```', '~~~', '````', 'yaml', 'Json', '---', '-', '`', '~', ' ', '   ', '\t', '\u00a0', 'x', '#', '\n', '\n', '\n'], 30);
+    fc.assert(
+      fc.property(lines, (text) => {
+        const texts = splitLineTexts(text);
+        expect(splitSections(new TextLines(texts)).sections).toEqual(reference(texts));
+      }),
+      { numRuns: 4000 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLogLine, stripLogPrefix } from '../../src/engine/parse/parse-log-line.ts';
+import { hasGenericLogStart, parseLogLine, stripLogPrefix } from '../../src/engine/parse/parse-log-line.ts';
 import { findInlineException } from '../../src/engine/parse/parse-traceback.ts';
 import { findStatusMentions } from '../../src/engine/parse/find-status.ts';
 
@@ -33,6 +33,38 @@ describe('parseLogLine', () => {
     for (const text of ['The proxy crashed at startup', 'https://example.com/mcp', 'mcp_servers:', '  url: http://x', 'HTTP/1.1 200 OK', '[48213] Connecting to remote server']) {
       expect(parseLogLine(text)).toBeUndefined();
     }
+  });
+});
+
+describe('hasGenericLogStart', () => {
+  // The pattern as first written (logger, then level): the faster form must accept the same lines.
+  const WRITTEN = /^(?:\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,\dZ+:-]{0,16}\]?\s{1,4}(?:-\s{1,4}|\|\s{1,4})?|\[)(?:[\w.-]{1,40}\s{1,4}(?:-\s{1,4})?)?\[?(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL|TRACE)\]?[\s:|-]/i;
+  const PIECES = ['[', ']', '2026-01-01', ' ', 'T', '12:00:07', ',123', 'Z', '+00:00', '  ', '- ', '| ', 'httpx', 'litellm.proxy', 'INFO', 'info', 'WARNING', 'WARN', 'error', ':', '-', '|', '\t', 'x', 'DEBUG]', '[ERROR]', '1', '.', 'FATAL', 'TRACE '];
+
+  it('accepts a level after the date, with or without a logger name between', () => {
+    expect(hasGenericLogStart('2026-01-01 12:00:07 INFO litellm.proxy routine line')).toBe(true);
+    expect(hasGenericLogStart('2026-01-01 12:00:07,123 httpx - WARNING: slow')).toBe(true);
+    expect(hasGenericLogStart('[2026-01-01T12:00:07Z] [error] x')).toBe(true);
+    expect(hasGenericLogStart('2026-01-01 12:00:07 routine INFOS')).toBe(false);
+    expect(hasGenericLogStart('2026-01-01 12:00:07 a b INFO x')).toBe(false);
+  });
+
+  it('accepts exactly the lines the pattern as first written accepts', () => {
+    let seed = 7;
+    const pick = (count: number): number => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return (seed >>> 8) % count;
+    };
+    let accepted = 0;
+    for (let round = 0; round < 20000; round++) {
+      let text = pick(2) === 0 ? `${pick(2) === 0 ? '[' : ''}2026-01-01${pick(2) === 0 ? ' ' : 'T'}12:00:07` : '';
+      for (let count = 1 + pick(8); count > 0; count--) text += PIECES[pick(PIECES.length)];
+      const expected = WRITTEN.test(text);
+      if (expected) accepted++;
+      if (hasGenericLogStart(text) !== expected) expect({ text, accepted: hasGenericLogStart(text) }).toEqual({ text, accepted: expected });
+    }
+    // The generated lines reach both answers often enough to compare them.
+    expect(accepted).toBeGreaterThan(100);
   });
 });
 

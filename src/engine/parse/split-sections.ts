@@ -38,6 +38,10 @@ export function splitSections(lines: LineList): Sections {
   };
   for (let index = 0; index < lines.length; index++) {
     const text = lines.textAt(index);
+    const first = text.charCodeAt(0);
+    // Most lines lead with a printable character that starts no fence or rule (nor closes the
+    // fence open): passed without looking for indentation.
+    if (first > 32 && first < 127 && first !== 96 && first !== 126 && first !== 45) continue;
     const lead = firstNonSpace(text);
     const code = text.charCodeAt(lead);
     if (fence !== undefined) {
