@@ -130,21 +130,30 @@ export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordSca
     grams[gram] = 1;
     i++;
     if (symbol > lastWordSymbol) continue;
-    // A token starts at i - 1 and runs to the next character that is no word character.
+    // A token starts at i - 1 and runs to the next character that is no word character. Its
+    // hash goes on from the sequence, so that the hash's low 18 bits are the sequence at each of
+    // its characters: one shift and one or a character for both (10 MB of log: 28 against 30 ms).
     const start = i - 1;
-    let hash = symbol;
+    let hash = gram;
     while (i < end) {
       symbol = symbols[codes[i] as number] as number;
-      gram = ((gram << 6) | symbol) & gramMask;
-      grams[gram] = 1;
       if (symbol > lastWordSymbol) break;
-      hash = ((hash << 6) + symbol) | 0;
+      hash = (hash << 6) | symbol;
+      grams[hash & gramMask] = 1;
       i++;
     }
+    gram = hash & gramMask;
     // The character that ended the token (if any) is recorded: on past it.
+    if (i < end) {
+      gram = ((gram << 6) | symbol) & gramMask;
+      grams[gram] = 1;
+    }
     const tokenLength = i - start;
     i++;
     if (!hasWords || tokenLength < min || tokenLength > max) continue;
+    // The two symbols before the token leave the hash once six of its own are shifted in; a
+    // shorter token's hash keeps its own bits only, as hashWord has them.
+    if (tokenLength < 6) hash &= (1 << (6 * tokenLength)) - 1;
     // slotOfHash, inline.
     let slot = Math.imul(hash, 0x9e3779b1) >>> slotShift;
     for (let id = wordSlots[slot] as number; id !== 0; slot = (slot + 1) & mask, id = wordSlots[slot] as number) {

@@ -14,7 +14,7 @@ import { patternWindow, viewEvidence } from '../../src/engine/view-evidence.ts';
 import { findFirstOccurrences, findNeedleBounds } from '../../src/engine/search-needles.ts';
 import { joinLines } from '../../src/engine/joined-lines.ts';
 import { scanWords } from '../../src/engine/scan-words.ts';
-import { mayContain } from '../../src/engine/text-grams.ts';
+import { GRAM_MASK, mayContain, symbolOf } from '../../src/engine/text-grams.ts';
 import { compileRulesAtBuild, minWordRunOfPattern, secondWordRunOfPattern } from '../../src/catalog/analyse-pattern.ts';
 
 // The matcher skips work through several prefilters (trigger index, anchor words, needles,
@@ -209,6 +209,26 @@ describe('the sequences of a text', () => {
         }
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  // The scan takes a token's sequences from the low bits of its hash: the set must be the plain
+  // one, each character's symbol shifted in after the two before it, whatever the tokens' lengths.
+  it('hold exactly the sequences of the joined text and the line feed after it', () => {
+    const piece = fc.constantFrom('a', 'B', 'ab', 'litellm', 'PROXY', 'error_500', 'x1y2z3w4', '_', ' ', '.', '{"', '\n', 'é', '→', 'İ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const joined = joinLines(pieces.join('').split('\n'));
+        const expected = new Uint8Array(GRAM_MASK + 1);
+        let gram = 0;
+        for (let at = 0; at <= joined.text.length; at++) {
+          gram = ((gram << 6) | symbolOf(at < joined.text.length ? joined.text.charCodeAt(at) : 10)) & GRAM_MASK;
+          expected[gram] = 1;
+        }
+        const { grams } = scanWords(joined, prepared);
+        expect(grams.join('') === expected.join('')).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 
