@@ -141,7 +141,7 @@ export interface EvidenceView {
   forLinesWithRunAtLeast(length: number, visit: (index: number) => boolean): void;
   /** The same for lines of at least `length` characters. */
   forLinesWithLengthAtLeast(length: number, visit: (index: number) => boolean): void;
-  /** Per word id of the prepared index, how many lines hold the word as a token. */
+  /** Per word id of the prepared index, how many lines hold the word as a token: 0 exactly when none, else possibly more than hold it (`WordScan.count`). */
   wordLineCount: Int32Array;
   /** Whether some line holds a character the token scan cannot fold (every literal with words is then possible). */
   hasUnfolded: boolean;

@@ -14,7 +14,7 @@ import { patternWindow, viewEvidence } from '../../src/engine/view-evidence.ts';
 import { findFirstOccurrences, findNeedleBounds } from '../../src/engine/search-needles.ts';
 import { joinLines } from '../../src/engine/joined-lines.ts';
 import { scanWords } from '../../src/engine/scan-words.ts';
-import { mayContain } from '../../src/engine/text-grams.ts';
+import { GRAM_MASK, mayContain, symbolOf } from '../../src/engine/text-grams.ts';
 import { compileRulesAtBuild, minWordRunOfPattern, secondWordRunOfPattern } from '../../src/catalog/analyse-pattern.ts';
 
 // The matcher skips work through several prefilters (trigger index, anchor words, needles,
@@ -162,9 +162,34 @@ describe('the token scan', () => {
       const tokens = lines.map((line) => new Set(line.toLowerCase().split(/[^a-z0-9_]+/)));
       prepared.words.forEach((word, id) => {
         const expected = tokens.flatMap((held, line) => (held.has(word) ? [line] : []));
-        expect({ word, count: scan.count[id], same: scan.linesOf(id).join() === expected.join() }).toEqual({ word, count: expected.length, same: true });
+        // A word on most lines is counted on every line from where the scan stopped following it.
+        const count = scan.count[id] as number;
+        expect({ word, counted: count >= expected.length && (count === 0) === (expected.length === 0), same: scan.linesOf(id).join() === expected.join() }).toEqual({ word, counted: true, same: true });
       });
     }
+  });
+});
+
+describe('a word on most lines of a long paste', () => {
+  // The scan stops following a word on most of the lines it has read once it listed LISTED_LINES
+  // of them, and counts every later line as holding it: the count is then an upper bound, and
+  // the word's lines are found by a search when asked for.
+  it('keeps a count at least its lines and lists exactly the lines holding it', () => {
+    const lines = [
+      ...Array.from({ length: 6000 }, (_, at) => `INFO litellm.proxy line ${at}${at % 3 === 0 ? ' mcp' : ''}`),
+      ...Array.from({ length: 3000 }, (_, at) => (at === 1500 ? 'a PROXY again' : `nothing ${at}`)),
+    ];
+    const scan = scanWords(joinLines(lines), prepared);
+    const expectedLines = (word: string): number[] => lines.flatMap((line, at) => (line.toLowerCase().split(/[^a-z0-9_]+/).includes(word) ? [at] : []));
+    const proxy = prepared.words.indexOf('proxy');
+    const mcp = prepared.words.indexOf('mcp');
+    expect([proxy, mcp].every((id) => id >= 0)).toBe(true);
+    // proxy: on the first 6000 lines and one more, counted as if on every line from its stop on.
+    expect([...scan.linesOf(proxy)]).toEqual(expectedLines('proxy'));
+    expect(scan.count[proxy]).toBeGreaterThan(6001);
+    // mcp: on a third of the lines, followed to the end and counted exactly.
+    expect([...scan.linesOf(mcp)]).toEqual(expectedLines('mcp'));
+    expect(scan.count[mcp]).toBe(2000);
   });
 });
 
@@ -184,6 +209,26 @@ describe('the sequences of a text', () => {
         }
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  // The scan takes a token's sequences from the low bits of its hash: the set must be the plain
+  // one, each character's symbol shifted in after the two before it, whatever the tokens' lengths.
+  it('hold exactly the sequences of the joined text and the line feed after it', () => {
+    const piece = fc.constantFrom('a', 'B', 'ab', 'litellm', 'PROXY', 'error_500', 'x1y2z3w4', '_', ' ', '.', '{"', '\n', 'é', '→', 'İ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const joined = joinLines(pieces.join('').split('\n'));
+        const expected = new Uint8Array(GRAM_MASK + 1);
+        let gram = 0;
+        for (let at = 0; at <= joined.text.length; at++) {
+          gram = ((gram << 6) | symbolOf(at < joined.text.length ? joined.text.charCodeAt(at) : 10)) & GRAM_MASK;
+          expected[gram] = 1;
+        }
+        const { grams } = scanWords(joined, prepared);
+        expect(grams.join('') === expected.join('')).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 
