@@ -5,6 +5,7 @@
  * instead of rules × lines scans).
  */
 import type { Place } from './evidence.ts';
+import { readPackedAnalysis } from './packed-analysis.ts';
 import { pushTo } from './push-to.ts';
 import type { RuleFact, RuleIndex, RulePage } from './rule-index.ts';
 import { compileRegex, createRegexCache, type RegexCache } from './value-test.ts';
@@ -466,6 +467,7 @@ export function minLengthOfPattern(prefilter: unknown): number {
 // The index crosses a trust boundary (a page, a worker message, a file on disk): an entry of the
 // wrong shape is ignored (the pattern then has no prefilter), never trusted into a wrong one.
 function storedAnalysis(entry: unknown): PatternAnalysis | undefined {
+  if (typeof entry === 'string') return packedAnalysis(entry);
   if (typeof entry !== 'object' || entry === null) return undefined;
   const { safeWords, requiredRuns, minWordRun, minSecondRun, minLength, needles } = entry as Record<string, unknown>;
   const isWordLists = (value: unknown): value is string[][] | null =>
@@ -476,6 +478,17 @@ function storedAnalysis(entry: unknown): PatternAnalysis | undefined {
   if (Array.isArray(needles) && needles.every((needle) => typeof needle === 'string' && isSearchableNeedle(needle))) analysis.needles = needles as string[];
   if ((entry as Record<string, unknown>)['lineLocal'] === true) analysis.lineLocal = true;
   return analysis;
+}
+
+// A packed analysis is read when first asked for (a check of the CLI's index asks for few: those
+// of the patterns that held, to rank them), then the same object each time.
+const packedAnalyses = new Map<string, PatternAnalysis | undefined>();
+function packedAnalysis(text: string): PatternAnalysis | undefined {
+  if (!packedAnalyses.has(text)) {
+    const read = readPackedAnalysis(text);
+    packedAnalyses.set(text, read === undefined ? undefined : storedAnalysis(read));
+  }
+  return packedAnalyses.get(text);
 }
 
 /**

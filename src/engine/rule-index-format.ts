@@ -1,14 +1,15 @@
 /**
  * The packed form of the rule index, which the /check/ page's rules module builds on: the compiled
  * index with what can be derived left out, so a first visit to /check/ fetches less. (The CLI's
- * src/generated/rules.json is the compiled index as it is, version 1: on disk, bytes are cheaper
- * than the CPU unpacking costs at every start.) The build writes it (src/catalog/pack-rule-index.ts); `unpackRuleIndex`
+ * src/generated/rules.json is the compiled index as it is, version 1, but for each pattern's
+ * analysis, which it writes as the string below and the engine reads as it is: on disk, bytes are
+ * cheaper than the CPU unpacking costs at every start, and a string cheaper to parse than lists.) The build writes it (src/catalog/pack-rule-index.ts); `unpackRuleIndex`
  * restores the compiled index exactly (a round trip is the identity; test/unit/read-rule-index.test.ts).
  *
  * Left out, and restored on reading:
  * - a page's `url` (always `/errors/<id>/`), `retired: false`, an empty `relatedErrors`;
  * - a signature's `where: 'any'`;
- * - a pattern's prefilter analysis, written as one string
+ * - a pattern's prefilter analysis, written as one string (packed-analysis.ts reads it)
  *   `minWordRun;minSecondRun;minLength;safeWords;requiredRuns[;needles[;L]]` (`L` when the pattern
  *   is line-local, `prepare-rules.ts` `lineLocal`, its needles then possibly empty), each word list as its
  *   alternatives joined by `|`, the words of one by spaces, and `-` for none known; the needles,
@@ -34,7 +35,7 @@
  * `fixTitles` (pages in stored order, fixes in order). Reading puts both back and sorts the pages
  * by id.
  */
-import type { PatternAnalysis } from './prepare-rules.ts';
+import { readPackedAnalysis } from './packed-analysis.ts';
 import { lexicalTextOfPage, wordsOf } from './rank-lexical.ts';
 import type { RuleIndex, RulePage, RuleSignature } from './rule-index.ts';
 
@@ -153,55 +154,7 @@ function unpackSignature(value: unknown): unknown {
 
 function unpackFact(value: unknown): unknown {
   if (!isObject(value) || value['kind'] !== 'pattern' || typeof value['prefilter'] !== 'string') return value;
-  return { ...value, prefilter: unpackAnalysis(value['prefilter']) };
-}
-
-// A string that does not read as an analysis becomes undefined: the matcher then tests the pattern
-// on every line (see storedAnalysis in prepare-rules.ts), so a damaged entry loses its prefilters, never a match.
-function unpackAnalysis(text: string): PatternAnalysis | undefined {
-  const parts = text.split(';');
-  if (parts.length < 5 || parts.length > 7 || (parts.length === 7 && parts[6] !== 'L')) return undefined;
-  const [wordRun, secondRun, length, safe, required, needles, local] = parts as [string, string, string, string, string, string | undefined, string | undefined];
-  const lists = (field: string): string[][] | null => (field === '-' ? null : field.split('|').map((words) => (words === '' ? [] : words.split(' '))));
-  const requiredRuns = lists(required);
-  const implied = requiredRuns === null ? undefined : runLengthsOf(requiredRuns);
-  const numbers = [wordRun === '' ? implied?.longest : Number(wordRun), secondRun === '' ? implied?.second : Number(secondRun), Number(length)];
-  if (!numbers.every((n) => n !== undefined && Number.isInteger(n) && n >= 0)) return undefined;
-  const safeWords = safe === '=' || safe.startsWith('+') ? safeWordsAmong(safe, requiredRuns) : lists(safe);
-  if (safeWords === undefined) return undefined;
-  const analysis: PatternAnalysis = { safeWords, requiredRuns, minWordRun: numbers[0] as number, minSecondRun: numbers[1] as number, minLength: numbers[2] as number };
-  if (needles !== undefined && needles !== '') analysis.needles = needles.split(' ');
-  if (local === 'L') analysis.lineLocal = true;
-  return analysis;
-}
-
-/**
- * The run lengths a pattern's required word runs imply: over its alternatives, the least of each
- * one's longest run and the least of each one's second-longest. They are the pattern's
- * `minWordRun` and `minSecondRun` for most patterns (not all: a class such as `\w{20,}` is a run
- * but no word), and the stored prefilter then leaves those two fields empty.
- */
-export function runLengthsOf(requiredRuns: readonly (readonly string[])[]): { longest: number; second: number } {
-  let longest = Infinity;
-  let second = Infinity;
-  for (const runs of requiredRuns) {
-    const lengths = runs.map((run) => run.length).sort((a, b) => b - a);
-    longest = Math.min(longest, lengths[0] ?? 0);
-    second = Math.min(second, lengths[1] ?? 0);
-  }
-  return { longest: longest === Infinity ? 0 : longest, second: second === Infinity ? 0 : second };
-}
-
-// A pattern's safe words are always some of its required runs, in order (a whole token of every
-// matching line is a run it must match), so the stored form names them against those runs: `=`
-// for all of them, or `+` and, per alternative, a `1` or `0` for each run. Undefined when that
-// does not read.
-function safeWordsAmong(field: string, requiredRuns: string[][] | null): string[][] | undefined {
-  if (requiredRuns === null) return undefined;
-  if (field === '=') return requiredRuns.map((runs) => [...runs]);
-  const flags = field.slice(1).split('|');
-  if (flags.length !== requiredRuns.length || flags.some((alternative, at) => alternative.length !== (requiredRuns[at]?.length ?? 0) || /[^01]/.test(alternative))) return undefined;
-  return flags.map((alternative, at) => (requiredRuns[at] ?? []).filter((_run, index) => alternative[index] === '1'));
+  return { ...value, prefilter: readPackedAnalysis(value['prefilter'] as string) };
 }
 
 function isObject(value: unknown): value is Json {

@@ -8,7 +8,7 @@ import { parseInput } from '../../src/engine/index.ts';
 import { createFactMatcher } from '../../src/engine/match-fact.ts';
 import { matchPage } from '../../src/engine/match-page.ts';
 import { normalizeForMatch } from '../../src/engine/normalize.ts';
-import { EXACT_HASH_LENGTH, hashWord, prepareIndex, segmentsOf } from '../../src/engine/prepare-rules.ts';
+import { EXACT_HASH_LENGTH, hashWord, prepareIndex, segmentsOf, type PatternAnalysis } from '../../src/engine/prepare-rules.ts';
 import type { RulePage } from '../../src/engine/rule-index.ts';
 import { patternWindow, viewEvidence } from '../../src/engine/view-evidence.ts';
 import { findFirstOccurrences, findNeedleBounds } from '../../src/engine/search-needles.ts';
@@ -383,7 +383,7 @@ describe('one search of the joined lines', () => {
 
   it('marks a pattern line-local exactly when it has no lookaround', () => {
     const local = patterns.map((pattern) => compileRulesAtBuild([pageWith(pattern)]).pages[0]?.signatures[0]?.facts[0]);
-    expect(local.map((fact) => fact?.kind === 'pattern' && fact.prefilter?.lineLocal === true)).toEqual([true, true, true, true, true, true, false, false]);
+    expect(local.map((fact) => fact?.kind === 'pattern' && (fact.prefilter as PatternAnalysis | undefined)?.lineLocal === true)).toEqual([true, true, true, true, true, true, false, false]);
   });
 
   it('finds the line that testing every line finds, past thousands of lines tested in vain', () => {

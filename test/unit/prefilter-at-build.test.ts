@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
 import { checkPaste, readRuleIndex, type RuleFact, type RuleIndex } from '../../src/engine/index.ts';
-import { prepareIndex } from '../../src/engine/prepare-rules.ts';
+import { prepareIndex, type PatternAnalysis } from '../../src/engine/prepare-rules.ts';
 import { analysePattern, compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 
 // The build stores each pattern's prefilter analysis in its fact, so the first check does not
@@ -29,7 +29,7 @@ function mapFacts(index: RuleIndex, edit: (fact: RuleFact) => RuleFact): RuleInd
 function withoutPrefilters(index: RuleIndex): RuleIndex {
   return mapFacts(index, (fact) => {
     if (fact.kind !== 'pattern' || !fact.prefilter) return fact;
-    return { ...fact, prefilter: { safeWords: null, requiredRuns: null, minWordRun: 0, minSecondRun: 0, minLength: fact.prefilter.minLength } };
+    return { ...fact, prefilter: { safeWords: null, requiredRuns: null, minWordRun: 0, minSecondRun: 0, minLength: (fact.prefilter as PatternAnalysis).minLength } };
   });
 }
 

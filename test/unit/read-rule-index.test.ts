@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
 import { packRuleIndex } from '../../src/catalog/pack-rule-index.ts';
 import { readRuleIndex } from '../../src/engine/index.ts';
+import type { PatternAnalysis } from '../../src/engine/prepare-rules.ts';
 import type { RuleIndex } from '../../src/engine/rule-index.ts';
 import { generateBenchPages } from '../../scripts/generate-bench-pages.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
@@ -46,7 +47,7 @@ describe('reading a rule index from text', () => {
     const page = index.pages.find((each) => each.signatures.some((signature) => signature.facts.some((fact) => fact.kind === 'pattern' && fact.prefilter)));
     expect(page).toBeDefined();
     const odd = structuredClone(page) as NonNullable<typeof page>;
-    for (const signature of odd.signatures) for (const fact of signature.facts) if (fact.kind === 'pattern' && fact.prefilter) fact.prefilter = { ...fact.prefilter, safeWords: [['a|b', 'c;d']], requiredRuns: [] };
+    for (const signature of odd.signatures) for (const fact of signature.facts) if (fact.kind === 'pattern' && fact.prefilter) fact.prefilter = { ...(fact.prefilter as PatternAnalysis), safeWords: [['a|b', 'c;d']], requiredRuns: [] };
     const compiled: RuleIndex = { version: 1, pages: [odd] };
     const reading = readRuleIndex(JSON.stringify(packRuleIndex(compiled)));
     expect(JSON.stringify(reading.kind === 'read' && reading.index)).toBe(JSON.stringify(compiled));

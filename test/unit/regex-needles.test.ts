@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPages } from '../../src/catalog/read-pages.ts';
 import { needlesOfPattern } from '../../src/catalog/regex-needles.ts';
-import { prepareIndex } from '../../src/engine/prepare-rules.ts';
+import { prepareIndex, type PatternAnalysis } from '../../src/engine/prepare-rules.ts';
 import type { RuleFact, RuleIndex } from '../../src/engine/rule-index.ts';
 import { compileRegex } from '../../src/engine/value-test.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
@@ -72,27 +72,27 @@ describe('needles read off a regex parse', () => {
 
   it('replace runs that find more lines, when the packed rules can carry them', () => {
     const [fact] = compileRulesAtBuild([pageWith('not (checked|enforced)|ignored|still (see|sees)')]).pages[0]?.signatures[0]?.facts ?? [];
-    expect(fact?.kind === 'pattern' && fact.prefilter?.needles).toEqual(['checked', 'enforced', 'ignored', 'still']);
+    expect(fact?.kind === 'pattern' && (fact.prefilter as PatternAnalysis | undefined)?.needles).toEqual(['checked', 'enforced', 'ignored', 'still']);
     const built = compileRulesAtBuild([pageWith('not (checked|enforced)|ignored|still (see|sees)')]);
     expect(prepareIndex(built).literals[0]?.needles).toEqual(['checked', 'enforced', 'ignored', 'still']);
     // Runs as selective as the needles stay (no bytes added), and so do needles a string cannot carry.
     for (const pattern of ['not run|never ran', 'not (checked|x->y)|ignored']) {
       const [kept] = compileRulesAtBuild([pageWith(pattern)]).pages[0]?.signatures[0]?.facts ?? [];
-      expect({ pattern, needles: kept?.kind === 'pattern' ? kept.prefilter?.needles : null }).toEqual({ pattern, needles: undefined });
+      expect({ pattern, needles: kept?.kind === 'pattern' ? (kept.prefilter as PatternAnalysis | undefined)?.needles : null }).toEqual({ pattern, needles: undefined });
     }
   });
 
   it('are added only where the engine finds no words to search for (or runs that find more lines), and the matcher then searches them', () => {
     const built = compileRulesAtBuild(pages.map((entry) => entry.page));
     // The build's index with the needles taken out again: the analysis alone, as the engine reads it.
-    const withoutNeedles = (fact: RuleFact): RuleFact => (fact.kind === 'pattern' && fact.prefilter ? { ...fact, prefilter: { ...fact.prefilter, needles: undefined } } : fact);
+    const withoutNeedles = (fact: RuleFact): RuleFact => (fact.kind === 'pattern' && fact.prefilter ? { ...fact, prefilter: { ...(fact.prefilter as PatternAnalysis), needles: undefined } } : fact);
     const plain: RuleIndex = { ...built, pages: built.pages.map((page) => ({ ...page, signatures: page.signatures.map((s) => ({ ...s, facts: s.facts.map(withoutNeedles) })), clues: page.clues.map((clue) => ({ ...clue, fact: withoutNeedles(clue.fact) })) })) };
     const withNeedles = built;
     const before = prepareIndex(plain).literals.filter((literal) => literal.fact.kind === 'pattern' && !literal.branches && !literal.needles).length;
     const after = prepareIndex(withNeedles).literals.filter((literal) => literal.fact.kind === 'pattern' && !literal.branches && !literal.needles).length;
     expect(after).toBeLessThan(before);
-    const added = withNeedles.pages.flatMap((page) => page.signatures.flatMap((s) => s.facts)).filter((fact) => fact.kind === 'pattern' && fact.prefilter?.needles !== undefined);
-    for (const fact of added) expect(fact.kind === 'pattern' && needlesOfPattern(fact.pattern)).toEqual(fact.kind === 'pattern' && fact.prefilter?.needles);
+    const added = withNeedles.pages.flatMap((page) => page.signatures.flatMap((s) => s.facts)).filter((fact) => fact.kind === 'pattern' && (fact.prefilter as PatternAnalysis | undefined)?.needles !== undefined);
+    for (const fact of added) expect(fact.kind === 'pattern' && needlesOfPattern(fact.pattern)).toEqual(fact.kind === 'pattern' && (fact.prefilter as PatternAnalysis | undefined)?.needles);
   });
 });
 

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 import { storePreparation } from '../../src/catalog/store-preparation.ts';
+import type { ConfigModel } from '../../src/engine/lint-config.ts';
+import { compileConfigModel } from '../../src/schemas/litellm-config.ts';
 import { checkPaste, readRuleIndex, type RuleIndex } from '../../src/engine/index.ts';
 import { prepareIndex, type PreparedIndex } from '../../src/engine/prepare-rules.ts';
 import type { StoredPreparation } from '../../src/engine/stored-preparation.ts';
@@ -105,5 +108,20 @@ describe('the prepared tables the build stores in the rules file', () => {
     const pastes = cases.map((entry) => entry.input);
     expect(pastes.length).toBeGreaterThan(500);
     for (const input of pastes) expect(JSON.stringify(checkPaste(read, input))).toBe(JSON.stringify(checkPaste(fresh, input)));
+  });
+
+  it('answer as the index compiled from the pages does, the analyses packed as strings in the file', () => {
+    // The file writes each pattern's analysis in its packed form (packed-analysis.ts), which costs
+    // a cold check's parse less; the engine reads it as it is, and every answer stays the same.
+    const packed = written.pages.flatMap((page) => page.signatures.flatMap((signature) => signature.facts)).filter((fact) => fact.kind === 'pattern' && fact.prefilter !== undefined);
+    expect(packed.length).toBeGreaterThan(300);
+    // An analysis whose words the string cannot carry (one holding `-`, say) stays an object.
+    const strings = packed.filter((fact) => fact.kind === 'pattern' && typeof fact.prefilter === 'string');
+    expect(strings.length / packed.length).toBeGreaterThan(0.9);
+    const read = withTables(written.prepared);
+    prepareIndex(read, { fingerprint });
+    const { pages, cases } = collectDigestCases(root);
+    const compiled = compileRulesAtBuild(pages.map((entry) => entry.page), compileConfigModel() as ConfigModel);
+    for (const { input } of cases) expect(JSON.stringify(checkPaste(read, input))).toBe(JSON.stringify(checkPaste(compiled, input)));
   });
 });

@@ -16,9 +16,10 @@ export interface PatternFact {
    * What the matcher's prefilters read off the regex, computed by the build (compileRulesAtBuild
    * in src/catalog/analyse-pattern.ts) so that the engine never parses a pattern; absent in page
    * frontmatter. When it is absent or malformed the pattern has no prefilter (tested on every line)
-   * and ranks as a loose one.
+   * and ranks as a loose one. The stored forms of the index hold it as its packed string
+   * (packed-analysis.ts), which the engine reads as it is.
    */
-  prefilter?: PatternAnalysis | undefined;
+  prefilter?: PatternAnalysis | string | undefined;
 }
 
 /** The pattern kind. */
