@@ -10,8 +10,9 @@ import { type ClientName, isCurlMessage, recognizeClientLine } from './parse/par
 import { createContext, createEvidence, MAX_YAML_BLOCKS, MAX_YAML_CHARS_PER_PASTE, type ParseContext, tagLines, takeYamlBlock } from './parse/parse-context.ts';
 import { isCurlCommandStart, parseCurlCommand } from './parse/parse-curl-command.ts';
 import { isVerboseStart, parseStatusLine, readResponse, readVerboseRun } from './parse/parse-http-transcript.ts';
-import { ALL_MARKS, hasMark, type LineMarks, MARK } from './parse/line-marks.ts';
-import { hasGenericLogStart, isJsonLogRecord, parseLogLine, stripLogPrefix } from './parse/parse-log-line.ts';
+import { bareLogLinesEnd } from './parse/bare-log-lines.ts';
+import { ALL_MARKS, hasMark, MARK } from './parse/line-marks.ts';
+import { isJsonLogRecord, parseLogLine, stripLogPrefix } from './parse/parse-log-line.ts';
 import { describeMcpTarget } from './parse/parse-mcp-path.ts';
 import { isSseStart, readSseEvents } from './parse/parse-sse.ts';
 import { findInlineException, isChainMarker, isStandaloneExceptionLine, isTracebackStart, readTraceback } from './parse/parse-traceback.ts';
@@ -19,7 +20,7 @@ import { readCommand } from './parse/read-command.ts';
 import { readJsonBlock } from './parse/read-json-block.ts';
 import { lineStarts } from './parse/line-starts.ts';
 import { scanLineMarks } from './parse/scan-line-marks.ts';
-import { CLASSIFY_PREFIX, firstNonSpace, headOf, isBlank, isSpaceCode, joinTexts, leadSet, leadsWithOneOf, splitLineTexts, TextLines } from './parse/split-lines.ts';
+import { firstNonSpace, headOf, isBlank, joinTexts, leadSet, leadsWithOneOf, splitLineTexts, TextLines } from './parse/split-lines.ts';
 import { type Section, splitSections } from './parse/split-sections.ts';
 
 // A config.yaml is a few hundred lines; a longer "config" is a mis-detection or a dump, and the
@@ -92,14 +93,15 @@ function parsePaste(paste: string, evidence: Evidence, options: ParseOptions): v
   const context = createContext('paste', new TextLines(texts), evidence);
   if (options.remembersPlainLines === false) context.plainTexts = undefined;
   if (options.usesLineMarks !== false) context.marks = scanLineMarks(paste, texts, starts);
-  const { sections } = splitSections(context.lines);
+  context.split = { text: paste, lines: texts, starts };
+  const { sections, firstBlank } = splitSections(context.lines);
   for (const section of sections) readSection(context, section);
   if (context.yamlBlocksSkipped > 0) {
     evidence.notes.push(
       `Stopped reading YAML at its budget (${MAX_YAML_BLOCKS} blocks, ${MAX_YAML_CHARS_PER_PASTE / 1024} KB): ${context.yamlBlocksSkipped} more blocks were not parsed (paste only the config that matters).`,
     );
   }
-  keepNonBlankLines(texts, context.places, 'paste', evidence, hasCarriageReturn ? undefined : { text: paste, starts });
+  keepNonBlankLines(texts, context.places, 'paste', evidence, hasCarriageReturn ? undefined : { text: paste, starts }, firstBlank);
 }
 
 function parseConfigInput(config: string, evidence: Evidence): void {
@@ -119,14 +121,16 @@ function parseConfigInput(config: string, evidence: Evidence): void {
  * lines already there: the paste's, then the config's). The parse is done with `texts` and
  * `places`: they are compacted in place, so a paste of millions of lines is not copied for the
  * one blank line it ends with. `source` is the text the lines were split from, when every line
- * break in it is one line feed, with where each line starts.
+ * break in it is one line feed, with where each line starts; `firstBlank`, the index of the first
+ * blank line, when the caller knows it (splitSections).
  */
-function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName, evidence: Evidence, source?: JoinedLines): void {
+function keepNonBlankLines(texts: string[], places: Uint8Array, input: InputName, evidence: Evidence, source?: JoinedLines, firstBlank?: number): void {
   // Line numbers are kept only once a kept line follows a blank one: before that each line's
   // number is its index + 1 (a paste ending in a line break keeps no array of them).
   let numbers: Int32Array | undefined;
-  // Until the first blank line every line stays where it is: found with the cheapest test first.
-  let kept = 0;
+  // Until the first blank line every line stays where it is: found with the cheapest test first,
+  // from where the caller already knows it to be.
+  let kept = firstBlank ?? 0;
   while (kept < texts.length && !isBlank(texts[kept] as string)) kept++;
   for (let index = kept; index < texts.length; index++) {
     const text = texts[index] as string;
@@ -237,27 +241,6 @@ function isPlainCandidate(text: string): boolean {
 
 const LOG_PLACE = placeCode('log');
 
-/**
- * Whether a line is the common line of a long log, which readStructure would only tag `log`: a
- * generic log line (a date, a time, a level) that the pre-pass found nothing in (no marks: no
- * `{ [ | #`, escape, `LiteLLM`, `HTTP`, client, exception or status word), so its message yields
- * nothing. Such a line then costs one pattern test instead of the whole dispatch.
- *
- * The cheap tests come first; the marks the pre-pass has not searched for yet are searched for
- * (once, for the whole paste) only for a line that passes them.
- *
- * Why no reader before the log reader can claim it: it starts with a digit, and each of them
- * needs a line led by something else (a prompt, a letter, `*`, `<`, `>`, `|`, `+`), or (a server
- * block) one ending in `:`; and a docker timestamp (`2025-06-01T…`, a `T` at index 10), which
- * stripLogPrefix would remove before the log formats are tried, sends the line the long way.
- */
-function isBareGenericLogLine(text: string, marks: LineMarks, index: number): boolean {
-  if (marks.found(index) !== 0 || text.length > CLASSIFY_PREFIX) return false;
-  const first = text.charCodeAt(0);
-  const last = text.charCodeAt(text.length - 1);
-  return first >= 48 && first <= 57 && text.charCodeAt(10) !== 84 && last !== 58 && !isSpaceCode(last) && hasGenericLogStart(text) && marks.complete(index) === 0;
-}
-
 // How many things the evidence holds: unchanged across a read means the read found nothing.
 function sizeOf(evidence: Evidence): number {
   return evidence.responses.length + evidence.requests.length + evidence.statuses.length + evidence.json.length + evidence.exceptions.length + evidence.configs.length + evidence.notes.length;
@@ -285,10 +268,12 @@ function readSection(context: ParseContext, section: Section): void {
       index++;
       continue;
     }
-    if (context.marks !== undefined && isBareGenericLogLine(text, context.marks, index)) {
-      places[index] = LOG_PLACE;
+    // The common line of a long log, and those like it after it, tagged in one go (bare-log-lines.ts).
+    const bareEnd = context.marks !== undefined && context.split !== undefined ? bareLogLinesEnd(context.split, context.marks, index, section.end) : index;
+    if (bareEnd > index) {
+      places.fill(LOG_PLACE, index, bareEnd);
       previousPlace = 'log';
-      index++;
+      index = bareEnd;
       continue;
     }
     // Counted only for a text short enough to be remembered (-1: not counted).

@@ -213,7 +213,11 @@ describe('parser fast paths agree with what they replace', () => {
     fc.assert(
       fc.property(lines, (text) => {
         const texts = splitLineTexts(text);
-        expect(splitSections(new TextLines(texts)).sections).toEqual(reference(texts));
+        const split = splitSections(new TextLines(texts));
+        expect(split.sections).toEqual(reference(texts));
+        // The first blank line, as trim() sees blankness (the number of lines when none is).
+        const blank = texts.findIndex((line) => line.trim() === '');
+        expect(split.firstBlank).toBe(blank < 0 ? texts.length : blank);
       }),
       { numRuns: 4000 },
     );

@@ -1,5 +1,6 @@
 import type { Evidence, InputName, Place } from '../evidence.ts';
 import { emptyLineStore, placeCode } from '../line-store.ts';
+import type { SplitText } from './bare-log-lines.ts';
 import type { LineMarks } from './line-marks.ts';
 import type { LineList } from './split-lines.ts';
 
@@ -32,6 +33,8 @@ export interface ParseContext {
    * line may hold anything.
    */
   marks: LineMarks | undefined;
+  /** The text the lines were split from, with where each starts; undefined for lines given otherwise. */
+  split: SplitText | undefined;
   /** YAML blocks parsed so far in this input: past `MAX_YAML_BLOCKS` the rest are skipped and counted. */
   yamlBlocks: number;
   /** YAML blocks skipped for the budget. */
@@ -59,7 +62,7 @@ export function takeYamlBlock(context: ParseContext, chars: number): boolean {
 
 /** Creates a context for one input. */
 export function createContext(input: InputName, lines: LineList, evidence: Evidence): ParseContext {
-  return { input, lines, places: new Uint8Array(lines.length), evidence, plainTexts: new Set(), marks: undefined, jsonScanFloor: 0, yamlBlocks: 0, yamlBlocksSkipped: 0, yamlChars: 0 };
+  return { input, lines, places: new Uint8Array(lines.length), evidence, plainTexts: new Set(), marks: undefined, split: undefined, jsonScanFloor: 0, yamlBlocks: 0, yamlBlocksSkipped: 0, yamlChars: 0 };
 }
 
 /** Tags lines `from` (inclusive) to `to` (exclusive) with a place. */
