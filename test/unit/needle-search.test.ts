@@ -9,9 +9,9 @@ import { scanWords } from '../../src/engine/scan-words.ts';
 import { createNeedleSearch, findNeedleBounds } from '../../src/engine/search-needles.ts';
 
 // The needle search reads no further than where the token scan's marks say a needle occurs no
-// more, both in the pass that finds every needle's first and last occurrence and in the search
-// of each needle. Each shortcut must leave the lines visited exactly those a plain reading of
-// every line gives.
+// more, and searches needle by needle until that has read the text a few times over, then finds
+// every needle's first and last occurrence in one pass. Each shortcut must leave the lines
+// visited exactly those a plain reading of every line gives.
 const root = resolve(import.meta.dirname, '../..');
 const reading = readRuleIndex(readFileSync(resolve(root, 'src/generated/rules.json'), 'utf8'));
 if (reading.kind !== 'read') throw new Error(`src/generated/rules.json: ${reading.reason}`);
@@ -85,8 +85,8 @@ describe('findNeedleBounds with where each needle occurs no more', () => {
 });
 
 describe('the needle search of a long paste', () => {
-  // Many literals ask in turn, each for the lines holding one of its needles, after one pass
-  // found where each needle occurs first and, where it can tell, last.
+  // Many literals ask in turn, each for the lines holding one of its needles: the pass runs at
+  // once, after single-needle searches read the paste once over, or never.
   it('visits exactly the lines holding a needle, and the unfolded ones', () => {
     const rare = fc.constantFrom('HTTP 401 {"error":"MCP failed"}', 'Tools: []', 'ſ unfolded', 'é Error here', 'FORBIDDEN', 'mcp_servers:', 'K', '→ fails');
     const everyAsk = [['mcp'], ['error', '401'], ['{"'], ['tools', 'forbidden'], ['mcp', 'fails'], ['routine line 7'], ['absent'], ['error'], ['{"', 'tools'], ['forbidden', 'mcp']];
@@ -94,7 +94,7 @@ describe('the needle search of a long paste', () => {
     // follows the rare ones to where they occur no more.
     const isCommon = (needle: string): boolean => needle === '401' || needle === 'routine line 7';
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: 3000 }), rare), { maxLength: 10 }), fc.boolean(), fc.boolean(), fc.nat({ max: 2 }), (inserted, withArrow, withCommon, stopAfter) => {
+      fc.property(fc.array(fc.tuple(fc.nat({ max: 3000 }), rare), { maxLength: 10 }), fc.boolean(), fc.boolean(), fc.nat({ max: 2 }), fc.constantFrom(0, 1, Infinity), (inserted, withArrow, withCommon, stopAfter, passAfterReading) => {
         const asks = withCommon ? everyAsk : everyAsk.map((needles) => needles.filter((needle) => !isCommon(needle)));
         const allNeedles = [...new Set([...asks.flat(), '→'])];
         const lines = Array.from({ length: 3000 }, (_, at) => filler(at));
@@ -102,7 +102,7 @@ describe('the needle search of a long paste', () => {
         const joined = joinLines(lines);
         const scan = scanWords(joined, prepared);
         // A non-ASCII needle makes the search read a lower-cased copy.
-        const search = createNeedleSearch(joined, (index) => (lines[index] as string).toLowerCase(), withArrow ? allNeedles : allNeedles.filter((needle) => needle !== '→'), scan);
+        const search = createNeedleSearch(joined, (index) => (lines[index] as string).toLowerCase(), withArrow ? allNeedles : allNeedles.filter((needle) => needle !== '→'), scan, passAfterReading);
         for (const needles of asks) {
           const expected = lines.flatMap((line, index) => (UNFOLDED.test(line) || needles.some((needle) => line.toLowerCase().includes(needle)) ? [index] : []));
           const visited: number[] = [];
