@@ -7,7 +7,7 @@
 import { escapeRegExp } from './escape-regexp.ts';
 import { forLinesMatching, type JoinedLines } from './joined-lines.ts';
 import { EXACT_HASH_LENGTH, type PreparedIndex, type PreparedLiteral } from './prepare-rules.ts';
-import { ASCII_SYMBOLS, createGramSet, GRAM_MASK, LAST_WORD_SYMBOL, LINE_FEED_SYMBOL, mayContain, NON_ASCII_SYMBOL } from './text-grams.ts';
+import { ASCII_SYMBOLS, createGramSet, GRAM_MASK, LAST_WORD_SYMBOL, LINE_FEED_SYMBOL, lastMarkOf, MAX_MARK, NON_ASCII_SYMBOL } from './text-grams.ts';
 
 /**
  * Where the words literals need occur in a paste: per word, the lines holding it as a token, in
@@ -24,30 +24,47 @@ export class WordScan {
   readonly count: Int32Array;
   /** Lines holding a character the scan does not fold (ascending). */
   readonly unfolded: number[];
-  /** The three-symbol sequences of the joined text, a line feed after its end included (text-grams.ts). */
+  /**
+   * The three-symbol sequences of the joined text, a line feed after its end included (text-grams.ts),
+   * each marked with 1 + the chunk (`chunkSize` code units) of the text where the scan read it last.
+   */
   readonly grams: Uint8Array;
   /** `mayContain` of text-grams.ts on these sequences, remembered per part (a function of its own: callers pass it on). */
   readonly mayContain: (part: string) => boolean;
+  /**
+   * An offset of the joined text at or after which no occurrence of `part` (lower case) starts,
+   * lines with a character the scan cannot fold aside (0 when `mayContain` is false): the end of
+   * the chunk its sequences were last read in, and of the longest token that ran on past a chunk's
+   * end (its sequences took the mark of the chunk it began in). Remembered per part.
+   */
+  readonly startsBefore: (part: string) => number;
   readonly #lines: readonly (Int32Array | undefined)[];
   readonly #joined: JoinedLines;
   readonly #words: readonly string[];
   readonly #completed = new Map<number, Int32Array>();
 
-  constructor(parts: { count: Int32Array; lines: readonly (Int32Array | undefined)[]; unfolded: number[]; grams: Uint8Array; joined: JoinedLines; words: readonly string[] }) {
+  constructor(parts: { count: Int32Array; lines: readonly (Int32Array | undefined)[]; unfolded: number[]; grams: Uint8Array; chunkSize: number; overrun: number; joined: JoinedLines; words: readonly string[] }) {
     this.count = parts.count;
     this.#lines = parts.lines;
     this.unfolded = parts.unfolded;
     this.grams = parts.grams;
     this.#joined = parts.joined;
     this.#words = parts.words;
-    const answers = new Map<string, boolean>();
-    this.mayContain = (part) => {
-      let answer = answers.get(part);
-      if (answer === undefined) {
-        answer = mayContain(parts.grams, part);
-        answers.set(part, answer);
+    const { grams, chunkSize, overrun } = parts;
+    const textLength = parts.joined.text.length;
+    const marks = new Map<string, number>();
+    const markOf = (part: string): number => {
+      let mark = marks.get(part);
+      if (mark === undefined) {
+        mark = lastMarkOf(grams, part);
+        marks.set(part, mark);
       }
-      return answer;
+      return mark;
+    };
+    this.mayContain = (part) => markOf(part) !== 0;
+    this.startsBefore = (part) => {
+      const mark = markOf(part);
+      return mark === 0 ? 0 : Math.min(textLength, mark * chunkSize + overrun);
     };
   }
 
@@ -124,80 +141,99 @@ export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordSca
   let line = 0;
   let nextStart = lineCount > 1 ? (starts[1] as number) : end + 1;
   let i = 0;
+  // The text is read a chunk at a time, each sequence marked with the chunk it was last read in
+  // (WordScan.startsBefore): a needle a log holds on one line is then known to occur no more past
+  // that line's chunk, and no search reads the rest of the log for it. Storing the mark where a
+  // constant was costs about 1 ms of the 10 MB log's 29. A token running past its chunk's end
+  // keeps that chunk's mark: the longest such overrun widens every bound.
+  const chunkSize = gramChunkSize(end);
+  let overrun = 0;
   while (i < end) {
-    let symbol = symbols[codes[i] as number] as number;
-    gram = ((gram << 6) | symbol) & gramMask;
-    grams[gram] = 1;
-    i++;
-    if (symbol > lastWordSymbol) continue;
-    // A token starts at i - 1 and runs to the next character that is no word character. Its
-    // hash goes on from the sequence, so that the hash's low 18 bits are the sequence at each of
-    // its characters: one shift and one or a character for both (10 MB of log: 28 against 30 ms).
-    const start = i - 1;
-    let hash = gram;
-    while (i < end) {
-      symbol = symbols[codes[i] as number] as number;
-      if (symbol > lastWordSymbol) break;
-      hash = (hash << 6) | symbol;
-      grams[hash & gramMask] = 1;
-      i++;
-    }
-    gram = hash & gramMask;
-    // The character that ended the token (if any) is recorded: on past it.
-    if (i < end) {
+    const mark = Math.floor(i / chunkSize) + 1;
+    const chunkEnd = Math.min(end, mark * chunkSize);
+    while (i < chunkEnd) {
+      let symbol = symbols[codes[i] as number] as number;
       gram = ((gram << 6) | symbol) & gramMask;
-      grams[gram] = 1;
-    }
-    const tokenLength = i - start;
-    i++;
-    if (!hasWords || tokenLength < min || tokenLength > max) continue;
-    // The two symbols before the token leave the hash once six of its own are shifted in; a
-    // shorter token's hash keeps its own bits only, as hashWord has them.
-    if (tokenLength < 6) hash &= (1 << (6 * tokenLength)) - 1;
-    // slotOfHash, inline.
-    let slot = Math.imul(hash, 0x9e3779b1) >>> slotShift;
-    for (let id = wordSlots[slot] as number; id !== 0; slot = (slot + 1) & mask, id = wordSlots[slot] as number) {
-      const word = id - 1;
-      if (wordHashes[word] !== hash) continue;
-      while (start >= nextStart) {
-        line++;
-        nextStart = line + 1 < lineCount ? (starts[line + 1] as number) : end + 1;
+      grams[gram] = mark;
+      i++;
+      if (symbol > lastWordSymbol) continue;
+      // A token starts at i - 1 and runs to the next character that is no word character. Its
+      // hash goes on from the sequence, so that the hash's low 18 bits are the sequence at each of
+      // its characters: one shift and one or a character for both (10 MB of log: 28 against 30 ms).
+      const start = i - 1;
+      let hash = gram;
+      while (i < end) {
+        symbol = symbols[codes[i] as number] as number;
+        if (symbol > lastWordSymbol) break;
+        hash = (hash << 6) | symbol;
+        grams[hash & gramMask] = mark;
+        i++;
       }
-      // Counted on this line already, or no longer followed (below).
-      if ((lastLine[word] as number) >= line) continue;
-      const text = words[word] as string;
-      // A hash of a short token names it (hashWord); a longer one is compared.
-      if (text.length !== tokenLength || (tokenLength > EXACT_HASH_LENGTH && !isSameFolded(codes, start, text))) continue;
-      const held = count[word] as number;
-      // Lines past the listed ones are counted only (WordScan.linesOf finds them if asked): on a
-      // log, the words on every line are many and their lines seldom asked for.
-      if (held < LISTED_LINES) {
-        let list = linesOfWord[word];
-        if (list === undefined) linesOfWord[word] = list = new Int32Array(16);
-        else if (held === list.length) linesOfWord[word] = list = grow(list);
-        list[held] = line;
-      } else if (held > line >> 1) {
-        // A word on most lines so far is on too many to narrow any literal down: it is no longer
-        // followed, and counts every line left as holding it (WordScan.count). The five words of
-        // every line of a 10 MB log cost 5.5 ms followed to its end.
-        count[word] = held + lineCount - line;
-        lastLine[word] = UNFOLLOWED;
-        continue;
+      gram = hash & gramMask;
+      // The character that ended the token (if any) is recorded: on past it.
+      if (i < end) {
+        gram = ((gram << 6) | symbol) & gramMask;
+        grams[gram] = mark;
       }
-      lastLine[word] = line;
-      count[word] = held + 1;
+      const tokenLength = i - start;
+      i++;
+      if (!hasWords || tokenLength < min || tokenLength > max) continue;
+      // The two symbols before the token leave the hash once six of its own are shifted in; a
+      // shorter token's hash keeps its own bits only, as hashWord has them.
+      if (tokenLength < 6) hash &= (1 << (6 * tokenLength)) - 1;
+      // slotOfHash, inline.
+      let slot = Math.imul(hash, 0x9e3779b1) >>> slotShift;
+      for (let id = wordSlots[slot] as number; id !== 0; slot = (slot + 1) & mask, id = wordSlots[slot] as number) {
+        const word = id - 1;
+        if (wordHashes[word] !== hash) continue;
+        while (start >= nextStart) {
+          line++;
+          nextStart = line + 1 < lineCount ? (starts[line + 1] as number) : end + 1;
+        }
+        // Counted on this line already, or no longer followed (below).
+        if ((lastLine[word] as number) >= line) continue;
+        const text = words[word] as string;
+        // A hash of a short token names it (hashWord); a longer one is compared.
+        if (text.length !== tokenLength || (tokenLength > EXACT_HASH_LENGTH && !isSameFolded(codes, start, text))) continue;
+        const held = count[word] as number;
+        // Lines past the listed ones are counted only (WordScan.linesOf finds them if asked): on a
+        // log, the words on every line are many and their lines seldom asked for.
+        if (held < LISTED_LINES) {
+          let list = linesOfWord[word];
+          if (list === undefined) linesOfWord[word] = list = new Int32Array(16);
+          else if (held === list.length) linesOfWord[word] = list = grow(list);
+          list[held] = line;
+        } else if (held > line >> 1) {
+          // A word on most lines so far is on too many to narrow any literal down: it is no longer
+          // followed, and counts every line left as holding it (WordScan.count). The five words of
+          // every line of a 10 MB log cost 5.5 ms followed to its end.
+          count[word] = held + lineCount - line;
+          lastLine[word] = UNFOLLOWED;
+          continue;
+        }
+        lastLine[word] = line;
+        count[word] = held + 1;
+      }
     }
+    overrun = Math.max(overrun, i - chunkEnd);
   }
   // The line feed after the last line, as the lines before it have theirs.
   if (lineCount > 0) {
     gram = ((gram << 6) | LINE_FEED_SYMBOL) & gramMask;
-    grams[gram] = 1;
+    grams[gram] = Math.floor(end / chunkSize) + 1;
   }
-  return new WordScan({ count, lines: linesOfWord, unfolded: unfoldedLinesOf(joined), grams, joined, words });
+  return new WordScan({ count, lines: linesOfWord, unfolded: unfoldedLinesOf(joined), grams, chunkSize, overrun, joined, words });
 }
 
 /** The lines of a word the scan lists as it goes (a power of two, as the lists double from 16). */
 export const LISTED_LINES = 4096;
+
+// The code units of a chunk of the text whose sequences share a mark: the marks of a byte, 1 to
+// MAX_MARK, cover it and the line feed after it; a short text is one chunk or a few.
+function gramChunkSize(length: number): number {
+  return Math.max(MIN_CHUNK, Math.ceil((length + 1) / MAX_MARK));
+}
+const MIN_CHUNK = 4096;
 
 // The last line of a word the scan no longer follows: past every line, so the word is skipped.
 const UNFOLLOWED = 0x7fffffff;

@@ -46,7 +46,8 @@ export function symbolOf(code: number): number {
 export const GRAM_MASK = (1 << 18) - 1;
 
 /**
- * A set with no sequence: a byte per sequence (2^18, 256 KiB), 1 when held. A byte is set with one
+ * A set with no sequence: a byte per sequence (2^18, 256 KiB), 0 when not held, else a mark of
+ * where (`lastMarkOf`; any value from 1 when nobody asks where). A byte is set with one
  * store where a bit needs a load, an or and a store, on every character of the paste (10 MB of
  * log: about 2.5 ms less).
  */
@@ -63,25 +64,37 @@ export function createGramSet(): Uint8Array {
  * `K`, outside ASCII, lower-case into it) is not seen: the token scan lists lines holding them apart.
  */
 export function mayContain(grams: Uint8Array, needle: string): boolean {
-  if (needle.length === 0) return true;
+  return lastMarkOf(grams, needle) !== 0;
+}
+
+/**
+ * The same question asked of a set whose sequences are marked with where the text holds them last
+ * (a number from 1 on that grows along the text, as the token scan marks them): the highest mark
+ * an occurrence of the needle can have, 0 when it has none. Every occurrence sets each of its
+ * sequences, so the last one of the needle is at most the lowest of their marks.
+ */
+export function lastMarkOf(grams: Uint8Array, needle: string): number {
+  if (needle.length === 0) return MAX_MARK;
   if (needle.length === 1) {
     const last = symbolOf(needle.charCodeAt(0));
-    for (let pair = 0; pair < 4096; pair++) if (hasGram(grams, (pair << 6) | last)) return true;
-    return false;
+    let highest = 0;
+    for (let pair = 0; pair < 4096; pair++) highest = Math.max(highest, grams[(pair << 6) | last] as number);
+    return highest;
   }
   if (needle.length === 2) {
     const pair = (symbolOf(needle.charCodeAt(0)) << 12) | (symbolOf(needle.charCodeAt(1)) << 6);
-    for (let last = 0; last < 64; last++) if (hasGram(grams, pair | last)) return true;
-    return false;
+    let highest = 0;
+    for (let last = 0; last < 64; last++) highest = Math.max(highest, grams[pair | last] as number);
+    return highest;
   }
+  let lowest = MAX_MARK;
   let gram = ((symbolOf(needle.charCodeAt(0)) << 6) | symbolOf(needle.charCodeAt(1))) & GRAM_MASK;
-  for (let at = 2; at < needle.length; at++) {
+  for (let at = 2; at < needle.length && lowest > 0; at++) {
     gram = ((gram << 6) | symbolOf(needle.charCodeAt(at))) & GRAM_MASK;
-    if (!hasGram(grams, gram)) return false;
+    lowest = Math.min(lowest, grams[gram] as number);
   }
-  return true;
+  return lowest;
 }
 
-function hasGram(grams: Uint8Array, gram: number): boolean {
-  return grams[gram] === 1;
-}
+/** The highest mark a sequence can have (the set holds bytes). */
+export const MAX_MARK = 255;

@@ -10,6 +10,7 @@ import { joinLines, lineAt, type JoinedLines } from './joined-lines.ts';
 import { lastTypePart } from './fact-kinds/evidence-keys.ts';
 import type { PreparedIndex, PreparedLiteral } from './prepare-rules.ts';
 import { pushTo } from './push-to.ts';
+import { LineCache } from './line-cache.ts';
 import { LineWordRuns } from './line-word-runs.ts';
 import { forCandidates, scanWords } from './scan-words.ts';
 import { createNeedleSearch } from './search-needles.ts';
@@ -199,10 +200,10 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
   const runs = new LineWordRuns(joined);
   // Per-line caches, made on first use: only the lines a prefilter lets through are ever lowered
   // or normalised, and many pastes never need either.
-  let lower: (string | undefined)[] | undefined;
-  let norm: (string | undefined)[] | undefined;
-  const lowerAt = (index: number): string => ((lower ??= new Array<string | undefined>(lines.length))[index] ??= lines.textAt(index).toLowerCase());
-  const normAt = (index: number): string => ((norm ??= new Array<string | undefined>(lines.length))[index] ??= safeNormalize(lines.textAt(index)));
+  const lower = new LineCache(lines.length, (index) => lines.textAt(index).toLowerCase());
+  const norm = new LineCache(lines.length, (index) => safeNormalize(lines.textAt(index)));
+  const lowerAt = (index: number): string => lower.at(index);
+  const normAt = (index: number): string => norm.at(index);
   // Only the places and run lengths some literal asks for are listed: a paste of millions of
   // lines should not pay for a list nobody reads.
   const byPlace = new Map<Place, number[]>();
@@ -219,40 +220,10 @@ export function viewEvidence(evidence: Evidence, prepared: PreparedIndex): Evide
     }
     return listed;
   };
-  // The longest run and the longest line of the whole paste, found on first use: a bound beyond
-  // them lists nothing without a pass over the lines (a paste of millions of short lines).
-  let longestRun = -1;
-  const byRun = new Map<number, Int32Array | null>();
-  const forLinesWithRunAtLeast = (length: number, visit: (index: number) => boolean): void => {
-    if (longestRun < 0) {
-      longestRun = 0;
-      for (let index = 0; index < lines.length; index++) longestRun = Math.max(longestRun, runs.longestAt(index));
-    }
-    if (length > longestRun) return;
-    let listed = byRun.get(length);
-    if (listed === undefined) {
-      listed = listIndexes(lines.length, (index) => runs.longestAt(index) >= length);
-      byRun.set(length, listed);
-    }
-    visitListed(listed, lines.length, visit);
-  };
-  let longestLine = -1;
-  const byLength = new Map<number, Int32Array | null>();
+  const forLinesWithRunAtLeast = createBoundListing(lines.length, (index) => runs.longestAt(index));
   // A line's length is the distance to the next line's start in the joined text, less its line feed.
   const lengthAt = (index: number): number => (index + 1 < lines.length ? (joined.starts[index + 1] as number) - 1 : joined.text.length) - (joined.starts[index] as number);
-  const forLinesWithLengthAtLeast = (length: number, visit: (index: number) => boolean): void => {
-    if (longestLine < 0) {
-      longestLine = 0;
-      for (let index = 0; index < lines.length; index++) longestLine = Math.max(longestLine, lengthAt(index));
-    }
-    if (length > longestLine) return;
-    let listed = byLength.get(length);
-    if (listed === undefined) {
-      listed = listIndexes(lines.length, (index) => lengthAt(index) >= length);
-      byLength.set(length, listed);
-    }
-    visitListed(listed, lines.length, visit);
-  };
+  const forLinesWithLengthAtLeast = createBoundListing(lines.length, lengthAt);
   return {
     linesOfPlace,
     forLinesWithRunAtLeast,
@@ -355,6 +326,32 @@ function listIndexes(count: number, isListed: (index: number) => boolean): Int32
   let at = 0;
   for (let index = 0; index < count && at < size; index++) if (isListed(index)) listed[at++] = index;
   return listed;
+}
+
+// Visits the indexes below `count` whose measure is at least a bound (the longest word run, the
+// length), from a list made once per bound (listIndexes). The first list that looks at every index
+// (no bound met by a quarter of them has one) tells the largest measure: a bound beyond it lists
+// nothing without a pass, on a paste of millions of short lines. Looking for that largest measure
+// first took a pass over every line where a bound most lines meet stops at a quarter of them
+// (10 MB log, a length bound of 2: 0.95 ms against 0.2 ms).
+function createBoundListing(count: number, measureAt: (index: number) => number): (bound: number, visit: (index: number) => boolean) => void {
+  let largest = -1;
+  const byBound = new Map<number, Int32Array | null>();
+  return (bound, visit) => {
+    if (largest >= 0 && bound > largest) return;
+    let listed = byBound.get(bound);
+    if (listed === undefined) {
+      let seen = 0;
+      listed = listIndexes(count, (index) => {
+        const measure = measureAt(index);
+        if (measure > seen) seen = measure;
+        return measure >= bound;
+      });
+      if (listed !== null) largest = seen;
+      byBound.set(bound, listed);
+    }
+    visitListed(listed, count, visit);
+  };
 }
 
 // Visits the listed indexes, or every index below `count` when there is no list, until `visit` returns true.

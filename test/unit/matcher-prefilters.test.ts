@@ -226,7 +226,7 @@ describe('the sequences of a text', () => {
           expected[gram] = 1;
         }
         const { grams } = scanWords(joined, prepared);
-        expect(grams.join('') === expected.join('')).toBe(true);
+        expect(grams.map((mark) => (mark === 0 ? 0 : 1)).join('') === expected.join('')).toBe(true);
       }),
       { numRuns: 500 },
     );
