@@ -111,7 +111,7 @@ function completeLines(joined: JoinedLines, word: string, listed: Int32Array, co
  * that are no needed word. Tokens of the folded text are the tokens of the normalised text
  * (normalisation only lower-cases, drops colour codes, already gone, and changes spacing between
  * non-word characters) and of the text a case-insensitive pattern sees, except around the three
- * characters `unfoldedLinesOf` looks for: lines holding one are candidates for every literal.
+ * characters `copyMixed` looks for (İ, ſ, K): lines holding one are candidates for every literal.
  */
 export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordScan {
   const { words, wordSlots, wordHashes } = prepared;
@@ -127,7 +127,8 @@ export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordSca
   const grams = createGramSet();
   let gram = 0;
   const hasWords = words.length > 0;
-  const codes = byteCodesOf(raw);
+  const unfoldedAt: number[] = [];
+  const codes = byteCodesOf(raw, unfoldedAt);
   // Imported bindings are read through their module on every use; the hot loop reads locals.
   const symbols = BYTE_SYMBOLS;
   const lastWordSymbol = LAST_WORD_SYMBOL;
@@ -222,7 +223,7 @@ export function scanWords(joined: JoinedLines, prepared: PreparedIndex): WordSca
     gram = ((gram << 6) | LINE_FEED_SYMBOL) & gramMask;
     grams[gram] = Math.floor(end / chunkSize) + 1;
   }
-  return new WordScan({ count, lines: linesOfWord, unfolded: unfoldedLinesOf(joined), grams, chunkSize, overrun, joined, words });
+  return new WordScan({ count, lines: linesOfWord, unfolded: linesHolding(starts, unfoldedAt), grams, chunkSize, overrun, joined, words });
 }
 
 /** The lines of a word the scan lists as it goes (a power of two, as the lists double from 16). */
@@ -253,7 +254,7 @@ declare const TextEncoder: new () => { encodeInto(source: string, destination: U
  * output matches the code units only while they are ASCII (a lone surrogate is written as three
  * bytes, so it is never taken for ASCII): from the first other one on, see `copyMixed`.
  */
-function byteCodesOf(text: string): Uint8Array {
+function byteCodesOf(text: string, unfoldedAt: number[]): Uint8Array {
   if (spareCodes.length < text.length) spareCodes = new Uint8Array(Math.max(text.length, 2 * spareCodes.length));
   const codes = spareCodes.subarray(0, text.length);
   // Encoded a chunk at a time, so that a text that is not all ASCII is not encoded to its end
@@ -263,7 +264,7 @@ function byteCodesOf(text: string): Uint8Array {
     const chunk = text.slice(at, at + ENCODED_CHUNK);
     const { read, written } = encoder.encodeInto(chunk, codes.subarray(at, at + chunk.length));
     if (read === chunk.length && written === chunk.length) continue;
-    copyMixed(text, codes, at + chunk.search(NON_ASCII));
+    copyMixed(text, codes, at + chunk.search(NON_ASCII), unfoldedAt);
     break;
   }
   return codes;
@@ -278,8 +279,13 @@ const ENCODED_CHUNK = 1 << 16;
 const MIN_ENCODED_STRETCH = 256;
 const COPIED_BLOCK = 4096;
 
-/** Fills `codes` from `from` on with `text`'s code units, each non-ASCII one as 128. */
-function copyMixed(text: string, codes: Uint8Array, from: number): void {
+/**
+ * Fills `codes` from `from` on with `text`'s code units, each non-ASCII one as 128, and adds to
+ * `unfoldedAt` the offsets of the characters the scan cannot fold (İ, ſ, K): every non-ASCII code
+ * unit is copied one by one here, so they are found on the way, where a search of their own read a
+ * text holding any character past Latin-1 (stored two bytes a character) again: 7 ms on 10 MB.
+ */
+function copyMixed(text: string, codes: Uint8Array, from: number, unfoldedAt: number[]): void {
   const search = new RegExp(NON_ASCII.source, 'g');
   let at = from;
   while (at < text.length) {
@@ -294,6 +300,7 @@ function copyMixed(text: string, codes: Uint8Array, from: number): void {
     for (; at < stop; at++) {
       const code = text.charCodeAt(at);
       codes[at] = Math.min(code, 128);
+      if (code > 127 && (code === 0x130 || code === 0x17f || code === 0x212a)) unfoldedAt.push(at);
     }
   }
 }
@@ -307,11 +314,15 @@ let spareCodes = new Uint8Array(0);
 
 // The characters whose folding reaches ASCII word characters: `İ` lower-cases to `i` + a combining
 // dot (normalised literals see an `i`); `ſ` and `K` fold to `s` and `k` for case-insensitive
-// patterns. The ASCII-only scan cannot tell which tokens a line holding one has. One search finds
-// them (V8 answers it at once for a text of one-byte characters); the lines holding one, ascending.
-function unfoldedLinesOf(joined: JoinedLines): number[] {
+// patterns. The ASCII-only scan cannot tell which tokens a line holding one has; copyMixed finds
+// them. The lines (by `starts`) holding the ascending offsets, each once, ascending.
+function linesHolding(starts: Int32Array, offsets: readonly number[]): number[] {
   const lines: number[] = [];
-  forLinesMatching(joined, /[\u0130\u017f\u212a]/g, 0, (line) => void lines.push(line));
+  let line = 0;
+  for (const offset of offsets) {
+    while (line + 1 < starts.length && (starts[line + 1] as number) <= offset) line++;
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
   return lines;
 }
 

@@ -348,6 +348,20 @@ describe('the token scan', () => {
   // It walks the lines joined into one text (view-evidence.ts scanWords): each line must read as if
   // it were scanned alone, whatever joins it to the next (the paste's own line feeds, a join made
   // for colour codes removed, a config given beside the paste, a compact JSON line after them).
+  it('lists exactly the lines holding İ, ſ or K, however far apart the non-ASCII characters are', () => {
+    // The scan finds them while it copies the text's non-ASCII code units, which it reaches by
+    // long ASCII stretches encoded at once and blocks copied one by one: both must see them all.
+    const piece = fc.constantFrom('a', 'error ', '\u0130', '\u017f', '\u212a', 'é', '—', '→', 'x'.repeat(300), 'y'.repeat(5000), ' ');
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 6 }).map((parts) => parts.join('')), { minLength: 1, maxLength: 40 }), (lines) => {
+        const scan = scanWords(joinLines(lines), prepared);
+        const expected = lines.flatMap((line, index) => (/[\u0130\u017f\u212a]/.test(line) ? [index] : []));
+        expect(scan.unfolded).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives each line the words, runs and unfolded flag it has alone', () => {
     const json = '{\n  "tools": [],\n  "error": "MCP request failed"\n}';
     const cases = [
