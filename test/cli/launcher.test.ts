@@ -24,12 +24,14 @@ write('package.json', '{"type":"module"}');
 write('src/cli/main.ts', "export async function main(argv: string[]): Promise<number> { process.stdout.write('source ' + argv.join(' ')); return 0; }\n");
 write('src/cli/other.ts', 'export {};\n');
 
-function launch(env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['bin/mcpfix.js', 'check', 'x'], { cwd: project, encoding: 'utf8', env: { ...process.env, ...env } });
+function launch(env: Record<string, string> = {}, argument = 'x') {
+  return spawnSync(process.execPath, ['bin/mcpfix.js', 'check', argument], { cwd: project, encoding: 'utf8', env: { ...process.env, ...env } });
 }
 
 // Two bundles as scripts/build-cli.ts writes them: CommonJS, the entry requiring its sibling by name.
-const ENTRY = "exports.main = async function (argv) { const other = require('./other.cjs'); process.stdout.write('bundle ' + argv.join(' ') + ' ' + other.word()); return 3; };\n";
+// The entry exits with the code its argument names, else 1 (a check that ran: not confident).
+const ENTRY =
+  "exports.main = async function (argv) { const other = require('./other.cjs'); process.stdout.write('bundle ' + argv.join(' ') + ' ' + other.word()); return /^\\d+$/.test(argv[1]) ? Number(argv[1]) : 1; };\n";
 const OTHER = "exports.word = function () { return 'and its sibling'; };\n";
 
 function sha256(text: string): string {
@@ -61,8 +63,8 @@ describe('the launcher, bin/mcpfix.js', () => {
     const old = new Date(Date.now() - 60_000);
     for (const file of ['src/cli/main.ts', 'src/cli/other.ts']) utimesSync(join(project, file), old, old);
     build(new Date());
-    const run = launch();
-    expect([run.stdout, run.stderr, run.status]).toEqual(['bundle check x and its sibling', '', 3]);
+    const run = launch({}, '3');
+    expect([run.stdout, run.stderr, run.status]).toEqual(['bundle check 3 and its sibling', '', 3]);
     expect(launch({ MCPFIX_FROM_SOURCE: '1' }).stdout).toBe('source check x');
   });
 
@@ -96,12 +98,23 @@ describe('the launcher, bin/mcpfix.js', () => {
     expect(statSync(entryCache).mtimeMs).toBe(marked);
     // A damaged cache is rejected by V8: the answer is the same and the cache is written anew.
     writeFileSync(entryCache, 'not a code cache');
-    expect(launch(env)).toMatchObject({ stdout: 'bundle check x and its sibling', stderr: '', status: 3 });
+    expect(launch(env)).toMatchObject({ stdout: 'bundle check x and its sibling', stderr: '', status: 1 });
     expect(readFileSync(entryCache).toString('latin1')).not.toBe('not a code cache');
     utimesSync(entryCache, past, past);
     const rewritten = statSync(entryCache).mtimeMs;
     expect(launch(env).stdout).toBe('bundle check x and its sibling');
     expect(statSync(entryCache).mtimeMs).toBe(rewritten);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('a run that stops at a usage error keeps no code cache; the next run that does its work does', () => {
+    build(new Date());
+    const folder = mkdtempSync(join(tmpdir(), 'mcpfix-code-cache-'));
+    const env = { NODE_COMPILE_CACHE: folder };
+    expect(launch(env, '2')).toMatchObject({ stdout: 'bundle check 2 and its sibling', status: 2 });
+    expect(codeCaches(folder).size).toBe(0);
+    expect(launch(env, '0')).toMatchObject({ stdout: 'bundle check 0 and its sibling', status: 0 });
+    expect([...codeCaches(folder).keys()].sort()).toEqual([`mcpfix-mcpfix.cjs-${sha256(ENTRY).slice(0, 16)}.cache`, `mcpfix-other.cjs-${sha256(OTHER).slice(0, 16)}.cache`]);
     rmSync(folder, { recursive: true, force: true });
   });
 
