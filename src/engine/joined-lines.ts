@@ -12,13 +12,18 @@ export interface JoinedLines {
 
 /** Joins the lines by line feeds, recording where each one starts. */
 export function joinLines(lines: readonly string[]): JoinedLines {
-  const starts = new Int32Array(lines.length);
+  return { text: lines.join('\n'), starts: startsOfJoined(lines) };
+}
+
+/** Where each of the first `count` lines starts in the lines joined by line feeds: worked out from their lengths. */
+export function startsOfJoined(lines: readonly string[], count = lines.length): Int32Array {
+  const starts = new Int32Array(count);
   let offset = 0;
-  for (let at = 0; at < lines.length; at++) {
+  for (let at = 0; at < count; at++) {
     starts[at] = offset;
     offset += (lines[at] as string).length + 1;
   }
-  return { text: lines.join('\n'), starts };
+  return starts;
 }
 
 /**

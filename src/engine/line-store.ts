@@ -5,7 +5,7 @@
  * collector has five arrays to trace instead of five million objects.
  */
 import type { InputName, Place, TaggedLine } from './evidence.ts';
-import { joinLines, type JoinedLines } from './joined-lines.ts';
+import { joinLines, startsOfJoined, type JoinedLines } from './joined-lines.ts';
 
 /** Every place, in the order of their one-byte codes (`any`, the untagged place, is 0). */
 export const PLACES: readonly Place[] = ['any', 'status-line', 'header', 'body', 'log', 'traceback', 'client', 'config', 'request'];
@@ -140,13 +140,7 @@ export class LineStore {
   // The joined text given, with each paste line's start as given or worked out from the lines' lengths.
   #startsIn(text: string): JoinedLines {
     if (this.#pasteStarts !== undefined && this.#pasteStarts.length === this.pasteCount) return { text, starts: this.#pasteStarts };
-    const starts = new Int32Array(this.pasteCount);
-    let offset = 0;
-    for (let index = 0; index < this.pasteCount; index++) {
-      starts[index] = offset;
-      offset += (this.#texts[index] as string).length + 1;
-    }
-    return { text, starts };
+    return { text, starts: startsOfJoined(this.#texts, this.pasteCount) };
   }
 
   /** Whether some line has the place. */
