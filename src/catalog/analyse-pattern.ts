@@ -12,9 +12,10 @@
 import type { ConfigModel } from '../engine/lint-config.ts';
 import { compileRules } from '../engine/compile-rules.ts';
 import { isWordCode, type PatternAnalysis } from '../engine/prepare-rules.ts';
-import type { RuleFact, RuleIndex, RulePageSource } from '../engine/rule-index.ts';
+import type { RuleIndex, RulePageSource } from '../engine/rule-index.ts';
 import { compileRegex } from '../engine/value-test.ts';
 import { visitRegExpAST, type AST } from '@eslint-community/regexpp';
+import { mapFacts } from './map-facts.ts';
 import { parsePagePattern } from './parse-page-pattern.ts';
 import { hasSearchableWords, isBetterThanRuns, needlesOfTree, runNeedlesOf } from './regex-needles.ts';
 
@@ -29,15 +30,7 @@ export function compileRulesAtBuild(pages: readonly RulePageSource[], configMode
  * changed in place.
  */
 export function withPatternAnalysis(index: RuleIndex): RuleIndex {
-  const analysed = (fact: RuleFact): RuleFact => (fact.kind !== 'pattern' || !compileRegex(fact.pattern) ? fact : { ...fact, prefilter: analysePattern(fact.pattern) });
-  return {
-    ...index,
-    pages: index.pages.map((page) => ({
-      ...page,
-      signatures: page.signatures.map((signature) => ({ ...signature, facts: signature.facts.map(analysed) })),
-      clues: page.clues.map((clue) => ({ ...clue, fact: analysed(clue.fact) })),
-    })),
-  };
+  return mapFacts(index, (fact) => (fact.kind !== 'pattern' || !compileRegex(fact.pattern) ? fact : { ...fact, prefilter: analysePattern(fact.pattern) }));
 }
 
 /**

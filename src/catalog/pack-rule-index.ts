@@ -8,6 +8,7 @@ import { lexicalTextOfPage, MAX_PAGES_PER_WORD, wordsOf } from '../engine/rank-l
 import { runLengthsOf } from '../engine/packed-analysis.ts';
 import { CHECKER_OMITTED_PAGE_FIELDS, CHECKER_VERSION, PACKED_VERSION, withoutCheckerProse, type Json } from '../engine/rule-index-format.ts';
 import type { RuleFact, RuleIndex, RulePage } from '../engine/rule-index.ts';
+import { mapFacts } from './map-facts.ts';
 
 /** The packed form of a compiled index (a JSON value); the checker's form leaves its prose out. */
 export function packRuleIndex(index: RuleIndex): Json {
@@ -98,15 +99,7 @@ function packPage(page: RulePage): Json {
  * parses whole, holds it so (the nested lists cost that parse over half as much again).
  */
 export function withPackedAnalyses(index: RuleIndex): RuleIndex {
-  const pack = (fact: RuleFact): RuleFact => packFact(fact) as RuleFact;
-  return {
-    ...index,
-    pages: index.pages.map((page) => ({
-      ...page,
-      signatures: page.signatures.map((signature) => ({ ...signature, facts: signature.facts.map(pack) })),
-      clues: page.clues.map((clue) => ({ ...clue, fact: pack(clue.fact) })),
-    })),
-  };
+  return mapFacts(index, (fact) => packFact(fact) as RuleFact);
 }
 
 function packFact(fact: RuleFact): RuleFact | Json {

@@ -5,6 +5,7 @@ import { readPages } from '../../src/catalog/read-pages.ts';
 import { checkPaste, readRuleIndex, type RuleFact, type RuleIndex } from '../../src/engine/index.ts';
 import { prepareIndex, type PatternAnalysis } from '../../src/engine/prepare-rules.ts';
 import { analysePattern, compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
+import { mapFacts } from '../../src/catalog/map-facts.ts';
 
 // The build stores each pattern's prefilter analysis in its fact, so the first check does not
 // parse the patterns again. These tests hold that this changes no answer, only when the work is done.
@@ -12,17 +13,6 @@ const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
 const negatives = resolve(root, 'test/fixtures/negative');
 
-/** A deep copy of the index with every fact rewritten by `edit`. */
-function mapFacts(index: RuleIndex, edit: (fact: RuleFact) => RuleFact): RuleIndex {
-  return {
-    ...index,
-    pages: index.pages.map((page) => ({
-      ...page,
-      signatures: page.signatures.map((signature) => ({ ...signature, facts: signature.facts.map(edit) })),
-      clues: page.clues.map((clue) => ({ ...clue, fact: edit(clue.fact) })),
-    })),
-  };
-}
 
 // Every prefilter emptied (no words, runs, needles or run lengths), the shortest match length kept:
 // ranking reads that one, the prefilters only skip lines.

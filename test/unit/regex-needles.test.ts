@@ -7,6 +7,7 @@ import { prepareIndex, type PatternAnalysis } from '../../src/engine/prepare-rul
 import type { RuleFact, RuleIndex } from '../../src/engine/rule-index.ts';
 import { compileRegex } from '../../src/engine/value-test.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
+import { mapFacts } from '../../src/catalog/map-facts.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { pages } = readPages(resolve(root, 'content/errors'), root);
@@ -86,7 +87,7 @@ describe('needles read off a regex parse', () => {
     const built = compileRulesAtBuild(pages.map((entry) => entry.page));
     // The build's index with the needles taken out again: the analysis alone, as the engine reads it.
     const withoutNeedles = (fact: RuleFact): RuleFact => (fact.kind === 'pattern' && fact.prefilter ? { ...fact, prefilter: { ...(fact.prefilter as PatternAnalysis), needles: undefined } } : fact);
-    const plain: RuleIndex = { ...built, pages: built.pages.map((page) => ({ ...page, signatures: page.signatures.map((s) => ({ ...s, facts: s.facts.map(withoutNeedles) })), clues: page.clues.map((clue) => ({ ...clue, fact: withoutNeedles(clue.fact) })) })) };
+    const plain: RuleIndex = mapFacts(built, withoutNeedles);
     const withNeedles = built;
     const before = prepareIndex(plain).literals.filter((literal) => literal.fact.kind === 'pattern' && !literal.branches && !literal.needles).length;
     const after = prepareIndex(withNeedles).literals.filter((literal) => literal.fact.kind === 'pattern' && !literal.branches && !literal.needles).length;
