@@ -15,6 +15,7 @@ export default defineConfig({
           // and other builds share this 2-core machine; vitest's 5 s default failed six of them in
           // one full run. Timeouts here only stop hangs: speed is measured by npm run bench.
           testTimeout: 30_000,
+          setupFiles: ['test/support/fast-check-seed.ts'],
           include: ['test/unit/**/*.test.ts', 'test/content/**/*.test.ts', 'test/cli/**/*.test.ts'],
         },
       },
