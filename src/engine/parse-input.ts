@@ -20,6 +20,7 @@ import { readCommand } from './parse/read-command.ts';
 import { readJsonBlock } from './parse/read-json-block.ts';
 import { lineStarts } from './parse/line-starts.ts';
 import { scanLineMarks } from './parse/scan-line-marks.ts';
+import { noteOfPlainTypography, plainTypography } from './parse/plain-typography.ts';
 import { firstNonSpace, headOf, isBlank, joinTexts, leadSet, leadsWithOneOf, splitLineTexts, TextLines } from './parse/split-lines.ts';
 import { type Section, splitSections } from './parse/split-sections.ts';
 
@@ -45,21 +46,29 @@ export interface CheckInput {
  */
 export function parseInput(input: CheckInput, options: ParseOptions = {}): Evidence {
   const evidence = createEvidence();
+  const paste = plainTypography(typeof input.paste === 'string' ? input.paste : '');
   try {
-    parsePaste(typeof input.paste === 'string' ? input.paste : '', evidence, options);
+    parsePaste(paste.text, evidence, options);
   } catch (error) {
     // A parser bug must not take the checker down: keep what was found and say so.
     evidence.notes.push(`Part of the paste could not be read (${error instanceof Error ? error.message : 'internal error'}).`);
   }
+  pushNote(evidence, noteOfPlainTypography(paste, 'paste', evidence.configs.length > 0));
   if (typeof input.config === 'string') {
+    const config = plainTypography(input.config);
     try {
-      parseConfigInput(input.config, evidence);
+      parseConfigInput(config.text, evidence);
     } catch (error) {
       evidence.notes.push(`The config could not be read (${error instanceof Error ? error.message : 'internal error'}).`);
     }
+    pushNote(evidence, noteOfPlainTypography(config, 'config', true));
   }
   evidence.notes = collapseNotes(evidence.notes);
   return evidence;
+}
+
+function pushNote(evidence: Evidence, note: string | null): void {
+  if (note !== null) evidence.notes.push(note);
 }
 
 /**
