@@ -21,6 +21,8 @@ export function confidenceLabel(confidence: Confidence): string {
 const FROM_CONFIG_REASON = 'no signature matched; only your config points here';
 // A page a reporter's description decided: words are no output, so that is why it is not surer.
 const DESCRIPTION_REASON = 'your words match how people describe this failure, not a line anything printed';
+// A whole signature matched, and a clue of the page holds against it: that, not a rival page, is why.
+const CONTRADICTED_REASON = 'a whole signature matched, but the paste also shows something against this page (marked “against”)';
 
 /** What decided a match, when it changes the reason given for its confidence. */
 export interface DecidedBy {
@@ -28,6 +30,8 @@ export interface DecidedBy {
   isFromConfig?: boolean;
   /** A whole signature that is a reporter's description matched (`describes`), not output. */
   isDescription?: boolean;
+  /** Something in the paste speaks against the page (a clue of the page contradicted it). */
+  isContradicted?: boolean;
 }
 
 /**
@@ -36,13 +40,24 @@ export interface DecidedBy {
  */
 export function describeConfidence(confidence: Confidence, decidedBy: DecidedBy = {}): string {
   const words = WORDS[confidence];
-  const reason = decidedBy.isFromConfig === true ? FROM_CONFIG_REASON : decidedBy.isDescription === true && confidence === 'medium' ? DESCRIPTION_REASON : words.reason;
+  const reason =
+    decidedBy.isFromConfig === true
+      ? FROM_CONFIG_REASON
+      : decidedBy.isDescription === true && confidence === 'medium'
+        ? DESCRIPTION_REASON
+        : decidedBy.isContradicted === true && confidence === 'medium'
+          ? CONTRADICTED_REASON
+          : words.reason;
   return `${words.label}: ${reason}`;
 }
 
 /** What decided a match, read from it. */
-export function decidedByOf(match: { fromConfig?: true; signature?: { isFull: boolean; describes?: true } }): DecidedBy {
-  return { isFromConfig: match.fromConfig === true, isDescription: match.signature?.isFull === true && match.signature.describes === true };
+export function decidedByOf(match: { fromConfig?: true; signature?: { isFull: boolean; describes?: true }; evidence?: readonly { kind: string }[] }): DecidedBy {
+  return {
+    isFromConfig: match.fromConfig === true,
+    isDescription: match.signature?.isFull === true && match.signature.describes === true,
+    isContradicted: match.evidence?.some((item) => item.kind === 'contradiction') === true,
+  };
 }
 
 /** A config shape several pages share, as the answer names it (see `CheckResult.configShape`). */
