@@ -22,7 +22,7 @@ const FROM_CONFIG_REASON = 'no signature matched; only your config points here';
 // A page a reporter's description decided: words are no output, so that is why it is not surer.
 const DESCRIPTION_REASON = 'your words match how people describe this failure, not a line anything printed';
 // A whole signature matched, and a clue of the page holds against it: that, not a rival page, is why.
-const CONTRADICTED_REASON = 'a whole signature matched, but the paste also shows something against this page (marked “against”)';
+const CONTRADICTED_REASON = 'a whole signature matched, but the evidence also holds something against this page (marked “against”)';
 
 /** What decided a match, when it changes the reason given for its confidence. */
 export interface DecidedBy {

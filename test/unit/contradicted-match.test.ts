@@ -26,7 +26,7 @@ describe('a whole signature with something in the paste against it', () => {
   it('gives the contradiction as the reason for its confidence, not a rival page', () => {
     const top = checkPaste(index, { paste }).matches[0];
     expect(describeConfidence('medium', decidedByOf(top!))).toBe(
-      'Possibly: a whole signature matched, but the paste also shows something against this page (marked “against”)',
+      'Possibly: a whole signature matched, but the evidence also holds something against this page (marked “against”)',
     );
   });
 
