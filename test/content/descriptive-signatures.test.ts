@@ -56,6 +56,7 @@ const PRINTED_ELSEWHERE: Readonly<Record<string, readonly string[]>> = {
     'prefixed-tool-name-exceeds-64-characters#openai-string-too-long',
     'prefixed-tool-name-exceeds-64-characters#anthropic-at-most-64',
     'prefixed-tool-name-exceeds-64-characters#gemini-max-64',
+    'openapi-operation-without-operationid-bad-tool-name#gemini-invalid-function-name',
     'prefixed-tool-name-exceeds-64-characters#bedrock-length-64',
   ],
   'Identity providers (Atlassian, Slack, an IdP redirect)': [
