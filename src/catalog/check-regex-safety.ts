@@ -25,7 +25,7 @@ import { type CharSet, DIGITS, type Node, parseRegex, UNBOUNDED_ABOVE, anySet, e
 /** One reason a regex is unsafe. */
 export interface RegexProblem {
   /** The kind of shape found. */
-  kind: 'nested-quantifier' | 'overlapping-alternation' | 'adjacent-quantifiers' | 'syntax' | 'unbounded-status';
+  kind: 'nested-quantifier' | 'overlapping-alternation' | 'adjacent-quantifiers' | 'syntax' | 'unbounded-status' | 'dead-word-boundary';
   /** What is wrong and how to fix it, in words. */
   reason: string;
 }

@@ -8,6 +8,7 @@ import { checkSnippets } from './check-snippets.ts';
 import { checkFixesAreChanges } from './find-investigation-step.ts';
 import type { ContentProblem } from './format-issue.ts';
 import { checkRegexSafety, checkStatusBoundaries } from './check-regex-safety.ts';
+import { checkWordBoundaries } from './check-word-boundaries.ts';
 import type { RuleFact } from '../engine/rule-index.ts';
 import { regexesOfFact } from '../engine/fact-kinds/registry.ts';
 
@@ -49,13 +50,14 @@ function regexFields(entry: PageFile): { field: string; source: string }[] {
 
 /**
  * The regex problems of the pages: one per shape that could backtrack catastrophically, and one per
- * status-like digit run (`40[13]`) not bounded on both sides (see checkStatusBoundaries).
+ * status-like digit run (`40[13]`) not bounded on both sides (see checkStatusBoundaries), and one per
+ * word boundary that can never hold (see checkWordBoundaries).
  */
 export function checkRegexes(pages: readonly PageFile[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const entry of pages) {
     for (const { field, source } of regexFields(entry)) {
-      for (const problem of [...checkRegexSafety(source), ...checkStatusBoundaries(source)]) problems.push({ file: entry.file, field, reason: problem.reason });
+      for (const problem of [...checkRegexSafety(source), ...checkStatusBoundaries(source), ...checkWordBoundaries(source)]) problems.push({ file: entry.file, field, reason: problem.reason });
     }
   }
   return problems;

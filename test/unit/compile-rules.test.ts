@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblems } from '../../src/catalog/format-issue.ts';
 import { validateContent } from '../../src/catalog/validate-content.ts';
 import { checkRegexSafety, checkStatusBoundaries } from '../../src/catalog/check-regex-safety.ts';
+import { checkWordBoundaries } from '../../src/catalog/check-word-boundaries.ts';
 import { parsePagePattern, parsePatternOnce } from '../../src/catalog/parse-page-pattern.ts';
 import { parseRegex } from '../../src/catalog/regex-syntax.ts';
 import type { Evidence } from '../../src/engine/evidence.ts';
@@ -251,6 +252,24 @@ describe('the status-boundary check', () => {
 
   it('passes the same page once the status has \\b on both sides', () => {
     expect(validate('fixture literal fourteen \\b40[13]\\b')).toBe('');
+  });
+});
+
+describe('the word-boundary check', () => {
+  it.each([
+    ['redirect_uri=https?%3A%2F%2F(?!localhost|\\b127\\.)', '\\b between "F" and "1"', 'both are word'],
+    ['error:\\b/mcp', '\\b between ":" and "/"', 'both are non-word'],
+    ['mcp\\B-server', '\\B between "p" and "-"', 'one is a word character'],
+    ['\\d\\b\\d', '\\b between \\d and \\d', 'both are word'],
+  ])('rejects %s', (source, where, why) => {
+    const problems = checkWordBoundaries(source);
+    expect(problems.map((p) => p.kind)).toEqual(['dead-word-boundary']);
+    expect(problems[0]?.reason).toContain(where);
+    expect(problems[0]?.reason).toContain(why);
+  });
+
+  it.each(['(?:x-)\\bmcp', '\\bmcp\\b', 'HTTP \\b401\\b', '%2F%2F(?!localhost|(?<!\\d)127\\.)', '[a-z]\\b\\w', 'a+\\bb', '(?<=x)\\by', 'x(?<=\\by)z'])('accepts %s', (source) => {
+    expect(checkWordBoundaries(source)).toEqual([]);
   });
 });
 
