@@ -163,4 +163,10 @@ export interface Evidence {
   configs: ConfigDocument[];
   /** Parser notes the user should see (e.g. "the YAML at line 12 does not parse: …"). */
   notes: string[];
+  /**
+   * How many characters of each paste line (0-based index) were read past as a lead-in every line
+   * shared (a `> ` quote, an indentation: parse/shared-line-prefix.ts); absent when none was.
+   * Offsets into the paste's lines are the stored text's; adding this gives the user's own.
+   */
+  pasteLeadIns?: readonly number[];
 }

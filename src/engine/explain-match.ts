@@ -142,8 +142,10 @@ export function highlightsOf(ranked: readonly RankedPage[], view: EvidenceView):
     const start = hit.span ? Math.min(hit.span.start, text.length) : 0;
     const end = hit.span ? Math.min(hit.span.end, text.length) : text.length;
     if (end <= start) return;
+    // Offsets into the user's own line: the lead-in every line shared was read past (see Evidence).
+    const shift = hit.input === 'paste' ? (view.evidence.pasteLeadIns?.[hit.line - 1] ?? 0) : 0;
     const key = `${hit.input}:${hit.line}:${start}:${end}`;
-    if (!seen.has(key)) seen.set(key, { input: hit.input, line: hit.line, start, end });
+    if (!seen.has(key)) seen.set(key, { input: hit.input, line: hit.line, start: start + shift, end: end + shift });
   };
   for (const page of ranked) {
     page.best.held.forEach((h) => add(h.hit));

@@ -21,6 +21,7 @@ import { readJsonBlock } from './parse/read-json-block.ts';
 import { lineStarts } from './parse/line-starts.ts';
 import { scanLineMarks } from './parse/scan-line-marks.ts';
 import { noteOfPlainTypography, plainTypography } from './parse/plain-typography.ts';
+import { removeSharedPrefix } from './parse/shared-line-prefix.ts';
 import { firstNonSpace, headOf, isBlank, joinTexts, leadSet, leadsWithOneOf, splitLineTexts, TextLines } from './parse/split-lines.ts';
 import { type Section, splitSections } from './parse/split-sections.ts';
 
@@ -47,11 +48,16 @@ export interface CheckInput {
 export function parseInput(input: CheckInput, options: ParseOptions = {}): Evidence {
   const evidence = createEvidence();
   const paste = plainTypography(typeof input.paste === 'string' ? input.paste : '');
+  const unprefixed = removeSharedPrefix(paste.text);
   try {
-    parsePaste(paste.text, evidence, options);
+    parsePaste(unprefixed.text, evidence, options);
   } catch (error) {
     // A parser bug must not take the checker down: keep what was found and say so.
     evidence.notes.push(`Part of the paste could not be read (${error instanceof Error ? error.message : 'internal error'}).`);
+  }
+  if (unprefixed.removed !== null) {
+    evidence.pasteLeadIns = unprefixed.removed;
+    evidence.notes.push(`Every line of the paste starts with the same ${unprefixed.what}: it was read without it.`);
   }
   pushNote(evidence, noteOfPlainTypography(paste, 'paste', evidence.configs.length > 0));
   if (typeof input.config === 'string') {

@@ -4,6 +4,7 @@ import { readPages } from '../../src/catalog/read-pages.ts';
 import { checkPaste, parseInput } from '../../src/engine/index.ts';
 import { compileRulesAtBuild } from '../../src/catalog/analyse-pattern.ts';
 import { plainTypography } from '../../src/engine/parse/plain-typography.ts';
+import { removeSharedPrefix } from '../../src/engine/parse/shared-line-prefix.ts';
 
 // Text copied from a web page, Slack or a word processor: every space a non-breaking one, or every
 // pair of quotes typographic. Each example must get the answer and the fixes it gets as LiteLLM printed it.
@@ -12,9 +13,14 @@ const { pages } = readPages(resolve(root, 'content/errors'), root);
 const index = compileRulesAtBuild(pages.map((entry) => entry.page));
 const examples = pages.flatMap(({ page }) => page.examples);
 
+const everyLine = (lead: string) => (text: string) => text.split('\n').map((line) => `${lead}${line}`).join('\n');
 const copies: Record<string, (text: string) => string> = {
   'non-breaking spaces': (text) => text.replace(/ /g, '\u00a0'),
   'typographic quotes': (text) => text.replace(/"([^"\n]*)"/g, '\u201c$1\u201d').replace(/'([^'\n]*)'/g, '\u2018$1\u2019'),
+  '"> " before every line (a quote)': everyLine('> '),
+  '"> > " before every line (a quote in a quote)': everyLine('> > '),
+  'four spaces before every line (a Markdown code block)': everyLine('    '),
+  'a tab before every line': everyLine('\t'),
 };
 
 function answerOf(paste: string, config: string | undefined): string {
@@ -23,14 +29,16 @@ function answerOf(paste: string, config: string | undefined): string {
   return `${result.verdict} ${result.matches.map((match) => `${match.id}:${match.confidence}`).join(' ')} ${JSON.stringify(result.suggestions)}`;
 }
 
-describe('text copied with typographic spaces and quotes', () => {
+describe('text copied with typographic spaces and quotes, or under a quote or an indentation', () => {
   for (const [name, copy] of Object.entries(copies)) {
     it(`gets every example's answer with ${name}`, () => {
       const changed: string[] = [];
+      const isLeadIn = name.includes('before every line');
       for (const example of examples) {
         const copied = copy(example.paste);
         if (copied === example.paste) continue;
-        const config = example.config === undefined ? undefined : copy(example.config);
+        // A lead-in is a property of the paste; a config file given beside it is read as a file.
+        const config = example.config === undefined || isLeadIn ? example.config : copy(example.config);
         const expected = answerOf(example.paste, example.config);
         const got = answerOf(copied, config);
         if (got !== expected) changed.push(`${example.title}: ${expected} → ${got}`);
@@ -66,5 +74,23 @@ describe('text copied with typographic spaces and quotes', () => {
   it('names only the quotes when a paste without YAML has only quotes', () => {
     const notes = parseInput({ paste: 'Error: \u201cMCP request failed\u201d' }).notes;
     expect(notes).toEqual(['The paste holds 2 typographic quotes, read here as plain quotes (copying from a web page or a chat puts them in).']);
+  });
+
+  it("marks the user's own characters in a quoted paste, and says what it read past", () => {
+    const plain = ['HTTP/1.1 500 Internal Server Error', 'content-type: application/json', '', '{"error":"MCP request failed","details":""}'].join('\n');
+    const quoted = everyLine('> ')(plain);
+    const markedIn = (paste: string): string[] => {
+      const lines = paste.split('\n');
+      return checkPaste(index, { paste }).highlights.filter((mark) => mark.input === 'paste').map((mark) => `${mark.line}: ${lines[mark.line - 1]?.slice(mark.start, mark.end)}`);
+    };
+    expect(markedIn(quoted)).toEqual(markedIn(plain));
+    expect(markedIn(plain)).toContain('1: HTTP/1.1 500 Internal Server Error');
+    expect(checkPaste(index, { paste: quoted }).notes).toContain('Every line of the paste starts with the same “>” quote marker: it was read without it.');
+  });
+
+  it("leaves curl -v's request lines, and a server block's two-space indentation, as they are", () => {
+    expect(removeSharedPrefix('> POST /mcp HTTP/1.1\n> Host: litellm.example.com\n> Accept: */*').removed).toBeNull();
+    expect(removeSharedPrefix('  github:\n    url: https://example.com/mcp').removed).toBeNull();
+    expect(removeSharedPrefix('> $ curl -si http://localhost:4000/mcp/\n> HTTP/1.1 401 Unauthorized')).toMatchObject({ text: '$ curl -si http://localhost:4000/mcp/\nHTTP/1.1 401 Unauthorized', removed: [2, 2] });
   });
 });
