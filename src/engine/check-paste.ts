@@ -8,7 +8,6 @@ import { explainConfigOnly, explainLexical, explainMatch, highlightsOf, tellApar
 import { findCandidatePages } from './find-candidates.ts';
 import { lintConfigs, versionScopeOf, type LintFinding } from './lint-config.ts';
 import { parseGivenVersion, readLitellmVersion, type LitellmVersion } from './read-version.ts';
-import { plainTypography } from './parse/plain-typography.ts';
 import { detectProduct, findLitellmEvidence, isSdkServerSignature } from './detect-product.ts';
 import { createFactMatcher, type FactMatcher } from './match-fact.ts';
 import { matchPage, type PageResult } from './match-page.ts';
@@ -67,9 +66,7 @@ export const MAX_MATCHES = 5;
 /** Checks a paste against the compiled rules. */
 export function checkPaste(index: RuleIndex, input: CheckInput): CheckResult {
   const paste = typeof input?.paste === 'string' ? input.paste : '';
-  // The fixes edit the config as it was read: a diff of YAML whose indentation was non-breaking
-  // spaces would otherwise not find the keys it edits (the note on them says so).
-  const config = typeof input?.config === 'string' ? plainTypography(input.config).text : undefined;
+  const config = typeof input?.config === 'string' ? input.config : undefined;
   let evidence: Evidence;
   try {
     evidence = parseInput(config === undefined ? { paste } : { paste, config });

@@ -115,7 +115,11 @@ function suggestConfig(pageId: string, fix: Extract<RuleFix, { kind: 'config' }>
 }
 
 function configSourceOf(context: FixContext): string | undefined {
-  if (context.config !== undefined && context.config.trim() !== '') return context.config;
+  if (context.config !== undefined && context.config.trim() !== '') {
+    // The config as it was read (typographic spaces and quotes taken as plain ones, see
+    // parse/plain-typography.ts), so a diff finds the keys under non-breaking indentation.
+    return context.evidence.configs.find((document) => document.input === 'config')?.source ?? context.config;
+  }
   const docs: ConfigDocument[] = context.evidence.configs;
   const fromPaste = docs.find((d) => d.servers.length > 0) ?? docs[0];
   return fromPaste?.source;

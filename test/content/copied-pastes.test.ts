@@ -69,6 +69,8 @@ describe('text copied with typographic spaces and quotes, or under a quote or an
     expect(notes[0]).toContain('(lines 2, 3)');
     expect(notes[0]).toContain('`mcp_servers:` can end up empty');
     expect(parseInput({ paste: '', config }).configs[0]?.servers.map((server) => server.name)).toEqual(['github']);
+    // What the CLI and /check/ show: the note survives the whole check, not only the parse.
+    expect(checkPaste(index, { paste: 'MCP request failed', config }).notes).toEqual(notes);
   });
 
   it('names only the quotes when a paste without YAML has only quotes', () => {
