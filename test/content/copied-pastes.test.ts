@@ -52,12 +52,12 @@ describe('text copied with typographic spaces and quotes, or under a quote or an
     const plain = plainTypography(text);
     expect(plain.text).toBe('a b "c"\n\'d\' e f 5\'');
     expect(plain.text.length).toBe(text.length);
-    expect(plain).toMatchObject({ spaces: 2, quotes: 5, linesWithSpaces: [1, 2] });
+    expect(plain).toMatchObject({ spaceOffsets: [1, 13], quotes: 5 });
   });
 
   it('returns a paste without them as it is, and says nothing', () => {
     const paste = '{"error":"MCP request failed","details":""}';
-    expect(plainTypography(paste)).toEqual({ text: paste, spaces: 0, quotes: 0, linesWithSpaces: [] });
+    expect(plainTypography(paste)).toEqual({ text: paste, spaceOffsets: [], quotes: 0 });
     expect(parseInput({ paste }).notes).toEqual([]);
   });
 

@@ -17,15 +17,13 @@ const ALL_CHARACTERS = /[\u00a0\u2000-\u200a\u2018-\u201f\u202f\u2032\u2033\u205
 const QUOTES = /[\u2018-\u201f\u2032\u2033]/;
 const DOUBLE_QUOTES = /[\u201c-\u201f\u2033]/;
 
-/** The text with typographic spaces and quotes read as plain ones, and how many of each there were. */
+/** The text with typographic spaces and quotes read as plain ones, and where and how many there were. */
 export interface PlainText {
   text: string;
-  /** Non-breaking and other typographic spaces read as spaces. */
-  spaces: number;
-  /** Typographic quotes and primes read as " or '. */
+  /** Where non-breaking and other typographic spaces were read as spaces (offsets, the same in both texts). */
+  spaceOffsets: number[];
+  /** How many typographic quotes and primes were read as " or '. */
   quotes: number;
-  /** The 1-based lines that held a non-breaking or typographic space. */
-  linesWithSpaces: number[];
 }
 
 /**
@@ -34,20 +32,18 @@ export interface PlainText {
  * search for the others at once in a one-byte string, which cannot hold them.
  */
 export function plainTypography(text: string): PlainText {
-  if (!text.includes('\u00a0') && !WIDE_CHARACTERS.test(text)) return { text, spaces: 0, quotes: 0, linesWithSpaces: [] };
-  let spaces = 0;
+  if (!text.includes('\u00a0') && !WIDE_CHARACTERS.test(text)) return { text, spaceOffsets: [], quotes: 0 };
   let quotes = 0;
   const spaceOffsets: number[] = [];
   const plain = text.replace(ALL_CHARACTERS, (character, offset: number) => {
     if (!QUOTES.test(character)) {
-      spaces++;
       spaceOffsets.push(offset);
       return ' ';
     }
     quotes++;
     return DOUBLE_QUOTES.test(character) ? '"' : "'";
   });
-  return { text: plain, spaces, quotes, linesWithSpaces: linesOfOffsets(text, spaceOffsets) };
+  return { text: plain, spaceOffsets, quotes };
 }
 
 // The 1-based lines of ascending offsets, each once.
@@ -72,14 +68,16 @@ function linesOfOffsets(text: string, offsets: readonly number[]): number[] {
  * `mcp_servers:` is left empty, and `url:\u00a0x` as one string rather than a key and its value.
  */
 export function noteOfPlainTypography(found: PlainText, what: 'paste' | 'config', hasYaml: boolean): string | null {
-  if (found.spaces === 0 && found.quotes === 0) return null;
+  const spaces = found.spaceOffsets.length;
+  if (spaces === 0 && found.quotes === 0) return null;
   const parts = [
-    found.spaces > 0 ? `${found.spaces} non-breaking space${found.spaces === 1 ? '' : 's'}` : '',
+    spaces > 0 ? `${spaces} non-breaking space${spaces === 1 ? '' : 's'}` : '',
     found.quotes > 0 ? `${found.quotes} typographic quote${found.quotes === 1 ? '' : 's'}` : '',
   ].filter((part) => part !== '');
-  const read = `The ${what === 'paste' ? 'paste' : 'config'} holds ${parts.join(' and ')}, read here as plain ${found.spaces > 0 && found.quotes > 0 ? 'spaces and quotes' : found.spaces > 0 ? 'spaces' : 'quotes'} (copying from a web page or a chat puts them in).`;
-  if (found.spaces === 0 || !hasYaml) return read;
-  const lines = found.linesWithSpaces;
+  const read = `The ${what === 'paste' ? 'paste' : 'config'} holds ${parts.join(' and ')}, read here as plain ${spaces > 0 && found.quotes > 0 ? 'spaces and quotes' : spaces > 0 ? 'spaces' : 'quotes'} (copying from a web page or a chat puts them in).`;
+  if (spaces === 0 || !hasYaml) return read;
+  // Only a config's lines are named: counted here, for the note alone, rather than for every paste.
+  const lines = what === 'config' ? linesOfOffsets(found.text, found.spaceOffsets) : [];
   const where = what === 'config' ? ` (line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''})` : '';
   return (
     `${read} If config.yaml itself holds them${where}, LiteLLM does not read them as spaces: its YAML reader takes a line indented with one as a key of its own, ` +
