@@ -40,15 +40,16 @@ export interface DecidedBy {
  */
 export function describeConfidence(confidence: Confidence, decidedBy: DecidedBy = {}): string {
   const words = WORDS[confidence];
-  const reason =
-    decidedBy.isFromConfig === true
-      ? FROM_CONFIG_REASON
-      : decidedBy.isDescription === true && confidence === 'medium'
-        ? DESCRIPTION_REASON
-        : decidedBy.isContradicted === true && confidence === 'medium'
-          ? CONTRADICTED_REASON
-          : words.reason;
-  return `${words.label}: ${reason}`;
+  return `${words.label}: ${reasonOf(confidence, decidedBy) ?? words.reason}`;
+}
+
+// The reason that replaces the confidence's own, when what decided the match explains it better.
+function reasonOf(confidence: Confidence, decidedBy: DecidedBy): string | undefined {
+  if (decidedBy.isFromConfig === true) return FROM_CONFIG_REASON;
+  if (confidence !== 'medium') return undefined;
+  if (decidedBy.isDescription === true) return DESCRIPTION_REASON;
+  if (decidedBy.isContradicted === true) return CONTRADICTED_REASON;
+  return undefined;
 }
 
 /** What decided a match, read from it. */
