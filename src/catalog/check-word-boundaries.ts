@@ -13,6 +13,7 @@
  */
 import type { AST } from '@eslint-community/regexpp';
 import { visitRegExpAST } from '@eslint-community/regexpp';
+import { isWordCode } from '../engine/prepare-rules.ts';
 import type { RegexProblem } from './check-regex-safety.ts';
 import { parsePagePattern } from './parse-page-pattern.ts';
 
@@ -70,8 +71,4 @@ function sideOf(element: AST.Element): { side: Side; text: string } {
     return { side: element.kind === 'space' ? 'non-word' : 'word', text: element.raw };
   }
   return { side: 'unknown', text: '' };
-}
-
-function isWordCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }

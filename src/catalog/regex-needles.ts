@@ -13,7 +13,7 @@
  */
 import type { AST } from '@eslint-community/regexpp';
 import { parsePagePattern } from './parse-page-pattern.ts';
-import { isSearchableNeedle, type PatternAnalysis } from '../engine/prepare-rules.ts';
+import { isSearchableNeedle, isWordCode, type PatternAnalysis } from '../engine/prepare-rules.ts';
 
 /** Runs of word characters shorter than this select too many lines to be worth a search (the engine's own bound). */
 const MIN_NEEDLE = 3;
@@ -119,8 +119,7 @@ function needlesOfElement(element: AST.Element): string[] | null {
 // A literal ASCII word character, lower-cased (the matcher searches the lower-cased line; the
 // characters case-insensitive matching folds onto ASCII, ſ and K, are the engine's to handle).
 function wordCharOf(code: number): string | undefined {
-  const isWord = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-  return isWord ? String.fromCharCode(code).toLowerCase() : undefined;
+  return isWordCode(code) ? String.fromCharCode(code).toLowerCase() : undefined;
 }
 
 // Any other literal character a needle may hold: printable ASCII, or a character outside ASCII
