@@ -12,13 +12,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { validateContent } from '../src/catalog/validate-content.ts';
-import { formatProblems } from '../src/catalog/format-issue.ts';
 import { checkPaste } from '../src/engine/index.ts';
 import { instantiateLiteral } from '../src/catalog/instantiate-literal.ts';
 import { calibrate, countInTopThree, type CalibrationCase } from '../src/catalog/calibrate.ts';
 import { readNegativeCorpus } from '../src/catalog/read-negative-corpus.ts';
-import { compileRulesAtBuild } from '../src/catalog/analyse-pattern.ts';
+import { readCheckedContent } from './read-checked-content.ts';
 
 interface InventoryEntry {
   id: string;
@@ -31,12 +29,7 @@ interface InventoryEntry {
 const root = process.cwd();
 const args = new Set(process.argv.slice(2));
 const inventory = parseYaml(readFileSync(resolve(root, 'content/inventory/litellm-mcp-literals.yaml'), 'utf8')) as { entries: InventoryEntry[] };
-const { pages, reports, problems } = validateContent(resolve(root, 'content/errors'), root);
-if (problems.length > 0) {
-  console.error(formatProblems(problems));
-  process.exit(1);
-}
-const index = compileRulesAtBuild(pages.map((p) => p.page));
+const { pages, reports, index } = readCheckedContent(root);
 const areaOf = new Map(pages.map((entry) => [entry.id, entry.page.area]));
 
 interface LiteralRow { area: string; total: number; covered: number }

@@ -11,9 +11,7 @@
 //   --list   print one line per report: number, outcome, triage, the page the checker put first
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatProblems } from '../src/catalog/format-issue.ts';
-import { validateContent } from '../src/catalog/validate-content.ts';
-import { compileRulesAtBuild } from '../src/catalog/analyse-pattern.ts';
+import { readCheckedContent } from './read-checked-content.ts';
 import { checkPaste } from '../src/engine/index.ts';
 
 const args = process.argv.slice(2);
@@ -29,12 +27,7 @@ if (!existsSync(folder) || !statSync(folder).isDirectory()) {
 }
 
 const root = process.cwd();
-const { pages, reports, problems } = validateContent(resolve(root, 'content/errors'), root);
-if (problems.length > 0) {
-  process.stderr.write(`${formatProblems(problems)}\n`);
-  process.exit(1);
-}
-const index = compileRulesAtBuild(pages.map((entry) => entry.page));
+const { reports, index } = readCheckedContent(root);
 const byNumber = new Map(reports.map((report) => [report.number, report]));
 
 type Outcome = 'first, high' | 'first, medium' | 'first, low' | 'in the top 3' | 'another page, not high' | 'another page, HIGH' | 'no page';
